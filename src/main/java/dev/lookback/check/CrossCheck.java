@@ -1,0 +1,262 @@
+package dev.lookback.check;
+
+import dev.lookback.check.Finding.Type;
+import dev.lookback.frame.Frame;
+import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
+import dev.lookback.frame.Village;
+import dev.lookback.io.Column;
+import dev.lookback.io.InputException;
+import dev.lookback.io.Row;
+import dev.lookback.io.TabularSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches the city's spot checks to the counties' self-check register by household id, classifies
+ * every spot-checked household ({@link Kind}), tallies each sampled village, and lists every
+ * data-quality {@link Finding}.
+ *
+ * <p>The spot check is read first and held in memory; the register is then streamed once, keeping
+ * only the households that the spot check covered or that live in a sampled village, so a register
+ * of millions of households needs memory only for the sampled part.
+ */
+public final class CrossCheck {
+    static final Column HOUSEHOLD = Column.required("household", "户编号", "户主编号", "家庭编号", "户号");
+    static final Column COUNTY = Column.required("county", "县", "区县", "县区", "县(市、区)");
+    static final Column VILLAGE = Column.required("village", "村", "行政村", "村名", "村编码");
+    static final Column STATUS = Column.required("status", "状态", "户类型", "贫困状态");
+    static final Column REGISTER_PERSONS = Column.required("persons", "人数", "家庭人口数", "人口数");
+    static final Column SPOT_PERSONS = Column.optional("persons", "人数", "家庭人口数", "人口数", "核实人数");
+    static final Column QUALIFIES = Column.required("qualifies", "是否符合贫困标准", "符合贫困标准", "是否符合");
+    private static final List<Column> REGISTER_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, REGISTER_PERSONS, STATUS);
+    private static final List<Column> SPOT_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, SPOT_PERSONS, QUALIFIES);
+
+    private CrossCheck() {
+    }
+
+    /** A spot-checked household, and its register record once found. */
+    private static final class Spot {
+        final String household;
+        final String county;
+        final String village;
+        final int persons; // −1: blank
+        final boolean qualifies;
+        final long line;
+        Status status = Status.UNREGISTERED;
+        long registerLine;
+        int registerPersons = -1;
+        String registerCounty;
+        String registerVillage;
+        String registerProblem;
+
+        Spot(String household, String county, String village, int persons, boolean qualifies, long line) {
+            this.household = household;
+            this.county = county;
+            this.village = village;
+            this.persons = persons;
+            this.qualifies = qualifies;
+            this.line = line;
+        }
+    }
+
+    /**
+     * Runs the cross-check.
+     *
+     * @param frame     the sampling frame
+     * @param sample    the sampled villages
+     * @param register  the self-check register ({@code self_check.csv})
+     * @param spotCheck the city's spot check ({@code spot_check.csv})
+     * @throws InputException when a file as a whole cannot be read (a bad record only gives a finding)
+     */
+    public static CrossCheckResult run(Frame frame, Sample sample, TabularSource register, TabularSource spotCheck) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Spot> spots = readSpotCheck(frame, sample, spotCheck, findings);
+        Map<String, Long> uncovered = new LinkedHashMap<>();
+        Map<String, String[]> uncoveredWhere = new HashMap<>();
+        long[] registerRows = {0};
+        String registerFile = register.name();
+        register.read(REGISTER_COLUMNS, row -> {
+            registerRows[0]++;
+            String household = row.text(HOUSEHOLD);
+            Spot spot = household == null ? null : spots.get(household);
+            String county;
+            String village;
+            int persons;
+            Status status;
+            try {
+                household = row.requireText(HOUSEHOLD);
+                county = row.requireText(COUNTY);
+                village = row.requireText(VILLAGE);
+                persons = row.integer(REGISTER_PERSONS, 0);
+                String s = row.requireText(STATUS);
+                status = Status.parse(s);
+                if (status == null) {
+                    throw row.error(STATUS, s, "is not one of POOR/EXITED/NON_POOR (贫困户/已脱贫/一般户)");
+                }
+            } catch (InputException e) {
+                boolean matters = spot != null || sample.contains(row.text(VILLAGE) == null ? "" : row.text(VILLAGE));
+                findings.add(finding(e, household, row, Type.BAD_RECORD, true, e.problem()
+                        + (matters ? "; the record is left out" : "; the record is left out (not in a sampled village)")));
+                if (spot != null && spot.registerLine == 0 && spot.registerProblem == null) {
+                    spot.registerProblem = "its register record (" + registerFile + " line " + row.line()
+                            + ") is unusable";
+                }
+                return;
+            }
+            if (spot != null) {
+                if (spot.registerLine != 0 || spot.registerProblem != null) {
+                    findings.add(new Finding(registerFile, row.line(), HOUSEHOLD.name(), household, county, village,
+                            Type.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
+                                    + spot.registerLine + "); this record is left out"));
+                    return;
+                }
+                spot.status = status;
+                spot.registerLine = row.line();
+                spot.registerPersons = persons;
+                spot.registerCounty = county;
+                spot.registerVillage = village;
+            } else if (sample.contains(village)) {
+                Long first = uncovered.putIfAbsent(household, row.line());
+                if (first != null) {
+                    findings.add(new Finding(registerFile, row.line(), HOUSEHOLD.name(), household, county, village,
+                            Type.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
+                                    + first + "); this record is left out"));
+                } else {
+                    uncoveredWhere.put(household, new String[] {county, village});
+                }
+            }
+        });
+        uncovered.forEach((household, line) -> {
+            String[] where = uncoveredWhere.get(household);
+            findings.add(new Finding(registerFile, line, "", household, where[0], where[1], Type.NOT_COVERED, false,
+                    "register household " + household + " of sampled village " + where[1]
+                            + " was not covered by the spot check; it is not in the estimates"));
+        });
+
+        Map<String, VillageTally> tallies = new LinkedHashMap<>();
+        for (SampledVillage v : sample.villages()) {
+            tallies.put(v.village(), new VillageTally(v.county(), v.village()));
+        }
+        List<Discrepancy> discrepancies = new ArrayList<>();
+        String spotFile = spotCheck.name();
+        for (Spot s : spots.values()) {
+            if (s.registerProblem != null) {
+                findings.add(new Finding(spotFile, s.line, "", s.household, s.county, s.village, Type.BAD_RECORD, true,
+                        "household " + s.household + ": " + s.registerProblem + "; the household is left out"));
+                continue;
+            }
+            if (s.status != Status.UNREGISTERED
+                    && (!s.registerVillage.equals(s.village) || !s.registerCounty.equals(s.county))) {
+                findings.add(new Finding(spotFile, s.line, VILLAGE.name(), s.household, s.county, s.village,
+                        Type.LOCATION_DIFFERS, false, "household " + s.household + " was checked in " + s.county + " "
+                                + s.village + " but the register (line " + s.registerLine + ") has it in "
+                                + s.registerCounty + " " + s.registerVillage + "; it is counted where it was checked"));
+            }
+            int persons;
+            if (s.persons >= 0) {
+                persons = s.persons;
+                if (s.registerPersons >= 0 && s.registerPersons != s.persons) {
+                    findings.add(new Finding(spotFile, s.line, SPOT_PERSONS.name(), s.household, s.county, s.village,
+                            Type.PERSONS_DIFFER, false, "household " + s.household + ": " + s.persons
+                                    + " persons verified, " + s.registerPersons + " in the register (line "
+                                    + s.registerLine + "); the verified count is used"));
+                }
+            } else if (s.registerPersons >= 0) {
+                persons = s.registerPersons;
+            } else {
+                findings.add(new Finding(spotFile, s.line, SPOT_PERSONS.name(), s.household, s.county, s.village,
+                        Type.BAD_RECORD, true, "household " + s.household
+                                + " is not in the register and its persons are blank, so it cannot be counted;"
+                                + " the household is left out"));
+                continue;
+            }
+            tallies.get(s.village).add(s.status, s.qualifies, persons);
+            Kind kind = Kind.of(s.status, s.qualifies);
+            if (kind != Kind.CORRECT) {
+                discrepancies.add(new Discrepancy(s.household, s.county, s.village, kind, s.status, s.qualifies, persons,
+                        s.line, s.registerLine));
+            }
+        }
+        for (VillageTally t : tallies.values()) {
+            if (t.householdsChecked() == 0) {
+                findings.add(new Finding(spotFile, 0, "", "", t.county(), t.village(), Type.VILLAGE_NOT_CHECKED, false,
+                        "sampled village " + t.village() + " has no spot-checked household; it counts as a sampled"
+                                + " village with no units"));
+            }
+        }
+        Map<String, List<SampledVillage>> byCounty = sample.byCounty();
+        for (String county : frame.counties()) {
+            if (!byCounty.containsKey(county)) {
+                findings.add(new Finding("sample", 0, "", "", county, "", Type.COUNTY_NOT_SAMPLED, false, "county "
+                        + county + " of the frame has no sampled village; it has no estimate and the city row"
+                        + " does not cover it"));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::file).thenComparingLong(Finding::line));
+        discrepancies.sort(Comparator.comparing(Discrepancy::county).thenComparing(Discrepancy::village)
+                .thenComparing(Discrepancy::household));
+        return new CrossCheckResult(frame, sample, List.copyOf(tallies.values()), discrepancies, findings,
+                registerRows[0], spots.size());
+    }
+
+    private static Map<String, Spot> readSpotCheck(Frame frame, Sample sample, TabularSource source,
+            List<Finding> findings) {
+        Map<String, Spot> spots = new LinkedHashMap<>();
+        String file = source.name();
+        source.read(SPOT_COLUMNS, row -> {
+            Spot spot;
+            try {
+                String household = row.requireText(HOUSEHOLD);
+                String county = row.requireText(COUNTY);
+                String village = row.requireText(VILLAGE);
+                String p = row.text(SPOT_PERSONS);
+                int persons = p == null ? -1 : row.integer(SPOT_PERSONS, 0);
+                boolean qualifies = row.bool(QUALIFIES);
+                spot = new Spot(household, county, village, persons, qualifies, row.line());
+            } catch (InputException e) {
+                findings.add(finding(e, row.text(HOUSEHOLD), row, Type.BAD_RECORD, true,
+                        e.problem() + "; the record is left out"));
+                return;
+            }
+            Spot first = spots.get(spot.household);
+            if (first != null) {
+                findings.add(new Finding(file, row.line(), HOUSEHOLD.name(), spot.household, spot.county, spot.village,
+                        Type.DUPLICATE, true, "household " + spot.household + " appears again in the spot check (first on line "
+                                + first.line + "); this record is left out"));
+                return;
+            }
+            if (!sample.contains(spot.village)) {
+                Village v = frame.village(spot.village);
+                findings.add(new Finding(file, row.line(), VILLAGE.name(), spot.household, spot.county, spot.village,
+                        Type.NOT_IN_SAMPLE, true, "village " + spot.village
+                                + (v == null ? " is not in the frame" : " is not in the sample")
+                                + "; household " + spot.household + " is left out"));
+                return;
+            }
+            String frameCounty = sample.village(spot.village).county();
+            if (!frameCounty.equals(spot.county)) {
+                findings.add(new Finding(file, row.line(), COUNTY.name(), spot.household, spot.county, spot.village,
+                        Type.LOCATION_DIFFERS, false, "county " + spot.county + " does not match the frame, where village "
+                                + spot.village + " is in county " + frameCounty + "; the frame's county is used"));
+                spot = new Spot(spot.household, frameCounty, spot.village, spot.persons, spot.qualifies, spot.line);
+            }
+            spots.put(spot.household, spot);
+        });
+        return spots;
+    }
+
+    private static Finding finding(InputException e, String household, Row row, Type type, boolean leftOut,
+            String message) {
+        return new Finding(e.file(), e.line(), e.column() == null ? "" : e.column(), household == null ? "" : household,
+                orEmpty(row.text(COUNTY)), orEmpty(row.text(VILLAGE)), type, leftOut, message);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

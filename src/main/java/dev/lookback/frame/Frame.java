@@ -1,0 +1,112 @@
+package dev.lookback.frame;
+
+import dev.lookback.io.Column;
+import dev.lookback.io.InputException;
+import dev.lookback.io.TabularSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sampling frame: every village of the city, by county. Immutable.
+ */
+public final class Frame {
+    static final Column COUNTY = Column.required("county", "县", "区县", "县区", "县(市、区)");
+    static final Column TOWNSHIP = Column.optional("township", "乡镇", "乡(镇)");
+    static final Column VILLAGE = Column.required("village", "村", "行政村", "村名", "村编码");
+    static final Column HOUSEHOLDS = Column.required("households", "户数", "总户数");
+    private static final List<Column> COLUMNS = List.of(COUNTY, TOWNSHIP, VILLAGE, HOUSEHOLDS);
+
+    private final List<Village> villages;
+    private final Map<String, Village> byCode;
+    private final Map<String, List<Village>> byCounty;
+
+    private Frame(List<Village> villages) {
+        this.villages = List.copyOf(villages);
+        Map<String, Village> codes = new HashMap<>();
+        Map<String, List<Village>> counties = new TreeMap<>();
+        for (Village v : this.villages) {
+            if (codes.putIfAbsent(v.village(), v) != null) {
+                throw new IllegalArgumentException("village " + v.village() + " appears twice in the frame");
+            }
+            counties.computeIfAbsent(v.county(), k -> new ArrayList<>()).add(v);
+        }
+        Map<String, List<Village>> frozen = new LinkedHashMap<>();
+        counties.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        this.byCode = Collections.unmodifiableMap(codes);
+        this.byCounty = Collections.unmodifiableMap(frozen);
+    }
+
+    /** A frame of the given villages; village codes must be unique. */
+    public static Frame of(List<Village> villages) {
+        return new Frame(villages);
+    }
+
+    /**
+     * Reads {@code villages.csv}: {@code county} (县), {@code township} (乡镇, optional), {@code village}
+     * (村), {@code households} (户数). Any bad record stops the reading, since every estimate rests on
+     * the frame.
+     */
+    public static Frame read(TabularSource source) {
+        List<Village> villages = new ArrayList<>();
+        Map<String, Long> lines = new HashMap<>();
+        source.read(COLUMNS, row -> {
+            String village = row.requireText(VILLAGE);
+            Long previous = lines.putIfAbsent(village, row.line());
+            if (previous != null) {
+                throw row.error(VILLAGE, village, "appears again (first on line " + previous
+                        + "); village codes must be unique in the frame");
+            }
+            villages.add(new Village(row.requireText(COUNTY), row.text(TOWNSHIP), village,
+                    row.integer(HOUSEHOLDS, 0)));
+        });
+        if (villages.isEmpty()) {
+            throw new InputException(source.name(), 0, null, "the frame has no village");
+        }
+        return new Frame(villages);
+    }
+
+    /** Every village, in file order. */
+    public List<Village> villages() {
+        return villages;
+    }
+
+    /** The county codes, sorted. */
+    public List<String> counties() {
+        return List.copyOf(byCounty.keySet());
+    }
+
+    /** The villages of a county (empty if none). */
+    public List<Village> villages(String county) {
+        return byCounty.getOrDefault(county, List.of());
+    }
+
+    /** The village with this code, or {@code null}. */
+    public Village village(String code) {
+        return byCode.get(code);
+    }
+
+    /** N_h: villages of a county in the frame. */
+    public int villageCount(String county) {
+        return villages(county).size();
+    }
+
+    /** Total households of the frame. */
+    public long households() {
+        long sum = 0;
+        for (Village v : villages) {
+            sum += v.households();
+        }
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        return "Frame: " + villages.size() + " villages in " + byCounty.size() + " counties, " + households()
+                + " households";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lookback.frame;
+
+import dev.lookback.io.Column;
+import dev.lookback.io.InputException;
+import dev.lookback.io.TabularSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The villages drawn for the city's spot check, each a sampled village of the {@link Frame}.
+ * Immutable.
+ */
+public final class Sample {
+    static final Column COUNTY = Frame.COUNTY;
+    static final Column VILLAGE = Frame.VILLAGE;
+    static final Column PROBABILITY = Column.optional("inclusion_probability", "入样概率", "pi", "π");
+    private static final List<Column> COLUMNS = List.of(COUNTY, VILLAGE, PROBABILITY);
+
+    private final List<SampledVillage> villages;
+    private final Map<String, SampledVillage> byCode;
+
+    private Sample(List<SampledVillage> villages) {
+        this.villages = List.copyOf(villages);
+        Map<String, SampledVillage> codes = new LinkedHashMap<>();
+        for (SampledVillage v : this.villages) {
+            if (codes.putIfAbsent(v.village(), v) != null) {
+                throw new IllegalArgumentException("village " + v.village() + " is in the sample twice");
+            }
+        }
+        this.byCode = java.util.Collections.unmodifiableMap(codes);
+    }
+
+    /** A sample of the given villages. */
+    public static Sample of(List<SampledVillage> villages) {
+        return new Sample(villages);
+    }
+
+    /**
+     * Reads {@code sample.csv} ({@code county}, {@code village}, optional {@code inclusion_probability})
+     * and checks it against the frame: every village must be in the frame, in the same county, once.
+     * Any bad record stops the reading, since the weights rest on it.
+     */
+    public static Sample read(TabularSource source, Frame frame) {
+        List<SampledVillage> list = new ArrayList<>();
+        Map<String, Long> lines = new HashMap<>();
+        source.read(COLUMNS, row -> {
+            String code = row.requireText(VILLAGE);
+            String county = row.requireText(COUNTY);
+            Village v = frame.village(code);
+            if (v == null) {
+                throw row.error(VILLAGE, code, "is not a village of the frame");
+            }
+            if (!v.county().equals(county)) {
+                throw row.error(COUNTY, county, "does not match the frame, where village " + code + " is in county "
+                        + v.county());
+            }
+            Long previous = lines.putIfAbsent(code, row.line());
+            if (previous != null) {
+                throw row.error(VILLAGE, code, "is in the sample twice (first on line " + previous + ")");
+            }
+            double pi = row.number(PROBABILITY, Double.MIN_VALUE, 1);
+            list.add(new SampledVillage(county, code, pi));
+        });
+        if (list.isEmpty()) {
+            throw new InputException(source.name(), 0, null, "the sample has no village");
+        }
+        return new Sample(list);
+    }
+
+    /** Every sampled village, in file order. */
+    public List<SampledVillage> villages() {
+        return villages;
+    }
+
+    /** Whether a village is in the sample. */
+    public boolean contains(String village) {
+        return byCode.containsKey(village);
+    }
+
+    /** The sampled village with this code, or {@code null}. */
+    public SampledVillage village(String code) {
+        return byCode.get(code);
+    }
+
+    /** Sampled villages by county, counties sorted. */
+    public Map<String, List<SampledVillage>> byCounty() {
+        Map<String, List<SampledVillage>> map = new TreeMap<>();
+        for (SampledVillage v : villages) {
+            map.computeIfAbsent(v.county(), k -> new ArrayList<>()).add(v);
+        }
+        return map;
+    }
+
+    @Override
+    public String toString() {
+        return "Sample: " + villages.size() + " villages in " + byCounty().size() + " counties";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lookback.io;
+
+/**
+ * Input that cannot be used, with where it is and what was expected, e.g.
+ * {@code self_check.csv line 1042, column status: "脱贫" is not one of POOR/EXITED/NON_POOR}.
+ */
+public final class InputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final long line;
+    private final String column;
+    private final String problem;
+
+    /**
+     * @param file    file name as the user knows it
+     * @param line    1-based line (the header is line 1), or 0 when the whole file is concerned
+     * @param column  column name as found in the header, or {@code null}
+     * @param problem what is wrong and what was expected
+     */
+    public InputException(String file, long line, String column, String problem) {
+        super(format(file, line, column, problem));
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.problem = problem;
+    }
+
+    private static String format(String file, long line, String column, String problem) {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) {
+            sb.append(" line ").append(line);
+        }
+        if (column != null) {
+            sb.append(", column ").append(column);
+        }
+        return sb.append(": ").append(problem).toString();
+    }
+
+    /** The file. */
+    public String file() {
+        return file;
+    }
+
+    /** The line (header = 1), 0 for the whole file. */
+    public long line() {
+        return line;
+    }
+
+    /** The column, or {@code null}. */
+    public String column() {
+        return column;
+    }
+
+    /** What is wrong, without the location. */
+    public String problem() {
+        return problem;
+    }
+}

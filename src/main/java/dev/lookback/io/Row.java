@@ -1,0 +1,133 @@
+package dev.lookback.io;
+
+import java.util.List;
+
+/**
+ * One record of an input file, seen through a list of {@link Column}s. Values are trimmed text;
+ * blank cells read as {@code null}. Parsing helpers throw {@link InputException}s that name the
+ * file, line, column, value and what was expected.
+ */
+public final class Row {
+    private final String file;
+    private final long line;
+    private final List<Column> columns;
+    private final String[] headers;
+    private final String[] values;
+
+    Row(String file, long line, List<Column> columns, String[] headers, String[] values) {
+        this.file = file;
+        this.line = line;
+        this.columns = columns;
+        this.headers = headers;
+        this.values = values;
+    }
+
+    /** The file name. */
+    public String file() {
+        return file;
+    }
+
+    /** The line on which the record starts (the header is line 1). */
+    public long line() {
+        return line;
+    }
+
+    /** The trimmed value, or {@code null} when blank or absent. */
+    public String text(Column c) {
+        return values[index(c)];
+    }
+
+    /** The value, which must not be blank. */
+    public String requireText(Column c) {
+        String v = text(c);
+        if (v == null) {
+            throw error(c, "", "a value is required");
+        }
+        return v;
+    }
+
+    /** A whole number ≥ {@code min}; blank is an error. */
+    public int integer(Column c, int min) {
+        String v = requireText(c);
+        int parsed;
+        try {
+            parsed = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            double d = parseDoubleOrNaN(v);
+            if (d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) {
+                parsed = (int) d; // "3.0" as Excel writes a whole number
+            } else {
+                throw error(c, v, "expected a whole number ≥ " + min);
+            }
+        }
+        if (parsed < min) {
+            throw error(c, v, "expected a whole number ≥ " + min);
+        }
+        return parsed;
+    }
+
+    /** A number within [min, max]; blank gives {@code NaN}. */
+    public double number(Column c, double min, double max) {
+        String v = text(c);
+        if (v == null) {
+            return Double.NaN;
+        }
+        double d = parseDoubleOrNaN(v);
+        if (!(d >= min && d <= max)) {
+            throw error(c, v, "expected a number from " + min + " to " + max);
+        }
+        return d;
+    }
+
+    /** true/false, 是/否, yes/no, 1/0, y/n, t/f; blank is an error. */
+    public boolean bool(Column c) {
+        String v = requireText(c);
+        switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true":
+            case "t":
+            case "yes":
+            case "y":
+            case "1":
+            case "是":
+            case "符合":
+                return true;
+            case "false":
+            case "f":
+            case "no":
+            case "n":
+            case "0":
+            case "否":
+            case "不符合":
+                return false;
+            default:
+                throw error(c, v, "expected true or false (是/否)");
+        }
+    }
+
+    private static double parseDoubleOrNaN(String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** An error at this row and column: {@code "value" problem}. */
+    public InputException error(Column c, String value, String problem) {
+        String col = headers[index(c)];
+        String what = value == null || value.isEmpty() ? (value == null ? problem : "blank: " + problem)
+                : "\"" + value + "\" " + (problem.startsWith("expected") ? "— " + problem : problem);
+        return new InputException(file, line, col == null ? c.name() : col, what);
+    }
+
+    private int index(Column c) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) == c) {
+                return i;
+            }
+        }
+        {
+            throw new IllegalArgumentException("column " + c.name() + " is not part of this reading");
+        }
+    }
+}

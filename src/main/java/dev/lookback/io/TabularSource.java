@@ -1,0 +1,237 @@
+package dev.lookback.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import tech.tablesaw.api.Table;
+
+/**
+ * Where the records of one input come from: a CSV file or stream (UTF-8 with or without BOM, or
+ * GBK), an Excel .xlsx sheet, or a Tablesaw {@link Table}. Reading maps the header, English or
+ * Chinese, onto {@link Column}s and hands each non-blank record to a consumer as a {@link Row}.
+ */
+public abstract class TabularSource {
+    private final String name;
+
+    TabularSource(String name) {
+        this.name = name;
+    }
+
+    /** The name used in messages, normally the file name. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Reads every record. Problems with the file as a whole (unreadable, wrong encoding, a
+     * required column missing) throw {@link InputException}; problems with one record are the
+     * consumer's to find through the {@link Row} helpers.
+     */
+    public abstract void read(List<Column> columns, Consumer<Row> consumer);
+
+    /** A file: .xlsx by its extension, otherwise CSV in the given encoding. */
+    public static TabularSource of(Path path, Charset encoding) {
+        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (file.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return new XlsxSource(path);
+        }
+        if (file.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+            throw new InputException(file, 0, null,
+                    "the old Excel .xls format is not read; save the sheet as .xlsx or CSV");
+        }
+        return new CsvSource(file, path, null, encoding);
+    }
+
+    /** A UTF-8 CSV file, or an .xlsx file. */
+    public static TabularSource of(Path path) {
+        return of(path, StandardCharsets.UTF_8);
+    }
+
+    /** CSV from a stream, read once; {@code name} is used in messages. */
+    public static TabularSource csv(String name, InputStream in, Charset encoding) {
+        return new CsvSource(name, null, in, encoding);
+    }
+
+    /** The rows of a Tablesaw table, its column names as the header; the table is not changed. */
+    public static TabularSource of(String name, Table table) {
+        return new TableSource(name, table);
+    }
+
+    /** Maps header cells to columns: for each column the index of its cell, or −1. */
+    int[] mapHeader(List<String> header, List<Column> columns) {
+        int[] index = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            index[c] = -1;
+            for (int i = 0; i < header.size(); i++) {
+                if (col.matches(header.get(i))) {
+                    if (index[c] >= 0) {
+                        throw new InputException(name, 1, header.get(i), "both \"" + header.get(index[c])
+                                + "\" and \"" + header.get(i) + "\" name column " + col.describe()
+                                + "; keep one of them");
+                    }
+                    index[c] = i;
+                }
+            }
+            if (index[c] < 0 && col.required()) {
+                throw new InputException(name, 1, null, "missing column " + col.describe() + "; the header has "
+                        + header + (header.size() == 1 && header.get(0).contains(";")
+                                ? " (the file seems to use ';', but Lookback reads comma-separated files)" : ""));
+            }
+        }
+        return index;
+    }
+
+    /** Builds a row from raw fields; blank records give {@code null}. */
+    Row row(long line, List<String> fields, List<Column> columns, int[] index, String[] headers, int headerSize) {
+        boolean blank = true;
+        for (String f : fields) {
+            if (!f.isBlank()) {
+                blank = false;
+                break;
+            }
+        }
+        if (blank) {
+            return null;
+        }
+        if (fields.size() > headerSize) {
+            boolean extraBlank = true;
+            for (int i = headerSize; i < fields.size(); i++) {
+                extraBlank &= fields.get(i).isBlank();
+            }
+            if (!extraBlank) {
+                throw new InputException(name, line, null, "the record has " + fields.size()
+                        + " fields but the header has " + headerSize + " (a comma inside a value that is not quoted?)");
+            }
+        }
+        String[] values = new String[columns.size()];
+        for (int c = 0; c < values.length; c++) {
+            int i = index[c];
+            if (i >= 0 && i < fields.size()) {
+                String v = fields.get(i).strip();
+                values[c] = v.isEmpty() ? null : v;
+            }
+        }
+        return new Row(name, line, columns, headers, values);
+    }
+
+    static String[] headerNames(List<String> header, int[] index) {
+        String[] names = new String[index.length];
+        for (int c = 0; c < index.length; c++) {
+            names[c] = index[c] >= 0 ? header.get(index[c]).replace("\uFEFF", "").strip() : null;
+        }
+        return names;
+    }
+
+    /** Reads a CSV file or stream. */
+    static final class CsvSource extends TabularSource {
+        private final Path path;
+        private final InputStream stream;
+        private final Charset encoding;
+
+        CsvSource(String name, Path path, InputStream stream, Charset encoding) {
+            super(name);
+            this.path = path;
+            this.stream = stream;
+            this.encoding = encoding;
+        }
+
+        @Override
+        public void read(List<Column> columns, Consumer<Row> consumer) {
+            try (InputStream in = path != null ? Files.newInputStream(path) : stream;
+                    Reader reader = new InputStreamReader(in, encoding.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+                parse(new CsvParser(reader), columns, consumer);
+            } catch (NoSuchFileException e) {
+                throw new InputException(name(), 0, null, "no such file (" + e.getFile() + ")");
+            } catch (IOException e) {
+                throw new InputException(name(), 0, null, "cannot be read: " + e.getMessage());
+            }
+        }
+
+        private void parse(CsvParser parser, List<Column> columns, Consumer<Row> consumer) throws IOException {
+            List<String> header;
+            try {
+                header = parser.next();
+                if (header == null) {
+                    throw new InputException(name(), 0, null, "the file is empty; expected a header line with "
+                            + describeRequired(columns));
+                }
+                if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                    header.set(0, header.get(0).substring(1));
+                }
+                int[] index = mapHeader(header, columns);
+                String[] names = headerNames(header, index);
+                List<String> fields;
+                while ((fields = parser.next()) != null) {
+                    Row row = row(parser.recordLine(), fields, columns, index, names, header.size());
+                    if (row != null) {
+                        consumer.accept(row);
+                    }
+                }
+            } catch (CsvParser.QuoteException e) {
+                throw new InputException(name(), e.line, null, "a quoted field is never closed (an odd number of \")");
+            } catch (CharacterCodingException e) {
+                throw new InputException(name(), parser.currentLine(), null, "the bytes are not valid " + encoding.name()
+                        + (encoding.equals(StandardCharsets.UTF_8)
+                                ? "; a file saved by Excel on Chinese Windows is usually GBK: use --encoding GBK"
+                                : "; is the file in another encoding (UTF-8 is the default)?"));
+            } catch (UncheckedIOException e) {
+                throw new InputException(name(), parser.currentLine(), null, "cannot be read: " + e.getMessage());
+            }
+        }
+    }
+
+    static String describeRequired(List<Column> columns) {
+        List<String> names = new ArrayList<>();
+        for (Column c : columns) {
+            if (c.required()) {
+                names.add(c.name());
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    /** Reads a Tablesaw table. */
+    static final class TableSource extends TabularSource {
+        private final Table table;
+
+        TableSource(String name, Table table) {
+            super(name);
+            this.table = table;
+        }
+
+        @Override
+        public void read(List<Column> columns, Consumer<Row> consumer) {
+            List<String> header = table.columnNames();
+            int[] index = mapHeader(header, columns);
+            String[] names = headerNames(header, index);
+            int width = table.columnCount();
+            for (int r = 0; r < table.rowCount(); r++) {
+                List<String> fields = new ArrayList<>(width);
+                for (int c = 0; c < width; c++) {
+                    tech.tablesaw.columns.Column<?> col = table.column(c);
+                    fields.add(col.isMissing(r) ? "" : col.getString(r));
+                }
+                Row row = row(r + 2L, fields, columns, index, names, width);
+                if (row != null) {
+                    consumer.accept(row);
+                }
+            }
+        }
+    }
+}

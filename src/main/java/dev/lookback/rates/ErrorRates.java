@@ -1,0 +1,90 @@
+package dev.lookback.rates;
+
+import dev.lookback.check.CrossCheckResult;
+import dev.lookback.check.Measure;
+import dev.lookback.check.Unit;
+import dev.lookback.check.VillageTally;
+import dev.lookback.frame.Frame;
+import dev.lookback.frame.SampledVillage;
+import dev.lookback.survey.ClusterDesign;
+import dev.lookback.survey.Interval;
+import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.LonelyPsu;
+import dev.lookback.survey.RatioEstimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Estimates the review's error rates from village tallies: strata are counties, clusters are the
+ * sampled villages, and each measure's errors and domain units in a village are a cluster's y and x
+ * (see {@link dev.lookback.survey.RatioEstimate} for the estimator and its special cases).
+ */
+public final class ErrorRates {
+    private ErrorRates() {
+    }
+
+    /** The design of a sample: counties as strata with their frame sizes, villages as clusters. */
+    public static ClusterDesign design(Frame frame, List<SampledVillage> sample) {
+        ClusterDesign.Builder b = ClusterDesign.builder();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (SampledVillage v : sample) {
+            if (declared.add(v.county())) {
+                b.stratum(v.county(), frame.villageCount(v.county()));
+            }
+        }
+        for (SampledVillage v : sample) {
+            b.cluster(v.county(), v.village(), v.inclusionProbability());
+        }
+        return b.build();
+    }
+
+    /**
+     * Every county × measure row, counties sorted, then the {@code ALL} row of each measure: in the
+     * order county-major, measures in {@link Measure} order.
+     */
+    public static List<ErrorRate> estimate(CrossCheckResult cross, Unit unit, double level,
+            List<IntervalMethod> methods, LonelyPsu lonely) {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("at least one interval method is needed");
+        }
+        Frame frame = cross.frame();
+        ClusterDesign design = design(frame, cross.sample().villages());
+        List<VillageTally> tallies = cross.tallies();
+        int n = tallies.size();
+        Map<String, List<SampledVillage>> byCounty = cross.sample().byCounty();
+        List<ErrorRate> rows = new ArrayList<>();
+        double[][] y = new double[Measure.values().length][n];
+        double[][] x = new double[Measure.values().length][n];
+        for (Measure m : Measure.values()) {
+            for (int i = 0; i < n; i++) {
+                VillageTally t = tallies.get(i);
+                if (!t.village().equals(design.clusters().get(i))) {
+                    throw new IllegalStateException("tallies are not in sample order");
+                }
+                y[m.ordinal()][i] = t.errors(m, unit);
+                x[m.ordinal()][i] = t.units(m, unit);
+            }
+        }
+        for (String county : byCounty.keySet()) {
+            for (Measure m : Measure.values()) {
+                RatioEstimate e = design.ratio(county, y[m.ordinal()], x[m.ordinal()]);
+                rows.add(row(county, m, unit, e, level, methods, byCounty.get(county).size(), frame.villageCount(county)));
+            }
+        }
+        for (Measure m : Measure.values()) {
+            RatioEstimate e = design.ratio(y[m.ordinal()], x[m.ordinal()], lonely);
+            rows.add(row(ErrorRate.ALL, m, unit, e, level, methods, n, frame.villages().size()));
+        }
+        return rows;
+    }
+
+    private static ErrorRate row(String county, Measure m, Unit unit, RatioEstimate e, double level,
+            List<IntervalMethod> methods, int sampled, int inFrame) {
+        List<Interval> intervals = new ArrayList<>(methods.size());
+        for (IntervalMethod method : methods) {
+            intervals.add(e.interval(method, level));
+        }
+        return new ErrorRate(county, m, unit, e, intervals, sampled, inFrame);
+    }
+}

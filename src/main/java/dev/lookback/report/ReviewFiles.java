@@ -1,0 +1,69 @@
+package dev.lookback.report;
+
+import dev.lookback.check.Discrepancy;
+import dev.lookback.check.Finding;
+import dev.lookback.io.CsvWriter;
+import dev.lookback.rates.ErrorRate;
+import dev.lookback.survey.Interval;
+import dev.lookback.survey.RatioEstimate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the review's machine-readable outputs: {@code estimates.csv}, {@code discrepancies.csv}
+ * and {@code data_quality.csv}, numbers in full precision ({@link Double#toString}), {@code NaN}
+ * where undefined.
+ */
+public final class ReviewFiles {
+    /** The columns of {@code estimates.csv}. */
+    public static final List<String> ESTIMATE_COLUMNS = List.of("county", "measure", "unit", "villages_sampled",
+            "villages_in_frame", "units", "errors", "estimate", "std_error", "df", "ci_lower", "ci_upper", "ci_method",
+            "level", "note");
+
+    private ReviewFiles() {
+    }
+
+    /** One row per county × measure × interval method. */
+    public static void writeEstimates(Path file, List<ErrorRate> rates) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row(ESTIMATE_COLUMNS.toArray());
+            for (ErrorRate r : rates) {
+                RatioEstimate e = r.estimate();
+                for (Interval ci : r.intervals()) {
+                    w.row(r.county(), r.measure().label(), r.unit().label(), r.villagesSampled(), r.villagesInFrame(),
+                            count(e.units()), count(e.errors()), e.estimate(), e.standardError(), count(e.df()),
+                            ci.lower(), ci.upper(), ci.method().label(), r.interval().level(), ci.note());
+                }
+            }
+        }
+    }
+
+    /** The rectification list: every household that is not correct. */
+    public static void writeDiscrepancies(Path file, List<Discrepancy> discrepancies) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("household", "county", "village", "kind", "kind_zh", "self_check_status", "qualifies", "persons",
+                    "spot_check_line", "self_check_line");
+            for (Discrepancy d : discrepancies) {
+                w.row(d.household(), d.county(), d.village(), d.kind(), d.kind().chinese(), d.status(), d.qualifies(),
+                        d.persons(), d.spotLine(), d.registerLine() == 0 ? "" : d.registerLine());
+            }
+        }
+    }
+
+    /** Every data-quality finding. */
+    public static void writeFindings(Path file, List<Finding> findings) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("file", "line", "column", "household", "county", "village", "type", "type_zh", "left_out", "message");
+            for (Finding f : findings) {
+                w.row(f.file(), f.line() == 0 ? "" : f.line(), f.column(), f.household(), f.county(), f.village(), f.type(),
+                        f.type().chinese(), f.leftOut(), f.message());
+            }
+        }
+    }
+
+    /** A whole number as an integer, anything else (NaN, fractions) as {@link Double#toString}. */
+    static String count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.lookback.report;
+
+import dev.lookback.check.Discrepancy;
+import dev.lookback.check.Finding;
+import dev.lookback.check.VillageTally;
+import dev.lookback.check.Measure;
+import dev.lookback.check.Unit;
+import dev.lookback.rates.ErrorRate;
+import dev.lookback.survey.Interval;
+import java.util.List;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Tablesaw views of review results; each call builds a new table. */
+public final class Tables {
+    private Tables() {
+    }
+
+    /** Estimates: one row per county × measure × interval method, the columns of estimates.csv. */
+    public static Table estimates(List<ErrorRate> rates) {
+        StringColumn county = StringColumn.create("county");
+        StringColumn measure = StringColumn.create("measure");
+        StringColumn unit = StringColumn.create("unit");
+        IntColumn sampled = IntColumn.create("villages_sampled");
+        IntColumn inFrame = IntColumn.create("villages_in_frame");
+        DoubleColumn units = DoubleColumn.create("units");
+        DoubleColumn errors = DoubleColumn.create("errors");
+        DoubleColumn estimate = DoubleColumn.create("estimate");
+        DoubleColumn se = DoubleColumn.create("std_error");
+        DoubleColumn df = DoubleColumn.create("df");
+        DoubleColumn lower = DoubleColumn.create("ci_lower");
+        DoubleColumn upper = DoubleColumn.create("ci_upper");
+        StringColumn method = StringColumn.create("ci_method");
+        DoubleColumn level = DoubleColumn.create("level");
+        StringColumn note = StringColumn.create("note");
+        for (ErrorRate r : rates) {
+            for (Interval ci : r.intervals()) {
+                county.append(r.county());
+                measure.append(r.measure().label());
+                unit.append(r.unit().label());
+                sampled.append(r.villagesSampled());
+                inFrame.append(r.villagesInFrame());
+                units.append(r.estimate().units());
+                errors.append(r.estimate().errors());
+                estimate.append(r.rate());
+                se.append(r.estimate().standardError());
+                df.append(r.estimate().df());
+                lower.append(ci.lower());
+                upper.append(ci.upper());
+                method.append(ci.method().label());
+                level.append(ci.level());
+                note.append(ci.note());
+            }
+        }
+        return Table.create("estimates", county, measure, unit, sampled, inFrame, units, errors, estimate, se, df, lower,
+                upper, method, level, note);
+    }
+
+    /** The rectification list. */
+    public static Table discrepancies(List<Discrepancy> list) {
+        StringColumn household = StringColumn.create("household");
+        StringColumn county = StringColumn.create("county");
+        StringColumn village = StringColumn.create("village");
+        StringColumn kind = StringColumn.create("kind");
+        StringColumn kindZh = StringColumn.create("kind_zh");
+        StringColumn status = StringColumn.create("self_check_status");
+        BooleanColumn qualifies = BooleanColumn.create("qualifies");
+        IntColumn persons = IntColumn.create("persons");
+        for (Discrepancy d : list) {
+            household.append(d.household());
+            county.append(d.county());
+            village.append(d.village());
+            kind.append(d.kind().name());
+            kindZh.append(d.kind().chinese());
+            status.append(d.status().name());
+            qualifies.append(d.qualifies());
+            persons.append(d.persons());
+        }
+        return Table.create("discrepancies", household, county, village, kind, kindZh, status, qualifies, persons);
+    }
+
+    /** Data-quality findings. */
+    public static Table findings(List<Finding> list) {
+        StringColumn file = StringColumn.create("file");
+        LongColumn line = LongColumn.create("line");
+        StringColumn column = StringColumn.create("column");
+        StringColumn household = StringColumn.create("household");
+        StringColumn county = StringColumn.create("county");
+        StringColumn village = StringColumn.create("village");
+        StringColumn type = StringColumn.create("type");
+        BooleanColumn leftOut = BooleanColumn.create("left_out");
+        StringColumn message = StringColumn.create("message");
+        for (Finding f : list) {
+            file.append(f.file());
+            line.append(f.line());
+            column.append(f.column());
+            household.append(f.household());
+            county.append(f.county());
+            village.append(f.village());
+            type.append(f.type().name());
+            leftOut.append(f.leftOut());
+            message.append(f.message());
+        }
+        return Table.create("data quality", file, line, column, household, county, village, type, leftOut, message);
+    }
+
+    /** Village tallies: errors and units of every measure in the given unit. */
+    public static Table tallies(List<VillageTally> tallies, Unit unit) {
+        StringColumn county = StringColumn.create("county");
+        StringColumn village = StringColumn.create("village");
+        for (VillageTally v : tallies) {
+            county.append(v.county());
+            village.append(v.village());
+        }
+        Table t = Table.create("village tallies (" + unit.label() + ")", county, village);
+        for (Measure m : Measure.values()) {
+            LongColumn errors = LongColumn.create(m.label() + "_errors");
+            LongColumn units = LongColumn.create(m.label() + "_units");
+            for (VillageTally v : tallies) {
+                errors.append(v.errors(m, unit));
+                units.append(v.units(m, unit));
+            }
+            t.addColumns(errors, units);
+        }
+        return t;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.lookback.survey;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * Confidence interval methods for a proportion estimated from a complex sample. Each constant
+ * implements one formula; {@link RatioEstimate#interval} validates its input, applies the special
+ * cases below, and delegates to the formula.
+ *
+ * <p>Notation: R̂ the estimate, SE its standard error, df the design degrees of freedom,
+ * t = t_{1−α/2, df}, n the unweighted domain units, n_eff = R̂(1 − R̂)/SE².
+ *
+ * <p>Special cases, in order of precedence:
+ * <ol>
+ *   <li>empty domain: every bound {@code NaN};</li>
+ *   <li>census: [R̂, R̂], there is no sampling error;</li>
+ *   <li>single sampled cluster, or df ≤ 0: {@code NaN}, the design gives no variance estimate;</li>
+ *   <li>R̂ = 0 (or 1), hence SE = 0: every method but {@link #WALD} gives the exact one-sided
+ *       binomial bound with n units, [0, 1 − (α/2)^{1/n}] (or its mirror); {@code WALD} gives [R̂, R̂].
+ *       This is the usual result of a review, where R survey's {@code svyciprop} returns {@code NaN}.</li>
+ * </ol>
+ */
+public enum IntervalMethod {
+    /** R̂ ± t·SE, clipped to [0, 1]: R survey's {@code svyciprop(method = "mean")}. */
+    WALD("wald", "Wald") {
+        @Override
+        double[] bounds(double p, double se, double n, double df, double level) {
+            double t = tQuantile(df, level);
+            return new double[] {Math.max(0, p - t * se), Math.min(1, p + t * se)};
+        }
+    },
+    /**
+     * expit(logit R̂ ± t·SE / (R̂(1 − R̂))): the Wald interval on the logit scale, R survey's
+     * {@code svyciprop(method = "xlogit")}.
+     */
+    LOGIT("logit", "logit") {
+        @Override
+        double[] bounds(double p, double se, double n, double df, double level) {
+            double t = tQuantile(df, level);
+            double logit = Math.log(p / (1 - p));
+            double half = t * se / (p * (1 - p));
+            return new double[] {expit(logit - half), expit(logit + half)};
+        }
+    },
+    /**
+     * Korn and Graubard (1998): a Clopper–Pearson interval at the effective sample size adjusted for
+     * the design's degrees of freedom, n* = min(n, n_eff·(t_{α/2,n−1}/t_{α/2,df})²), x* = R̂·n*:
+     * lower = Beta⁻¹(α/2; x*, n* − x* + 1), upper = Beta⁻¹(1 − α/2; x* + 1, n* − x*).
+     * R survey's {@code svyciprop(method = "beta")}, with n_eff capped at n.
+     */
+    KORN_GRAUBARD("korn-graubard", "KG") {
+        @Override
+        double[] bounds(double p, double se, double n, double df, double level) {
+            double alpha = 1 - level;
+            double nEff = se == 0 ? Double.POSITIVE_INFINITY : p * (1 - p) / (se * se);
+            double ratio = tQuantile(n - 1, level) / tQuantile(df, level);
+            double nStar = Math.min(n, nEff * ratio * ratio);
+            double xStar = p * nStar;
+            double lower = xStar <= 0 ? 0
+                    : BetaDistribution.of(xStar, nStar - xStar + 1).inverseCumulativeProbability(alpha / 2);
+            double upper = xStar >= nStar ? 1
+                    : BetaDistribution.of(xStar + 1, nStar - xStar).inverseCumulativeProbability(1 - alpha / 2);
+            return new double[] {lower, upper};
+        }
+    },
+    /**
+     * Wilson's score interval at ñ = min(n, n_eff) with the design's t in place of z:
+     * (R̂ + t²/2ñ ± (t/2ñ)·√(4ñR̂(1 − R̂) + t²)) / (1 + t²/ñ) (Kott and Carr 1997).
+     */
+    WILSON("wilson", "Wilson") {
+        @Override
+        double[] bounds(double p, double se, double n, double df, double level) {
+            double t = tQuantile(df, level);
+            double nEff = se == 0 ? Double.POSITIVE_INFINITY : p * (1 - p) / (se * se);
+            double m = Math.min(n, nEff);
+            double centre = p + t * t / (2 * m);
+            double half = t / (2 * m) * Math.sqrt(4 * m * p * (1 - p) + t * t);
+            double denominator = 1 + t * t / m;
+            return new double[] {Math.max(0, (centre - half) / denominator), Math.min(1, (centre + half) / denominator)};
+        }
+    };
+
+    private final String label;
+    private final String abbreviation;
+
+    IntervalMethod(String label, String abbreviation) {
+        this.label = label;
+        this.abbreviation = abbreviation;
+    }
+
+    /** The name used on the command line and in output files, e.g. {@code korn-graubard}. */
+    public String label() {
+        return label;
+    }
+
+    /** A short name for summaries, e.g. {@code KG}. */
+    public String abbreviation() {
+        return abbreviation;
+    }
+
+    /** The bounds of the ordinary case: 0 &lt; R̂ &lt; 1, df ≥ 1. */
+    abstract double[] bounds(double p, double se, double n, double df, double level);
+
+    /**
+     * Reads a method name: the {@link #label()} or the constant's name, case-insensitive; also
+     * {@code kg}/{@code beta} for Korn–Graubard, {@code mean} for Wald, {@code xlogit} for logit.
+     */
+    public static IntervalMethod parse(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        switch (s) {
+            case "kg":
+            case "beta":
+                return KORN_GRAUBARD;
+            case "mean":
+                return WALD;
+            case "xlogit":
+                return LOGIT;
+            default:
+                for (IntervalMethod m : values()) {
+                    if (m.label.equals(s)) {
+                        return m;
+                    }
+                }
+                throw new IllegalArgumentException("\"" + text + "\" is not an interval method; expected one of "
+                        + Arrays.stream(values()).map(IntervalMethod::label).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The single validating entry point; see the class documentation for the special cases. */
+    static Interval interval(RatioEstimate e, IntervalMethod method, double level) {
+        Checks.level(level);
+        double p = e.estimate();
+        switch (e.status()) {
+            case EMPTY_DOMAIN:
+            case SINGLE_CLUSTER:
+            case NO_DEGREES_OF_FREEDOM:
+                return new Interval(Double.NaN, Double.NaN, method, level, e.status().reason());
+            case CENSUS:
+                return new Interval(p, p, method, level, "census");
+            default:
+                break;
+        }
+        if (p == 0 || p == 1) {
+            if (method == WALD) {
+                return new Interval(p, p, method, level, p == 0 ? "no errors" : "all errors");
+            }
+            double bound = -Math.expm1(Math.log((1 - level) / 2) / e.units());
+            return p == 0 ? new Interval(0, bound, method, level, "exact bound, no errors")
+                    : new Interval(1 - bound, 1, method, level, "exact bound, all errors");
+        }
+        double[] b = method.bounds(p, e.standardError(), e.units(), e.df(), level);
+        return new Interval(b[0], b[1], method, level, "");
+    }
+
+    static double tQuantile(double df, double level) {
+        return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
+    }
+
+    static double expit(double v) {
+        return 1 / (1 + Math.exp(-v));
+    }
+}

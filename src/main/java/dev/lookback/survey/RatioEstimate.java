@@ -1,0 +1,56 @@
+package dev.lookback.survey;
+
+import java.util.Locale;
+
+/**
+ * A design-based ratio estimate R̂ = Σ w·y / Σ w·x with its linearised standard error.
+ *
+ * @param domain            what the estimate covers (a stratum, or {@code ALL})
+ * @param estimate          R̂; {@code NaN} for an empty domain
+ * @param standardError     √v(R̂); 0 for a census, {@code NaN} where the design gives no variance
+ * @param df                degrees of freedom: clusters with x &gt; 0 minus strata having such clusters
+ * @param units             n = Σ x, the unweighted domain units in the sample
+ * @param errors            Σ y, the unweighted errors in the sample
+ * @param clustersSampled   sampled clusters of the strata covered
+ * @param clustersInPopulation clusters in the population of those strata
+ * @param status            which special case of the estimation contract applies
+ */
+public record RatioEstimate(String domain, double estimate, double standardError, double df, double units,
+        double errors, int clustersSampled, int clustersInPopulation, EstimateStatus status) {
+
+    /** v(R̂) = SE². */
+    public double variance() {
+        return standardError * standardError;
+    }
+
+    /** n_eff = R̂(1 − R̂)/v: the simple random sample size with the same precision (+∞ when v = 0). */
+    public double effectiveSampleSize() {
+        double pq = estimate * (1 - estimate);
+        double v = variance();
+        if (v == 0) {
+            return pq >= 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+        return pq / v;
+    }
+
+    /** Design effect: v over the variance R̂(1 − R̂)/n of a simple random sample of n units. */
+    public double designEffect() {
+        return variance() / (estimate * (1 - estimate) / units);
+    }
+
+    /**
+     * The confidence interval by {@code method} at confidence {@code level}, with every special case of
+     * the estimation contract applied; see {@link IntervalMethod}.
+     */
+    public Interval interval(IntervalMethod method, double level) {
+        return IntervalMethod.interval(this, method, level);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ratio %s: %s (SE %s), df %s, %s errors in %s units, %d/%d clusters%s",
+                domain, Formats.percent(estimate), Formats.percent(standardError), Formats.number(df),
+                Formats.number(errors), Formats.number(units), clustersSampled, clustersInPopulation,
+                status == EstimateStatus.OK ? "" : " [" + status.reason() + "]");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.lookback.draw;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The draw's lottery tickets: ticket(v) = lower-case hex SHA-256 of the UTF-8 bytes of
+ * {@code seed + "/" + village}, and u(v) = (first 13 hex digits as an integer + 0.5) / 16^13.
+ * Anyone can recompute a ticket with {@code printf '%s' "SEED/VILLAGE" | sha256sum}.
+ */
+public final class Tickets {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Tickets() {
+    }
+
+    /** The ticket of a village under a seed. */
+    public static String ticket(String seed, String village) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+        byte[] digest = sha.digest((seed + "/" + village).getBytes(StandardCharsets.UTF_8));
+        char[] out = new char[digest.length * 2];
+        for (int i = 0; i < digest.length; i++) {
+            out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX[digest[i] & 0xf];
+        }
+        return new String(out);
+    }
+
+    /** u(v): a uniform number in (0, 1) from the ticket's first 13 hex digits. */
+    public static double uniform(String ticket) {
+        long v = Long.parseLong(ticket.substring(0, 13), 16);
+        return (v + 0.5) / 0x10000000000000L;
+    }
+}

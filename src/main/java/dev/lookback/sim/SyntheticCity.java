@@ -1,0 +1,292 @@
+package dev.lookback.sim;
+
+import dev.lookback.Review;
+import dev.lookback.check.Measure;
+import dev.lookback.check.Status;
+import dev.lookback.check.Unit;
+import dev.lookback.frame.Frame;
+import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
+import dev.lookback.frame.Village;
+import dev.lookback.io.CsvWriter;
+import dev.lookback.io.TabularSource;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A synthetic city with known truth: a frame, a self-check register, and for every household
+ * (registered or not) whether it really meets the poverty standard. The true error rates of every
+ * county and of the city are therefore known exactly, which makes the city a test of the
+ * estimators and the demo's data. Households are held in primitive arrays, so a city of millions
+ * of households fits in a modest heap. Deterministic for a given {@link CitySpec}.
+ */
+public final class SyntheticCity {
+    private static final Status[] STATUSES = Status.values();
+
+    private final CitySpec spec;
+    private final Frame frame;
+    private final double[] countyMultiplier;
+    /** Households in village order; village of household i is village[i]. */
+    private final int[] village;
+    private final byte[] status;
+    private final byte[] persons;
+    private final boolean[] qualifies;
+    private final int[] firstHousehold;
+
+    private SyntheticCity(CitySpec spec) {
+        this.spec = spec;
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        int villageCount = spec.counties() * spec.villagesPerCounty();
+        List<Village> villages = new ArrayList<>(villageCount);
+        int[] size = new int[villageCount];
+        long total = 0;
+        for (int c = 0; c < spec.counties(); c++) {
+            for (int v = 0; v < spec.villagesPerCounty(); v++) {
+                int i = c * spec.villagesPerCounty() + v;
+                size[i] = random.nextInt(spec.minHouseholds(), spec.maxHouseholds() + 1);
+                total += size[i];
+                villages.add(new Village(countyCode(c), countyCode(c) + "-T" + (v % 5), villageCode(c, v), size[i]));
+            }
+        }
+        this.frame = Frame.of(villages);
+        // County multipliers: a spread from error-free counties to ones well above the line.
+        this.countyMultiplier = new double[spec.counties()];
+        double[] levels = {0, 0.5, 1, 1.5, 2.5};
+        for (int c = 0; c < spec.counties(); c++) {
+            countyMultiplier[c] = levels[random.nextInt(levels.length)];
+        }
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, total + total / 50 + villageCount * 4L);
+        int[] vil = new int[capacity];
+        byte[] st = new byte[capacity];
+        byte[] pe = new byte[capacity];
+        boolean[] q = new boolean[capacity];
+        this.firstHousehold = new int[villageCount + 1];
+        int h = 0;
+        double sigma = spec.villageSpread();
+        for (int i = 0; i < villageCount; i++) {
+            firstHousehold[i] = h;
+            double propensity = countyMultiplier[i / spec.villagesPerCounty()]
+                    * Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+            for (int k = 0; k < size[i]; k++) {
+                double u = random.nextDouble();
+                Status s = u < spec.poorShare() ? Status.POOR
+                        : u < spec.poorShare() + spec.exitedShare() ? Status.EXITED : Status.NON_POOR;
+                double errorChance;
+                switch (s) {
+                    case POOR:
+                        errorChance = spec.wrongInclusionRate();
+                        break;
+                    case EXITED:
+                        errorChance = spec.wrongExitRate();
+                        break;
+                    default:
+                        errorChance = spec.missedRate();
+                        break;
+                }
+                boolean error = random.nextDouble() < Math.min(1, errorChance * propensity);
+                vil[h] = i;
+                st[h] = (byte) s.ordinal();
+                pe[h] = (byte) personCount(random);
+                q[h] = s == Status.POOR ? !error : error;
+                h++;
+            }
+            int unregistered = poisson(random, spec.unregisteredRate() * size[i]);
+            for (int k = 0; k < unregistered && h < capacity; k++) {
+                vil[h] = i;
+                st[h] = (byte) Status.UNREGISTERED.ordinal();
+                pe[h] = (byte) personCount(random);
+                q[h] = random.nextDouble() < Math.min(1, 0.5 * propensity);
+                h++;
+            }
+        }
+        firstHousehold[villageCount] = h;
+        this.village = Arrays.copyOf(vil, h);
+        this.status = Arrays.copyOf(st, h);
+        this.persons = Arrays.copyOf(pe, h);
+        this.qualifies = Arrays.copyOf(q, h);
+    }
+
+    /** Generates the city of a spec. */
+    public static SyntheticCity generate(CitySpec spec) {
+        return new SyntheticCity(spec);
+    }
+
+    private static int personCount(SplittableRandom random) {
+        double u = random.nextDouble();
+        return u < 0.15 ? 1 : u < 0.35 ? 2 : u < 0.6 ? 3 : u < 0.82 ? 4 : u < 0.94 ? 5 : 6;
+    }
+
+    private static int poisson(SplittableRandom random, double mean) {
+        double limit = Math.exp(-mean);
+        int k = 0;
+        double p = random.nextDouble();
+        while (p > limit && k < 1000) {
+            k++;
+            p *= random.nextDouble();
+        }
+        return k;
+    }
+
+    static String countyCode(int c) {
+        return String.format(Locale.ROOT, "C%02d", c + 1);
+    }
+
+    static String villageCode(int c, int v) {
+        return String.format(Locale.ROOT, "C%02d-V%03d", c + 1, v + 1);
+    }
+
+    static String householdCode(int h) {
+        return String.format(Locale.ROOT, "H%08d", h + 1);
+    }
+
+    /** The spec. */
+    public CitySpec spec() {
+        return spec;
+    }
+
+    /** The sampling frame. */
+    public Frame frame() {
+        return frame;
+    }
+
+    /** Households in the city, registered or not. */
+    public int households() {
+        return status.length;
+    }
+
+    /**
+     * The true error rate of a measure over the whole population of a county (or {@code ALL}):
+     * Σ errors / Σ domain units over every village, registered and unregistered households alike.
+     */
+    public double trueRate(String county, Measure measure, Unit unit) {
+        int perCounty = spec.villagesPerCounty();
+        int from = 0;
+        int to = frame.villages().size();
+        if (!"ALL".equals(county)) {
+            int c = frame.counties().indexOf(county);
+            if (c < 0) {
+                throw new IllegalArgumentException("no county " + county + " in this city");
+            }
+            from = c * perCounty;
+            to = from + perCounty;
+        }
+        double errors = 0;
+        double units = 0;
+        for (int h = firstHousehold[from]; h < firstHousehold[to]; h++) {
+            Status s = STATUSES[status[h]];
+            if (measure.inDomain(s)) {
+                int u = unit == Unit.PERSONS ? persons[h] : 1;
+                units += u;
+                if (measure.isError(s, qualifies[h])) {
+                    errors += u;
+                }
+            }
+        }
+        return errors / units;
+    }
+
+    /** Writes villages.csv and self_check.csv into {@code dir}. */
+    public void writeFrameAndRegister(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (CsvWriter w = CsvWriter.create(dir.resolve("villages.csv"))) {
+            writeFrame(w);
+        }
+        try (CsvWriter w = CsvWriter.create(dir.resolve("self_check.csv"))) {
+            writeRegister(w);
+        }
+    }
+
+    /**
+     * Writes sample.csv and spot_check.csv for a sample: every household of each sampled village,
+     * unregistered ones included, with its true verdict and verified persons.
+     */
+    public void writeSpotCheck(Sample sample, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (CsvWriter w = CsvWriter.create(dir.resolve("sample.csv"))) {
+            writeSample(sample, w);
+        }
+        try (CsvWriter w = CsvWriter.create(dir.resolve("spot_check.csv"))) {
+            writeSpotCheck(sample, w);
+        }
+    }
+
+    /** The four inputs of a review of this city under a sample, in memory. */
+    public Review review(Sample sample) {
+        try {
+            return Review.of(source("villages.csv", this::writeFrame), source("sample.csv", w -> writeSample(sample, w)),
+                    source("self_check.csv", this::writeRegister), source("spot_check.csv", w -> writeSpotCheck(sample, w)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Content {
+        void write(CsvWriter w) throws IOException;
+    }
+
+    private static TabularSource source(String name, Content content) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CsvWriter w = CsvWriter.on(text)) {
+            content.write(w);
+        }
+        return TabularSource.csv(name, new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+    }
+
+    private void writeFrame(CsvWriter w) throws IOException {
+        w.row("county", "township", "village", "households");
+        for (Village v : frame.villages()) {
+            w.row(v.county(), v.township(), v.village(), v.households());
+        }
+    }
+
+    private void writeRegister(CsvWriter w) throws IOException {
+        w.row("household", "county", "village", "persons", "status");
+        for (int h = 0; h < status.length; h++) {
+            if (status[h] != Status.UNREGISTERED.ordinal()) {
+                Village v = frame.villages().get(village[h]);
+                w.row(householdCode(h), v.county(), v.village(), persons[h], STATUSES[status[h]].name());
+            }
+        }
+    }
+
+    private static void writeSample(Sample sample, CsvWriter w) throws IOException {
+        w.row("county", "village", "inclusion_probability");
+        for (SampledVillage s : sample.villages()) {
+            w.row(s.county(), s.village(), s.inclusionProbability());
+        }
+    }
+
+    private void writeSpotCheck(Sample sample, CsvWriter w) throws IOException {
+        w.row("household", "county", "village", "persons", "qualifies");
+        for (SampledVillage s : sample.villages()) {
+            int i = villageIndex(s.village());
+            for (int h = firstHousehold[i]; h < firstHousehold[i + 1]; h++) {
+                w.row(householdCode(h), s.county(), s.village(), persons[h], qualifies[h]);
+            }
+        }
+    }
+
+    private int villageIndex(String code) {
+        // codes are Cxx-Vyyy, made by villageCode
+        int c = Integer.parseInt(code.substring(1, code.indexOf('-'))) - 1;
+        int v = Integer.parseInt(code.substring(code.indexOf("-V") + 2)) - 1;
+        return c * spec.villagesPerCounty() + v;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Synthetic city (seed %d): %d counties × %d villages, %d households",
+                spec.seed(), spec.counties(), spec.villagesPerCounty(), households());
+    }
+}

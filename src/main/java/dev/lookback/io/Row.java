@@ -115,7 +115,8 @@ public final class Row {
     /** An error at this row and column: {@code "value" problem}. */
     public InputException error(Column c, String value, String problem) {
         String col = headers[index(c)];
-        String what = value == null || value.isEmpty() ? (value == null ? problem : "blank: " + problem)
+        String what = value == null ? problem
+                : value.isEmpty() ? "blank, but " + problem
                 : "\"" + value + "\" " + (problem.startsWith("expected") ? "— " + problem : problem);
         return new InputException(file, line, col == null ? c.name() : col, what);
     }

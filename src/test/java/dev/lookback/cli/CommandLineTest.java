@@ -1,0 +1,143 @@
+package dev.lookback.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: outputs, exit statuses, and messages without stack traces. */
+class CommandLineTest {
+    static final Path SRS = Path.of("src/test/resources/reference/srs");
+
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private String[] review(Path frame, Path sample, Path self, Path spot, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("review", "--frame", frame.toString(), "--sample",
+                sample.toString(), "--self-check", self.toString(), "--spot-check", spot.toString(), "--out",
+                dir.resolve("out").toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(new String[0]);
+    }
+
+    @Test
+    void reviewWritesTheThreeFilesAndASummary() throws IOException {
+        Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--ci-method", "korn-graubard,wald"));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("korn-graubard 95% intervals, threshold 2.00%"), r.out());
+        assertTrue(r.out().contains("note: C04 missed: single sampled village: the design gives no variance estimate"),
+                r.out());
+        List<String> estimates = Files.readAllLines(dir.resolve("out/estimates.csv"));
+        assertEquals("county,measure,unit,villages_sampled,villages_in_frame,units,errors,estimate,std_error,df,ci_lower,"
+                + "ci_upper,ci_method,level,note", estimates.get(0));
+        assertEquals(1 + 8 * 4 * 2, estimates.size(), "7 counties and ALL × 4 measures × 2 methods");
+        assertTrue(estimates.get(estimates.size() - 1).startsWith("ALL,exit,persons,28,81,"));
+        assertTrue(Files.readAllLines(dir.resolve("out/discrepancies.csv")).get(0).startsWith("household,county,village,kind"));
+        assertTrue(Files.exists(dir.resolve("out/data_quality.csv")));
+    }
+
+    @Test
+    void gbkInputNeedsTheEncodingFlagAndSaysSo() throws IOException {
+        Path gbk = dir.resolve("gbk");
+        Files.createDirectories(gbk);
+        Charset charset = Charset.forName("GBK");
+        for (String f : List.of("villages.csv", "sample.csv", "self_check.csv", "spot_check.csv")) {
+            String text = Files.readString(SRS.resolve(f), StandardCharsets.UTF_8)
+                    .replaceFirst("household,county,village,persons,status", "户编号,县,村,人数,状态")
+                    .replace(",NON_POOR", ",一般户");
+            Files.write(gbk.resolve(f), text.getBytes(charset));
+        }
+        String[] args = review(gbk.resolve("villages.csv"), gbk.resolve("sample.csv"), gbk.resolve("self_check.csv"),
+                gbk.resolve("spot_check.csv"));
+        Run plain = run(args);
+        assertEquals(2, plain.status());
+        assertTrue(plain.err().startsWith("lookback: self_check.csv line 1: the bytes are not valid UTF-8;"), plain.err());
+        assertFalse(plain.err().contains("Exception"), plain.err());
+        List<String> withFlag = new java.util.ArrayList<>(List.of(args));
+        withFlag.addAll(List.of("--encoding", "GBK"));
+        Run ok = run(withFlag.toArray(new String[0]));
+        assertEquals(0, ok.status(), ok.err());
+        Run utf8 = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv")));
+        assertEquals(utf8.out().replace(dir.toString(), ""), ok.out().replace(dir.toString(), ""),
+                "the same review whatever the encoding");
+    }
+
+    @Test
+    void unusableInputExitsTwoWithTheMessage() throws IOException {
+        Path frame = dir.resolve("villages.csv");
+        Files.writeString(frame, "county,village\nC01,V1\n");
+        Run r = run(review(frame, SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"), SRS.resolve("spot_check.csv")));
+        assertEquals(2, r.status());
+        assertEquals("lookback: villages.csv line 1: missing column households (户数); the header has [county, village]\n",
+                r.err());
+        Run missing = run(review(dir.resolve("nope.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv")));
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().startsWith("lookback: nope.csv: no such file"), missing.err());
+    }
+
+    @Test
+    void badFlagsExitTwo() {
+        Run method = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--ci-method", "exact"));
+        assertEquals(2, method.status());
+        assertEquals("lookback: --ci-method: \"exact\" is not an interval method; expected one of wald, logit,"
+                + " korn-graubard, wilson\n", method.err());
+        Run level = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--level", "95"));
+        assertEquals(2, level.status());
+        assertEquals("lookback: --level must be between 0 and 1, e.g. 0.95; got 95.0\n", level.err());
+        Run unit = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--unit", "people"));
+        assertEquals(2, unit.status());
+        Run required = run("review", "--frame", "x.csv");
+        assertEquals(2, required.status());
+        assertTrue(required.err().contains("Missing required options"), required.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("review", "demo")) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.status());
+            assertTrue(r.out().contains("Usage: lookback " + command), r.out());
+        }
+    }
+
+    @Test
+    void demoRunsTheWholeReviewOnASyntheticCity() throws IOException {
+        Path out = dir.resolve("demo");
+        Run r = run("demo", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("true "), r.out());
+        for (String f : List.of("estimates.csv", "discrepancies.csv", "data_quality.csv", "input/villages.csv",
+                "input/sample.csv", "input/self_check.csv", "input/spot_check.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        Run again = run("demo", "--out", dir.resolve("demo2").toString());
+        assertEquals(Files.readString(out.resolve("estimates.csv")), Files.readString(dir.resolve("demo2/estimates.csv")),
+                "the demo is deterministic for a seed");
+    }
+}

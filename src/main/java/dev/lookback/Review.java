@@ -65,6 +65,15 @@ public final class Review {
         return of(frame, sample, selfCheck, spotCheck, StandardCharsets.UTF_8);
     }
 
+    /**
+     * A review of the four files in a folder, by their contract names: villages.csv, sample.csv,
+     * self_check.csv and spot_check.csv (UTF-8).
+     */
+    public static Review ofFolder(Path dir) {
+        return of(dir.resolve("villages.csv"), dir.resolve("sample.csv"), dir.resolve("self_check.csv"),
+                dir.resolve("spot_check.csv"));
+    }
+
     /** A review of four files with CSV in the given encoding (e.g. {@code Charset.forName("GBK")}). */
     public static Review of(Path frame, Path sample, Path selfCheck, Path spotCheck, Charset encoding) {
         return of(TabularSource.of(frame, encoding), TabularSource.of(sample, encoding),

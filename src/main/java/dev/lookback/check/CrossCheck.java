@@ -84,8 +84,11 @@ public final class CrossCheck {
             registerRows[0]++;
             String household = row.text(HOUSEHOLD);
             Spot spot = household == null ? null : spots.get(household);
+            String village = row.text(VILLAGE);
+            if (spot == null && household != null && village != null && !sample.contains(village)) {
+                return; // outside the sampled villages and not spot-checked: not part of the review
+            }
             String county;
-            String village;
             int persons;
             Status status;
             try {
@@ -99,9 +102,10 @@ public final class CrossCheck {
                     throw row.error(STATUS, s, "is not one of POOR/EXITED/NON_POOR (贫困户/已脱贫/一般户)");
                 }
             } catch (InputException e) {
-                boolean matters = spot != null || sample.contains(row.text(VILLAGE) == null ? "" : row.text(VILLAGE));
-                findings.add(finding(e, household, row, Type.BAD_RECORD, true, e.problem()
-                        + (matters ? "; the record is left out" : "; the record is left out (not in a sampled village)")));
+                if (e.wholeFile()) {
+                    throw e;
+                }
+                findings.add(finding(e, household, row, Type.BAD_RECORD, true, e.problem() + "; the record is left out"));
                 if (spot != null && spot.registerLine == 0 && spot.registerProblem == null) {
                     spot.registerProblem = "its register record (" + registerFile + " line " + row.line()
                             + ") is unusable";
@@ -219,6 +223,9 @@ public final class CrossCheck {
                 boolean qualifies = row.bool(QUALIFIES);
                 spot = new Spot(household, county, village, persons, qualifies, row.line());
             } catch (InputException e) {
+                if (e.wholeFile()) {
+                    throw e;
+                }
                 findings.add(finding(e, row.text(HOUSEHOLD), row, Type.BAD_RECORD, true,
                         e.problem() + "; the record is left out"));
                 return;

@@ -26,6 +26,16 @@ public enum Status {
 
     /** Reads a register status: the English name or a Chinese word; {@code null} if unknown. */
     static Status parse(String text) {
+        switch (text) { // the usual spellings, without normalising
+            case "POOR":
+                return POOR;
+            case "EXITED":
+                return EXITED;
+            case "NON_POOR":
+                return NON_POOR;
+            default:
+                break;
+        }
         switch (text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')) {
             case "POOR":
             case "贫困户":

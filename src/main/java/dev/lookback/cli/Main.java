@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code lookback} command line. The only class that calls {@link System#exit}. */
 @Command(name = "lookback", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Lookback: verifiable samples and design-based error rates for the 回头看 review.",
-        subcommands = {ReviewCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReviewCommand.class, DemoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ public final class InputException extends RuntimeException {
     private final long line;
     private final String column;
     private final String problem;
+    private final boolean wholeFile;
 
     /**
      * @param file    file name as the user knows it
@@ -19,11 +20,25 @@ public final class InputException extends RuntimeException {
      * @param problem what is wrong and what was expected
      */
     public InputException(String file, long line, String column, String problem) {
+        this(file, line, column, problem, false);
+    }
+
+    /**
+     * @param wholeFile whether the problem makes the whole file unusable (a wrong encoding), so
+     *                  that it must not be treated as one bad record
+     */
+    public InputException(String file, long line, String column, String problem, boolean wholeFile) {
         super(format(file, line, column, problem));
         this.file = file;
         this.line = line;
         this.column = column;
         this.problem = problem;
+        this.wholeFile = wholeFile;
+    }
+
+    /** Whether the whole file is unusable, not just one record. */
+    public boolean wholeFile() {
+        return wholeFile;
     }
 
     private static String format(String file, long line, String column, String problem) {

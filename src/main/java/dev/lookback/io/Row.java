@@ -13,13 +13,27 @@ public final class Row {
     private final List<Column> columns;
     private final String[] headers;
     private final String[] values;
+    private final Decoder decoder;
+    private final boolean[] decoded;
+
+    /** Decodes the value of a column (by its index in the column list) on first use. */
+    interface Decoder {
+        /** The value, or {@code null} when blank; an {@link InputException} for undecodable bytes. */
+        String decode(int column, long line, String header);
+    }
 
     Row(String file, long line, List<Column> columns, String[] headers, String[] values) {
+        this(file, line, columns, headers, values, null);
+    }
+
+    Row(String file, long line, List<Column> columns, String[] headers, String[] values, Decoder decoder) {
         this.file = file;
         this.line = line;
         this.columns = columns;
         this.headers = headers;
         this.values = values;
+        this.decoder = decoder;
+        this.decoded = decoder == null ? null : new boolean[values.length];
     }
 
     /** The file name. */
@@ -34,7 +48,12 @@ public final class Row {
 
     /** The trimmed value, or {@code null} when blank or absent. */
     public String text(Column c) {
-        return values[index(c)];
+        int i = index(c);
+        if (decoder != null && !decoded[i]) {
+            values[i] = decoder.decode(i, line, headers[i]);
+            decoded[i] = true;
+        }
+        return values[i];
     }
 
     /** The value, which must not be blank. */

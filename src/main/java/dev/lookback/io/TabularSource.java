@@ -2,12 +2,9 @@ package dev.lookback.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -136,7 +133,10 @@ public abstract class TabularSource {
         return names;
     }
 
-    /** Reads a CSV file or stream. */
+    /** Files at least this large are parsed on a reader thread while the caller uses the records. */
+    static final long PARALLEL_BYTES = 4L << 20;
+
+    /** Reads a CSV file or stream. Rows are valid only while the consumer has them. */
     static final class CsvSource extends TabularSource {
         private final Path path;
         private final InputStream stream;
@@ -151,11 +151,14 @@ public abstract class TabularSource {
 
         @Override
         public void read(List<Column> columns, Consumer<Row> consumer) {
-            try (InputStream in = path != null ? Files.newInputStream(path) : stream;
-                    Reader reader = new InputStreamReader(in, encoding.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
-                parse(new CsvParser(reader), columns, consumer);
+            if (!ByteCsvParser.supports(encoding)) {
+                throw new InputException(name(), 0, null, "the encoding " + encoding.name()
+                        + " is not supported for CSV; save the file as UTF-8 or GBK");
+            }
+            try (InputStream in = path != null ? Files.newInputStream(path) : stream) {
+                boolean threaded = path != null && Files.size(path) >= PARALLEL_BYTES
+                        && Runtime.getRuntime().availableProcessors() > 1;
+                parse(new ByteCsvParser(in, encoding), columns, consumer, threaded);
             } catch (NoSuchFileException e) {
                 throw new InputException(name(), 0, null, "no such file (" + e.getFile() + ")");
             } catch (IOException e) {
@@ -163,35 +166,79 @@ public abstract class TabularSource {
             }
         }
 
-        private void parse(CsvParser parser, List<Column> columns, Consumer<Row> consumer) throws IOException {
-            List<String> header;
+        /** A record of a batch as a row whose values are decoded when asked for; null if blank. */
+        private Row row(ByteCsvParser.Batch b, int r, List<Column> columns, int[] index, String[] names, int headerSize,
+                java.nio.charset.CharsetDecoder charsetDecoder) {
+            int n = b.fields(r);
+            boolean blank = true;
+            for (int i = 0; i < n && blank; i++) {
+                blank = b.isBlank(r, i);
+            }
+            if (blank) {
+                return null;
+            }
+            long line = b.lines[r];
+            for (int i = headerSize; i < n; i++) {
+                if (!b.isBlank(r, i)) {
+                    throw new InputException(name(), line, null, "the record has " + n + " fields but the header has "
+                            + headerSize + " (a comma inside a value that is not quoted?)");
+                }
+            }
+            return new Row(name(), line, columns, names, new String[columns.size()], (column, at, headerName) -> {
+                int i = index[column];
+                if (i < 0 || i >= n) {
+                    return null;
+                }
+                try {
+                    return b.field(r, i, charsetDecoder);
+                } catch (CharacterCodingException e) {
+                    throw invalid(at, headerName);
+                }
+            });
+        }
+
+        private InputException invalid(long line, String column) {
+            return new InputException(name(), line, column, "the bytes are not valid " + encoding.name()
+                    + (encoding.equals(StandardCharsets.UTF_8)
+                            ? "; a file saved by Excel on Chinese Windows is usually GBK: use --encoding GBK"
+                            : "; is the file in another encoding (UTF-8 is the default)?"), true);
+        }
+
+        private void parse(ByteCsvParser parser, List<Column> columns, Consumer<Row> consumer, boolean threaded)
+                throws IOException {
             try {
-                header = parser.next();
-                if (header == null) {
+                if (!parser.next()) {
                     throw new InputException(name(), 0, null, "the file is empty; expected a header line with "
                             + describeRequired(columns));
                 }
-                if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                    header.set(0, header.get(0).substring(1));
+                List<String> header = new ArrayList<>(parser.fieldCount());
+                for (int i = 0; i < parser.fieldCount(); i++) {
+                    try {
+                        header.add(parser.rawField(i));
+                    } catch (CharacterCodingException e) {
+                        throw invalid(parser.recordLine(), null);
+                    }
                 }
                 int[] index = mapHeader(header, columns);
                 String[] names = headerNames(header, index);
-                List<String> fields;
-                while ((fields = parser.next()) != null) {
-                    Row row = row(parser.recordLine(), fields, columns, index, names, header.size());
-                    if (row != null) {
-                        consumer.accept(row);
+                int headerSize = header.size();
+                java.nio.charset.CharsetDecoder charsetDecoder = parser.newDecoder();
+                try (Batches batches = Batches.of(parser, threaded)) {
+                    ByteCsvParser.Batch b;
+                    while ((b = batches.next()) != null) {
+                        for (int r = 0; r < b.records; r++) {
+                            Row row = row(b, r, columns, index, names, headerSize, charsetDecoder);
+                            if (row != null) {
+                                consumer.accept(row);
+                            }
+                        }
+                        batches.recycle(b);
                     }
                 }
-            } catch (CsvParser.QuoteException e) {
+            } catch (ByteCsvParser.QuoteException e) {
                 throw new InputException(name(), e.line, null, "a quoted field is never closed (an odd number of \")");
-            } catch (CharacterCodingException e) {
-                throw new InputException(name(), parser.currentLine(), null, "the bytes are not valid " + encoding.name()
-                        + (encoding.equals(StandardCharsets.UTF_8)
-                                ? "; a file saved by Excel on Chinese Windows is usually GBK: use --encoding GBK"
-                                : "; is the file in another encoding (UTF-8 is the default)?"));
             } catch (UncheckedIOException e) {
-                throw new InputException(name(), parser.currentLine(), null, "cannot be read: " + e.getMessage());
+                throw new InputException(name(), parser.recordLine(), null, "cannot be read: " + e.getMessage());
             }
         }
     }

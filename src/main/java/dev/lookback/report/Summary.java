@@ -27,9 +27,9 @@ public final class Summary {
         sb.append(String.format(Locale.ROOT, "Lookback review 回头看 — unit: %s (%s), %s %s%% intervals, threshold %s%n",
                 first.unit().label(), first.unit().chinese(), ci.method().label(), Formats.number(100 * ci.level()),
                 Formats.percent(threshold)));
-        sb.append(String.format(Locale.ROOT, "%-8s %-9s", "county", "villages"));
+        sb.append(pad("county", 8)).append(' ').append(pad("villages", 9));
         for (Measure m : Measure.values()) {
-            sb.append(String.format(Locale.ROOT, " %-27s", m.label() + " " + m.chinese()));
+            sb.append(' ').append(pad(m.label() + " " + m.chinese(), COLUMN));
         }
         sb.append('\n');
         Map<String, List<ErrorRate>> byCounty = new LinkedHashMap<>();
@@ -39,14 +39,14 @@ public final class Summary {
         List<String> notes = new ArrayList<>();
         byCounty.forEach((county, list) -> {
             ErrorRate any = list.get(0);
-            sb.append(String.format(Locale.ROOT, "%-8s %-9s", county, any.villagesSampled() + "/" + any.villagesInFrame()));
+            sb.append(pad(county, 8)).append(' ').append(pad(any.villagesSampled() + "/" + any.villagesInFrame(), 9));
             for (ErrorRate r : list) {
                 boolean flagged = (r.measure() == Measure.IDENTIFICATION || r.measure() == Measure.EXIT)
                         && r.rate() >= threshold;
                 Interval i = r.interval();
                 String cell = Formats.percent(r.rate()) + " [" + bound(i.lower()) + "," + bound(i.upper()) + "]"
                         + (flagged ? " ≥!" : "");
-                sb.append(String.format(Locale.ROOT, " %-27s", cell));
+                sb.append(' ').append(pad(cell, COLUMN));
                 if (!i.note().isEmpty() && !i.isDefined()) {
                     notes.add(county + " " + r.measure().label() + ": " + i.note());
                 }
@@ -60,6 +60,24 @@ public final class Summary {
         sb.append(String.format(Locale.ROOT, "%d households spot-checked, %d discrepancies (整改清单), %d data-quality"
                 + " findings, %d records left out.%n", cross.spotChecked(), cross.discrepancies().size(),
                 cross.findings().size(), cross.recordsLeftOut()));
+        return sb.toString();
+    }
+
+    private static final int COLUMN = 30;
+
+    /** Pads to a width in terminal columns, counting CJK characters as two. */
+    static String pad(String s, int width) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+                    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+                    || (c >= 0xffe0 && c <= 0xffe6))) ? 2 : 1;
+        }
+        StringBuilder sb = new StringBuilder(s);
+        for (int i = w; i < width; i++) {
+            sb.append(' ');
+        }
         return sb.toString();
     }
 

@@ -1,0 +1,152 @@
+package dev.lookback.io;
+
+import dev.lookback.io.ByteCsvParser.Batch;
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Batches of parsed records, either parsed on the caller's thread as they are asked for, or by a
+ * reader thread running ahead (for large files on a machine with more than one core), so that
+ * parsing and the caller's work on the records overlap.
+ */
+abstract class Batches implements AutoCloseable {
+
+    /** The next batch, or {@code null} after the last. */
+    abstract Batch next() throws IOException;
+
+    /** Hands back a batch the caller is done with. */
+    abstract void recycle(Batch batch);
+
+    @Override
+    public void close() {
+    }
+
+    static Batches of(ByteCsvParser parser, boolean threaded) {
+        return threaded ? new Threaded(parser) : new Inline(parser);
+    }
+
+    static void fill(ByteCsvParser parser, Batch b) throws IOException {
+        b.size = 0;
+        b.fieldCount = 0;
+        b.records = 0;
+        b.firstField[0] = 0;
+        b.last = false;
+        b.failure = null;
+        b.runtimeFailure = null;
+        while (!b.full()) {
+            if (!parser.next()) {
+                b.last = true;
+                return;
+            }
+            parser.copyTo(b);
+        }
+    }
+
+    /** Parses on the caller's thread. */
+    private static final class Inline extends Batches {
+        private final ByteCsvParser parser;
+        private final Batch batch = new Batch();
+        private boolean done;
+
+        Inline(ByteCsvParser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        Batch next() throws IOException {
+            if (done) {
+                return null;
+            }
+            fill(parser, batch);
+            done = batch.last;
+            return batch;
+        }
+
+        @Override
+        void recycle(Batch b) {
+        }
+    }
+
+    /** Parses on a reader thread, up to four batches ahead. */
+    private static final class Threaded extends Batches {
+        private final BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(4);
+        private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(6);
+        private final Thread reader;
+        private volatile boolean cancelled;
+        private boolean done;
+
+        Threaded(ByteCsvParser parser) {
+            for (int i = 0; i < 6; i++) {
+                free.add(new Batch());
+            }
+            reader = new Thread(() -> {
+                try {
+                    boolean last = false;
+                    while (!last && !cancelled) {
+                        Batch b = free.poll(100, TimeUnit.MILLISECONDS);
+                        if (b == null) {
+                            continue;
+                        }
+                        try {
+                            fill(parser, b);
+                        } catch (IOException e) {
+                            b.failure = e;
+                            b.last = true;
+                        } catch (RuntimeException e) {
+                            b.runtimeFailure = e;
+                            b.last = true;
+                        }
+                        last = b.last;
+                        while (!cancelled && !ready.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                            // the caller is busy; wait
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "lookback-csv-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        @Override
+        Batch next() throws IOException {
+            if (done) {
+                return null;
+            }
+            Batch b;
+            try {
+                b = ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading", e);
+            }
+            if (b.failure != null) {
+                throw b.failure;
+            }
+            if (b.runtimeFailure != null) {
+                throw b.runtimeFailure;
+            }
+            done = b.last;
+            return b;
+        }
+
+        @Override
+        void recycle(Batch b) {
+            free.offer(b);
+        }
+
+        @Override
+        public void close() {
+            cancelled = true;
+            reader.interrupt();
+            try {
+                reader.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.lookback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every notebook under notebooks/ runs headless in JShell and ends with /exit 0. */
+class NotebookTest {
+
+    static Stream<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("notebooks"))) {
+            return files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.jsh")).sorted()
+                    .collect(Collectors.toList()).stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("notebooks")
+    void runs(Path notebook) throws Exception {
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        String classPath = System.getProperty("java.class.path");
+        Path log = Files.createTempFile("notebook", ".log");
+        Process p = new ProcessBuilder(List.of(jshell.toString(), "-R-Djava.awt.headless=true", "--class-path",
+                classPath, notebook.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), notebook + " failed:\n" + out);
+    }
+}

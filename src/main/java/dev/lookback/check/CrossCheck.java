@@ -7,11 +7,14 @@ import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
 import dev.lookback.io.Column;
 import dev.lookback.io.InputException;
+import dev.lookback.io.KeyFilter;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +81,14 @@ public final class CrossCheck {
         Map<String, Spot> spots = readSpotCheck(frame, sample, spotCheck, findings);
         Map<String, Long> uncovered = new LinkedHashMap<>();
         Map<String, String[]> uncoveredWhere = new HashMap<>();
-        long[] registerRows = {0};
         String registerFile = register.name();
-        register.read(REGISTER_COLUMNS, row -> {
-            registerRows[0]++;
+        Set<String> sampled = new HashSet<>();
+        for (SampledVillage v : sample.villages()) {
+            sampled.add(v.village());
+        }
+        // Only the spot-checked households and those of sampled villages take part in the review.
+        KeyFilter relevant = KeyFilter.anyOf(HOUSEHOLD, spots.keySet(), VILLAGE, sampled);
+        long registerRows = register.read(REGISTER_COLUMNS, relevant, row -> {
             String household = row.text(HOUSEHOLD);
             Spot spot = household == null ? null : spots.get(household);
             String village = row.text(VILLAGE);
@@ -205,7 +212,7 @@ public final class CrossCheck {
         discrepancies.sort(Comparator.comparing(Discrepancy::county).thenComparing(Discrepancy::village)
                 .thenComparing(Discrepancy::household));
         return new CrossCheckResult(frame, sample, List.copyOf(tallies.values()), discrepancies, findings,
-                registerRows[0], spots.size());
+                registerRows, spots.size());
     }
 
     private static Map<String, Spot> readSpotCheck(Frame frame, Sample sample, TabularSource source,

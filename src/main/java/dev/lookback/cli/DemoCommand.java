@@ -15,36 +15,37 @@ import dev.lookback.survey.IntervalMethod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.List;
 
 /** {@code lookback demo}: a synthetic city with known true rates, drawn, spot-checked and reviewed. */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generates a synthetic city with known true error rates, draws villages from a public seed,"
-                + " spot-checks them, and runs the review on the files it wrote.",
-                "Inputs go to DIR/input, the review's outputs to DIR."})
-final class DemoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--out", defaultValue = "lookback-demo", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
-    Path out;
-
-    @Option(names = "--seed", defaultValue = "lookback-demo-2026", description = "public seed of the city and the draw (default: ${DEFAULT-VALUE})")
-    String seed;
-
-    @Option(names = "--per-county", defaultValue = "8", description = "villages drawn per county (default: ${DEFAULT-VALUE})")
-    int perCounty;
-
-    @Option(names = "--unit", defaultValue = "persons", paramLabel = "persons|households", description = "what the rates count (default: ${DEFAULT-VALUE})")
-    String unit;
+final class DemoCommand extends Command {
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter o = spec.commandLine().getOut();
+    String name() {
+        return "demo";
+    }
+
+    @Override
+    List<String> description() {
+        return List.of("Generates a synthetic city with known true error rates, draws villages from a public seed,"
+                + " spot-checks them, and runs the review on the files it wrote.",
+                "Inputs go to DIR/input, the review's outputs to DIR.");
+    }
+
+    @Override
+    List<Option> options() {
+        return List.of(
+                Option.optional("--out", "DIR", "lookback-demo", "output folder"),
+                Option.optional("--seed", "TEXT", "lookback-demo-2026", "public seed of the city and the draw"),
+                Option.optional("--per-county", "N", "8", "villages drawn per county"),
+                Option.optional("--unit", "persons|households", "persons", "what the rates count"));
+    }
+
+    @Override
+    int run(Arguments a, PrintWriter o) throws Exception {
+        Path out = a.path("--out");
+        String seed = a.text("--seed");
+        int perCounty = a.integer("--per-county", 1);
         long citySeed = Long.parseUnsignedLong(Tickets.ticket(seed, "city").substring(0, 15), 16);
         SyntheticCity city = SyntheticCity.generate(CitySpec.demo(citySeed));
         Sample sample = SrsDraw.perCounty(city.frame(), seed, perCounty);
@@ -52,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         city.writeFrameAndRegister(input);
         city.writeSpotCheck(sample, input);
         o.println(city + "; drew " + sample.villages().size() + " villages with seed \"" + seed + "\"");
-        Unit u = Unit.parse(unit);
+        Unit u = ReviewCommand.unit(a.text("--unit"));
         ReviewResult result = Review.of(input.resolve("villages.csv"), input.resolve("sample.csv"),
                 input.resolve("self_check.csv"), input.resolve("spot_check.csv"))
                 .unit(u).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
@@ -72,7 +73,6 @@ final class DemoCommand implements Callable<Integer> {
         o.println("  " + out.resolve("discrepancies.csv") + "   the rectification list (整改清单)");
         o.println("  " + out.resolve("data_quality.csv") + "    data-quality findings");
         o.println("  " + input + "/                     the inputs, to rerun with `lookback review`");
-        o.flush();
         return 0;
     }
 }

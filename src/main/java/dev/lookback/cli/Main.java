@@ -1,54 +1,82 @@
 package dev.lookback.cli;
 
+import dev.lookback.io.InputException;
+import java.io.IOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import java.util.Arrays;
+import java.util.List;
 
 /** The {@code lookback} command line. The only class that calls {@link System#exit}. */
-@Command(name = "lookback", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Lookback: verifiable samples and design-based error rates for the 回头看 review.",
-        subcommands = {ReviewCommand.class, DemoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Exit status for input that cannot be used. */
+public final class Main {
+    /** Exit status for input or options that cannot be used. */
     static final int UNUSABLE_INPUT = 2;
 
+    private static final List<Command> COMMANDS = List.of(new ReviewCommand(), new DemoCommand(), new SimulateCommand());
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int status = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
     }
 
     /** Runs a command line with the given output streams; returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof dev.lookback.io.InputException || ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("lookback: " + ex.getMessage());
-                return UNUSABLE_INPUT;
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            if (args.length > 1) {
+                return run(new String[] {args[1], "--help"}, out, err);
             }
-            if (ex instanceof java.io.IOException) {
-                commandLine.getErr().println("lookback: cannot write output: " + ex.getMessage());
-                return 1;
-            }
-            throw ex;
-        });
-        return cl.execute(args);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"lookback " + version()};
+            out.print(usage());
+            out.flush();
+            return args.length == 0 ? UNUSABLE_INPUT : 0;
         }
+        if (args[0].equals("-V") || args[0].equals("--version")) {
+            out.println("lookback " + version());
+            out.flush();
+            return 0;
+        }
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        if (command == null) {
+            err.println("lookback: unknown command \"" + args[0] + "\"; the commands are "
+                    + String.join(", ", COMMANDS.stream().map(Command::name).toArray(String[]::new)));
+            err.flush();
+            return UNUSABLE_INPUT;
+        }
+        try {
+            Arguments parsed = command.parse(Arrays.copyOfRange(args, 1, args.length), out);
+            if (parsed == null) {
+                return 0;
+            }
+            int status = command.run(parsed, out);
+            out.flush();
+            return status;
+        } catch (InputException | IllegalArgumentException e) {
+            err.println("lookback " + command.name() + ": " + e.getMessage());
+            err.flush();
+            return UNUSABLE_INPUT;
+        } catch (IOException e) {
+            err.println("lookback " + command.name() + ": cannot write output: " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder("Usage: lookback COMMAND [options]   (lookback COMMAND --help for its options)\n\n")
+                .append("Lookback: verifiable samples and design-based error rates for the 回头看 review.\n\nCommands:\n");
+        for (Command c : COMMANDS) {
+            sb.append(String.format("  %-10s%s%n", c.name(), Command.wrap(c.description().get(0), 66, " ".repeat(12))
+                    .strip()));
+        }
+        sb.append("  -V, --version  print the version\n");
+        return sb.toString();
     }
 
     /** The library version, from the jar manifest ("dev" when run from classes). */

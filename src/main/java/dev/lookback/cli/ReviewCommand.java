@@ -5,6 +5,7 @@ import dev.lookback.ReviewResult;
 import dev.lookback.check.Unit;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -12,79 +13,69 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lookback review}: cross-check and estimate, writing the review's files. */
-@Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Cross-checks the spot check against the self-check register and estimates the error rates"
-                + " (漏评, 错评, 识别, 错退) per county and for the city, with intervals for a whole-village cluster sample.",
-                "Writes estimates.csv, discrepancies.csv and data_quality.csv into --out.",
-                "Exit status: 0 when the review ran (even with data-quality findings), 2 for unusable input."})
-final class ReviewCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--frame", required = true, paramLabel = "FILE", description = "villages.csv: the sampling frame")
-    Path frame;
-
-    @Option(names = "--sample", required = true, paramLabel = "FILE", description = "sample.csv: the sampled villages")
-    Path sample;
-
-    @Option(names = "--self-check", required = true, paramLabel = "FILE", description = "self_check.csv: the counties' register")
-    Path selfCheck;
-
-    @Option(names = "--spot-check", required = true, paramLabel = "FILE", description = "spot_check.csv: the city's spot check")
-    Path spotCheck;
-
-    @Option(names = "--unit", defaultValue = "persons", paramLabel = "persons|households",
-            description = "what the rates count (default: ${DEFAULT-VALUE})")
-    String unit;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "confidence level (default: ${DEFAULT-VALUE})")
-    double level;
-
-    @Option(names = "--ci-method", defaultValue = "korn-graubard", paramLabel = "M[,M...]",
-            description = "interval methods, comma-separated: wald, logit, korn-graubard, wilson (default: ${DEFAULT-VALUE})")
-    String ciMethods;
-
-    @Option(names = "--threshold", defaultValue = "0.02",
-            description = "accountability threshold for identification and exit rates (default: ${DEFAULT-VALUE})")
-    double threshold;
-
-    @Option(names = "--lonely-village", defaultValue = "adjust", paramLabel = "adjust|certainty|fail",
-            description = "what a county with one sampled village adds to the city row's variance (default: ${DEFAULT-VALUE})")
-    String lonely;
-
-    @Option(names = "--encoding", defaultValue = "UTF-8", description = "encoding of CSV inputs, e.g. GBK (default: ${DEFAULT-VALUE})")
-    String encoding;
-
-    @Option(names = "--out", defaultValue = "lookback-review", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
-    Path out;
+final class ReviewCommand extends Command {
 
     @Override
-    public Integer call() throws Exception {
-        Review review = Review.of(frame, sample, selfCheck, spotCheck, charset(encoding))
-                .unit(Unit.parse(unit))
-                .level(checkedLevel(level))
-                .methods(methods(ciMethods).toArray(new IntervalMethod[0]))
-                .lonelyPsu(lonelyPolicy(lonely));
+    String name() {
+        return "review";
+    }
+
+    @Override
+    List<String> description() {
+        return List.of("Cross-checks the spot check against the self-check register and estimates the error rates"
+                + " (漏评, 错评, 识别, 错退) per county and for the city, with intervals for a whole-village cluster sample.",
+                "Writes estimates.csv, discrepancies.csv and data_quality.csv into --out.",
+                "Exit status: 0 when the review ran (even with data-quality findings), 2 for unusable input.");
+    }
+
+    @Override
+    List<Option> options() {
+        return List.of(
+                Option.required("--frame", "FILE", "villages.csv: the sampling frame"),
+                Option.required("--sample", "FILE", "sample.csv: the sampled villages"),
+                Option.required("--self-check", "FILE", "self_check.csv: the counties' register"),
+                Option.required("--spot-check", "FILE", "spot_check.csv: the city's spot check"),
+                Option.optional("--unit", "persons|households", "persons", "what the rates count"),
+                Option.optional("--level", "L", "0.95", "confidence level"),
+                Option.optional("--ci-method", "M[,M...]", "korn-graubard",
+                        "interval methods, comma-separated: wald, logit, korn-graubard, wilson; the first is the one"
+                                + " the summary shows"),
+                Option.optional("--threshold", "T", "0.02",
+                        "accountability threshold for the identification and exit rates"),
+                Option.optional("--lonely-village", "adjust|certainty|fail", "adjust",
+                        "what a county with one sampled village adds to the city row's variance"),
+                Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"),
+                Option.optional("--out", "DIR", "lookback-review", "output folder"));
+    }
+
+    @Override
+    int run(Arguments a, PrintWriter out) throws Exception {
+        double level = a.number("--level");
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("--level must be between 0 and 1, e.g. 0.95; got " + a.text("--level"));
+        }
+        Review review = Review.of(a.path("--frame"), a.path("--sample"), a.path("--self-check"), a.path("--spot-check"),
+                charset(a.text("--encoding")))
+                .unit(unit(a.text("--unit")))
+                .level(level)
+                .methods(methods(a.text("--ci-method")).toArray(new IntervalMethod[0]))
+                .lonelyPsu(lonelyPolicy(a.text("--lonely-village")));
         ReviewResult result = review.run();
-        result.write(out);
-        spec.commandLine().getOut().print(result.summary(threshold));
-        spec.commandLine().getOut().println("Wrote " + out.resolve("estimates.csv") + ", discrepancies.csv, data_quality.csv");
-        spec.commandLine().getOut().flush();
+        Path dir = a.path("--out");
+        result.write(dir);
+        out.print(result.summary(a.number("--threshold")));
+        out.println("Wrote " + dir.resolve("estimates.csv") + ", discrepancies.csv, data_quality.csv");
         return 0;
     }
 
-    static double checkedLevel(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("--level must be between 0 and 1, e.g. 0.95; got " + level);
+    static Unit unit(String text) {
+        try {
+            return Unit.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--unit: " + e.getMessage());
         }
-        return level;
     }
 
     static List<IntervalMethod> methods(String text) {

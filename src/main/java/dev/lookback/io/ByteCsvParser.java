@@ -287,6 +287,52 @@ final class ByteCsvParser {
             return true;
         }
 
+        boolean isBlankRecord(int record) {
+            int n = fields(record);
+            for (int i = 0; i < n; i++) {
+                if (!isBlank(record, i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether any key field is blank or holds one of its keys (trimmed bytes compared):
+         * 1 yes, 0 no, −1 cannot tell from the bytes (a field with non-ASCII bytes that matched
+         * nothing, which the caller decides on the decoded text). {@code keyFields[k] < 0} is a
+         * column the file lacks, which counts as blank.
+         */
+        int matches(int record, int[] keyFields, KeyFilter.ByteKeys[] keys) {
+            int verdict = 0;
+            int first = firstField[record];
+            int n = firstField[record + 1] - first;
+            for (int k = 0; k < keyFields.length; k++) {
+                int f = keyFields[k];
+                if (f < 0 || f >= n) {
+                    return 1;
+                }
+                int s = fieldStart[first + f];
+                int e = fieldEnd[first + f];
+                while (s < e && (data[s] == ' ' || data[s] == '\t')) {
+                    s++;
+                }
+                while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t')) {
+                    e--;
+                }
+                if (s == e || keys[k].contains(data, s, e)) {
+                    return 1;
+                }
+                for (int i = s; i < e; i++) {
+                    if (data[i] < 0) {
+                        verdict = -1;
+                        break;
+                    }
+                }
+            }
+            return verdict;
+        }
+
         String field(int record, int field, CharsetDecoder decoder) throws CharacterCodingException {
             int k = firstField[record] + field;
             return decode(data, fieldStart[k], fieldEnd[k], decoder);

@@ -37,7 +37,15 @@ public abstract class TabularSource {
      * required column missing) throw {@link InputException}; problems with one record are the
      * consumer's to find through the {@link Row} helpers.
      */
-    public abstract void read(List<Column> columns, Consumer<Row> consumer);
+    public long read(List<Column> columns, Consumer<Row> consumer) {
+        return read(columns, KeyFilter.all(), consumer);
+    }
+
+    /**
+     * Reads the records that {@code filter} lets through; returns how many non-blank records the
+     * source has in all, those filtered out included.
+     */
+    public abstract long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer);
 
     /** A file: .xlsx by its extension, otherwise CSV in the given encoding. */
     public static TabularSource of(Path path, Charset encoding) {
@@ -150,7 +158,7 @@ public abstract class TabularSource {
         }
 
         @Override
-        public void read(List<Column> columns, Consumer<Row> consumer) {
+        public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
             if (!ByteCsvParser.supports(encoding)) {
                 throw new InputException(name(), 0, null, "the encoding " + encoding.name()
                         + " is not supported for CSV; save the file as UTF-8 or GBK");
@@ -158,7 +166,7 @@ public abstract class TabularSource {
             try (InputStream in = path != null ? Files.newInputStream(path) : stream) {
                 boolean threaded = path != null && Files.size(path) >= PARALLEL_BYTES
                         && Runtime.getRuntime().availableProcessors() > 1;
-                parse(new ByteCsvParser(in, encoding), columns, consumer, threaded);
+                return parse(new ByteCsvParser(in, encoding), columns, filter, consumer, threaded);
             } catch (NoSuchFileException e) {
                 throw new InputException(name(), 0, null, "no such file (" + e.getFile() + ")");
             } catch (IOException e) {
@@ -166,17 +174,19 @@ public abstract class TabularSource {
             }
         }
 
-        /** A record of a batch as a row whose values are decoded when asked for; null if blank. */
+        /** Field positions in the file of the given column positions. */
+        private static int[] fieldsOf(int[] columnPositions, int[] index) {
+            int[] f = new int[columnPositions.length];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = index[columnPositions[k]];
+            }
+            return f;
+        }
+
+        /** A non-blank record of a batch as a row whose values are decoded when asked for. */
         private Row row(ByteCsvParser.Batch b, int r, List<Column> columns, int[] index, String[] names, int headerSize,
                 java.nio.charset.CharsetDecoder charsetDecoder) {
             int n = b.fields(r);
-            boolean blank = true;
-            for (int i = 0; i < n && blank; i++) {
-                blank = b.isBlank(r, i);
-            }
-            if (blank) {
-                return null;
-            }
             long line = b.lines[r];
             for (int i = headerSize; i < n; i++) {
                 if (!b.isBlank(r, i)) {
@@ -204,8 +214,8 @@ public abstract class TabularSource {
                             : "; is the file in another encoding (UTF-8 is the default)?"), true);
         }
 
-        private void parse(ByteCsvParser parser, List<Column> columns, Consumer<Row> consumer, boolean threaded)
-                throws IOException {
+        private long parse(ByteCsvParser parser, List<Column> columns, KeyFilter filter, Consumer<Row> consumer,
+                boolean threaded) throws IOException {
             try {
                 if (!parser.next()) {
                     throw new InputException(name(), 0, null, "the file is empty; expected a header line with "
@@ -223,18 +233,31 @@ public abstract class TabularSource {
                 String[] names = headerNames(header, index);
                 int headerSize = header.size();
                 java.nio.charset.CharsetDecoder charsetDecoder = parser.newDecoder();
+                boolean filtering = !filter.passesEverything();
+                int[] keyFields = filtering ? fieldsOf(filter.positions(columns), index) : null;
+                KeyFilter.ByteKeys[] keys = filtering ? filter.byteKeys(encoding) : null;
+                long records = 0;
                 try (Batches batches = Batches.of(parser, threaded)) {
                     ByteCsvParser.Batch b;
                     while ((b = batches.next()) != null) {
                         for (int r = 0; r < b.records; r++) {
+                            if (b.isBlankRecord(r)) {
+                                continue;
+                            }
+                            records++;
+                            int verdict = filtering ? b.matches(r, keyFields, keys) : 1;
+                            if (verdict == 0) {
+                                continue;
+                            }
                             Row row = row(b, r, columns, index, names, headerSize, charsetDecoder);
-                            if (row != null) {
+                            if (verdict > 0 || filter.accepts(row)) {
                                 consumer.accept(row);
                             }
                         }
                         batches.recycle(b);
                     }
                 }
+                return records;
             } catch (ByteCsvParser.QuoteException e) {
                 throw new InputException(name(), e.line, null, "a quoted field is never closed (an odd number of \")");
             } catch (UncheckedIOException e) {
@@ -263,7 +286,8 @@ public abstract class TabularSource {
         }
 
         @Override
-        public void read(List<Column> columns, Consumer<Row> consumer) {
+        public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
+            long records = 0;
             List<String> header = table.columnNames();
             int[] index = mapHeader(header, columns);
             String[] names = headerNames(header, index);
@@ -276,9 +300,13 @@ public abstract class TabularSource {
                 }
                 Row row = row(r + 2L, fields, columns, index, names, width);
                 if (row != null) {
-                    consumer.accept(row);
+                    records++;
+                    if (filter.accepts(row)) {
+                        consumer.accept(row);
+                    }
                 }
             }
+            return records;
         }
     }
 }

@@ -28,7 +28,8 @@ final class XlsxSource extends TabularSource {
     }
 
     @Override
-    public void read(List<Column> columns, Consumer<Row> consumer) {
+    public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
+        long records = 0;
         try (InputStream in = Files.newInputStream(path); Workbook book = WorkbookFactory.create(in)) {
             if (book.getNumberOfSheets() == 0) {
                 throw new InputException(name(), 0, null, "the workbook has no sheet");
@@ -56,13 +57,17 @@ final class XlsxSource extends TabularSource {
                 }
                 Row row = row(r.getRowNum() + 1L, fields, columns, index, names, header.size());
                 if (row != null) {
-                    consumer.accept(row);
+                    records++;
+                    if (filter.accepts(row)) {
+                        consumer.accept(row);
+                    }
                 }
             }
             if (header == null) {
                 throw new InputException(name(), 0, null, "the first sheet is empty; expected a header row with "
                         + describeRequired(columns));
             }
+            return records;
         } catch (NoSuchFileException e) {
             throw new InputException(name(), 0, null, "no such file (" + e.getFile() + ")");
         } catch (IOException | RuntimeException e) {

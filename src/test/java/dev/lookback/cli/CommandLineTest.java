@@ -72,7 +72,7 @@ class CommandLineTest {
                 gbk.resolve("spot_check.csv"));
         Run plain = run(args);
         assertEquals(2, plain.status());
-        assertTrue(plain.err().startsWith("lookback: self_check.csv line 1: the bytes are not valid UTF-8;"), plain.err());
+        assertTrue(plain.err().startsWith("lookback review: self_check.csv line 1: the bytes are not valid UTF-8;"), plain.err());
         assertFalse(plain.err().contains("Exception"), plain.err());
         List<String> withFlag = new java.util.ArrayList<>(List.of(args));
         withFlag.addAll(List.of("--encoding", "GBK"));
@@ -90,12 +90,12 @@ class CommandLineTest {
         Files.writeString(frame, "county,village\nC01,V1\n");
         Run r = run(review(frame, SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"), SRS.resolve("spot_check.csv")));
         assertEquals(2, r.status());
-        assertEquals("lookback: villages.csv line 1: missing column households (户数); the header has [county, village]\n",
+        assertEquals("lookback review: villages.csv line 1: missing column households (户数); the header has [county, village]\n",
                 r.err());
         Run missing = run(review(dir.resolve("nope.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv")));
         assertEquals(2, missing.status());
-        assertTrue(missing.err().startsWith("lookback: nope.csv: no such file"), missing.err());
+        assertTrue(missing.err().startsWith("lookback review: nope.csv: no such file"), missing.err());
     }
 
     @Test
@@ -103,23 +103,31 @@ class CommandLineTest {
         Run method = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--ci-method", "exact"));
         assertEquals(2, method.status());
-        assertEquals("lookback: --ci-method: \"exact\" is not an interval method; expected one of wald, logit,"
+        assertEquals("lookback review: --ci-method: \"exact\" is not an interval method; expected one of wald, logit,"
                 + " korn-graubard, wilson\n", method.err());
         Run level = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--level", "95"));
         assertEquals(2, level.status());
-        assertEquals("lookback: --level must be between 0 and 1, e.g. 0.95; got 95.0\n", level.err());
+        assertEquals("lookback review: --level must be between 0 and 1, e.g. 0.95; got 95\n", level.err());
         Run unit = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--unit", "people"));
         assertEquals(2, unit.status());
         Run required = run("review", "--frame", "x.csv");
         assertEquals(2, required.status());
-        assertTrue(required.err().contains("Missing required options"), required.err());
+        assertEquals("lookback review: missing required options --sample=FILE, --self-check=FILE, --spot-check=FILE;"
+                + " see lookback review --help\n", required.err());
+        Run unknown = run("review", "--frame", "x.csv", "--colour", "red");
+        assertEquals(2, unknown.status());
+        assertEquals("lookback review: unknown option --colour; see lookback review --help\n", unknown.err());
+        Run command = run("reveiw");
+        assertEquals(2, command.status());
+        assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, demo"),
+                command.err());
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("review", "demo")) {
+        for (String command : List.of("review", "demo", "simulate")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Usage: lookback " + command), r.out());

@@ -1,0 +1,47 @@
+package dev.lookback.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The parsed options of one command; every value checked on the way out with a clear message. */
+final class Arguments {
+    private final String command;
+    private final Map<String, String> values;
+
+    Arguments(String command, Map<String, String> values) {
+        this.command = command;
+        this.values = Map.copyOf(values);
+    }
+
+    String text(String name) {
+        String v = values.get(name);
+        if (v == null) {
+            throw new IllegalStateException(command + ": option " + name + " is not declared");
+        }
+        return v;
+    }
+
+    Path path(String name) {
+        return Path.of(text(name));
+    }
+
+    double number(String name) {
+        try {
+            return Double.parseDouble(text(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": \"" + text(name) + "\" is not a number");
+        }
+    }
+
+    int integer(String name, int min) {
+        try {
+            int v = Integer.parseInt(text(name));
+            if (v >= min) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + ": \"" + text(name) + "\" is not a whole number ≥ " + min);
+    }
+}

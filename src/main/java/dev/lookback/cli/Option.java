@@ -1,0 +1,28 @@
+package dev.lookback.cli;
+
+/**
+ * An option of a command: {@code --name VALUE} or {@code --name=VALUE}.
+ *
+ * @param name         with its dashes, e.g. {@code --frame}
+ * @param label        what the value is, e.g. {@code FILE}
+ * @param defaultValue the value when absent, or {@code null} for a required option
+ * @param description  one line of help
+ */
+record Option(String name, String label, String defaultValue, String description) {
+
+    static Option required(String name, String label, String description) {
+        return new Option(name, label, null, description);
+    }
+
+    static Option optional(String name, String label, String defaultValue, String description) {
+        return new Option(name, label, defaultValue, description);
+    }
+
+    boolean isRequired() {
+        return defaultValue == null;
+    }
+
+    String synopsis() {
+        return name + "=" + label;
+    }
+}

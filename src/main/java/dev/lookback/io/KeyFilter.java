@@ -1,0 +1,130 @@
+package dev.lookback.io;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lets through only the records that a reader's caller needs: those whose value in at least one key
+ * column is among that column's keys, or is blank (so that a record missing its key still reaches
+ * the caller, to be reported). A CSV reader applies it to the raw bytes of each record before
+ * building a {@link Row}, so that the records it rejects cost no allocation.
+ */
+public final class KeyFilter {
+    private final List<Column> columns;
+    private final List<Set<String>> keys;
+
+    private KeyFilter(List<Column> columns, List<Set<String>> keys) {
+        this.columns = List.copyOf(columns);
+        this.keys = List.copyOf(keys);
+    }
+
+    /** Records whose {@code a} is in {@code aKeys} or whose {@code b} is in {@code bKeys}. */
+    public static KeyFilter anyOf(Column a, Set<String> aKeys, Column b, Set<String> bKeys) {
+        // the smaller set first: it is the cheaper look-up and settles most records
+        return aKeys.size() <= bKeys.size() ? new KeyFilter(List.of(a, b), List.of(aKeys, bKeys))
+                : new KeyFilter(List.of(b, a), List.of(bKeys, aKeys));
+    }
+
+    /** Every record. */
+    public static KeyFilter all() {
+        return new KeyFilter(List.of(), List.of());
+    }
+
+    boolean passesEverything() {
+        return columns.isEmpty();
+    }
+
+    /** The decision on a row's decoded values. */
+    boolean accepts(Row row) {
+        if (columns.isEmpty()) {
+            return true;
+        }
+        for (int k = 0; k < columns.size(); k++) {
+            String v = row.text(columns.get(k));
+            if (v == null || keys.get(k).contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The filter's key columns, positions in {@code columnsRead}. */
+    int[] positions(List<Column> columnsRead) {
+        int[] p = new int[columns.size()];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = -1;
+            for (int i = 0; i < columnsRead.size(); i++) {
+                if (columnsRead.get(i) == columns.get(k)) {
+                    p[k] = i;
+                }
+            }
+            if (p[k] < 0) {
+                throw new IllegalArgumentException("filter column " + columns.get(k).name() + " is not read");
+            }
+        }
+        return p;
+    }
+
+    /** The keys of each column as byte strings in an encoding. */
+    ByteKeys[] byteKeys(Charset charset) {
+        ByteKeys[] out = new ByteKeys[keys.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = new ByteKeys(keys.get(k), charset);
+        }
+        return out;
+    }
+
+    /**
+     * A hash set of byte strings, looked up by a range of a byte array. Each slot packs a key's
+     * full hash with its index, so a look-up of an absent key touches one slot and no key bytes.
+     */
+    static final class ByteKeys {
+        private final byte[][] entries;
+        private final long[] table;
+        private final int mask;
+
+        ByteKeys(Set<String> keys, Charset charset) {
+            int capacity = Integer.highestOneBit(Math.max(4, keys.size() * 2 + 1)) << 1;
+            table = new long[capacity];
+            mask = capacity - 1;
+            entries = new byte[keys.size()][];
+            int n = 0;
+            for (String key : keys) {
+                byte[] bytes = key.strip().getBytes(charset);
+                int h = hash(bytes, 0, bytes.length);
+                int slot = h & mask;
+                while (table[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                entries[n] = bytes;
+                table[slot] = ((long) h << 32) | ++n;
+            }
+        }
+
+        static int hash(byte[] data, int from, int to) {
+            int h = 0x811c9dc5;
+            for (int i = from; i < to; i++) {
+                h = (h ^ data[i]) * 0x01000193;
+            }
+            return h ^ (h >>> 15);
+        }
+
+        boolean contains(byte[] data, int from, int to) {
+            int h = hash(data, from, to);
+            int slot = h & mask;
+            long entry;
+            while ((entry = table[slot]) != 0) {
+                if ((int) (entry >>> 32) == h) {
+                    byte[] e = entries[(int) entry - 1];
+                    if (Arrays.equals(e, 0, e.length, data, from, to)) {
+                        return true;
+                    }
+                }
+                slot = (slot + 1) & mask;
+            }
+            return false;
+        }
+    }
+}

@@ -77,77 +77,71 @@ public final class CrossCheck {
      * @throws InputException when a file as a whole cannot be read (a bad record only gives a finding)
      */
     public static CrossCheckResult run(Frame frame, Sample sample, TabularSource register, TabularSource spotCheck) {
+        // The spot check is read on a second thread while this one reads the register.
+        SpotReading spotReading = new SpotReading(frame, sample, spotCheck);
+        Thread spotThread = null;
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            spotThread = new Thread(spotReading, "lookback-spot-check");
+            spotThread.setDaemon(true);
+            spotThread.start();
+        } else {
+            spotReading.run();
+        }
         List<Finding> findings = new ArrayList<>();
-        Map<String, Spot> spots = readSpotCheck(frame, sample, spotCheck, findings);
-        Map<String, Long> uncovered = new LinkedHashMap<>();
-        Map<String, String[]> uncoveredWhere = new HashMap<>();
         String registerFile = register.name();
         Set<String> sampled = new HashSet<>();
         for (SampledVillage v : sample.villages()) {
             sampled.add(v.village());
         }
-        // Only the spot-checked households and those of sampled villages take part in the review.
-        KeyFilter relevant = KeyFilter.anyOf(HOUSEHOLD, spots.keySet(), VILLAGE, sampled);
-        long registerRows = register.read(REGISTER_COLUMNS, relevant, row -> {
-            String household = row.text(HOUSEHOLD);
-            Spot spot = household == null ? null : spots.get(household);
-            String village = row.text(VILLAGE);
-            if (spot == null && household != null && village != null && !sample.contains(village)) {
-                return; // outside the sampled villages and not spot-checked: not part of the review
+        // First pass: the register households of the sampled villages; of the others only a hash of
+        // the household id is kept, to find spot-checked households registered elsewhere.
+        KeyFilter inSample = KeyFilter.in(VILLAGE, sampled).hashingRejected(HOUSEHOLD);
+        Map<String, Registered> registered = new HashMap<>();
+        Map<String, Long> unusable = new HashMap<>();
+        long registerRows = register.read(REGISTER_COLUMNS, inSample,
+                row -> readRegisterRow(row, registerFile, registered, unusable, findings));
+        Map<String, Spot> spots = spotReading.await(spotThread);
+        findings.addAll(spotReading.findings);
+        Set<String> elsewhere = new HashSet<>();
+        for (String household : spots.keySet()) {
+            if (!registered.containsKey(household) && !unusable.containsKey(household)
+                    && inSample.mayHaveRejected(household)) {
+                elsewhere.add(household);
             }
-            String county;
-            int persons;
-            Status status;
-            try {
-                household = row.requireText(HOUSEHOLD);
-                county = row.requireText(COUNTY);
-                village = row.requireText(VILLAGE);
-                persons = row.integer(REGISTER_PERSONS, 0);
-                String s = row.requireText(STATUS);
-                status = Status.parse(s);
-                if (status == null) {
-                    throw row.error(STATUS, s, "is not one of POOR/EXITED/NON_POOR (贫困户/已脱贫/一般户)");
+        }
+        if (!elsewhere.isEmpty()) { // second pass, for those households only
+            register.read(REGISTER_COLUMNS, KeyFilter.in(HOUSEHOLD, elsewhere), row -> {
+                if (elsewhere.contains(row.text(HOUSEHOLD))) {
+                    readRegisterRow(row, registerFile, registered, unusable, findings);
                 }
-            } catch (InputException e) {
-                if (e.wholeFile()) {
-                    throw e;
-                }
-                findings.add(finding(e, household, row, Type.BAD_RECORD, true, e.problem() + "; the record is left out"));
-                if (spot != null && spot.registerLine == 0 && spot.registerProblem == null) {
-                    spot.registerProblem = "its register record (" + registerFile + " line " + row.line()
-                            + ") is unusable";
-                }
-                return;
+            });
+        }
+        for (Spot spot : spots.values()) {
+            Registered r = registered.get(spot.household);
+            if (r != null) {
+                r.matched = true;
+                spot.status = r.status;
+                spot.registerLine = r.line;
+                spot.registerPersons = r.persons;
+                spot.registerCounty = r.county;
+                spot.registerVillage = r.village;
+            } else if (unusable.containsKey(spot.household)) {
+                spot.registerProblem = "its register record (" + registerFile + " line " + unusable.get(spot.household)
+                        + ") is unusable";
             }
-            if (spot != null) {
-                if (spot.registerLine != 0 || spot.registerProblem != null) {
-                    findings.add(new Finding(registerFile, row.line(), HOUSEHOLD.name(), household, county, village,
-                            Type.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
-                                    + spot.registerLine + "); this record is left out"));
-                    return;
-                }
-                spot.status = status;
-                spot.registerLine = row.line();
-                spot.registerPersons = persons;
-                spot.registerCounty = county;
-                spot.registerVillage = village;
-            } else if (sample.contains(village)) {
-                Long first = uncovered.putIfAbsent(household, row.line());
-                if (first != null) {
-                    findings.add(new Finding(registerFile, row.line(), HOUSEHOLD.name(), household, county, village,
-                            Type.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
-                                    + first + "); this record is left out"));
-                } else {
-                    uncoveredWhere.put(household, new String[] {county, village});
-                }
+        }
+        List<Registered> notCovered = new ArrayList<>();
+        for (Registered r : registered.values()) {
+            if (!r.matched && sampled.contains(r.village)) {
+                notCovered.add(r);
             }
-        });
-        uncovered.forEach((household, line) -> {
-            String[] where = uncoveredWhere.get(household);
-            findings.add(new Finding(registerFile, line, "", household, where[0], where[1], Type.NOT_COVERED, false,
-                    "register household " + household + " of sampled village " + where[1]
+        }
+        notCovered.sort(Comparator.comparingLong(r -> r.line));
+        for (Registered r : notCovered) {
+            findings.add(new Finding(registerFile, r.line, "", r.household, r.county, r.village, Type.NOT_COVERED, false,
+                    "register household " + r.household + " of sampled village " + r.village
                             + " was not covered by the spot check; it is not in the estimates"));
-        });
+        }
 
         Map<String, VillageTally> tallies = new LinkedHashMap<>();
         for (SampledVillage v : sample.villages()) {
@@ -213,6 +207,100 @@ public final class CrossCheck {
                 .thenComparing(Discrepancy::household));
         return new CrossCheckResult(frame, sample, List.copyOf(tallies.values()), discrepancies, findings,
                 registerRows, spots.size());
+    }
+
+    /** A usable register record of a household that takes part in the review. */
+    private static final class Registered {
+        final String household;
+        final String county;
+        final String village;
+        final int persons;
+        final Status status;
+        final long line;
+        boolean matched;
+
+        Registered(String household, String county, String village, int persons, Status status, long line) {
+            this.household = household;
+            this.county = county;
+            this.village = village;
+            this.persons = persons;
+            this.status = status;
+            this.line = line;
+        }
+    }
+
+    private static void readRegisterRow(Row row, String registerFile, Map<String, Registered> registered,
+            Map<String, Long> unusable, List<Finding> findings) {
+        String household = row.text(HOUSEHOLD);
+        Registered record;
+        try {
+            household = row.requireText(HOUSEHOLD);
+            String s = row.requireText(STATUS);
+            Status status = Status.parse(s);
+            if (status == null) {
+                throw row.error(STATUS, s, "is not one of POOR/EXITED/NON_POOR (贫困户/已脱贫/一般户)");
+            }
+            record = new Registered(household, row.requireText(COUNTY), row.requireText(VILLAGE),
+                    row.integer(REGISTER_PERSONS, 0), status, row.line());
+        } catch (InputException e) {
+            if (e.wholeFile()) {
+                throw e;
+            }
+            findings.add(finding(e, household, row, Type.BAD_RECORD, true, e.problem() + "; the record is left out"));
+            if (household != null && !registered.containsKey(household)) {
+                unusable.putIfAbsent(household, row.line());
+            }
+            return;
+        }
+        Registered first = registered.get(household);
+        Long firstLine = first != null ? Long.valueOf(first.line) : unusable.get(household);
+        if (firstLine != null) {
+            findings.add(new Finding(registerFile, row.line(), HOUSEHOLD.name(), household, record.county, record.village,
+                    Type.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
+                            + firstLine + "); this record is left out"));
+            return;
+        }
+        registered.put(household, record);
+    }
+
+    /** Reads the spot check, on whichever thread runs it. */
+    private static final class SpotReading implements Runnable {
+        private final Frame frame;
+        private final Sample sample;
+        private final TabularSource source;
+        final List<Finding> findings = new ArrayList<>();
+        private Map<String, Spot> spots;
+        private RuntimeException failure;
+
+        SpotReading(Frame frame, Sample sample, TabularSource source) {
+            this.frame = frame;
+            this.sample = sample;
+            this.source = source;
+        }
+
+        @Override
+        public void run() {
+            try {
+                spots = readSpotCheck(frame, sample, source, findings);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        Map<String, Spot> await(Thread thread) {
+            if (thread != null) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading " + source.name(), e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return spots;
+        }
     }
 
     private static Map<String, Spot> readSpotCheck(Frame frame, Sample sample, TabularSource source,

@@ -23,12 +23,14 @@ abstract class Batches implements AutoCloseable {
     public void close() {
     }
 
-    static Batches of(ByteCsvParser parser, boolean threaded) {
-        return threaded ? new Threaded(parser) : new Inline(parser);
+    static Batches of(ByteCsvParser parser, boolean threaded, Keys keys) {
+        return threaded ? new Threaded(parser, keys) : new Inline(parser, keys);
     }
 
-    static void fill(ByteCsvParser parser, Batch b) throws IOException {
+    /** Fills a batch with the next non-blank records that the keys let through. */
+    void fill(ByteCsvParser parser, Batch b) throws IOException {
         b.size = 0;
+        b.skipped = 0;
         b.fieldCount = 0;
         b.records = 0;
         b.firstField[0] = 0;
@@ -40,7 +42,21 @@ abstract class Batches implements AutoCloseable {
                 b.last = true;
                 return;
             }
-            parser.copyTo(b);
+            if (parser.isBlankRecord()) {
+                continue;
+            }
+            int verdict = keys.fields == null ? 1 : parser.matches(keys.fields, keys.keys);
+            if (verdict == 0) {
+                if (keys.hashField >= 0 || keys.hashField == HASH_MISSING_FIELD) {
+                    if (b.skipped == b.rejected.length) {
+                        b.rejected = java.util.Arrays.copyOf(b.rejected, b.rejected.length * 2);
+                    }
+                    b.rejected[(int) b.skipped] = parser.hash(keys.hashField);
+                }
+                b.skipped++;
+                continue;
+            }
+            parser.copyTo(b, verdict);
         }
     }
 
@@ -50,7 +66,8 @@ abstract class Batches implements AutoCloseable {
         private final Batch batch = new Batch();
         private boolean done;
 
-        Inline(ByteCsvParser parser) {
+        Inline(ByteCsvParser parser, Keys keys) {
+            super(keys);
             this.parser = parser;
         }
 
@@ -77,7 +94,8 @@ abstract class Batches implements AutoCloseable {
         private volatile boolean cancelled;
         private boolean done;
 
-        Threaded(ByteCsvParser parser) {
+        Threaded(ByteCsvParser parser, Keys keys) {
+            super(keys);
             for (int i = 0; i < 6; i++) {
                 free.add(new Batch());
             }

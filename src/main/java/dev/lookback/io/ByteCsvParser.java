@@ -27,6 +27,8 @@ final class ByteCsvParser {
     private long line = 1;
     private long recordLine;
     private boolean first = true;
+    /** Bytes of the input before the buffer's start. */
+    private long consumedBefore;
 
     /** The current record: its bytes, and per field start, end and whether it held a doubled quote. */
     private byte[] record = new byte[1024];
@@ -50,6 +52,11 @@ final class ByteCsvParser {
         return Arrays.equals("\",\r\n".getBytes(charset), new byte[] {'"', ',', '\r', '\n'});
     }
 
+    /** The offset in the input of the next byte to parse. */
+    long offset() {
+        return consumedBefore + position;
+    }
+
     long recordLine() {
         return recordLine;
     }
@@ -60,6 +67,7 @@ final class ByteCsvParser {
 
     private int read() throws IOException {
         if (position == limit) {
+            consumedBefore += limit;
             limit = in.read(buffer, 0, buffer.length);
             position = 0;
             if (limit <= 0) {
@@ -226,9 +234,69 @@ final class ByteCsvParser {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** Copies the current record into a batch. */
-    void copyTo(Batch batch) {
-        batch.add(record, length, starts, ends, fields, recordLine);
+    /** Copies the current record into a batch, with the key filter's verdict on it. */
+    void copyTo(Batch batch, int verdict) {
+        batch.add(record, length, starts, ends, fields, recordLine, verdict);
+    }
+
+    /** The 64-bit hash of field {@code f} of the current record, trimmed (blank when absent). */
+    long hash(int f) {
+        if (f < 0 || f >= fields) {
+            return KeyFilter.hash64(record, 0, 0);
+        }
+        int s = starts[f];
+        int e = ends[f];
+        while (s < e && (record[s] == ' ' || record[s] == '\t')) {
+            s++;
+        }
+        while (e > s && (record[e - 1] == ' ' || record[e - 1] == '\t')) {
+            e--;
+        }
+        return KeyFilter.hash64(record, s, e);
+    }
+
+    /** Whether every field of the current record is blank. */
+    boolean isBlankRecord() {
+        for (int i = 0; i < fields; i++) {
+            if (!isBlank(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether any key field of the current record is blank or holds one of its keys (trimmed bytes
+     * compared): 1 yes, 0 no, −1 cannot tell from the bytes (a field with non-ASCII bytes that
+     * matched nothing, which the caller decides on the decoded text). {@code keyFields[k] < 0} is a
+     * column the file lacks, which counts as blank.
+     */
+    int matches(int[] keyFields, KeyFilter.ByteKeys[] keys) {
+        int verdict = 0;
+        for (int k = 0; k < keyFields.length; k++) {
+            int f = keyFields[k];
+            if (f < 0 || f >= fields) {
+                return 1;
+            }
+            int s = starts[f];
+            int e = ends[f];
+            while (s < e && (record[s] == ' ' || record[s] == '\t')) {
+                s++;
+            }
+            while (e > s && (record[e - 1] == ' ' || record[e - 1] == '\t')) {
+                e--;
+            }
+            if (s == e || keys[k].contains(record, s, e)) {
+                return 1;
+            }
+            for (int i = s; i < e; i++) {
+                if (record[i] < 0) {
+                    verdict = -1;
+                    break;
+                }
+            }
+        }
+        return verdict;
     }
 
     /**
@@ -243,7 +311,12 @@ final class ByteCsvParser {
         int fieldCount;
         int[] firstField = new int[4097];
         long[] lines = new long[4096];
+        byte[] verdicts = new byte[4096];
         int records;
+        /** Non-blank records that the key filter turned away. */
+        long skipped;
+        /** Hashes of the hashed column of the records turned away, when the filter keeps them. */
+        long[] rejected = new long[1024];
         IOException failure;
         RuntimeException runtimeFailure;
         boolean last;
@@ -252,7 +325,7 @@ final class ByteCsvParser {
             return records == lines.length || size > data.length - 4096;
         }
 
-        void add(byte[] record, int length, int[] starts, int[] ends, int fields, long line) {
+        void add(byte[] record, int length, int[] starts, int[] ends, int fields, long line, int verdict) {
             if (size + length > data.length) {
                 data = Arrays.copyOf(data, Math.max(data.length * 2, size + length));
             }
@@ -267,6 +340,7 @@ final class ByteCsvParser {
             }
             firstField[records] = fieldCount;
             lines[records] = line;
+            verdicts[records] = (byte) verdict;
             records++;
             fieldCount += fields;
             firstField[records] = fieldCount;
@@ -285,52 +359,6 @@ final class ByteCsvParser {
                 }
             }
             return true;
-        }
-
-        boolean isBlankRecord(int record) {
-            int n = fields(record);
-            for (int i = 0; i < n; i++) {
-                if (!isBlank(record, i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /**
-         * Whether any key field is blank or holds one of its keys (trimmed bytes compared):
-         * 1 yes, 0 no, −1 cannot tell from the bytes (a field with non-ASCII bytes that matched
-         * nothing, which the caller decides on the decoded text). {@code keyFields[k] < 0} is a
-         * column the file lacks, which counts as blank.
-         */
-        int matches(int record, int[] keyFields, KeyFilter.ByteKeys[] keys) {
-            int verdict = 0;
-            int first = firstField[record];
-            int n = firstField[record + 1] - first;
-            for (int k = 0; k < keyFields.length; k++) {
-                int f = keyFields[k];
-                if (f < 0 || f >= n) {
-                    return 1;
-                }
-                int s = fieldStart[first + f];
-                int e = fieldEnd[first + f];
-                while (s < e && (data[s] == ' ' || data[s] == '\t')) {
-                    s++;
-                }
-                while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t')) {
-                    e--;
-                }
-                if (s == e || keys[k].contains(data, s, e)) {
-                    return 1;
-                }
-                for (int i = s; i < e; i++) {
-                    if (data[i] < 0) {
-                        verdict = -1;
-                        break;
-                    }
-                }
-            }
-            return verdict;
         }
 
         String field(int record, int field, CharsetDecoder decoder) throws CharacterCodingException {

@@ -10,14 +10,93 @@ import java.util.Set;
  * column is among that column's keys, or is blank (so that a record missing its key still reaches
  * the caller, to be reported). A CSV reader applies it to the raw bytes of each record before
  * building a {@link Row}, so that the records it rejects cost no allocation.
+ *
+ * <p>A filter made {@link #hashingRejected(Column) hashing} also keeps a 64-bit hash of one column
+ * of every record it turns away, so that a caller can later ask whether some value may have been
+ * among them ({@link #mayHaveRejected}) and read just those records again. Such a filter records
+ * one reading; use a new one for each.
  */
 public final class KeyFilter {
     private final List<Column> columns;
     private final List<Set<String>> keys;
+    private final Column hashed;
+    private long[] rejected = new long[0];
+    private int rejectedCount;
+    private long[] sortedRejected;
+    private Charset charset = java.nio.charset.StandardCharsets.UTF_8;
 
-    private KeyFilter(List<Column> columns, List<Set<String>> keys) {
+    private KeyFilter(List<Column> columns, List<Set<String>> keys, Column hashed) {
         this.columns = List.copyOf(columns);
         this.keys = List.copyOf(keys);
+        this.hashed = hashed;
+    }
+
+    private KeyFilter(List<Column> columns, List<Set<String>> keys) {
+        this(columns, keys, null);
+    }
+
+    /** Records whose {@code c} is in {@code cKeys}. */
+    public static KeyFilter in(Column c, Set<String> cKeys) {
+        return new KeyFilter(List.of(c), List.of(cKeys));
+    }
+
+    /** This filter, also keeping a hash of column {@code c} of each record it turns away. */
+    public KeyFilter hashingRejected(Column c) {
+        return new KeyFilter(columns, keys, c);
+    }
+
+    /**
+     * Whether a record whose {@code hashed} column holds {@code value} may have been turned away by
+     * the last reading (false positives are possible, about one in 10^19 per pair; misses are not).
+     */
+    public boolean mayHaveRejected(String value) {
+        if (sortedRejected == null) {
+            sortedRejected = Arrays.copyOf(rejected, rejectedCount);
+            Arrays.sort(sortedRejected);
+        }
+        byte[] bytes = value.strip().getBytes(charset);
+        return Arrays.binarySearch(sortedRejected, hash64(bytes, 0, bytes.length)) >= 0;
+    }
+
+    /** How many records the last reading turned away. */
+    public int rejectedCount() {
+        return rejectedCount;
+    }
+
+    Column hashed() {
+        return hashed;
+    }
+
+    void begin(Charset readCharset) {
+        this.charset = readCharset;
+        this.rejectedCount = 0;
+        this.sortedRejected = null;
+    }
+
+    void addRejected(long[] hashes, int count) {
+        if (rejectedCount + count > rejected.length) {
+            rejected = Arrays.copyOf(rejected, Math.max(rejected.length * 2, rejectedCount + count));
+        }
+        System.arraycopy(hashes, 0, rejected, rejectedCount, count);
+        rejectedCount += count;
+    }
+
+    /** Records a row turned away after decoding. */
+    void addRejected(Row row) {
+        if (hashed != null) {
+            String v = row.text(hashed);
+            byte[] bytes = v == null ? new byte[0] : v.getBytes(charset);
+            addRejected(new long[] {hash64(bytes, 0, bytes.length)}, 1);
+        }
+    }
+
+    /** FNV-1a, 64 bits. */
+    static long hash64(byte[] data, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h = (h ^ (data[i] & 0xff)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     /** Records whose {@code a} is in {@code aKeys} or whose {@code b} is in {@code bKeys}. */
@@ -54,17 +133,18 @@ public final class KeyFilter {
     int[] positions(List<Column> columnsRead) {
         int[] p = new int[columns.size()];
         for (int k = 0; k < p.length; k++) {
-            p[k] = -1;
-            for (int i = 0; i < columnsRead.size(); i++) {
-                if (columnsRead.get(i) == columns.get(k)) {
-                    p[k] = i;
-                }
-            }
-            if (p[k] < 0) {
-                throw new IllegalArgumentException("filter column " + columns.get(k).name() + " is not read");
-            }
+            p[k] = position(columns.get(k), columnsRead);
         }
         return p;
+    }
+
+    static int position(Column c, List<Column> columnsRead) {
+        for (int i = 0; i < columnsRead.size(); i++) {
+            if (columnsRead.get(i) == c) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("filter column " + c.name() + " is not read");
     }
 
     /** The keys of each column as byte strings in an encoding. */

@@ -142,7 +142,7 @@ public abstract class TabularSource {
     }
 
     /** Files at least this large are parsed on a reader thread while the caller uses the records. */
-    static final long PARALLEL_BYTES = 4L << 20;
+    static final long PARALLEL_BYTES = 1L << 20;
 
     /** Reads a CSV file or stream. Rows are valid only while the consumer has them. */
     static final class CsvSource extends TabularSource {
@@ -164,14 +164,28 @@ public abstract class TabularSource {
                         + " is not supported for CSV; save the file as UTF-8 or GBK");
             }
             try (InputStream in = path != null ? Files.newInputStream(path) : stream) {
-                boolean threaded = path != null && Files.size(path) >= PARALLEL_BYTES
-                        && Runtime.getRuntime().availableProcessors() > 1;
-                return parse(new ByteCsvParser(in, encoding), columns, filter, consumer, threaded);
+                return parse(new ByteCsvParser(in, encoding), columns, filter, consumer);
             } catch (NoSuchFileException e) {
                 throw new InputException(name(), 0, null, "no such file (" + e.getFile() + ")");
             } catch (IOException e) {
                 throw new InputException(name(), 0, null, "cannot be read: " + e.getMessage());
             }
+        }
+
+        /**
+         * How to read the records after the header: on this thread for small inputs, by a reader
+         * thread for a large file on a machine with two or more cores.
+         */
+        private Batches batches(ByteCsvParser parser, Batches.Keys keys) throws IOException {
+            if (path == null || Runtime.getRuntime().availableProcessors() < 2) {
+                return Batches.of(parser, false, keys);
+            }
+            long size = Files.size(path);
+            long start = parser.offset();
+            if (size - start < PARALLEL_BYTES) {
+                return Batches.of(parser, false, keys);
+            }
+            return Batches.of(parser, true, keys);
         }
 
         /** Field positions in the file of the given column positions. */
@@ -214,8 +228,8 @@ public abstract class TabularSource {
                             : "; is the file in another encoding (UTF-8 is the default)?"), true);
         }
 
-        private long parse(ByteCsvParser parser, List<Column> columns, KeyFilter filter, Consumer<Row> consumer,
-                boolean threaded) throws IOException {
+        private long parse(ByteCsvParser parser, List<Column> columns, KeyFilter filter, Consumer<Row> consumer)
+                throws IOException {
             try {
                 if (!parser.next()) {
                     throw new InputException(name(), 0, null, "the file is empty; expected a header line with "
@@ -237,21 +251,27 @@ public abstract class TabularSource {
                 int[] keyFields = filtering ? fieldsOf(filter.positions(columns), index) : null;
                 KeyFilter.ByteKeys[] keys = filtering ? filter.byteKeys(encoding) : null;
                 long records = 0;
-                try (Batches batches = Batches.of(parser, threaded)) {
+                int hashField = -1;
+                if (filtering && filter.hashed() != null) {
+                    hashField = index[KeyFilter.position(filter.hashed(), columns)];
+                    hashField = hashField < 0 ? Batches.HASH_MISSING_FIELD : hashField;
+                }
+                filter.begin(encoding);
+                Batches.Keys readerKeys = filtering ? new Batches.Keys(keyFields, keys, hashField) : Batches.Keys.ALL;
+                try (Batches batches = batches(parser, readerKeys)) {
                     ByteCsvParser.Batch b;
                     while ((b = batches.next()) != null) {
+                        records += b.records + b.skipped;
+                        if (hashField != -1) {
+                            filter.addRejected(b.rejected, (int) b.skipped);
+                        }
                         for (int r = 0; r < b.records; r++) {
-                            if (b.isBlankRecord(r)) {
-                                continue;
-                            }
-                            records++;
-                            int verdict = filtering ? b.matches(r, keyFields, keys) : 1;
-                            if (verdict == 0) {
-                                continue;
-                            }
+                            int verdict = b.verdicts[r];
                             Row row = row(b, r, columns, index, names, headerSize, charsetDecoder);
                             if (verdict > 0 || filter.accepts(row)) {
                                 consumer.accept(row);
+                            } else {
+                                filter.addRejected(row);
                             }
                         }
                         batches.recycle(b);
@@ -288,6 +308,7 @@ public abstract class TabularSource {
         @Override
         public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
             long records = 0;
+            filter.begin(StandardCharsets.UTF_8);
             List<String> header = table.columnNames();
             int[] index = mapHeader(header, columns);
             String[] names = headerNames(header, index);
@@ -303,6 +324,8 @@ public abstract class TabularSource {
                     records++;
                     if (filter.accepts(row)) {
                         consumer.accept(row);
+                    } else {
+                        filter.addRejected(row);
                     }
                 }
             }

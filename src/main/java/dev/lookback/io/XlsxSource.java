@@ -30,6 +30,7 @@ final class XlsxSource extends TabularSource {
     @Override
     public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
         long records = 0;
+        filter.begin(java.nio.charset.StandardCharsets.UTF_8);
         try (InputStream in = Files.newInputStream(path); Workbook book = WorkbookFactory.create(in)) {
             if (book.getNumberOfSheets() == 0) {
                 throw new InputException(name(), 0, null, "the workbook has no sheet");
@@ -60,6 +61,8 @@ final class XlsxSource extends TabularSource {
                     records++;
                     if (filter.accepts(row)) {
                         consumer.accept(row);
+                    } else {
+                        filter.addRejected(row);
                     }
                 }
             }

@@ -8,7 +8,6 @@ import dev.lookback.survey.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,9 +23,9 @@ public final class Summary {
         StringBuilder sb = new StringBuilder();
         ErrorRate first = rates.get(0);
         Interval ci = first.interval();
-        sb.append(String.format(Locale.ROOT, "Lookback review 回头看 — unit: %s (%s), %s %s%% intervals, threshold %s%n",
-                first.unit().label(), first.unit().chinese(), ci.method().label(), Formats.number(100 * ci.level()),
-                Formats.percent(threshold)));
+        sb.append("Lookback review 回头看 — unit: ").append(first.unit().label()).append(" (").append(first.unit().chinese())
+                .append("), ").append(ci.method().label()).append(' ').append(Formats.number(100 * ci.level()))
+                .append("% intervals, threshold ").append(Formats.percent(threshold)).append('\n');
         sb.append(pad("county", 8)).append(' ').append(pad("villages", 9));
         for (Measure m : Measure.values()) {
             sb.append(' ').append(pad(m.label() + " " + m.chinese(), COLUMN));
@@ -57,9 +56,9 @@ public final class Summary {
         for (String n : notes) {
             sb.append("  note: ").append(n).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%d households spot-checked, %d discrepancies (整改清单), %d data-quality"
-                + " findings, %d records left out.%n", cross.spotChecked(), cross.discrepancies().size(),
-                cross.findings().size(), cross.recordsLeftOut()));
+        sb.append(cross.spotChecked()).append(" households spot-checked, ").append(cross.discrepancies().size())
+                .append(" discrepancies (整改清单), ").append(cross.findings().size()).append(" data-quality findings, ")
+                .append(cross.recordsLeftOut()).append(" records left out.\n");
         return sb.toString();
     }
 
@@ -82,6 +81,6 @@ public final class Summary {
     }
 
     private static String bound(double v) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.2f", 100 * v);
+        return Double.isNaN(v) ? "NA" : Formats.fixed(100 * v, 2);
     }
 }

@@ -27,6 +27,30 @@ abstract class Batches implements AutoCloseable {
         return threaded ? new Threaded(parser, keys) : new Inline(parser, keys);
     }
 
+    /** What a reader does with each record: which key fields to look up in which keys (none: keep all). */
+    static final class Keys {
+        static final Keys ALL = new Keys(null, null, -1);
+        final int[] fields;
+        final KeyFilter.ByteKeys[] keys;
+        /** The field whose hash is kept for each record turned away, or −1. */
+        final int hashField;
+
+        Keys(int[] fields, KeyFilter.ByteKeys[] keys, int hashField) {
+            this.fields = fields;
+            this.keys = keys;
+            this.hashField = hashField;
+        }
+    }
+
+    /** A hashed column that the file lacks: every turned-away record hashes as blank. */
+    static final int HASH_MISSING_FIELD = -2;
+
+    private final Keys keys;
+
+    Batches(Keys keys) {
+        this.keys = keys;
+    }
+
     /** Fills a batch with the next non-blank records that the keys let through. */
     void fill(ByteCsvParser parser, Batch b) throws IOException {
         b.size = 0;

@@ -21,23 +21,34 @@ import java.util.Arrays;
 final class ByteCsvParser {
     private final InputStream in;
     private final CharsetDecoder decoder;
-    private final byte[] buffer = new byte[1 << 16];
+    /** The input window: bytes [0, end) are valid, the next record starts at {@code position}. */
+    private byte[] buffer;
     private int position;
-    private int limit;
+    private int end;
+    private boolean eof;
     private long line = 1;
     private long recordLine;
     private boolean first = true;
-    /** Bytes of the input before the buffer's start. */
+    /** Bytes of the input before the window's start. */
     private long consumedBefore;
 
-    /** The current record: its bytes, and per field start, end and whether it held a doubled quote. */
-    private byte[] record = new byte[1024];
-    private int length;
+    /** The current record lies in {@code record} (the window); per field its start and end. */
+    private byte[] record;
     private int[] starts = new int[16];
     private int[] ends = new int[16];
+    private boolean[] quoted = new boolean[16];
     private int fields;
+    private int recordStart;
+    private int recordEnd;
 
     ByteCsvParser(InputStream in, Charset charset) {
+        this(in, charset, 1 << 20);
+    }
+
+    /** A parser with a window of a given initial size (small ones exercise the window's moves). */
+    ByteCsvParser(InputStream in, Charset charset, int window) {
+        this.buffer = new byte[window];
+        this.record = buffer;
         this.in = in;
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -65,138 +76,242 @@ final class ByteCsvParser {
         return fields;
     }
 
-    private int read() throws IOException {
-        if (position == limit) {
-            consumedBefore += limit;
-            limit = in.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
+    /**
+     * Moves the bytes from {@code keep} on to the start of the window and reads more after them.
+     * Returns false at the end of the input.
+     */
+    private boolean fill(int keep) throws IOException {
+        if (eof) {
+            return false;
+        }
+        int kept = end - keep;
+        if (keep > 0) {
+            System.arraycopy(buffer, keep, buffer, 0, kept);
+            consumedBefore += keep;
+            position -= keep;
+            end = kept;
+        } else if (end == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            record = buffer;
+        }
+        int n = in.read(buffer, end, buffer.length - end);
+        if (n <= 0) {
+            eof = true;
+            return false;
+        }
+        end += n;
+        if (first) {
+            first = false;
+            if (end >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
+                position = 3; // a UTF-8 byte order mark
             }
         }
-        return buffer[position++] & 0xff;
+        return true;
     }
 
-    private void append(int b) {
-        if (length == record.length) {
-            record = Arrays.copyOf(record, record.length * 2);
-        }
-        record[length++] = (byte) b;
-    }
-
-    private void endField(int start) {
+    private void endField(int start, int stop, boolean wasQuoted) {
         if (fields == starts.length) {
             starts = Arrays.copyOf(starts, fields * 2);
             ends = Arrays.copyOf(ends, fields * 2);
+            quoted = Arrays.copyOf(quoted, fields * 2);
         }
         starts[fields] = start;
-        ends[fields] = length;
+        ends[fields] = stop;
+        quoted[fields] = wasQuoted;
         fields++;
     }
 
     /**
-     * Reads the next record; blank lines are skipped. Returns {@code false} at the end.
+     * Reads the next record; blank lines are skipped. Returns {@code false} at the end. Fields are
+     * found by scanning the window; a record that runs past the window's end is scanned again
+     * after the window has moved and grown.
      *
      * @throws QuoteException when a quoted field is not closed before the end of the file
      */
     boolean next() throws IOException {
-        length = 0;
         fields = 0;
-        int c = read();
-        if (first) {
-            first = false;
-            if (c == 0xEF && limit >= 3 && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
-                position = 3; // a UTF-8 byte order mark
-                c = read();
+        while (true) { // blank lines
+            while (position == end) {
+                if (!fill(position)) {
+                    return false;
+                }
             }
-        }
-        while (c == '\n' || c == '\r') {
-            if (c == '\n') {
+            byte b = buffer[position];
+            if (b == '\n') {
                 line++;
+            } else if (b != '\r') {
+                break;
             }
-            c = read();
+            position++;
         }
-        if (c == -1) {
-            return false;
-        }
-        recordLine = line;
-        int start = 0;
-        boolean quoted = false;
-        boolean wasQuoted = false;
         while (true) {
-            if (quoted) {
-                if (c == -1) {
-                    throw new QuoteException(recordLine);
-                }
-                if (c == '"') {
-                    int d = read();
-                    if (d == '"') {
-                        append('"');
-                    } else {
-                        quoted = false;
-                        c = d;
-                        continue;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    append(c);
-                }
-                c = read();
-                continue;
+            int status = scan();
+            if (status > 0) {
+                break;
             }
-            if (c == ',') {
-                endField(start);
-                start = length;
-                wasQuoted = false;
-            } else if (c == '\n' || c == -1) {
-                endField(start);
-                if (c == '\n') {
-                    line++;
+            // the record runs past the window: move it to the start, read more, scan it again
+            if (!fill(position)) {
+                if (status == -2) {
+                    throw new QuoteException(line);
                 }
-                return true;
-            } else if (c == '\r') {
-                int d = read();
-                if (d != '\n' && d != -1) {
-                    position--;
-                }
-                endField(start);
-                line++;
-                return true;
-            } else if (c == '"' && length == start && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else {
-                append(c);
-                // the rest of an unquoted field, copied in one run
-                int from = position;
-                while (position < limit) {
-                    byte b = buffer[position];
-                    if (b == ',' || b == '\n' || b == '\r' || b == '"') {
+                scanAtEnd();
+                break;
+            }
+        }
+        for (int f = 0; f < fields; f++) {
+            if (quoted[f]) {
+                unquote(f);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Scans one record from {@code position}: 1 when it ends within the window (position moves past
+     * it), −1 when the window ends first, −2 when it ends inside a quoted field.
+     */
+    private int scan() {
+        byte[] buf = buffer;
+        int p = position;
+        int stop = end;
+        int newlines = 0;
+        fields = 0;
+        while (true) {
+            int fieldStart = p;
+            boolean isQuoted = p < stop && buf[p] == '"';
+            if (isQuoted) {
+                p++;
+                while (true) { // inside quotes
+                    while (p < stop && buf[p] != '"') {
+                        if (buf[p] == '\n') {
+                            newlines++;
+                        }
+                        p++;
+                    }
+                    if (p + 1 >= stop) {
+                        return p >= stop ? -2 : -1; // need the byte after the quote to decide
+                    }
+                    if (buf[p + 1] == '"') {
+                        p += 2;
+                    } else {
+                        p++;
                         break;
                     }
-                    position++;
-                }
-                int run = position - from;
-                if (run > 0) {
-                    if (length + run > record.length) {
-                        record = Arrays.copyOf(record, Math.max(record.length * 2, length + run));
-                    }
-                    System.arraycopy(buffer, from, record, length, run);
-                    length += run;
                 }
             }
-            c = read();
+            while (p < stop) {
+                byte b = buf[p];
+                if (b == ',' || b == '\n' || b == '\r') {
+                    break;
+                }
+                p++;
+            }
+            if (p == stop) {
+                return -1;
+            }
+            endField(fieldStart, p, isQuoted);
+            byte b = buf[p];
+            if (b == ',') {
+                p++;
+                continue;
+            }
+            if (b == '\r') {
+                if (p + 1 >= stop) {
+                    return -1; // is a line feed next?
+                }
+                if (buf[p + 1] == '\n') {
+                    p++;
+                }
+            }
+            recordStart = position;
+            recordEnd = p;
+            recordLine = line;
+            line += newlines + 1;
+            position = p + 1;
+            return 1;
         }
+    }
+
+    /** The last record, which ends at the end of the input without a line break. */
+    private void scanAtEnd() throws QuoteException {
+        int stop = end;
+        int p = position;
+        int newlines = 0;
+        fields = 0;
+        while (true) {
+            int fieldStart = p;
+            boolean isQuoted = p < stop && buffer[p] == '"';
+            if (isQuoted) {
+                p++;
+                while (true) {
+                    while (p < stop && buffer[p] != '"') {
+                        if (buffer[p] == '\n') {
+                            newlines++;
+                        }
+                        p++;
+                    }
+                    if (p >= stop) {
+                        throw new QuoteException(line);
+                    }
+                    if (p + 1 < stop && buffer[p + 1] == '"') {
+                        p += 2;
+                    } else {
+                        p++;
+                        break;
+                    }
+                }
+            }
+            while (p < stop && buffer[p] != ',' && buffer[p] != '\n' && buffer[p] != '\r') {
+                p++;
+            }
+            endField(fieldStart, p, isQuoted);
+            if (p < stop && buffer[p] == ',') {
+                p++;
+                continue;
+            }
+            recordStart = position;
+            recordEnd = p;
+            recordLine = line;
+            line += newlines;
+            position = stop;
+            return;
+        }
+    }
+
+    /** Rewrites a quoted field in place: drops the enclosing quotes and halves doubled ones. */
+    private void unquote(int f) {
+        int r = starts[f] + 1;
+        int w = starts[f];
+        int stop = ends[f];
+        boolean inQuotes = true;
+        while (r < stop) {
+            byte b = buffer[r];
+            if (inQuotes && b == '"') {
+                if (r + 1 < stop && buffer[r + 1] == '"') {
+                    buffer[w++] = '"';
+                    r += 2;
+                    continue;
+                }
+                inQuotes = false;
+                r++;
+                continue;
+            }
+            buffer[w++] = b;
+            r++;
+        }
+        ends[f] = w;
+        quoted[f] = false;
+    }
+
+    /** ASCII white space and control characters, trimmed from every field. */
+    static boolean isSpace(byte b) {
+        return b >= 0 && b <= ' ';
     }
 
     /** Whether field {@code i} is blank (empty or white space only). */
     boolean isBlank(int i) {
         for (int k = starts[i]; k < ends[i]; k++) {
-            byte b = record[k];
-            if (b != ' ' && b != '\t') {
+            if (!isSpace(record[k])) {
                 return false;
             }
         }
@@ -210,10 +325,10 @@ final class ByteCsvParser {
 
     /** Bytes [s, e) decoded and trimmed; {@code null} when blank. ASCII is taken as it is. */
     static String decode(byte[] data, int s, int e, CharsetDecoder decoder) throws CharacterCodingException {
-        while (s < e && (data[s] == ' ' || data[s] == '\t')) {
+        while (s < e && isSpace(data[s])) {
             s++;
         }
-        while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t')) {
+        while (e > s && isSpace(data[e - 1])) {
             e--;
         }
         if (s == e) {
@@ -236,7 +351,7 @@ final class ByteCsvParser {
 
     /** Copies the current record into a batch, with the key filter's verdict on it. */
     void copyTo(Batch batch, int verdict) {
-        batch.add(record, length, starts, ends, fields, recordLine, verdict);
+        batch.add(buffer, recordStart, recordEnd, starts, ends, fields, recordLine, verdict);
     }
 
     /** The 64-bit hash of field {@code f} of the current record, trimmed (blank when absent). */
@@ -246,10 +361,10 @@ final class ByteCsvParser {
         }
         int s = starts[f];
         int e = ends[f];
-        while (s < e && (record[s] == ' ' || record[s] == '\t')) {
+        while (s < e && isSpace(record[s])) {
             s++;
         }
-        while (e > s && (record[e - 1] == ' ' || record[e - 1] == '\t')) {
+        while (e > s && isSpace(record[e - 1])) {
             e--;
         }
         return KeyFilter.hash64(record, s, e);
@@ -280,10 +395,10 @@ final class ByteCsvParser {
             }
             int s = starts[f];
             int e = ends[f];
-            while (s < e && (record[s] == ' ' || record[s] == '\t')) {
+            while (s < e && isSpace(record[s])) {
                 s++;
             }
-            while (e > s && (record[e - 1] == ' ' || record[e - 1] == '\t')) {
+            while (e > s && isSpace(record[e - 1])) {
                 e--;
             }
             if (s == e || keys[k].contains(record, s, e)) {
@@ -325,18 +440,19 @@ final class ByteCsvParser {
             return records == lines.length || size > data.length - 4096;
         }
 
-        void add(byte[] record, int length, int[] starts, int[] ends, int fields, long line, int verdict) {
+        void add(byte[] record, int from, int to, int[] starts, int[] ends, int fields, long line, int verdict) {
+            int length = to - from;
             if (size + length > data.length) {
                 data = Arrays.copyOf(data, Math.max(data.length * 2, size + length));
             }
-            System.arraycopy(record, 0, data, size, length);
+            System.arraycopy(record, from, data, size, length);
             if (fieldCount + fields > fieldStart.length) {
                 fieldStart = Arrays.copyOf(fieldStart, Math.max(fieldStart.length * 2, fieldCount + fields));
                 fieldEnd = Arrays.copyOf(fieldEnd, fieldStart.length);
             }
             for (int f = 0; f < fields; f++) {
-                fieldStart[fieldCount + f] = size + starts[f];
-                fieldEnd[fieldCount + f] = size + ends[f];
+                fieldStart[fieldCount + f] = size + starts[f] - from;
+                fieldEnd[fieldCount + f] = size + ends[f] - from;
             }
             firstField[records] = fieldCount;
             lines[records] = line;
@@ -354,7 +470,7 @@ final class ByteCsvParser {
         boolean isBlank(int record, int field) {
             int k = firstField[record] + field;
             for (int b = fieldStart[k]; b < fieldEnd[k]; b++) {
-                if (data[b] != ' ' && data[b] != '\t') {
+                if (!isSpace(data[b])) {
                     return false;
                 }
             }

@@ -96,19 +96,20 @@ public final class CrossCheck {
         // First pass: the register households of the sampled villages; of the others only a hash of
         // the household id is kept, to find spot-checked households registered elsewhere.
         KeyFilter inSample = KeyFilter.in(VILLAGE, sampled).hashingRejected(HOUSEHOLD);
-        Map<String, Registered> registered = new HashMap<>();
+        int expected = expectedHouseholds(frame, sample);
+        Map<String, Registered> registered = new HashMap<>(expected * 4 / 3 + 16);
         Map<String, Long> unusable = new HashMap<>();
         long registerRows = register.read(REGISTER_COLUMNS, inSample,
                 row -> readRegisterRow(row, registerFile, registered, unusable, findings));
         Map<String, Spot> spots = spotReading.await(spotThread);
         findings.addAll(spotReading.findings);
-        Set<String> elsewhere = new HashSet<>();
+        List<String> unmatched = new ArrayList<>();
         for (String household : spots.keySet()) {
-            if (!registered.containsKey(household) && !unusable.containsKey(household)
-                    && inSample.mayHaveRejected(household)) {
-                elsewhere.add(household);
+            if (!registered.containsKey(household) && !unusable.containsKey(household)) {
+                unmatched.add(household);
             }
         }
+        Set<String> elsewhere = inSample.mayHaveRejected(unmatched);
         if (!elsewhere.isEmpty()) { // second pass, for those households only
             register.read(REGISTER_COLUMNS, KeyFilter.in(HOUSEHOLD, elsewhere), row -> {
                 if (elsewhere.contains(row.text(HOUSEHOLD))) {
@@ -209,6 +210,15 @@ public final class CrossCheck {
                 registerRows, spots.size());
     }
 
+    /** The households of the sampled villages by the frame: the size the maps will reach. */
+    static int expectedHouseholds(Frame frame, Sample sample) {
+        long sum = 0;
+        for (SampledVillage v : sample.villages()) {
+            sum += frame.village(v.village()).households();
+        }
+        return (int) Math.min(sum, 50_000_000);
+    }
+
     /** A usable register record of a household that takes part in the review. */
     private static final class Registered {
         final String household;
@@ -305,7 +315,7 @@ public final class CrossCheck {
 
     private static Map<String, Spot> readSpotCheck(Frame frame, Sample sample, TabularSource source,
             List<Finding> findings) {
-        Map<String, Spot> spots = new LinkedHashMap<>();
+        Map<String, Spot> spots = new LinkedHashMap<>(expectedHouseholds(frame, sample) * 4 / 3 + 16);
         String file = source.name();
         source.read(SPOT_COLUMNS, row -> {
             Spot spot;

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>A filter made {@link #hashingRejected(Column) hashing} also keeps a 64-bit hash of one column
  * of every record it turns away, so that a caller can later ask whether some value may have been
- * among them ({@link #mayHaveRejected}) and read just those records again. Such a filter records
+ * among them ({@link #mayHaveRejected(java.util.Collection)}) and read just those records again. Such a filter records
  * one reading; use a new one for each.
  */
 public final class KeyFilter {
@@ -22,7 +22,6 @@ public final class KeyFilter {
     private final Column hashed;
     private long[] rejected = new long[0];
     private int rejectedCount;
-    private long[] sortedRejected;
     private Charset charset = java.nio.charset.StandardCharsets.UTF_8;
 
     private KeyFilter(List<Column> columns, List<Set<String>> keys, Column hashed) {
@@ -46,16 +45,35 @@ public final class KeyFilter {
     }
 
     /**
-     * Whether a record whose {@code hashed} column holds {@code value} may have been turned away by
-     * the last reading (false positives are possible, about one in 10^19 per pair; misses are not).
+     * Which of {@code values} may have been in the {@code hashed} column of a record that the last
+     * reading turned away (64-bit hashes: a false positive is about one in 10^19 per pair; a miss is
+     * impossible). One pass over the kept hashes, checked against the few values asked about.
      */
-    public boolean mayHaveRejected(String value) {
-        if (sortedRejected == null) {
-            sortedRejected = Arrays.copyOf(rejected, rejectedCount);
-            Arrays.sort(sortedRejected);
+    public Set<String> mayHaveRejected(java.util.Collection<String> values) {
+        String[] byIndex = values.toArray(new String[0]);
+        long[] hashes = new long[byIndex.length];
+        for (int i = 0; i < byIndex.length; i++) {
+            byte[] bytes = byIndex[i].strip().getBytes(charset);
+            hashes[i] = hash64(bytes, 0, bytes.length);
         }
-        byte[] bytes = value.strip().getBytes(charset);
-        return Arrays.binarySearch(sortedRejected, hash64(bytes, 0, bytes.length)) >= 0;
+        long[] sorted = hashes.clone();
+        Arrays.sort(sorted);
+        boolean[] hit = new boolean[sorted.length];
+        if (sorted.length > 0) {
+            for (int i = 0; i < rejectedCount; i++) {
+                int at = Arrays.binarySearch(sorted, rejected[i]);
+                if (at >= 0) {
+                    hit[at] = true;
+                }
+            }
+        }
+        Set<String> found = new java.util.HashSet<>();
+        for (int i = 0; i < byIndex.length; i++) {
+            if (hit[Arrays.binarySearch(sorted, hashes[i])]) {
+                found.add(byIndex[i]);
+            }
+        }
+        return found;
     }
 
     /** How many records the last reading turned away. */
@@ -70,7 +88,6 @@ public final class KeyFilter {
     void begin(Charset readCharset) {
         this.charset = readCharset;
         this.rejectedCount = 0;
-        this.sortedRejected = null;
     }
 
     void addRejected(long[] hashes, int count) {

@@ -25,8 +25,10 @@ import java.util.Map;
  * data-quality {@link Finding}.
  *
  * <p>The spot check is read first and held in memory; the register is then streamed once, keeping
- * only the households that the spot check covered or that live in a sampled village, so a register
- * of millions of households needs memory only for the sampled part.
+ * only the households of the sampled villages and, of the others, a 64-bit hash of the household id;
+ * spot-checked households registered outside the sample are found by those hashes and read in a
+ * second pass over the register, for them alone. A register of millions of households therefore
+ * needs memory only for the sampled part.
  */
 public final class CrossCheck {
     static final Column HOUSEHOLD = Column.required("household", "户编号", "户主编号", "家庭编号", "户号");
@@ -77,17 +79,8 @@ public final class CrossCheck {
      * @throws InputException when a file as a whole cannot be read (a bad record only gives a finding)
      */
     public static CrossCheckResult run(Frame frame, Sample sample, TabularSource register, TabularSource spotCheck) {
-        // The spot check is read on a second thread while this one reads the register.
-        SpotReading spotReading = new SpotReading(frame, sample, spotCheck);
-        Thread spotThread = null;
-        if (Runtime.getRuntime().availableProcessors() > 1) {
-            spotThread = new Thread(spotReading, "lookback-spot-check");
-            spotThread.setDaemon(true);
-            spotThread.start();
-        } else {
-            spotReading.run();
-        }
         List<Finding> findings = new ArrayList<>();
+        Map<String, Spot> spots = readSpotCheck(frame, sample, spotCheck, findings);
         String registerFile = register.name();
         Set<String> sampled = new HashSet<>();
         for (SampledVillage v : sample.villages()) {
@@ -101,8 +94,6 @@ public final class CrossCheck {
         Map<String, Long> unusable = new HashMap<>();
         long registerRows = register.read(REGISTER_COLUMNS, inSample,
                 row -> readRegisterRow(row, registerFile, registered, unusable, findings));
-        Map<String, Spot> spots = spotReading.await(spotThread);
-        findings.addAll(spotReading.findings);
         List<String> unmatched = new ArrayList<>();
         for (String household : spots.keySet()) {
             if (!registered.containsKey(household) && !unusable.containsKey(household)) {
@@ -271,46 +262,6 @@ public final class CrossCheck {
             return;
         }
         registered.put(household, record);
-    }
-
-    /** Reads the spot check, on whichever thread runs it. */
-    private static final class SpotReading implements Runnable {
-        private final Frame frame;
-        private final Sample sample;
-        private final TabularSource source;
-        final List<Finding> findings = new ArrayList<>();
-        private Map<String, Spot> spots;
-        private RuntimeException failure;
-
-        SpotReading(Frame frame, Sample sample, TabularSource source) {
-            this.frame = frame;
-            this.sample = sample;
-            this.source = source;
-        }
-
-        @Override
-        public void run() {
-            try {
-                spots = readSpotCheck(frame, sample, source, findings);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
-
-        Map<String, Spot> await(Thread thread) {
-            if (thread != null) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading " + source.name(), e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return spots;
-        }
     }
 
     private static Map<String, Spot> readSpotCheck(Frame frame, Sample sample, TabularSource source,

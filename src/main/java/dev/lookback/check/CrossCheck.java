@@ -187,6 +187,19 @@ public final class CrossCheck {
             }
         }
         Map<String, List<SampledVillage>> byCounty = sample.byCounty();
+        byCounty.forEach((county, villages) -> {
+            double srs = (double) villages.size() / frame.villageCount(county);
+            double pi = villages.get(0).inclusionProbability();
+            boolean allEqual = villages.stream().allMatch(v -> v.inclusionProbability() == pi);
+            double gap = Math.abs(pi - srs);
+            if (allEqual && gap > 1e-9 && gap <= 1e-3 * srs) {
+                findings.add(new Finding("sample", 0, "inclusion_probability", "", county, "", Type.PROBABILITY_ROUNDED,
+                        false, "every village of county " + county + " has inclusion probability " + pi + ", close to but"
+                                + " not n/N = " + villages.size() + "/" + frame.villageCount(county) + " = " + srs
+                                + "; it is taken as an unequal-probability design (no finite population correction)."
+                                + " Leave the column blank, or give n/N in full precision, for a simple random sample"));
+            }
+        });
         for (String county : frame.counties()) {
             if (!byCounty.containsKey(county)) {
                 findings.add(new Finding("sample", 0, "", "", county, "", Type.COUNTY_NOT_SAMPLED, false, "county "

@@ -34,7 +34,9 @@ public record Finding(String file, long line, String column, String household, S
         /** A sampled village with no spot-checked household. */
         VILLAGE_NOT_CHECKED("样本村未抽查"),
         /** A county of the frame with no sampled village: the city row does not cover it. */
-        COUNTY_NOT_SAMPLED("县未抽样");
+        COUNTY_NOT_SAMPLED("县未抽样"),
+        /** Equal inclusion probabilities that look like a rounded n_h/N_h but are not equal to it. */
+        PROBABILITY_ROUNDED("入样概率疑似四舍五入");
 
         private final String chinese;
 

@@ -142,6 +142,22 @@ class CrossCheckTest {
     }
 
     @Test
+    void roundedProbabilitiesAreReported() {
+        Frame frame = Frame.read(csv("villages.csv", FRAME));
+        Sample sample = Sample.read(csv("sample.csv", "county,village,inclusion_probability\nA,A1,0.5001\nA,A2,0.5001\n"
+                + "B,B1,0.5\n"), frame);
+        CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", "household,county,village,persons,status\n"),
+                csv("spot_check.csv", "household,county,village,persons,qualifies\nq,A,A1,1,false\n"));
+        List<Finding> rounded = r.findings().stream().filter(f -> f.type() == Type.PROBABILITY_ROUNDED)
+                .collect(Collectors.toList());
+        assertEquals(1, rounded.size(), r.findings().toString());
+        assertEquals("sample, column inclusion_probability: every village of county A has inclusion probability 0.5001,"
+                + " close to but not n/N = 2/4 = 0.5; it is taken as an unequal-probability design (no finite population"
+                + " correction). Leave the column blank, or give n/N in full precision, for a simple random sample",
+                rounded.get(0).toString());
+    }
+
+    @Test
     void theFrameAndSampleMustBeExact() {
         assertEquals("villages.csv line 3, column village: \"A1\" appears again (first on line 2); village codes must be"
                 + " unique in the frame", assertThrows(InputException.class,

@@ -65,10 +65,14 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
         return Tables.findings(crossCheck.findings());
     }
 
-    /** Writes estimates.csv, discrepancies.csv and data_quality.csv into {@code dir} (created if needed). */
+    /**
+     * Writes estimates.csv, estimate_notes.csv, discrepancies.csv and data_quality.csv into {@code dir}
+     * (created if needed).
+     */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         ReviewFiles.writeEstimates(dir.resolve("estimates.csv"), rates);
+        ReviewFiles.writeEstimateNotes(dir.resolve("estimate_notes.csv"), rates);
         ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"), crossCheck.discrepancies());
         ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), crossCheck.findings());
     }

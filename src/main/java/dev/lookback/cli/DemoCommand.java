@@ -70,6 +70,7 @@ final class DemoCommand extends Command {
         o.println();
         o.println("Open:");
         o.println("  " + out.resolve("estimates.csv") + "       error rates with intervals, per county and city");
+        o.println("  " + out.resolve("estimate_notes.csv") + "  why some intervals are special (census, zero errors)");
         o.println("  " + out.resolve("discrepancies.csv") + "   the rectification list (整改清单)");
         o.println("  " + out.resolve("data_quality.csv") + "    data-quality findings");
         o.println("  " + input + "/                     the inputs, to rerun with `lookback review`");

@@ -26,7 +26,7 @@ final class ReviewCommand extends Command {
     List<String> description() {
         return List.of("Cross-checks the spot check against the self-check register and estimates the error rates"
                 + " (漏评, 错评, 识别, 错退) per county and for the city, with intervals for a whole-village cluster sample.",
-                "Writes estimates.csv, discrepancies.csv and data_quality.csv into --out.",
+                "Writes estimates.csv, estimate_notes.csv, discrepancies.csv and data_quality.csv into --out.",
                 "Exit status: 0 when the review ran (even with data-quality findings), 2 for unusable input.");
     }
 
@@ -66,7 +66,7 @@ final class ReviewCommand extends Command {
         Path dir = a.path("--out");
         result.write(dir);
         out.print(result.summary(a.number("--threshold")));
-        out.println("Wrote " + dir.resolve("estimates.csv") + ", discrepancies.csv, data_quality.csv");
+        out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv");
         return 0;
     }
 

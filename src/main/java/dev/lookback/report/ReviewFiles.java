@@ -19,7 +19,7 @@ public final class ReviewFiles {
     /** The columns of {@code estimates.csv}. */
     public static final List<String> ESTIMATE_COLUMNS = List.of("county", "measure", "unit", "villages_sampled",
             "villages_in_frame", "units", "errors", "estimate", "std_error", "df", "ci_lower", "ci_upper", "ci_method",
-            "level", "note");
+            "level");
 
     private ReviewFiles() {
     }
@@ -33,7 +33,25 @@ public final class ReviewFiles {
                 for (Interval ci : r.intervals()) {
                     w.row(r.county(), r.measure().label(), r.unit().label(), r.villagesSampled(), r.villagesInFrame(),
                             count(e.units()), count(e.errors()), e.estimate(), e.standardError(), count(e.df()),
-                            ci.lower(), ci.upper(), ci.method().label(), r.interval().level(), ci.note());
+                            ci.lower(), ci.upper(), ci.method().label(), r.interval().level());
+                }
+            }
+        }
+    }
+
+    /**
+     * Why some estimates are special (census, exact bound at zero errors, no variance estimate):
+     * {@code county, measure, ci_method, note}, one row per special interval. Kept apart so that
+     * estimates.csv has exactly the contract's columns.
+     */
+    public static void writeEstimateNotes(Path file, List<ErrorRate> rates) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("county", "measure", "ci_method", "note");
+            for (ErrorRate r : rates) {
+                for (Interval ci : r.intervals()) {
+                    if (!ci.note().isEmpty()) {
+                        w.row(r.county(), r.measure().label(), ci.method().label(), ci.note());
+                    }
                 }
             }
         }

@@ -50,7 +50,12 @@ class CommandLineTest {
                 r.out());
         List<String> estimates = Files.readAllLines(dir.resolve("out/estimates.csv"));
         assertEquals("county,measure,unit,villages_sampled,villages_in_frame,units,errors,estimate,std_error,df,ci_lower,"
-                + "ci_upper,ci_method,level,note", estimates.get(0));
+                + "ci_upper,ci_method,level", estimates.get(0));
+        List<String> notes = Files.readAllLines(dir.resolve("out/estimate_notes.csv"));
+        assertEquals("county,measure,ci_method,note", notes.get(0));
+        assertTrue(notes.contains("C04,missed,korn-graubard,single sampled village: the design gives no variance estimate"),
+                notes.toString());
+        assertTrue(notes.contains("C03,missed,wald,census"), notes.toString());
         assertEquals(1 + 8 * 4 * 2, estimates.size(), "7 counties and ALL × 4 measures × 2 methods");
         assertTrue(estimates.get(estimates.size() - 1).startsWith("ALL,exit,persons,28,81,"));
         assertTrue(Files.readAllLines(dir.resolve("out/discrepancies.csv")).get(0).startsWith("household,county,village,kind"));

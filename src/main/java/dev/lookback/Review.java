@@ -10,6 +10,7 @@ import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.ErrorRates;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
+import dev.lookback.survey.RaoWuBootstrap;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,9 +42,10 @@ public final class Review {
     private final double level;
     private final List<IntervalMethod> methods;
     private final LonelyPsu lonelyPsu;
+    private final RaoWuBootstrap bootstrap;
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
-            Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu) {
+            Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu, RaoWuBootstrap bootstrap) {
         this.frame = Objects.requireNonNull(frame, "frame");
         this.sample = Objects.requireNonNull(sample, "sample");
         this.selfCheck = Objects.requireNonNull(selfCheck, "selfCheck");
@@ -58,6 +60,7 @@ public final class Review {
             throw new IllegalArgumentException("at least one interval method is needed");
         }
         this.lonelyPsu = Objects.requireNonNull(lonelyPsu, "lonelyPsu");
+        this.bootstrap = Objects.requireNonNull(bootstrap, "bootstrap");
     }
 
     /** A review of four files (CSV in UTF-8, or .xlsx), with the defaults: persons, 95%, Korn–Graubard. */
@@ -90,27 +93,33 @@ public final class Review {
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
         return new Review(frame, sample, selfCheck, spotCheck, Unit.PERSONS, 0.95,
-                List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST);
+                List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
+                ErrorRates.DEFAULT_BOOTSTRAP);
     }
 
     /** Counts persons (default) or households. */
     public Review unit(Unit newUnit) {
-        return new Review(frame, sample, selfCheck, spotCheck, newUnit, level, methods, lonelyPsu);
+        return new Review(frame, sample, selfCheck, spotCheck, newUnit, level, methods, lonelyPsu, bootstrap);
     }
 
     /** The confidence level, default 0.95. */
     public Review level(double newLevel) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, newLevel, methods, lonelyPsu);
+        return new Review(frame, sample, selfCheck, spotCheck, unit, newLevel, methods, lonelyPsu, bootstrap);
     }
 
     /** The interval methods; the first is the one decisions use. Default Korn–Graubard. */
     public Review methods(IntervalMethod... newMethods) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, List.of(newMethods), lonelyPsu);
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, List.of(newMethods), lonelyPsu, bootstrap);
     }
 
     /** What a county with a single sampled village contributes to the city row (default ADJUST). */
     public Review lonelyPsu(LonelyPsu policy) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, policy);
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, policy, bootstrap);
+    }
+
+    /** The bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (default 1000 replicates, seed 1). */
+    public Review bootstrap(RaoWuBootstrap newBootstrap) {
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, newBootstrap);
     }
 
     /**
@@ -122,7 +131,7 @@ public final class Review {
         Frame f = Frame.read(frame);
         Sample s = Sample.read(sample, f);
         CrossCheckResult cross = CrossCheck.run(f, s, selfCheck, spotCheck);
-        List<ErrorRate> rates = ErrorRates.estimate(cross, unit, level, methods, lonelyPsu);
+        List<ErrorRate> rates = ErrorRates.estimate(cross, unit, level, methods, lonelyPsu, bootstrap);
         return new ReviewResult(cross, rates);
     }
 

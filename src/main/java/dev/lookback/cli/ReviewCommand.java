@@ -5,6 +5,7 @@ import dev.lookback.ReviewResult;
 import dev.lookback.check.Unit;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
+import dev.lookback.survey.RaoWuBootstrap;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -40,8 +41,10 @@ final class ReviewCommand extends Command {
                 Option.optional("--unit", "persons|households", "persons", "what the rates count"),
                 Option.optional("--level", "L", "0.95", "confidence level"),
                 Option.optional("--ci-method", "M[,M...]", "korn-graubard",
-                        "interval methods, comma-separated: wald, logit, korn-graubard, wilson; the first is the one"
-                                + " the summary shows"),
+                        "interval methods, comma-separated: wald, logit, korn-graubard, wilson, bootstrap; the first is"
+                                + " the one the summary shows"),
+                Option.optional("--bootstrap-replicates", "B", "1000", "replicates of the bootstrap method"),
+                Option.optional("--seed", "TEXT", "lookback", "public seed of the bootstrap method"),
                 Option.optional("--threshold", "T", "0.02",
                         "accountability threshold for the identification and exit rates"),
                 Option.optional("--lonely-village", "adjust|certainty|fail", "adjust",
@@ -61,13 +64,19 @@ final class ReviewCommand extends Command {
                 .unit(unit(a.text("--unit")))
                 .level(level)
                 .methods(methods(a.text("--ci-method")).toArray(new IntervalMethod[0]))
-                .lonelyPsu(lonelyPolicy(a.text("--lonely-village")));
+                .lonelyPsu(lonelyPolicy(a.text("--lonely-village")))
+                .bootstrap(RaoWuBootstrap.of(seed(a.text("--seed")), a.integer("--bootstrap-replicates", 2)));
         ReviewResult result = review.run();
         Path dir = a.path("--out");
         result.write(dir);
         out.print(result.summary(a.number("--threshold")));
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv");
         return 0;
+    }
+
+    /** A seed from any text: the first 16 hex digits of its SHA-256 ticket. */
+    static long seed(String text) {
+        return Long.parseUnsignedLong(dev.lookback.draw.Tickets.ticket(text, "bootstrap").substring(0, 16), 16);
     }
 
     static Unit unit(String text) {

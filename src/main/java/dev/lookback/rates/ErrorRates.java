@@ -10,6 +10,7 @@ import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
+import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.survey.RatioEstimate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,15 @@ public final class ErrorRates {
      */
     public static List<ErrorRate> estimate(CrossCheckResult cross, Unit unit, double level,
             List<IntervalMethod> methods, LonelyPsu lonely) {
+        return estimate(cross, unit, level, methods, lonely, DEFAULT_BOOTSTRAP);
+    }
+
+    /** The bootstrap used when {@link IntervalMethod#BOOTSTRAP} is asked for without one: 1000 replicates, seed 1. */
+    public static final RaoWuBootstrap DEFAULT_BOOTSTRAP = RaoWuBootstrap.of(1, 1000);
+
+    /** As {@link #estimate(CrossCheckResult, Unit, double, List, LonelyPsu)}, with a given bootstrap. */
+    public static List<ErrorRate> estimate(CrossCheckResult cross, Unit unit, double level,
+            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("at least one interval method is needed");
         }
@@ -66,24 +76,35 @@ public final class ErrorRates {
                 x[m.ordinal()][i] = t.units(m, unit);
             }
         }
+        double[][][] replicates = new double[Measure.values().length][][];
+        if (methods.contains(IntervalMethod.BOOTSTRAP)) {
+            double[][] factors = bootstrap.factors(design);
+            for (Measure m : Measure.values()) {
+                replicates[m.ordinal()] = RaoWuBootstrap.ratios(design, factors, y[m.ordinal()], x[m.ordinal()]);
+            }
+        }
+        List<String> strata = design.strata();
         for (String county : byCounty.keySet()) {
             for (Measure m : Measure.values()) {
                 RatioEstimate e = design.ratio(county, y[m.ordinal()], x[m.ordinal()]);
-                rows.add(row(county, m, unit, e, level, methods, byCounty.get(county).size(), frame.villageCount(county)));
+                rows.add(row(county, m, unit, e, level, methods, byCounty.get(county).size(), frame.villageCount(county),
+                        replicates[m.ordinal()], strata.indexOf(county)));
             }
         }
         for (Measure m : Measure.values()) {
             RatioEstimate e = design.ratio(y[m.ordinal()], x[m.ordinal()], lonely);
-            rows.add(row(ErrorRate.ALL, m, unit, e, level, methods, n, frame.villages().size()));
+            rows.add(row(ErrorRate.ALL, m, unit, e, level, methods, n, frame.villages().size(), replicates[m.ordinal()],
+                    strata.size()));
         }
         return rows;
     }
 
     private static ErrorRate row(String county, Measure m, Unit unit, RatioEstimate e, double level,
-            List<IntervalMethod> methods, int sampled, int inFrame) {
+            List<IntervalMethod> methods, int sampled, int inFrame, double[][] replicates, int column) {
         List<Interval> intervals = new ArrayList<>(methods.size());
         for (IntervalMethod method : methods) {
-            intervals.add(e.interval(method, level));
+            intervals.add(method == IntervalMethod.BOOTSTRAP ? RaoWuBootstrap.interval(e, replicates, column, level)
+                    : e.interval(method, level));
         }
         return new ErrorRate(county, m, unit, e, intervals, sampled, inFrame);
     }

@@ -82,6 +82,17 @@ public enum IntervalMethod {
             double denominator = 1 + t * t / m;
             return new double[] {Math.max(0, (centre - half) / denominator), Math.min(1, (centre + half) / denominator)};
         }
+    },
+    /**
+     * Percentiles of Rao–Wu bootstrap replicates of the ratio: computed by {@link RaoWuBootstrap}
+     * from the clusters, not from (R̂, SE, n, df); the special cases apply as to every method.
+     */
+    BOOTSTRAP("bootstrap", "boot") {
+        @Override
+        double[] bounds(double p, double se, double n, double df, double level) {
+            throw new UnsupportedOperationException(
+                    "a bootstrap interval needs the replicates: use RaoWuBootstrap.interval");
+        }
     };
 
     private final String label;
@@ -119,6 +130,9 @@ public enum IntervalMethod {
                 return WALD;
             case "xlogit":
                 return LOGIT;
+            case "boot":
+            case "rao-wu":
+                return BOOTSTRAP;
             default:
                 for (IntervalMethod m : values()) {
                     if (m.label.equals(s)) {
@@ -132,6 +146,16 @@ public enum IntervalMethod {
 
     /** The single validating entry point; see the class documentation for the special cases. */
     static Interval interval(RatioEstimate e, IntervalMethod method, double level) {
+        Interval special = specialCase(e, method, level);
+        if (special != null) {
+            return special;
+        }
+        double[] b = method.bounds(e.estimate(), e.standardError(), e.units(), e.df(), level);
+        return new Interval(b[0], b[1], method, level, "");
+    }
+
+    /** The interval of a special case (empty, census, no variance, zero or all errors), or null. */
+    static Interval specialCase(RatioEstimate e, IntervalMethod method, double level) {
         Checks.level(level);
         double p = e.estimate();
         switch (e.status()) {
@@ -152,8 +176,7 @@ public enum IntervalMethod {
             return p == 0 ? new Interval(0, bound, method, level, "exact bound, no errors")
                     : new Interval(1 - bound, 1, method, level, "exact bound, all errors");
         }
-        double[] b = method.bounds(p, e.standardError(), e.units(), e.df(), level);
-        return new Interval(b[0], b[1], method, level, "");
+        return null;
     }
 
     static double tQuantile(double df, double level) {

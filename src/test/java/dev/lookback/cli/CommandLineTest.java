@@ -109,7 +109,7 @@ class CommandLineTest {
                 SRS.resolve("spot_check.csv"), "--ci-method", "exact"));
         assertEquals(2, method.status());
         assertEquals("lookback review: --ci-method: \"exact\" is not an interval method; expected one of wald, logit,"
-                + " korn-graubard, wilson\n", method.err());
+                + " korn-graubard, wilson, bootstrap\n", method.err());
         Run level = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--level", "95"));
         assertEquals(2, level.status());

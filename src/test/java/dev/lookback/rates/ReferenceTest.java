@@ -45,7 +45,8 @@ class ReferenceTest {
         Path dir = ROOT.resolve(name);
         ReviewResult result = Review.of(dir.resolve("villages.csv"), dir.resolve("sample.csv"),
                 dir.resolve("self_check.csv"), dir.resolve("spot_check.csv"))
-                .unit(unit).level(level).methods(IntervalMethod.values()).run();
+                .unit(unit).level(level).methods(IntervalMethod.WALD, IntervalMethod.LOGIT, IntervalMethod.KORN_GRAUBARD,
+                        IntervalMethod.WILSON).run();
         Map<String, String[]> expected = new HashMap<>();
         List<String> lines = Files.readAllLines(dir.resolve(expectedFile));
         String[] header = lines.get(0).split(",");

@@ -107,7 +107,7 @@ class IntervalMethodTest {
     }
 
     @ParameterizedTest
-    @EnumSource(IntervalMethod.class)
+    @EnumSource(value = IntervalMethod.class, names = "BOOTSTRAP", mode = EnumSource.Mode.EXCLUDE)
     void boundsStayInsideTheUnitIntervalAndAroundTheEstimate(IntervalMethod method) {
         for (double p : new double[] {1e-4, 0.01, 0.3, 0.5, 0.97, 0.9999}) {
             for (double se : new double[] {1e-5, 0.01, 0.2}) {
@@ -134,7 +134,7 @@ class IntervalMethodTest {
         assertEquals(IntervalMethod.LOGIT, IntervalMethod.parse("xlogit"));
         assertEquals(IntervalMethod.WILSON, IntervalMethod.parse(" WILSON "));
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> IntervalMethod.parse("exact"));
-        assertEquals("\"exact\" is not an interval method; expected one of wald, logit, korn-graubard, wilson",
+        assertEquals("\"exact\" is not an interval method; expected one of wald, logit, korn-graubard, wilson, bootstrap",
                 ex.getMessage());
     }
 

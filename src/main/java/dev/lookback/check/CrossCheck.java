@@ -59,6 +59,16 @@ public final class CrossCheck {
         String registerVillage;
         String registerProblem;
 
+        /** Takes the household's register record. */
+        void bind(Registered r) {
+            r.matched = true;
+            status = r.status;
+            registerLine = r.line;
+            registerPersons = r.persons;
+            registerCounty = r.county;
+            registerVillage = r.village;
+        }
+
         Spot(String household, String county, String village, int persons, boolean qualifies, long line) {
             this.household = household;
             this.county = county;
@@ -94,32 +104,37 @@ public final class CrossCheck {
         Map<String, Long> unusable = new HashMap<>();
         long registerRows = register.read(REGISTER_COLUMNS, inSample,
                 row -> readRegisterRow(row, registerFile, registered, unusable, findings));
-        List<String> unmatched = new ArrayList<>();
-        for (String household : spots.keySet()) {
-            if (!registered.containsKey(household) && !unusable.containsKey(household)) {
-                unmatched.add(household);
+        List<Spot> unmatched = new ArrayList<>();
+        for (Spot spot : spots.values()) {
+            Registered r = registered.get(spot.household);
+            if (r != null) {
+                spot.bind(r);
+            } else if (unusable.containsKey(spot.household)) {
+                spot.registerProblem = "its register record (" + registerFile + " line " + unusable.get(spot.household)
+                        + ") is unusable";
+            } else {
+                unmatched.add(spot);
             }
         }
-        Set<String> elsewhere = inSample.mayHaveRejected(unmatched);
+        List<String> unmatchedIds = new ArrayList<>(unmatched.size());
+        for (Spot spot : unmatched) {
+            unmatchedIds.add(spot.household);
+        }
+        Set<String> elsewhere = inSample.mayHaveRejected(unmatchedIds);
         if (!elsewhere.isEmpty()) { // second pass, for those households only
             register.read(REGISTER_COLUMNS, KeyFilter.in(HOUSEHOLD, elsewhere), row -> {
                 if (elsewhere.contains(row.text(HOUSEHOLD))) {
                     readRegisterRow(row, registerFile, registered, unusable, findings);
                 }
             });
-        }
-        for (Spot spot : spots.values()) {
-            Registered r = registered.get(spot.household);
-            if (r != null) {
-                r.matched = true;
-                spot.status = r.status;
-                spot.registerLine = r.line;
-                spot.registerPersons = r.persons;
-                spot.registerCounty = r.county;
-                spot.registerVillage = r.village;
-            } else if (unusable.containsKey(spot.household)) {
-                spot.registerProblem = "its register record (" + registerFile + " line " + unusable.get(spot.household)
-                        + ") is unusable";
+            for (Spot spot : unmatched) {
+                Registered r = registered.get(spot.household);
+                if (r != null) {
+                    spot.bind(r);
+                } else if (unusable.containsKey(spot.household)) {
+                    spot.registerProblem = "its register record (" + registerFile + " line "
+                            + unusable.get(spot.household) + ") is unusable";
+                }
             }
         }
         List<Registered> notCovered = new ArrayList<>();

@@ -194,6 +194,14 @@ public final class CrossCheck {
                         s.line, s.registerLine));
             }
         }
+        long unregistered = spots.values().stream().filter(x -> x.status == Status.UNREGISTERED).count();
+        if (spots.size() >= 20 && unregistered > 0.1 * spots.size()) {
+            findings.add(new Finding(spotFile, 0, HOUSEHOLD.name(), "", "", "", Type.MANY_UNREGISTERED, false,
+                    unregistered + " of " + spots.size() + " spot-checked households are not in the register and count"
+                            + " as unregistered (missed if they qualify). Check that household ids are written the same"
+                            + " way in both files (Excel drops leading zeros from ids stored as numbers) and that the"
+                            + " register is complete"));
+        }
         for (VillageTally t : tallies.values()) {
             if (t.householdsChecked() == 0) {
                 findings.add(new Finding(spotFile, 0, "", "", t.county(), t.village(), Type.VILLAGE_NOT_CHECKED, false,

@@ -35,6 +35,8 @@ public record Finding(String file, long line, String column, String household, S
         VILLAGE_NOT_CHECKED("样本村未抽查"),
         /** A county of the frame with no sampled village: the city row does not cover it. */
         COUNTY_NOT_SAMPLED("县未抽样"),
+        /** Many spot-checked households are not in the register: ids that do not match, or a partial register. */
+        MANY_UNREGISTERED("大量抽查户不在台账中"),
         /** Equal inclusion probabilities that look like a rounded n_h/N_h but are not equal to it. */
         PROBABILITY_ROUNDED("入样概率疑似四舍五入");
 

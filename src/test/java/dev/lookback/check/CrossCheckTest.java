@@ -142,6 +142,22 @@ class CrossCheckTest {
     }
 
     @Test
+    void manyUnregisteredHouseholdsPointAtMismatchedIds() {
+        Frame frame = Frame.read(csv("villages.csv", FRAME));
+        Sample sample = Sample.read(csv("sample.csv", SAMPLE), frame);
+        StringBuilder register = new StringBuilder("household,county,village,persons,status\n");
+        StringBuilder spot = new StringBuilder("household,county,village,persons,qualifies\n");
+        for (int i = 1; i <= 30; i++) {
+            register.append(i).append(",A,A1,2,NON_POOR\n"); // ids lost their leading zeros
+            spot.append(String.format("%04d", i)).append(",A,A1,2,false\n");
+        }
+        CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", register.toString()),
+                csv("spot_check.csv", spot.toString()));
+        assertTrue(r.findings().stream().anyMatch(f -> f.type() == Type.MANY_UNREGISTERED && f.message().startsWith(
+                "30 of 30 spot-checked households are not in the register")), r.findings().toString());
+    }
+
+    @Test
     void roundedProbabilitiesAreReported() {
         Frame frame = Frame.read(csv("villages.csv", FRAME));
         Sample sample = Sample.read(csv("sample.csv", "county,village,inclusion_probability\nA,A1,0.5001\nA,A2,0.5001\n"

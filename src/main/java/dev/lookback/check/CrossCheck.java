@@ -156,7 +156,11 @@ public final class CrossCheck {
         }
         List<Discrepancy> discrepancies = new ArrayList<>();
         String spotFile = spotCheck.name();
+        long unregistered = 0;
         for (Spot s : spots.values()) {
+            if (s.status == Status.UNREGISTERED) {
+                unregistered++;
+            }
             if (s.registerProblem != null) {
                 findings.add(new Finding(spotFile, s.line, "", s.household, s.county, s.village, Type.BAD_RECORD, true,
                         "household " + s.household + ": " + s.registerProblem + "; the household is left out"));
@@ -194,7 +198,6 @@ public final class CrossCheck {
                         s.line, s.registerLine));
             }
         }
-        long unregistered = spots.values().stream().filter(x -> x.status == Status.UNREGISTERED).count();
         if (spots.size() >= 20 && unregistered > 0.1 * spots.size()) {
             findings.add(new Finding(spotFile, 0, HOUSEHOLD.name(), "", "", "", Type.MANY_UNREGISTERED, false,
                     unregistered + " of " + spots.size() + " spot-checked households are not in the register and count"

@@ -50,27 +50,36 @@ public final class KeyFilter {
      * impossible). One pass over the kept hashes, checked against the few values asked about.
      */
     public Set<String> mayHaveRejected(java.util.Collection<String> values) {
-        String[] byIndex = values.toArray(new String[0]);
-        long[] hashes = new long[byIndex.length];
-        for (int i = 0; i < byIndex.length; i++) {
-            byte[] bytes = byIndex[i].strip().getBytes(charset);
-            hashes[i] = hash64(bytes, 0, bytes.length);
-        }
-        long[] sorted = hashes.clone();
-        Arrays.sort(sorted);
-        boolean[] hit = new boolean[sorted.length];
-        if (sorted.length > 0) {
-            for (int i = 0; i < rejectedCount; i++) {
-                int at = Arrays.binarySearch(sorted, rejected[i]);
-                if (at >= 0) {
-                    hit[at] = true;
-                }
+        // the values' hashes in a small open-addressing table, probed once per kept hash
+        int capacity = Integer.highestOneBit(Math.max(4, values.size() * 4)) << 1;
+        long[] table = new long[capacity];
+        boolean[] used = new boolean[capacity];
+        int mask = capacity - 1;
+        java.util.Map<Long, List<String>> byHash = new java.util.HashMap<>();
+        for (String value : values) {
+            byte[] bytes = value.strip().getBytes(charset);
+            long h = hash64(bytes, 0, bytes.length);
+            byHash.computeIfAbsent(h, k -> new java.util.ArrayList<>(1)).add(value);
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (used[slot] && table[slot] != h) {
+                slot = (slot + 1) & mask;
             }
+            used[slot] = true;
+            table[slot] = h;
         }
         Set<String> found = new java.util.HashSet<>();
-        for (int i = 0; i < byIndex.length; i++) {
-            if (hit[Arrays.binarySearch(sorted, hashes[i])]) {
-                found.add(byIndex[i]);
+        if (values.isEmpty()) {
+            return found;
+        }
+        for (int i = 0; i < rejectedCount; i++) {
+            long h = rejected[i];
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (used[slot]) {
+                if (table[slot] == h) {
+                    found.addAll(byHash.get(h));
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
         return found;

@@ -481,6 +481,45 @@ final class ByteCsvParser {
             int k = firstField[record] + field;
             return decode(data, fieldStart[k], fieldEnd[k], decoder);
         }
+
+        /** As {@link #field}, giving back the previous String of the column when the bytes repeat. */
+        String field(int record, int field, CharsetDecoder decoder, Repeats repeats, int column)
+                throws CharacterCodingException {
+            int k = firstField[record] + field;
+            int s = fieldStart[k];
+            int e = fieldEnd[k];
+            if (repeats.misses[column] > Repeats.GIVE_UP) { // a column of unique values, such as ids
+                return decode(data, s, e, decoder);
+            }
+            byte[] last = repeats.bytes[column];
+            if (last != null && Arrays.equals(last, 0, last.length, data, s, e)) {
+                repeats.misses[column] = 0;
+                return repeats.values[column];
+            }
+            repeats.misses[column]++;
+            String value = decode(data, s, e, decoder);
+            repeats.bytes[column] = Arrays.copyOfRange(data, s, e);
+            repeats.values[column] = value;
+            return value;
+        }
+    }
+
+    /**
+     * The last value read in each column, with its bytes: a column whose value repeats from one
+     * record to the next (county, village, status) then costs no new String. Used by one thread.
+     */
+    static final class Repeats {
+        /** After this many changes in a row a column is taken to hold unique values and not cached. */
+        static final int GIVE_UP = 64;
+        final byte[][] bytes;
+        final String[] values;
+        final int[] misses;
+
+        Repeats(int columns) {
+            bytes = new byte[columns][];
+            values = new String[columns];
+            misses = new int[columns];
+        }
     }
 
     /** Field {@code i} as raw text (for a header cell); empty when blank. */

@@ -20,8 +20,10 @@ public final class KeyFilter {
     private final List<Column> columns;
     private final List<Set<String>> keys;
     private final Column hashed;
-    private long[] rejected = new long[0];
+    /** Kept hashes in chunks of {@link #CHUNK}, so that millions of them are never copied to grow. */
+    private final List<long[]> rejected = new java.util.ArrayList<>();
     private int rejectedCount;
+    private static final int CHUNK = 1 << 17; // 1 MiB: a humongous object for G1, never copied by a young collection
     private Charset charset = java.nio.charset.StandardCharsets.UTF_8;
 
     private KeyFilter(List<Column> columns, List<Set<String>> keys, Column hashed) {
@@ -72,7 +74,7 @@ public final class KeyFilter {
             return found;
         }
         for (int i = 0; i < rejectedCount; i++) {
-            long h = rejected[i];
+            long h = rejected.get(i / CHUNK)[i % CHUNK];
             int slot = (int) (h ^ (h >>> 32)) & mask;
             while (used[slot]) {
                 if (table[slot] == h) {
@@ -97,14 +99,21 @@ public final class KeyFilter {
     void begin(Charset readCharset) {
         this.charset = readCharset;
         this.rejectedCount = 0;
+        this.rejected.clear();
     }
 
     void addRejected(long[] hashes, int count) {
-        if (rejectedCount + count > rejected.length) {
-            rejected = Arrays.copyOf(rejected, Math.max(rejected.length * 2, rejectedCount + count));
+        int done = 0;
+        while (done < count) {
+            int at = rejectedCount % CHUNK;
+            if (at == 0) {
+                rejected.add(new long[CHUNK]);
+            }
+            int n = Math.min(count - done, CHUNK - at);
+            System.arraycopy(hashes, done, rejected.get(rejected.size() - 1), at, n);
+            done += n;
+            rejectedCount += n;
         }
-        System.arraycopy(hashes, 0, rejected, rejectedCount, count);
-        rejectedCount += count;
     }
 
     /** Records a row turned away after decoding. */

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * One record of an input file, seen through a list of {@link Column}s. Values are trimmed text;
  * blank cells read as {@code null}. Parsing helpers throw {@link InputException}s that name the
- * file, line, column, value and what was expected.
+ * file, line, column, value and what was expected. A row is valid only while the consumer that
+ * was given it runs: a reader may show the next record through the same object.
  */
 public final class Row {
     private final String file;
-    private final long line;
+    private long line;
     private final List<Column> columns;
     private final String[] headers;
     private final String[] values;
@@ -34,6 +35,13 @@ public final class Row {
         this.values = values;
         this.decoder = decoder;
         this.decoded = decoder == null ? null : new boolean[values.length];
+    }
+
+    /** Shows the next record through this row (values decoded anew on demand). */
+    void reset(long newLine) {
+        this.line = newLine;
+        java.util.Arrays.fill(values, null);
+        java.util.Arrays.fill(decoded, false);
     }
 
     /** The file name. */

@@ -197,28 +197,53 @@ public abstract class TabularSource {
             return f;
         }
 
-        /** A non-blank record of a batch as a row whose values are decoded when asked for. */
-        private Row row(ByteCsvParser.Batch b, int r, List<Column> columns, int[] index, String[] names, int headerSize,
-                java.nio.charset.CharsetDecoder charsetDecoder) {
-            int n = b.fields(r);
-            long line = b.lines[r];
-            for (int i = headerSize; i < n; i++) {
-                if (!b.isBlank(r, i)) {
-                    throw new InputException(name(), line, null, "the record has " + n + " fields but the header has "
-                            + headerSize + " (a comma inside a value that is not quoted?)");
-                }
+        /**
+         * The record of a batch that a reused {@link Row} shows: decodes a column's field on demand,
+         * giving back the previous String where a column's bytes repeat.
+         */
+        private final class Cursor implements Row.Decoder {
+            private final int[] index;
+            private final java.nio.charset.CharsetDecoder charsetDecoder;
+            private final ByteCsvParser.Repeats repeats;
+            private ByteCsvParser.Batch batch;
+            private int record;
+            private int fields;
+
+            Cursor(int[] index, java.nio.charset.CharsetDecoder charsetDecoder, int columns) {
+                this.index = index;
+                this.charsetDecoder = charsetDecoder;
+                this.repeats = new ByteCsvParser.Repeats(columns);
             }
-            return new Row(name(), line, columns, names, new String[columns.size()], (column, at, headerName) -> {
+
+            void moveTo(ByteCsvParser.Batch b, int r) {
+                batch = b;
+                record = r;
+                fields = b.fields(r);
+            }
+
+            @Override
+            public String decode(int column, long line, String headerName) {
                 int i = index[column];
-                if (i < 0 || i >= n) {
+                if (i < 0 || i >= fields) {
                     return null;
                 }
                 try {
-                    return b.field(r, i, charsetDecoder);
+                    return batch.field(record, i, charsetDecoder, repeats, column);
                 } catch (CharacterCodingException e) {
-                    throw invalid(at, headerName);
+                    throw invalid(line, headerName);
                 }
-            });
+            }
+        }
+
+        /** Refuses a record with more non-blank fields than the header has. */
+        private void checkWidth(ByteCsvParser.Batch b, int r, int headerSize) {
+            int n = b.fields(r);
+            for (int i = headerSize; i < n; i++) {
+                if (!b.isBlank(r, i)) {
+                    throw new InputException(name(), b.lines[r], null, "the record has " + n + " fields but the header has "
+                            + headerSize + " (a comma inside a value that is not quoted?)");
+                }
+            }
         }
 
         private InputException invalid(long line, String column) {
@@ -246,7 +271,8 @@ public abstract class TabularSource {
                 int[] index = mapHeader(header, columns);
                 String[] names = headerNames(header, index);
                 int headerSize = header.size();
-                java.nio.charset.CharsetDecoder charsetDecoder = parser.newDecoder();
+                Cursor cursor = new Cursor(index, parser.newDecoder(), columns.size());
+                Row row = new Row(name(), 0, columns, names, new String[columns.size()], cursor);
                 boolean filtering = !filter.passesEverything();
                 int[] keyFields = filtering ? fieldsOf(filter.positions(columns), index) : null;
                 KeyFilter.ByteKeys[] keys = filtering ? filter.byteKeys(encoding) : null;
@@ -267,7 +293,9 @@ public abstract class TabularSource {
                         }
                         for (int r = 0; r < b.records; r++) {
                             int verdict = b.verdicts[r];
-                            Row row = row(b, r, columns, index, names, headerSize, charsetDecoder);
+                            checkWidth(b, r, headerSize);
+                            cursor.moveTo(b, r);
+                            row.reset(b.lines[r]);
                             if (verdict > 0 || filter.accepts(row)) {
                                 consumer.accept(row);
                             } else {

@@ -29,16 +29,23 @@ abstract class Batches implements AutoCloseable {
 
     /** What a reader does with each record: which key fields to look up in which keys (none: keep all). */
     static final class Keys {
-        static final Keys ALL = new Keys(null, null, -1);
         final int[] fields;
         final KeyFilter.ByteKeys[] keys;
         /** The field whose hash is kept for each record turned away, or −1. */
         final int hashField;
+        /** The file's field of each column read (−1: absent), decoded by the reader into the batch. */
+        final int[] decodeFields;
+        final java.nio.charset.CharsetDecoder decoder;
+        final ByteCsvParser.Repeats repeats;
 
-        Keys(int[] fields, KeyFilter.ByteKeys[] keys, int hashField) {
+        Keys(int[] fields, KeyFilter.ByteKeys[] keys, int hashField, int[] decodeFields,
+                java.nio.charset.CharsetDecoder decoder) {
             this.fields = fields;
             this.keys = keys;
             this.hashField = hashField;
+            this.decodeFields = decodeFields;
+            this.decoder = decoder;
+            this.repeats = new ByteCsvParser.Repeats(decodeFields.length);
         }
     }
 
@@ -81,6 +88,33 @@ abstract class Batches implements AutoCloseable {
                 continue;
             }
             parser.copyTo(b, verdict);
+            decode(parser, b);
+        }
+    }
+
+    /** Decodes the record's columns into the batch, marking bytes not valid in the encoding. */
+    private void decode(ByteCsvParser parser, Batch b) {
+        int[] fields = keys.decodeFields;
+        int columns = fields.length;
+        if (b.values == null || b.values.length < b.lines.length * columns) {
+            b.values = new String[b.lines.length * columns];
+            b.invalid = new boolean[b.lines.length * columns];
+        }
+        int base = (b.records - 1) * columns;
+        int n = parser.fieldCount();
+        for (int c = 0; c < columns; c++) {
+            int f = fields[c];
+            b.invalid[base + c] = false;
+            if (f < 0 || f >= n) {
+                b.values[base + c] = null;
+                continue;
+            }
+            try {
+                b.values[base + c] = parser.field(f, keys.repeats, c);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                b.values[base + c] = null;
+                b.invalid[base + c] = true;
+            }
         }
     }
 

@@ -323,6 +323,11 @@ final class ByteCsvParser {
         return decode(record, starts[i], ends[i], decoder);
     }
 
+    /** Field {@code i} as column {@code column}, giving back the previous String when the bytes repeat. */
+    String field(int i, Repeats repeats, int column) throws CharacterCodingException {
+        return repeats.decode(record, starts[i], ends[i], decoder, column);
+    }
+
     /** Bytes [s, e) decoded and trimmed; {@code null} when blank. ASCII is taken as it is. */
     static String decode(byte[] data, int s, int e, CharsetDecoder decoder) throws CharacterCodingException {
         while (s < e && isSpace(data[s])) {
@@ -435,6 +440,9 @@ final class ByteCsvParser {
         IOException failure;
         RuntimeException runtimeFailure;
         boolean last;
+        /** The decoded columns of each record, record-major; {@code invalid} marks undecodable bytes. */
+        String[] values;
+        boolean[] invalid;
 
         boolean full() {
             return records == lines.length || size > data.length - 4096;
@@ -482,26 +490,6 @@ final class ByteCsvParser {
             return decode(data, fieldStart[k], fieldEnd[k], decoder);
         }
 
-        /** As {@link #field}, giving back the previous String of the column when the bytes repeat. */
-        String field(int record, int field, CharsetDecoder decoder, Repeats repeats, int column)
-                throws CharacterCodingException {
-            int k = firstField[record] + field;
-            int s = fieldStart[k];
-            int e = fieldEnd[k];
-            if (repeats.misses[column] > Repeats.GIVE_UP) { // a column of unique values, such as ids
-                return decode(data, s, e, decoder);
-            }
-            byte[] last = repeats.bytes[column];
-            if (last != null && Arrays.equals(last, 0, last.length, data, s, e)) {
-                repeats.misses[column] = 0;
-                return repeats.values[column];
-            }
-            repeats.misses[column]++;
-            String value = decode(data, s, e, decoder);
-            repeats.bytes[column] = Arrays.copyOfRange(data, s, e);
-            repeats.values[column] = value;
-            return value;
-        }
     }
 
     /**
@@ -519,6 +507,22 @@ final class ByteCsvParser {
             bytes = new byte[columns][];
             values = new String[columns];
             misses = new int[columns];
+        }
+
+        String decode(byte[] data, int s, int e, CharsetDecoder decoder, int column) throws CharacterCodingException {
+            if (misses[column] > GIVE_UP) { // a column of unique values, such as ids
+                return ByteCsvParser.decode(data, s, e, decoder);
+            }
+            byte[] last = bytes[column];
+            if (last != null && Arrays.equals(last, 0, last.length, data, s, e)) {
+                misses[column] = 0;
+                return values[column];
+            }
+            misses[column]++;
+            String value = ByteCsvParser.decode(data, s, e, decoder);
+            bytes[column] = Arrays.copyOfRange(data, s, e);
+            values[column] = value;
+            return value;
         }
     }
 

@@ -202,36 +202,25 @@ public abstract class TabularSource {
          * giving back the previous String where a column's bytes repeat.
          */
         private final class Cursor implements Row.Decoder {
-            private final int[] index;
-            private final java.nio.charset.CharsetDecoder charsetDecoder;
-            private final ByteCsvParser.Repeats repeats;
+            private final int columns;
             private ByteCsvParser.Batch batch;
-            private int record;
-            private int fields;
+            private int base;
 
-            Cursor(int[] index, java.nio.charset.CharsetDecoder charsetDecoder, int columns) {
-                this.index = index;
-                this.charsetDecoder = charsetDecoder;
-                this.repeats = new ByteCsvParser.Repeats(columns);
+            Cursor(int columns) {
+                this.columns = columns;
             }
 
             void moveTo(ByteCsvParser.Batch b, int r) {
                 batch = b;
-                record = r;
-                fields = b.fields(r);
+                base = r * columns;
             }
 
             @Override
             public String decode(int column, long line, String headerName) {
-                int i = index[column];
-                if (i < 0 || i >= fields) {
-                    return null;
-                }
-                try {
-                    return batch.field(record, i, charsetDecoder, repeats, column);
-                } catch (CharacterCodingException e) {
+                if (batch.invalid[base + column]) {
                     throw invalid(line, headerName);
                 }
+                return batch.values[base + column];
             }
         }
 
@@ -271,7 +260,7 @@ public abstract class TabularSource {
                 int[] index = mapHeader(header, columns);
                 String[] names = headerNames(header, index);
                 int headerSize = header.size();
-                Cursor cursor = new Cursor(index, parser.newDecoder(), columns.size());
+                Cursor cursor = new Cursor(columns.size());
                 Row row = new Row(name(), 0, columns, names, new String[columns.size()], cursor);
                 boolean filtering = !filter.passesEverything();
                 int[] keyFields = filtering ? fieldsOf(filter.positions(columns), index) : null;
@@ -283,7 +272,8 @@ public abstract class TabularSource {
                     hashField = hashField < 0 ? Batches.HASH_MISSING_FIELD : hashField;
                 }
                 filter.begin(encoding);
-                Batches.Keys readerKeys = filtering ? new Batches.Keys(keyFields, keys, hashField) : Batches.Keys.ALL;
+                Batches.Keys readerKeys = new Batches.Keys(filtering ? keyFields : null, keys, hashField, index,
+                        parser.newDecoder());
                 try (Batches batches = batches(parser, readerKeys)) {
                     ByteCsvParser.Batch b;
                     while ((b = batches.next()) != null) {

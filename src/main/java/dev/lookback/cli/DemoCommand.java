@@ -5,7 +5,6 @@ import dev.lookback.ReviewResult;
 import dev.lookback.check.Measure;
 import dev.lookback.check.Unit;
 import dev.lookback.draw.SrsDraw;
-import dev.lookback.draw.Tickets;
 import dev.lookback.frame.Sample;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.sim.CitySpec;
@@ -46,7 +45,7 @@ final class DemoCommand extends Command {
         Path out = a.path("--out");
         String seed = a.text("--seed");
         int perCounty = a.integer("--per-county", 1);
-        long citySeed = Long.parseUnsignedLong(Tickets.ticket(seed, "city").substring(0, 15), 16);
+        long citySeed = SyntheticCity.seedOf(seed);
         SyntheticCity city = SyntheticCity.generate(CitySpec.demo(citySeed));
         Sample sample = SrsDraw.perCounty(city.frame(), seed, perCounty);
         Path input = out.resolve("input");

@@ -41,7 +41,7 @@ final class SimulateCommand extends Command {
         int villages = a.integer("--villages", 1);
         int households = a.integer("--households", 1);
         int perCounty = a.integer("--per-county", 1);
-        long citySeed = Long.parseUnsignedLong(dev.lookback.draw.Tickets.ticket(seed, "city").substring(0, 15), 16);
+        long citySeed = SyntheticCity.seedOf(seed);
         SyntheticCity city = SyntheticCity.generate(CitySpec.ofSize(counties, villages, households, citySeed));
         Sample sample = SrsDraw.perCounty(city.frame(), seed, perCounty);
         city.writeFrameAndRegister(out);

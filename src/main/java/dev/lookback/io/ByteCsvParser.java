@@ -145,7 +145,7 @@ final class ByteCsvParser {
             position++;
         }
         while (true) {
-            int status = scan();
+            int status = scan(false);
             if (status > 0) {
                 break;
             }
@@ -154,7 +154,9 @@ final class ByteCsvParser {
                 if (status == -2) {
                     throw new QuoteException(line);
                 }
-                scanAtEnd();
+                if (scan(true) == -2) {
+                    throw new QuoteException(line);
+                }
                 break;
             }
         }
@@ -168,9 +170,10 @@ final class ByteCsvParser {
 
     /**
      * Scans one record from {@code position}: 1 when it ends within the window (position moves past
-     * it), −1 when the window ends first, −2 when it ends inside a quoted field.
+     * it), −1 when the window ends first, −2 when it ends inside a quoted field. With
+     * {@code atEnd} the window holds the rest of the input, and its end also ends the record.
      */
-    private int scan() {
+    private int scan(boolean atEnd) {
         byte[] buf = buffer;
         int p = position;
         int stop = end;
@@ -188,10 +191,13 @@ final class ByteCsvParser {
                         }
                         p++;
                     }
-                    if (p + 1 >= stop) {
-                        return p >= stop ? -2 : -1; // need the byte after the quote to decide
+                    if (p >= stop) {
+                        return -2;
                     }
-                    if (buf[p + 1] == '"') {
+                    if (p + 1 >= stop && !atEnd) {
+                        return -1; // need the byte after the quote to decide
+                    }
+                    if (p + 1 < stop && buf[p + 1] == '"') {
                         p += 2;
                     } else {
                         p++;
@@ -206,75 +212,26 @@ final class ByteCsvParser {
                 }
                 p++;
             }
-            if (p == stop) {
+            if (p == stop && !atEnd) {
                 return -1;
             }
             endField(fieldStart, p, isQuoted);
-            byte b = buf[p];
-            if (b == ',') {
+            if (p < stop && buf[p] == ',') {
                 p++;
                 continue;
             }
-            if (b == '\r') {
-                if (p + 1 >= stop) {
-                    return -1; // is a line feed next?
-                }
-                if (buf[p + 1] == '\n') {
-                    p++;
-                }
+            if (p < stop && buf[p] == '\r' && !atEnd && p + 1 >= stop) {
+                return -1; // is a line feed next?
+            }
+            if (p + 1 < stop && buf[p] == '\r' && buf[p + 1] == '\n') {
+                p++;
             }
             recordStart = position;
             recordEnd = p;
             recordLine = line;
-            line += newlines + 1;
-            position = p + 1;
+            line += newlines + (p < stop ? 1 : 0);
+            position = Math.min(p + 1, stop);
             return 1;
-        }
-    }
-
-    /** The last record, which ends at the end of the input without a line break. */
-    private void scanAtEnd() throws QuoteException {
-        int stop = end;
-        int p = position;
-        int newlines = 0;
-        fields = 0;
-        while (true) {
-            int fieldStart = p;
-            boolean isQuoted = p < stop && buffer[p] == '"';
-            if (isQuoted) {
-                p++;
-                while (true) {
-                    while (p < stop && buffer[p] != '"') {
-                        if (buffer[p] == '\n') {
-                            newlines++;
-                        }
-                        p++;
-                    }
-                    if (p >= stop) {
-                        throw new QuoteException(line);
-                    }
-                    if (p + 1 < stop && buffer[p + 1] == '"') {
-                        p += 2;
-                    } else {
-                        p++;
-                        break;
-                    }
-                }
-            }
-            while (p < stop && buffer[p] != ',' && buffer[p] != '\n' && buffer[p] != '\r') {
-                p++;
-            }
-            endField(fieldStart, p, isQuoted);
-            if (p < stop && buffer[p] == ',') {
-                p++;
-                continue;
-            }
-            recordStart = position;
-            recordEnd = p;
-            recordLine = line;
-            line += newlines;
-            position = stop;
-            return;
         }
     }
 

@@ -133,6 +133,19 @@ public abstract class TabularSource {
         return new Row(name, line, columns, headers, values);
     }
 
+    /** Hands a decoded row to the consumer if the filter lets it through; 1 for a row, 0 for a blank one. */
+    static int deliver(Row row, KeyFilter filter, Consumer<Row> consumer) {
+        if (row == null) {
+            return 0;
+        }
+        if (filter.accepts(row)) {
+            consumer.accept(row);
+        } else {
+            filter.addRejected(row);
+        }
+        return 1;
+    }
+
     static String[] headerNames(List<String> header, int[] index) {
         String[] names = new String[index.length];
         for (int c = 0; c < index.length; c++) {
@@ -338,14 +351,7 @@ public abstract class TabularSource {
                     fields.add(col.isMissing(r) ? "" : col.getString(r));
                 }
                 Row row = row(r + 2L, fields, columns, index, names, width);
-                if (row != null) {
-                    records++;
-                    if (filter.accepts(row)) {
-                        consumer.accept(row);
-                    } else {
-                        filter.addRejected(row);
-                    }
-                }
+                records += deliver(row, filter, consumer);
             }
             return records;
         }

@@ -57,14 +57,7 @@ final class XlsxSource extends TabularSource {
                     continue;
                 }
                 Row row = row(r.getRowNum() + 1L, fields, columns, index, names, header.size());
-                if (row != null) {
-                    records++;
-                    if (filter.accepts(row)) {
-                        consumer.accept(row);
-                    } else {
-                        filter.addRejected(row);
-                    }
-                }
+                records += deliver(row, filter, consumer);
             }
             if (header == null) {
                 throw new InputException(name(), 0, null, "the first sheet is empty; expected a header row with "

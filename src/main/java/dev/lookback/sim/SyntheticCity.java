@@ -116,6 +116,11 @@ public final class SyntheticCity {
         this.qualifies = Arrays.copyOf(q, h);
     }
 
+    /** A city seed from any text (such as a published seed): its SHA-256 ticket's first 15 hex digits. */
+    public static long seedOf(String text) {
+        return Long.parseUnsignedLong(dev.lookback.draw.Tickets.ticket(text, "city").substring(0, 15), 16);
+    }
+
     /** Generates the city of a spec. */
     public static SyntheticCity generate(CitySpec spec) {
         return new SyntheticCity(spec);

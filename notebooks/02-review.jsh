@@ -11,7 +11,7 @@ boolean ok = false;
 
 // 1. A synthetic city with known true rates, and a verifiable draw of 8 villages per county.
 var city = SyntheticCity.generate(CitySpec.demo(2026));
-var sample = SrsDraw.perCounty(city.frame(), "2026-05-10 lottery 03 17 22 25 31", 8);
+var sample = Draw.sample(Draw.draw(city.frame(), "2026-05-10 lottery 03 17 22 25 31", DrawMethod.SRS, Allocation.perCounty(city.frame(), 8)));
 var dir = Files.createTempDirectory("lookback-notebook");
 city.writeFrameAndRegister(dir);
 city.writeSpotCheck(sample, dir);

@@ -1,6 +1,8 @@
 package dev.lookback.cli;
 
-import dev.lookback.draw.SrsDraw;
+import dev.lookback.draw.Allocation;
+import dev.lookback.draw.Draw;
+import dev.lookback.draw.DrawMethod;
 import dev.lookback.frame.Sample;
 import dev.lookback.sim.CitySpec;
 import dev.lookback.sim.SyntheticCity;
@@ -43,7 +45,7 @@ final class SimulateCommand extends Command {
         int perCounty = a.integer("--per-county", 1);
         long citySeed = SyntheticCity.seedOf(seed);
         SyntheticCity city = SyntheticCity.generate(CitySpec.ofSize(counties, villages, households, citySeed));
-        Sample sample = SrsDraw.perCounty(city.frame(), seed, perCounty);
+        Sample sample = Draw.sample(Draw.draw(city.frame(), seed, DrawMethod.SRS, Allocation.perCounty(city.frame(), perCounty)));
         city.writeFrameAndRegister(out);
         city.writeSpotCheck(sample, out);
         o.println(city + "; " + sample + "; wrote " + out);

@@ -23,7 +23,28 @@ public final class Tickets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-        byte[] digest = sha.digest((seed + "/" + village).getBytes(StandardCharsets.UTF_8));
+        return hex(sha.digest((seed + "/" + village).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The lower-case hex SHA-256 of a file's bytes, as {@code sha256sum} prints it. */
+    public static String fileSha256(java.nio.file.Path file) throws java.io.IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return hex(sha.digest());
+    }
+
+    private static String hex(byte[] digest) {
         char[] out = new char[digest.length * 2];
         for (int i = 0; i < digest.length; i++) {
             out[2 * i] = HEX[(digest[i] >> 4) & 0xf];

@@ -2,7 +2,9 @@ package dev.lookback.sim;
 
 import dev.lookback.ReviewResult;
 import dev.lookback.check.Unit;
-import dev.lookback.draw.SrsDraw;
+import dev.lookback.draw.Allocation;
+import dev.lookback.draw.Draw;
+import dev.lookback.draw.DrawMethod;
 import dev.lookback.frame.Sample;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Interval;
@@ -18,7 +20,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * How often each interval method covers the true rate: many synthetic cities (seeds 1..R of a
- * spec), each drawn by {@link SrsDraw} and reviewed; for every county row and every city row of every
+ * spec), each drawn by the simple random draw of {@link Draw} and reviewed; for every county row and every city row of every
  * measure, does the interval contain the city's true (finite-population) rate? Rows whose interval is
  * undefined (empty domain, one village, df ≤ 0) are counted apart.
  */
@@ -64,7 +66,7 @@ public final class CoverageStudy {
         }
         for (int seed = 1; seed <= cities; seed++) {
             SyntheticCity c = SyntheticCity.generate(spec.withSeed(seed));
-            Sample sample = SrsDraw.perCounty(c.frame(), "coverage/" + seed, perCounty);
+            Sample sample = Draw.sample(Draw.draw(c.frame(), "coverage/" + seed, DrawMethod.SRS, Allocation.perCounty(c.frame(), perCounty)));
             ReviewResult result = c.review(sample).unit(unit).level(level).methods(methods).run();
             for (ErrorRate r : result.rates()) {
                 double truth = c.trueRate(r.county(), r.measure(), unit);

@@ -1,0 +1,171 @@
+package dev.lookback.draw;
+
+import dev.lookback.frame.Frame;
+import dev.lookback.frame.SampledVillage;
+import dev.lookback.frame.Sample;
+import dev.lookback.frame.Village;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A verifiable draw of whole villages in every county, from a seed published beforehand. Everything
+ * rests on SHA-256 tickets ({@link Tickets}), so a county can re-derive its draw with
+ * {@code sha256sum} and a spreadsheet:
+ * <ul>
+ *   <li>{@link DrawMethod#SRS}: the n_h villages with the smallest tickets (string order); π = n_h/N_h.</li>
+ *   <li>{@link DrawMethod#PPS}: sequential Poisson sampling on households (Ohlsson 1998):
+ *       λ(v) = n_h·x_v/X_h; villages with λ ≥ 1 are taken with certainty (π = 1) and removed, n_h
+ *       and X_h reduced, repeated until none is left; then the villages with the smallest
+ *       ξ(v) = u(v)/x_v (ties: ticket); π = λ.</li>
+ * </ul>
+ * A larger allocation gives a larger sample that contains the smaller one, so a county whose result is
+ * inconclusive is extended by drawing again with more villages.
+ */
+public final class Draw {
+    private Draw() {
+    }
+
+    /** Draws every county of the frame by its allocation. */
+    public static DrawResult draw(Frame frame, String seed, DrawMethod method, Allocation allocation) {
+        Objects.requireNonNull(seed, "seed");
+        if (seed.isEmpty()) {
+            throw new IllegalArgumentException("the seed must not be empty: publish it before the draw");
+        }
+        List<DrawnVillage> drawn = new ArrayList<>();
+        for (String county : frame.counties()) {
+            int n = allocation.size(county);
+            if (n <= 0) {
+                continue;
+            }
+            List<Village> villages = frame.villages(county);
+            List<Ticketed> tickets = new ArrayList<>(villages.size());
+            for (Village v : villages) {
+                tickets.add(new Ticketed(v, Tickets.ticket(seed, v.village())));
+            }
+            if (method == DrawMethod.SRS) {
+                srs(tickets, Math.min(n, villages.size()), drawn);
+            } else {
+                pps(tickets, n, drawn);
+            }
+        }
+        return new DrawResult(seed, method, allocation, drawn);
+    }
+
+    private record Ticketed(Village village, String ticket) {
+    }
+
+    private static void srs(List<Ticketed> tickets, int n, List<DrawnVillage> out) {
+        tickets.sort(Comparator.comparing(Ticketed::ticket));
+        double pi = (double) n / tickets.size();
+        for (int i = 0; i < n; i++) {
+            Ticketed t = tickets.get(i);
+            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), pi, t.ticket, false));
+        }
+    }
+
+    private static void pps(List<Ticketed> tickets, int n, List<DrawnVillage> out) {
+        List<Ticketed> rest = new ArrayList<>();
+        for (Ticketed t : tickets) {
+            if (t.village.households() > 0) {
+                rest.add(t);
+            }
+        }
+        List<Ticketed> certain = new ArrayList<>();
+        int target = Math.min(n, rest.size());
+        while (target - certain.size() > 0) {
+            int left = target - certain.size();
+            double total = 0;
+            for (Ticketed t : rest) {
+                total += t.village.households();
+            }
+            List<Ticketed> next = new ArrayList<>();
+            for (Ticketed t : rest) {
+                if (left * t.village.households() / total >= 1) {
+                    certain.add(t); // λ ≥ 1: taken with certainty
+                } else {
+                    next.add(t);
+                }
+            }
+            if (next.size() == rest.size()) {
+                break;
+            }
+            rest = next;
+        }
+        int left = target - certain.size();
+        certain.sort(Comparator.comparing(Ticketed::ticket));
+        for (Ticketed t : certain) {
+            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), 1.0, t.ticket, true));
+        }
+        if (left <= 0) {
+            return;
+        }
+        double total = 0;
+        for (Ticketed t : rest) {
+            total += t.village.households();
+        }
+        rest.sort(Comparator.<Ticketed>comparingDouble(t -> Tickets.uniform(t.ticket) / t.village.households())
+                .thenComparing(Ticketed::ticket));
+        for (int i = 0; i < left && i < rest.size(); i++) {
+            Ticketed t = rest.get(i);
+            double lambda = left * t.village.households() / total;
+            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), lambda, t.ticket,
+                    false));
+        }
+    }
+
+    /**
+     * Re-derives a sample from the frame and the seed, with the sample's own villages per county,
+     * and lists every difference: a village drawn but missing, a village present but not drawn, an
+     * inclusion probability or a ticket that differs. Empty when the sample is the draw.
+     *
+     * @param sample  the sample's villages (π {@code NaN} when absent)
+     * @param tickets the sample's tickets by village (may be empty)
+     */
+    public static List<String> verify(Frame frame, String seed, DrawMethod method, Sample sample,
+            java.util.Map<String, String> tickets) {
+        java.util.Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        for (SampledVillage v : sample.villages()) {
+            sizes.merge(v.county(), 1, Integer::sum);
+        }
+        DrawResult expected = draw(frame, seed, method, Allocation.of(sizes));
+        List<String> differences = new ArrayList<>();
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        for (DrawnVillage d : expected.villages()) {
+            drawn.add(d.village());
+            SampledVillage s = sample.village(d.village());
+            if (s == null) {
+                differences.add(d.county() + ": village " + d.village() + " is drawn (ticket " + d.ticket()
+                        + ") but not in the sample");
+                continue;
+            }
+            double pi = s.inclusionProbability();
+            if (!Double.isNaN(pi) && Math.abs(pi - d.inclusionProbability()) > 1e-9 * d.inclusionProbability()) {
+                differences.add(d.county() + ": village " + d.village() + " has inclusion probability " + pi
+                        + " in the sample, " + d.inclusionProbability() + " by the draw");
+            }
+            String t = tickets.get(d.village());
+            if (t != null && !t.equalsIgnoreCase(d.ticket())) {
+                differences.add(d.county() + ": village " + d.village() + " has ticket " + t + " in the sample, "
+                        + d.ticket() + " by the seed");
+            }
+        }
+        for (SampledVillage s : sample.villages()) {
+            if (!drawn.contains(s.village())) {
+                differences.add(s.county() + ": village " + s.village() + " is in the sample but not drawn (ticket "
+                        + Tickets.ticket(seed, s.village()) + ")");
+            }
+        }
+        return differences;
+    }
+
+    /** The sample of a draw, as the review reads it. */
+    public static Sample sample(DrawResult result) {
+        List<SampledVillage> list = new ArrayList<>();
+        for (DrawnVillage v : result.villages()) {
+            list.add(new SampledVillage(v.county(), v.village(), v.inclusionProbability()));
+        }
+        return Sample.of(list);
+    }
+}

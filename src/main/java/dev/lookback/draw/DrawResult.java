@@ -1,0 +1,108 @@
+package dev.lookback.draw;
+
+import dev.lookback.io.CsvWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A draw: its seed, method, allocation and villages (by county, certainty villages first, then in
+ * ticket or ξ order).
+ *
+ * @param seed       the published seed
+ * @param method     SRS or πps
+ * @param allocation villages per county
+ * @param villages   the drawn villages
+ */
+public record DrawResult(String seed, DrawMethod method, Allocation allocation, List<DrawnVillage> villages) {
+
+    public DrawResult {
+        villages = List.copyOf(villages);
+    }
+
+    /** The villages of one county. */
+    public List<DrawnVillage> villages(String county) {
+        return villages.stream().filter(v -> v.county().equals(county)).toList();
+    }
+
+    /** Writes sample.csv: {@code county, village, households, inclusion_probability, ticket}. */
+    public void writeSample(Path file) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("county", "village", "households", "inclusion_probability", "ticket");
+            for (DrawnVillage v : villages) {
+                w.row(v.county(), v.village(), v.households(), v.inclusionProbability(), v.ticket());
+            }
+        }
+    }
+
+    /**
+     * Writes the draw certificate (JSON): library version, seed, method, allocation, the frame file and
+     * its SHA-256, villages per county, and each drawn village's ticket and π.
+     */
+    public void writeCertificate(Path file, String frameName, String frameSha256, String libraryVersion)
+            throws IOException {
+        Map<String, Integer> perCounty = new TreeMap<>();
+        for (DrawnVillage v : villages) {
+            perCounty.merge(v.county(), 1, Integer::sum);
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("{\n");
+            w.write("  \"library\": " + json("lookback " + libraryVersion) + ",\n");
+            w.write("  \"seed\": " + json(seed) + ",\n");
+            w.write("  \"method\": " + json(method.label()) + ",\n");
+            w.write("  \"allocation\": " + json(allocation.description()) + ",\n");
+            w.write("  \"frame\": " + json(frameName) + ",\n");
+            w.write("  \"frame_sha256\": " + json(frameSha256) + ",\n");
+            w.write("  \"ticket\": " + json("lower-case hex SHA-256 of UTF-8 seed + \"/\" + village") + ",\n");
+            w.write("  \"villages_per_county\": {");
+            int i = 0;
+            for (Map.Entry<String, Integer> e : perCounty.entrySet()) {
+                w.write((i++ == 0 ? "" : ", ") + json(e.getKey()) + ": " + e.getValue());
+            }
+            w.write("},\n  \"villages\": [\n");
+            for (int k = 0; k < villages.size(); k++) {
+                DrawnVillage v = villages.get(k);
+                w.write("    {\"county\": " + json(v.county()) + ", \"village\": " + json(v.village()) + ", \"ticket\": "
+                        + json(v.ticket()) + ", \"inclusion_probability\": " + v.inclusionProbability()
+                        + (v.certainty() ? ", \"certainty\": true" : "") + "}" + (k + 1 < villages.size() ? "," : "")
+                        + "\n");
+            }
+            w.write("  ]\n}\n");
+        }
+    }
+
+    static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Draw (" + method.label() + ", seed \"" + seed + "\", " + allocation.description() + "): "
+                + villages.size() + " villages";
+    }
+}

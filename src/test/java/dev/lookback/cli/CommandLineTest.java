@@ -126,17 +126,47 @@ class CommandLineTest {
         assertEquals("lookback review: unknown option --colour; see lookback review --help\n", unknown.err());
         Run command = run("reveiw");
         assertEquals(2, command.status());
-        assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, demo"),
+        assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, draw, verify-draw, demo"),
                 command.err());
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("review", "demo", "simulate")) {
+        for (String command : List.of("review", "draw", "verify-draw", "demo", "simulate")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Usage: lookback " + command), r.out());
         }
+    }
+
+    @Test
+    void drawWritesASampleAndACertificateThatVerifyDrawAccepts() throws IOException {
+        Path sample = dir.resolve("sample.csv");
+        String seed = "2026-05-10 双色球 03 17 22 25 31";
+        Run draw = run("draw", "--frame", SRS.resolve("villages.csv").toString(), "--seed", seed, "--total", "20",
+                "--min-per-county", "2", "--out", sample.toString());
+        assertEquals(0, draw.status(), draw.err());
+        assertEquals("county,village,households,inclusion_probability,ticket", Files.readAllLines(sample).get(0));
+        assertEquals(21, Files.readAllLines(sample).size());
+        String certificate = Files.readString(dir.resolve("sample.certificate.json"));
+        assertTrue(certificate.contains("\"seed\": \"" + seed + "\""), certificate);
+        assertTrue(certificate.contains("\"frame_sha256\": \""), certificate);
+        Run ok = run("verify-draw", "--frame", SRS.resolve("villages.csv").toString(), "--sample", sample.toString(),
+                "--seed", seed);
+        assertEquals(0, ok.status(), ok.out());
+        Run wrong = run("verify-draw", "--frame", SRS.resolve("villages.csv").toString(), "--sample", sample.toString(),
+                "--seed", seed + "!");
+        assertEquals(1, wrong.status(), wrong.out());
+        assertTrue(wrong.out().startsWith("DIFFERENT: "), wrong.out());
+        Path extended = dir.resolve("extended.csv");
+        Run extend = run("draw", "--frame", SRS.resolve("villages.csv").toString(), "--seed", seed, "--extend",
+                sample.toString(), "--add", "C01=2", "--out", extended.toString());
+        assertEquals(0, extend.status(), extend.err());
+        assertTrue(extend.out().contains("C01: 5 of 12 villages (2 added)"), extend.out());
+        Run bad = run("draw", "--frame", SRS.resolve("villages.csv").toString(), "--seed", seed, "--extend",
+                sample.toString(), "--add", "C99=2");
+        assertEquals(2, bad.status());
+        assertEquals("lookback draw: --add: \"C99=2\" is not COUNTY=K with a county of the frame\n", bad.err());
     }
 
     @Test

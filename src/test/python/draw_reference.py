@@ -46,3 +46,24 @@ for method, f in (("srs", srs), ("pps", pps)):
     for county, n in (("A", 3), ("B", 4)):
         villages = [v for v in FRAME if v[0] == county]
         print(method, county, [(v, repr(p)) for v, p in f(villages, n, SEED)])
+
+
+def shuffle(counties, seed, attempt):
+    order = list(counties)
+    for i in range(len(order) - 1, 0, -1):
+        j = int(u(ticket(seed, f"teams/{attempt}/{i}")) * (i + 1))
+        order[i], order[j] = order[j], order[i]
+    return order
+
+
+def assign(teams, counties, seed):
+    attempt = 0
+    while True:
+        order = shuffle(counties, seed, attempt)
+        if all(order[k] != home for k, (team, home) in enumerate(teams)):
+            return attempt + 1, {team: order[k] for k, (team, home) in enumerate(teams)}
+        attempt += 1
+
+
+print("shuffle x 0", shuffle(["C1", "C2", "C3", "C4"], "x", 0))
+print("assign x", assign([("T1", "C1"), ("T2", "C2"), ("T3", "C3"), ("T4", "C4")], ["C1", "C2", "C3", "C4"], "x"))

@@ -11,7 +11,7 @@ public final class Main {
     /** Exit status for input or options that cannot be used. */
     static final int UNUSABLE_INPUT = 2;
 
-    private static final List<Command> COMMANDS = List.of(new ReviewCommand(), new DrawCommand(), new VerifyDrawCommand(),
+    private static final List<Command> COMMANDS = List.of(new ReviewCommand(), new DrawCommand(), new VerifyDrawCommand(), new AssignTeamsCommand(),
             new DemoCommand(), new SimulateCommand());
 
     private Main() {

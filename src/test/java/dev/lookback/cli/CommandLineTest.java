@@ -132,7 +132,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("review", "draw", "verify-draw", "demo", "simulate")) {
+        for (String command : List.of("review", "draw", "verify-draw", "assign-teams", "demo", "simulate")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Usage: lookback " + command), r.out());
@@ -167,6 +167,22 @@ class CommandLineTest {
                 sample.toString(), "--add", "C99=2");
         assertEquals(2, bad.status());
         assertEquals("lookback draw: --add: \"C99=2\" is not COUNTY=K with a county of the frame\n", bad.err());
+    }
+
+    @Test
+    void assignTeamsWritesAnAssignmentWithNoTeamAtHome() throws IOException {
+        Path teams = dir.resolve("teams.csv");
+        Files.writeString(teams, "队,所属县\n一组,C01\n二组,C02\n三组,C03\n");
+        Path out = dir.resolve("assignment.csv");
+        Run r = run("assign-teams", "--teams", teams.toString(), "--seed", "2026-05-11", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("team,home_county,county", lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertTrue(!f[1].equals(f[2]), line);
+        }
+        assertTrue(Files.readString(dir.resolve("assignment.certificate.json")).contains("\"seed\": \"2026-05-11\""));
     }
 
     @Test

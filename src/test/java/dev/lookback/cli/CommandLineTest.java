@@ -126,7 +126,7 @@ class CommandLineTest {
         assertEquals("lookback review: unknown option --colour; see lookback review --help\n", unknown.err());
         Run command = run("reveiw");
         assertEquals(2, command.status());
-        assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, draw, verify-draw, demo"),
+        assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, draw, verify-draw, assign-teams, demo"),
                 command.err());
     }
 

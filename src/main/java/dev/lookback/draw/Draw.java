@@ -33,35 +33,46 @@ public final class Draw {
         if (seed.isEmpty()) {
             throw new IllegalArgumentException("the seed must not be empty: publish it before the draw");
         }
-        List<DrawnVillage> drawn = new ArrayList<>();
-        for (String county : frame.counties()) {
+        // counties are independent: drawn in parallel, kept in county order
+        List<List<DrawnVillage>> byCounty = frame.counties().parallelStream().map(county -> {
+            List<DrawnVillage> drawn = new ArrayList<>();
             int n = allocation.size(county);
-            if (n <= 0) {
-                continue;
+            if (n > 0) {
+                List<Village> villages = frame.villages(county);
+                List<Ticketed> tickets = new ArrayList<>(villages.size());
+                for (Village v : villages) {
+                    byte[] digest = Tickets.digest(seed, v.village());
+                    tickets.add(new Ticketed(v, digest, Tickets.uniform(digest) / v.households()));
+                }
+                if (method == DrawMethod.SRS) {
+                    srs(tickets, Math.min(n, villages.size()), drawn);
+                } else {
+                    pps(tickets, n, drawn);
+                }
             }
-            List<Village> villages = frame.villages(county);
-            List<Ticketed> tickets = new ArrayList<>(villages.size());
-            for (Village v : villages) {
-                tickets.add(new Ticketed(v, Tickets.ticket(seed, v.village())));
-            }
-            if (method == DrawMethod.SRS) {
-                srs(tickets, Math.min(n, villages.size()), drawn);
-            } else {
-                pps(tickets, n, drawn);
-            }
-        }
-        return new DrawResult(seed, method, allocation, drawn);
+            return drawn;
+        }).collect(java.util.stream.Collectors.toList());
+        List<DrawnVillage> all = new ArrayList<>();
+        byCounty.forEach(all::addAll);
+        return new DrawResult(seed, method, allocation, all);
     }
 
-    private record Ticketed(Village village, String ticket) {
+    /** A village with its ticket's bytes and ξ = u/x (infinite without households). */
+    private record Ticketed(Village village, byte[] digest, double xi) {
+        String ticket() {
+            return Tickets.hexOf(digest);
+        }
     }
+
+    /** Ticket order: the digests' unsigned byte order, which is the hex strings' order. */
+    private static final Comparator<Ticketed> BY_TICKET = (a, b) -> java.util.Arrays.compareUnsigned(a.digest, b.digest);
 
     private static void srs(List<Ticketed> tickets, int n, List<DrawnVillage> out) {
-        tickets.sort(Comparator.comparing(Ticketed::ticket));
+        tickets.sort(BY_TICKET);
         double pi = (double) n / tickets.size();
         for (int i = 0; i < n; i++) {
             Ticketed t = tickets.get(i);
-            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), pi, t.ticket, false));
+            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), pi, t.ticket(), false));
         }
     }
 
@@ -94,9 +105,9 @@ public final class Draw {
             rest = next;
         }
         int left = target - certain.size();
-        certain.sort(Comparator.comparing(Ticketed::ticket));
+        certain.sort(BY_TICKET);
         for (Ticketed t : certain) {
-            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), 1.0, t.ticket, true));
+            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), 1.0, t.ticket(), true));
         }
         if (left <= 0) {
             return;
@@ -105,13 +116,12 @@ public final class Draw {
         for (Ticketed t : rest) {
             total += t.village.households();
         }
-        rest.sort(Comparator.<Ticketed>comparingDouble(t -> Tickets.uniform(t.ticket) / t.village.households())
-                .thenComparing(Ticketed::ticket));
+        rest.sort(Comparator.comparingDouble(Ticketed::xi).thenComparing(BY_TICKET));
         for (int i = 0; i < left && i < rest.size(); i++) {
             Ticketed t = rest.get(i);
             double lambda = left * t.village.households() / total;
-            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), lambda, t.ticket,
-                    false));
+            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), lambda,
+                    t.ticket(), false));
         }
     }
 

@@ -15,15 +15,41 @@ public final class Tickets {
     private Tickets() {
     }
 
-    /** The ticket of a village under a seed. */
-    public static String ticket(String seed, String village) {
-        MessageDigest sha;
+    /** One SHA-256 engine per thread: getting one from the providers costs more than a digest. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    });
+
+    /** The ticket of a village under a seed. */
+    public static String ticket(String seed, String village) {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         return hex(sha.digest((seed + "/" + village).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The ticket's 32 bytes (whose unsigned order is the order of the hex tickets). */
+    static byte[] digest(String seed, String village) {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha.digest((seed + "/" + village).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** u from the ticket's bytes: the first 13 hex digits are the first 52 bits. */
+    static double uniform(byte[] digest) {
+        long v = 0;
+        for (int i = 0; i < 7; i++) {
+            v = (v << 8) | (digest[i] & 0xff);
+        }
+        return ((v >>> 4) + 0.5) / 0x10000000000000L;
+    }
+
+    /** The hex ticket of a digest. */
+    static String hexOf(byte[] digest) {
+        return hex(digest);
     }
 
     /** The lower-case hex SHA-256 of a file's bytes, as {@code sha256sum} prints it. */

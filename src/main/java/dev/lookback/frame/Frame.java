@@ -26,17 +26,33 @@ public final class Frame {
     private final Map<String, List<Village>> byCounty;
 
     private Frame(List<Village> villages) {
-        this.villages = List.copyOf(villages);
-        Map<String, Village> codes = new HashMap<>();
-        Map<String, List<Village>> counties = new TreeMap<>();
-        for (Village v : this.villages) {
-            if (codes.putIfAbsent(v.village(), v) != null) {
-                throw new IllegalArgumentException("village " + v.village() + " appears twice in the frame");
+        this(villages, null);
+    }
+
+    /** A frame of villages, with their index by code when the caller has built it already. */
+    private Frame(List<Village> villages, Map<String, Village> index) {
+        this.villages = java.util.Collections.unmodifiableList(new ArrayList<>(villages));
+        Map<String, Village> codes = index;
+        if (codes == null) {
+            codes = new HashMap<>(this.villages.size() * 4 / 3 + 16);
+            for (Village v : this.villages) {
+                if (codes.putIfAbsent(v.village(), v) != null) {
+                    throw new IllegalArgumentException("village " + v.village() + " appears twice in the frame");
+                }
             }
-            counties.computeIfAbsent(v.county(), k -> new ArrayList<>()).add(v);
+        }
+        Map<String, List<Village>> counties = new HashMap<>();
+        List<Village> current = null;
+        String currentCounty = null;
+        for (Village v : this.villages) {
+            if (!v.county().equals(currentCounty)) { // frames usually list a county's villages together
+                currentCounty = v.county();
+                current = counties.computeIfAbsent(currentCounty, k -> new ArrayList<>());
+            }
+            current.add(v);
         }
         Map<String, List<Village>> frozen = new LinkedHashMap<>();
-        counties.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        new TreeMap<>(counties).forEach((k, v) -> frozen.put(k, java.util.Collections.unmodifiableList(v)));
         this.byCode = Collections.unmodifiableMap(codes);
         this.byCounty = Collections.unmodifiableMap(frozen);
     }
@@ -53,21 +69,26 @@ public final class Frame {
      */
     public static Frame read(TabularSource source) {
         List<Village> villages = new ArrayList<>();
-        Map<String, Long> lines = new HashMap<>();
+        Map<String, Village> index = new HashMap<>();
+        long[][] lines = {new long[1024]};
         source.read(COLUMNS, row -> {
             String village = row.requireText(VILLAGE);
-            Long previous = lines.putIfAbsent(village, row.line());
+            Village v = new Village(row.requireText(COUNTY), row.text(TOWNSHIP), village, row.integer(HOUSEHOLDS, 0));
+            Village previous = index.putIfAbsent(village, v);
             if (previous != null) {
-                throw row.error(VILLAGE, village, "appears again (first on line " + previous
+                throw row.error(VILLAGE, village, "appears again (first on line " + lines[0][villages.indexOf(previous)]
                         + "); village codes must be unique in the frame");
             }
-            villages.add(new Village(row.requireText(COUNTY), row.text(TOWNSHIP), village,
-                    row.integer(HOUSEHOLDS, 0)));
+            if (villages.size() == lines[0].length) {
+                lines[0] = java.util.Arrays.copyOf(lines[0], lines[0].length * 2);
+            }
+            lines[0][villages.size()] = row.line();
+            villages.add(v);
         });
         if (villages.isEmpty()) {
             throw new InputException(source.name(), 0, null, "the frame has no village");
         }
-        return new Frame(villages);
+        return new Frame(villages, index);
     }
 
     /** Every village, in file order. */

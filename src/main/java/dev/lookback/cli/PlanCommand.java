@@ -1,0 +1,123 @@
+package dev.lookback.cli;
+
+import dev.lookback.draw.Plan;
+import dev.lookback.io.CsvWriter;
+import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.survey.Formats;
+import dev.lookback.survey.Interval;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** {@code lookback plan}: how many villages a county needs. */
+final class PlanCommand extends Command {
+
+    @Override
+    String name() {
+        return "plan";
+    }
+
+    @Override
+    List<String> description() {
+        return List.of("How many villages a county must draw. --goal precision: a Korn–Graubard interval within"
+                + " ±margin of the expected rate. --goal decision: a county at --ok is wrongly triggered with"
+                + " probability ≤ --alpha and one at --bad escapes with probability ≤ --beta, under --policy, with"
+                + " errors clustered in villages (beta-binomial); prints the operating characteristic."
+                + " --goal attribute: units for attribute sampling (AICPA), for comparison.",
+                "Clustering: design effect 1 + ((cv²+1)·m̄ − 1)·ρ from --units-per-village m̄, --cv and --rho.");
+    }
+
+    @Override
+    List<Option> options() {
+        return List.of(
+                Option.optional("--goal", "precision|decision|attribute", "precision", "what the sample must achieve"),
+                Option.optional("--villages", "N", "200", "villages of the county in the frame"),
+                Option.optional("--units-per-village", "M", "50", "mean domain units (persons or households) per village"),
+                Option.optional("--cv", "CV", "0.3", "coefficient of variation of the units per village"),
+                Option.optional("--rho", "RHO", "0.05", "intra-village correlation of errors"),
+                Option.optional("--level", "L", "0.95", "confidence level of the intervals"),
+                Option.optional("--rate", "P", "0.02", "precision: the expected error rate"),
+                Option.optional("--margin", "E", "0.01", "precision: the largest distance from the rate to a bound"),
+                Option.optional("--threshold", "T", "0.02", "decision: the accountability threshold"),
+                Option.optional("--policy", "point|confident|precautionary", "point", "decision: how the interval decides"),
+                Option.optional("--ok", "P", "0.005", "decision: a compliant county's rate"),
+                Option.optional("--bad", "P", "0.05", "decision: a failing county's rate"),
+                Option.optional("--alpha", "A", "0.05", "decision: largest chance of triggering a compliant county"),
+                Option.optional("--beta", "B", "0.10", "decision: largest chance that a failing county escapes"),
+                Option.optional("--replicates", "R", "2000", "decision: Monte Carlo samples per rate"),
+                Option.optional("--seed", "S", "1", "decision: seed of the Monte Carlo"),
+                Option.optional("--tolerable", "T", "0.05", "attribute: tolerable rate"),
+                Option.optional("--expected", "P", "0", "attribute: expected rate"),
+                Option.optional("--confidence", "C", "0.95", "attribute: one-sided confidence"),
+                Option.optional("--oc-out", "FILE", "", "decision: write the operating characteristic as CSV"));
+    }
+
+    @Override
+    int run(Arguments a, PrintWriter out) throws Exception {
+        int villages = a.integer("--villages", 2);
+        double m = a.number("--units-per-village");
+        double cv = a.number("--cv");
+        double rho = a.number("--rho");
+        double level = a.number("--level");
+        if (!(rho >= 0 && rho < 1 && m >= 1 && cv >= 0 && level > 0 && level < 1)) {
+            throw new IllegalArgumentException("need 0 ≤ --rho < 1, --units-per-village ≥ 1, --cv ≥ 0, 0 < --level < 1");
+        }
+        double deff = Plan.designEffect(m, cv, rho);
+        switch (a.text("--goal")) {
+            case "precision": {
+                double p = a.number("--rate");
+                double e = a.number("--margin");
+                int n = Plan.villagesForPrecision(p, e, level, m, cv, rho, villages);
+                Interval ci = Plan.plannedInterval(p, n, level, m, cv, rho, villages);
+                out.println("Precision: " + n + " of " + villages + " villages (about " + Formats.number(Math.round(n * m))
+                        + " units; design effect " + Formats.fixed(deff, 2) + ") give a Korn–Graubard "
+                        + Formats.number(100 * level) + "% interval of " + ci + " at an expected rate of "
+                        + Formats.percent(p) + ", within ±" + Formats.percent(e) + ".");
+                return 0;
+            }
+            case "decision": {
+                double t = a.number("--threshold");
+                DecisionPolicy policy = DecisionPolicy.parse(a.text("--policy"));
+                int replicates = a.integer("--replicates", 100);
+                long seed = Long.parseLong(a.text("--seed"));
+                int n = Plan.villagesForDecision(a.number("--ok"), a.number("--bad"), a.number("--alpha"),
+                        a.number("--beta"), villages, m, cv, rho, t, policy, level, replicates, seed);
+                double[] rates = Plan.grid(Math.max(3 * t, a.number("--bad") * 1.2), 24);
+                double[] oc = n >= villages ? null
+                        : Plan.operatingCharacteristic(n, villages, m, cv, rho, t, policy, level, rates, replicates, seed);
+                out.println("Decision: " + n + " of " + villages + " villages (" + policy.label() + " policy, threshold "
+                        + Formats.percent(t) + ", design effect " + Formats.fixed(deff, 2) + "): a county at "
+                        + Formats.percent(a.number("--ok")) + " is triggered with probability ≤ " + a.text("--alpha")
+                        + ", one at " + Formats.percent(a.number("--bad")) + " escapes with probability ≤ "
+                        + a.text("--beta") + (n >= villages ? " only by checking every village." : "."));
+                if (oc != null) {
+                    out.println("Operating characteristic (probability of triggering against the true rate):");
+                    for (int i = 0; i < rates.length; i++) {
+                        out.println(String.format(java.util.Locale.ROOT, "  %7s  %5.3f  %s", Formats.percent(rates[i]),
+                                oc[i], "#".repeat((int) Math.round(40 * oc[i]))));
+                    }
+                    if (!a.text("--oc-out").isEmpty()) {
+                        try (CsvWriter w = CsvWriter.create(a.path("--oc-out"))) {
+                            w.row("rate", "probability_triggered", "villages", "policy", "threshold");
+                            for (int i = 0; i < rates.length; i++) {
+                                w.row(rates[i], oc[i], n, policy.label(), t);
+                            }
+                        }
+                        out.println("Wrote " + a.text("--oc-out"));
+                    }
+                }
+                return 0;
+            }
+            case "attribute": {
+                int n = Plan.attributeSampleSize(a.number("--tolerable"), a.number("--expected"), a.number("--confidence"));
+                out.println("Attribute sampling: " + n + " independent units find a tolerable rate of "
+                        + Formats.percent(a.number("--tolerable")) + " at " + Formats.number(100 * a.number("--confidence"))
+                        + "% confidence with " + Formats.percent(a.number("--expected")) + " expected; whole villages"
+                        + " need about deff = " + Formats.fixed(deff, 2) + " times as many units.");
+                return 0;
+            }
+            default:
+                throw new IllegalArgumentException("--goal: \"" + a.text("--goal") + "\" is not precision, decision or"
+                        + " attribute");
+        }
+    }
+}

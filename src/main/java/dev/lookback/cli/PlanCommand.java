@@ -1,7 +1,9 @@
 package dev.lookback.cli;
 
 import dev.lookback.draw.Plan;
+import dev.lookback.io.Column;
 import dev.lookback.io.CsvWriter;
+import dev.lookback.io.TabularSource;
 import dev.lookback.survey.DecisionPolicy;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
@@ -34,6 +36,9 @@ final class PlanCommand extends Command {
                 Option.optional("--units-per-village", "M", "50", "mean domain units (persons or households) per village"),
                 Option.optional("--cv", "CV", "0.3", "coefficient of variation of the units per village"),
                 Option.optional("--rho", "RHO", "0.05", "intra-village correlation of errors"),
+                Option.optional("--rho-from", "FILE", "", "estimate ρ from a previous review's estimates.csv (the median"
+                        + " over its counties), instead of --rho"),
+                Option.optional("--measure", "NAME", "identification", "with --rho-from: the measure whose rows to use"),
                 Option.optional("--level", "L", "0.95", "confidence level of the intervals"),
                 Option.optional("--rate", "P", "0.02", "precision: the expected error rate"),
                 Option.optional("--margin", "E", "0.01", "precision: the largest distance from the rate to a bound"),
@@ -51,12 +56,48 @@ final class PlanCommand extends Command {
                 Option.optional("--oc-out", "FILE", "", "decision: write the operating characteristic as CSV"));
     }
 
+    static final Column COUNTY = Column.required("county");
+    static final Column MEASURE = Column.required("measure");
+    static final Column ESTIMATE = Column.required("estimate");
+    static final Column SE = Column.required("std_error");
+    static final Column UNITS = Column.required("units");
+    static final Column SAMPLED = Column.required("villages_sampled");
+    static final Column IN_FRAME = Column.required("villages_in_frame");
+
+    /** The median ρ over the county rows of a previous review's estimates.csv. */
+    static double rhoFrom(Arguments a, PrintWriter out) {
+        String measure = a.text("--measure");
+        java.util.Map<String, Double> byCounty = new java.util.TreeMap<>();
+        TabularSource.of(a.path("--rho-from")).read(List.of(COUNTY, MEASURE, ESTIMATE, SE, UNITS, SAMPLED, IN_FRAME),
+                row -> {
+                    if (!measure.equals(row.text(MEASURE)) || "ALL".equals(row.text(COUNTY))) {
+                        return;
+                    }
+                    double r = Plan.rhoFromEstimate(row.number(ESTIMATE, 0, 1), row.number(SE, 0, 1),
+                            row.number(UNITS, 0, Double.MAX_VALUE), row.integer(SAMPLED, 0), row.integer(IN_FRAME, 1));
+                    if (!Double.isNaN(r)) {
+                        byCounty.putIfAbsent(row.text(COUNTY), r);
+                    }
+                });
+        if (byCounty.isEmpty()) {
+            throw new IllegalArgumentException("--rho-from: no county row of measure " + measure + " in "
+                    + a.text("--rho-from") + " has errors and a standard error to estimate ρ from");
+        }
+        double[] values = byCounty.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        out.println("ρ from " + a.text("--rho-from") + " (" + measure + "), by county: " + byCounty.entrySet().stream()
+                .map(e -> e.getKey() + " " + Formats.fixed(e.getValue(), 3)).collect(java.util.stream.Collectors.joining(", "))
+                + "; median " + Formats.fixed(median, 3));
+        return median;
+    }
+
     @Override
     int run(Arguments a, PrintWriter out) throws Exception {
         int villages = a.integer("--villages", 2);
         double m = a.number("--units-per-village");
         double cv = a.number("--cv");
-        double rho = a.number("--rho");
+        double rho = a.text("--rho-from").isEmpty() ? a.number("--rho") : rhoFrom(a, out);
         double level = a.number("--level");
         if (!(rho >= 0 && rho < 1 && m >= 1 && cv >= 0 && level > 0 && level < 1)) {
             throw new IllegalArgumentException("need 0 ≤ --rho < 1, --units-per-village ≥ 1, --cv ≥ 0, 0 < --level < 1");

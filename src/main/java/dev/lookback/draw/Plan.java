@@ -198,6 +198,64 @@ public final class Plan {
         return oc[0] <= alpha && 1 - oc[1] <= beta;
     }
 
+    /**
+     * The intra-village correlation of errors from village tallies, by the one-way ANOVA estimator
+     * for binary data (Donner 1986; Ridout, Demétrio and Firth 1999): with k villages, M = Σ m_i units,
+     * p_i = y_i/m_i and p̂ = Σ y/M,
+     * MSB = Σ m_i (p_i − p̂)²/(k − 1), MSW = Σ m_i p_i (1 − p_i)/(M − k), m₀ = (M − Σ m_i²/M)/(k − 1),
+     * ρ̂ = (MSB − MSW)/(MSB + (m₀ − 1)·MSW), truncated at 0. {@code NaN} without errors, or with fewer
+     * than two villages with units.
+     */
+    public static double rhoFromTallies(double[] errors, double[] units) {
+        int k = 0;
+        double total = 0;
+        double y = 0;
+        double squares = 0;
+        for (int i = 0; i < units.length; i++) {
+            if (units[i] > 0) {
+                k++;
+                total += units[i];
+                y += errors[i];
+                squares += units[i] * units[i];
+            }
+        }
+        if (k < 2 || y <= 0 || y >= total || total <= k) {
+            return Double.NaN;
+        }
+        double p = y / total;
+        double msb = 0;
+        double msw = 0;
+        for (int i = 0; i < units.length; i++) {
+            if (units[i] > 0) {
+                double pi = errors[i] / units[i];
+                msb += units[i] * (pi - p) * (pi - p);
+                msw += units[i] * pi * (1 - pi);
+            }
+        }
+        msb /= k - 1;
+        msw /= total - k;
+        double m0 = (total - squares / total) / (k - 1);
+        return Math.max(0, (msb - msw) / (msb + (m0 - 1) * msw));
+    }
+
+    /**
+     * ρ implied by a county's design-based estimate (a row of a previous review's estimates.csv): the
+     * design effect deff = SE² / (p(1 − p)/n·(1 − f)) with n units in k villages of N, then
+     * ρ = (deff − 1)/(n/k − 1) (villages taken as equal). {@code NaN} where the row cannot tell
+     * (no error, no SE, fewer than two villages).
+     */
+    public static double rhoFromEstimate(double estimate, double standardError, double units, int villagesSampled,
+            int villagesInFrame) {
+        double f = (double) villagesSampled / villagesInFrame;
+        if (!(estimate > 0 && estimate < 1 && standardError > 0 && villagesSampled >= 2 && f < 1)) {
+            return Double.NaN;
+        }
+        double srs = estimate * (1 - estimate) / units * (1 - f);
+        double deff = standardError * standardError / srs;
+        double m = units / villagesSampled;
+        return m > 1 ? Math.min(1, Math.max(0, (deff - 1) / (m - 1))) : Double.NaN;
+    }
+
     /** Rates from 0 to {@code max} in {@code steps} equal steps, for an OC curve. */
     public static double[] grid(double max, int steps) {
         List<Double> list = new ArrayList<>();

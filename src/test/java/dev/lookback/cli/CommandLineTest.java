@@ -198,6 +198,9 @@ class CommandLineTest {
         assertEquals(0, decision.status(), decision.err());
         assertTrue(decision.out().contains("Operating characteristic"), decision.out());
         assertEquals("rate,probability_triggered,villages,policy,threshold", Files.readAllLines(oc).get(0));
+        Run fromReview = run("plan", "--rho-from", SRS.resolve("expected_persons_0.95.csv").toString());
+        assertEquals(0, fromReview.status(), fromReview.err());
+        assertTrue(fromReview.out().startsWith("ρ from "), fromReview.out());
         Run bad = run("plan", "--goal", "guess");
         assertEquals(2, bad.status());
         assertEquals("lookback plan: --goal: \"guess\" is not precision, decision or attribute\n", bad.err());

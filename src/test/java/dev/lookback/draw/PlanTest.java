@@ -56,6 +56,33 @@ class PlanTest {
     }
 
     @Test
+    void rhoIsRecoveredFromBetaBinomialVillages() {
+        // 400 villages of 60 units, village rates Beta with mean 5% and ICC 0.08: a = p(1−ρ)/ρ, b = (1−p)(1−ρ)/ρ
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        org.apache.commons.rng.UniformRandomProvider rng = random::nextLong;
+        double rho = 0.08;
+        var beta = org.apache.commons.statistics.distribution.BetaDistribution.of(0.05 * (1 - rho) / rho,
+                0.95 * (1 - rho) / rho).createSampler(rng);
+        double[] y = new double[400];
+        double[] m = new double[400];
+        for (int i = 0; i < 400; i++) {
+            m[i] = 60;
+            y[i] = Plan.binomial(random, 60, beta.sample());
+        }
+        assertEquals(rho, Plan.rhoFromTallies(y, m), 0.025);
+        // no clustering: ρ̂ near 0
+        for (int i = 0; i < 400; i++) {
+            y[i] = Plan.binomial(random, 60, 0.05);
+        }
+        assertEquals(0, Plan.rhoFromTallies(y, m), 0.01);
+        assertTrue(Double.isNaN(Plan.rhoFromTallies(new double[] {0, 0}, new double[] {5, 5})));
+        // from an estimate: deff 3 with 50 units a village gives ρ = 2/49
+        double p = 0.02;
+        double se = Math.sqrt(3 * p * (1 - p) / 1000 * (1 - 20.0 / 200));
+        assertEquals(2.0 / 49, Plan.rhoFromEstimate(p, se, 1000, 20, 200), 1e-12);
+    }
+
+    @Test
     void decisionSizesMeetTheirRisksAndThePoliciesOrderAsExpected() {
         int point = Plan.villagesForDecision(0.005, 0.05, 0.05, 0.10, 200, 50, 0.3, 0.05, 0.02, DecisionPolicy.POINT,
                 0.95, 1000, 1);

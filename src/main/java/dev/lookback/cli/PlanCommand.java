@@ -73,6 +73,9 @@ final class PlanCommand extends Command {
                     if (!measure.equals(row.text(MEASURE)) || "ALL".equals(row.text(COUNTY))) {
                         return;
                     }
+                    if ("NaN".equals(row.text(ESTIMATE)) || "NaN".equals(row.text(SE))) {
+                        return; // an empty domain or no variance estimate: nothing to learn from
+                    }
                     double r = Plan.rhoFromEstimate(row.number(ESTIMATE, 0, 1), row.number(SE, 0, 1),
                             row.number(UNITS, 0, Double.MAX_VALUE), row.integer(SAMPLED, 0), row.integer(IN_FRAME, 1));
                     if (!Double.isNaN(r)) {

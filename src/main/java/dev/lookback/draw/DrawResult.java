@@ -100,6 +100,25 @@ public record DrawResult(String seed, DrawMethod method, Allocation allocation, 
         return sb.append('"').toString();
     }
 
+    /** The drawn villages as a Tablesaw table (the columns of sample.csv, and certainty). */
+    public tech.tablesaw.api.Table table() {
+        tech.tablesaw.api.StringColumn county = tech.tablesaw.api.StringColumn.create("county");
+        tech.tablesaw.api.StringColumn village = tech.tablesaw.api.StringColumn.create("village");
+        tech.tablesaw.api.IntColumn households = tech.tablesaw.api.IntColumn.create("households");
+        tech.tablesaw.api.DoubleColumn pi = tech.tablesaw.api.DoubleColumn.create("inclusion_probability");
+        tech.tablesaw.api.StringColumn ticket = tech.tablesaw.api.StringColumn.create("ticket");
+        tech.tablesaw.api.BooleanColumn certainty = tech.tablesaw.api.BooleanColumn.create("certainty");
+        for (DrawnVillage v : villages) {
+            county.append(v.county());
+            village.append(v.village());
+            households.append(v.households());
+            pi.append(v.inclusionProbability());
+            ticket.append(v.ticket());
+            certainty.append(v.certainty());
+        }
+        return tech.tablesaw.api.Table.create("draw", county, village, households, pi, ticket, certainty);
+    }
+
     @Override
     public String toString() {
         return "Draw (" + method.label() + ", seed \"" + seed + "\", " + allocation.description() + "): "

@@ -256,11 +256,18 @@ public final class Plan {
         return m > 1 ? Math.min(1, Math.max(0, (deff - 1) / (m - 1))) : Double.NaN;
     }
 
+    /** An operating characteristic as a Tablesaw table: rate, probability_triggered. */
+    public static tech.tablesaw.api.Table ocTable(double[] rates, double[] probabilities) {
+        return tech.tablesaw.api.Table.create("operating characteristic",
+                tech.tablesaw.api.DoubleColumn.create("rate", rates),
+                tech.tablesaw.api.DoubleColumn.create("probability_triggered", probabilities));
+    }
+
     /** Rates from 0 to {@code max} in {@code steps} equal steps, for an OC curve. */
     public static double[] grid(double max, int steps) {
         List<Double> list = new ArrayList<>();
         for (int i = 0; i <= steps; i++) {
-            list.add(max * i / steps);
+            list.add(Math.round(max * i / steps * 1e12) / 1e12);
         }
         return list.stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -164,6 +164,13 @@ final class ByteCsvParser {
             if (quoted[f]) {
                 unquote(f);
             }
+            // trimmed once here, so that every use of a field sees its value without surrounding spaces
+            while (starts[f] < ends[f] && isSpace(buffer[starts[f]])) {
+                starts[f]++;
+            }
+            while (ends[f] > starts[f] && isSpace(buffer[ends[f] - 1])) {
+                ends[f]--;
+            }
         }
         return true;
     }
@@ -267,12 +274,7 @@ final class ByteCsvParser {
 
     /** Whether field {@code i} is blank (empty or white space only). */
     boolean isBlank(int i) {
-        for (int k = starts[i]; k < ends[i]; k++) {
-            if (!isSpace(record[k])) {
-                return false;
-            }
-        }
-        return true;
+        return starts[i] == ends[i]; // fields are trimmed when read
     }
 
     /** Field {@code i}, decoded and trimmed; {@code null} when blank. */
@@ -321,15 +323,7 @@ final class ByteCsvParser {
         if (f < 0 || f >= fields) {
             return KeyFilter.hash64(record, 0, 0);
         }
-        int s = starts[f];
-        int e = ends[f];
-        while (s < e && isSpace(record[s])) {
-            s++;
-        }
-        while (e > s && isSpace(record[e - 1])) {
-            e--;
-        }
-        return KeyFilter.hash64(record, s, e);
+        return KeyFilter.hash64(record, starts[f], ends[f]);
     }
 
     /** Whether every field of the current record is blank. */
@@ -357,12 +351,6 @@ final class ByteCsvParser {
             }
             int s = starts[f];
             int e = ends[f];
-            while (s < e && isSpace(record[s])) {
-                s++;
-            }
-            while (e > s && isSpace(record[e - 1])) {
-                e--;
-            }
             if (s == e || keys[k].contains(record, s, e)) {
                 return 1;
             }

@@ -48,7 +48,7 @@ final class PlanCommand extends Command {
                 Option.optional("--bad", "P", "0.05", "decision: a failing county's rate"),
                 Option.optional("--alpha", "A", "0.05", "decision: largest chance of triggering a compliant county"),
                 Option.optional("--beta", "B", "0.10", "decision: largest chance that a failing county escapes"),
-                Option.optional("--replicates", "R", "2000", "decision: Monte Carlo samples per rate"),
+                Option.optional("--replicates", "R", "1000", "decision: Monte Carlo samples per rate (±1.6% at worst)"),
                 Option.optional("--seed", "S", "1", "decision: seed of the Monte Carlo"),
                 Option.optional("--tolerable", "T", "0.05", "attribute: tolerable rate"),
                 Option.optional("--expected", "P", "0", "attribute: expected rate"),

@@ -215,20 +215,31 @@ public enum IntervalMethod {
         return null;
     }
 
-    /** Memo of t quantiles by (df, level): a pure function, asked for the same few values again and again. */
-    private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>, Double> T_QUANTILES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Quantiles already computed for whole df at one level: a pure function asked the same values often. */
+    private record TCache(double level, double[] quantiles) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<TCache> T_CACHE =
+            new java.util.concurrent.atomic.AtomicReference<>(new TCache(Double.NaN, new double[0]));
 
     static double tQuantile(double df, double level) {
-        java.util.List<Double> key = java.util.List.of(df, level);
-        Double t = T_QUANTILES.get(key);
-        if (t == null) {
-            t = TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
-            if (T_QUANTILES.size() < 100_000) {
-                T_QUANTILES.put(key, t);
+        if (df == Math.rint(df) && df >= 1 && df < 1 << 16) {
+            TCache cache = T_CACHE.get();
+            if (cache.level() != level) {
+                double[] fresh = new double[1 << 16];
+                java.util.Arrays.fill(fresh, Double.NaN);
+                cache = new TCache(level, fresh);
+                T_CACHE.set(cache);
             }
+            int i = (int) df;
+            double t = cache.quantiles()[i];
+            if (Double.isNaN(t)) { // a race only computes the same value twice
+                t = TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
+                cache.quantiles()[i] = t;
+            }
+            return t;
         }
-        return t;
+        return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
     }
 
     static double expit(double v) {

@@ -46,8 +46,12 @@ final class RatioEstimator {
             if (!inRow[h]) {
                 continue;
             }
-            Checks.nonNegative("x of cluster " + d.clusters().get(i), x[i]);
-            Checks.nonNegative("y of cluster " + d.clusters().get(i), y[i]);
+            if (!(x[i] >= 0 && x[i] < Double.POSITIVE_INFINITY)) { // the message only when it fails
+                Checks.nonNegative("x of cluster " + d.clusters().get(i), x[i]);
+            }
+            if (!(y[i] >= 0 && y[i] < Double.POSITIVE_INFINITY)) {
+                Checks.nonNegative("y of cluster " + d.clusters().get(i), y[i]);
+            }
             if (y[i] > x[i]) {
                 throw new IllegalArgumentException("cluster " + d.clusters().get(i) + " has more errors (" + y[i]
                         + ") than units (" + x[i] + ")");

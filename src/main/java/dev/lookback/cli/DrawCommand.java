@@ -43,7 +43,9 @@ final class DrawCommand extends Command {
                 Option.optional("--total", "N", "", "villages drawn in the city, shared in proportion to village counts"),
                 Option.optional("--min-per-county", "M", "0", "with --total: the fewest villages a county draws"),
                 Option.optional("--extend", "FILE", "", "a sample drawn before, to extend"),
-                Option.optional("--add", "C=K[,C=K...]", "", "with --extend: villages to add per county"),
+                Option.optional("--add", "C=K[,C=K...] | K", "", "with --extend: villages to add per county (or K with"
+                        + " --county)"),
+                Option.optional("--county", "C", "", "with --extend --add K: the county to extend"),
                 Option.optional("--out", "FILE", "sample.csv", "the sample to write"),
                 Option.optional("--certificate", "FILE", "", "the certificate to write (default: beside --out, .certificate.json)"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
@@ -64,7 +66,8 @@ final class DrawCommand extends Command {
             for (SampledVillage v : before.villages()) {
                 sizes.merge(v.county(), 1, Integer::sum);
             }
-            for (Map.Entry<String, Integer> e : additions(a.text("--add"), frame).entrySet()) {
+            String add = a.text("--county").isEmpty() ? a.text("--add") : a.text("--county") + "=" + a.text("--add");
+            for (Map.Entry<String, Integer> e : additions(add, frame).entrySet()) {
                 sizes.merge(e.getKey(), e.getValue(), Integer::sum);
             }
             allocation = Allocation.of(sizes);

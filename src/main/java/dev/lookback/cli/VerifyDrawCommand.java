@@ -35,7 +35,9 @@ final class VerifyDrawCommand extends Command {
                 Option.required("--frame", "FILE", "villages.csv: the sampling frame"),
                 Option.required("--sample", "FILE", "sample.csv: the sample to check"),
                 Option.required("--seed", "TEXT", "the published seed"),
-                Option.optional("--method", "srs|pps", "srs", "the draw method"),
+                Option.optional("--method", "srs|pps", "", "the draw method (default: the certificate's, else srs)"),
+                Option.optional("--certificate", "FILE", "", "the draw's certificate (default: beside the sample, if"
+                        + " there): its method and villages per county are checked too"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
     }
 
@@ -50,15 +52,46 @@ final class VerifyDrawCommand extends Command {
                 tickets.put(row.text(VILLAGE), row.text(TICKET));
             }
         });
-        List<String> differences = Draw.verify(frame, a.text("--seed"), DrawMethod.parse(a.text("--method")), sample,
-                tickets);
+        java.nio.file.Path certificate = a.text("--certificate").isEmpty()
+                ? DrawCommand.certificateBeside(a.path("--sample")) : a.path("--certificate");
+        String method = a.text("--method");
+        List<String> differences = new java.util.ArrayList<>();
+        if (java.nio.file.Files.exists(certificate)) {
+            String json = java.nio.file.Files.readString(certificate);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"method\": \"(\\w+)\"").matcher(json);
+            if (m.find()) {
+                if (method.isEmpty()) {
+                    method = m.group(1);
+                } else if (!method.equals(m.group(1))) {
+                    differences.add("the certificate says method " + m.group(1) + ", not " + method);
+                }
+            }
+            java.util.regex.Matcher counts = java.util.regex.Pattern.compile("\"villages_per_county\": \\{([^}]*)\\}")
+                    .matcher(json);
+            if (counts.find()) {
+                Map<String, List<dev.lookback.frame.SampledVillage>> byCounty = sample.byCounty();
+                java.util.regex.Matcher pair = java.util.regex.Pattern.compile("\"([^\"]+)\": (\\d+)").matcher(counts.group(1));
+                while (pair.find()) {
+                    int certified = Integer.parseInt(pair.group(2));
+                    int found = byCounty.getOrDefault(pair.group(1), List.of()).size();
+                    if (certified != found) {
+                        differences.add(pair.group(1) + ": the certificate has " + certified + " villages, the sample "
+                                + found);
+                    }
+                }
+            }
+        }
+        if (method.isEmpty()) {
+            method = "srs";
+        }
+        differences.addAll(Draw.verify(frame, a.text("--seed"), DrawMethod.parse(method), sample, tickets));
         if (differences.isEmpty()) {
             out.println("OK: the " + sample.villages().size() + " villages of " + a.text("--sample")
-                    + " are exactly the draw of seed \"" + a.text("--seed") + "\" (" + a.text("--method") + ")");
+                    + " are exactly the draw of seed \"" + a.text("--seed") + "\" (" + method + ")");
             return 0;
         }
         out.println("DIFFERENT: " + differences.size() + " difference(s) from the draw of seed \"" + a.text("--seed")
-                + "\" (" + a.text("--method") + "):");
+                + "\" (" + method + "):");
         for (String d : differences) {
             out.println("  " + d);
         }

@@ -158,11 +158,22 @@ class CommandLineTest {
                 "--seed", seed + "!");
         assertEquals(1, wrong.status(), wrong.out());
         assertTrue(wrong.out().startsWith("DIFFERENT: "), wrong.out());
+        List<String> lines = Files.readAllLines(sample);
+        Path missing = dir.resolve("missing.csv");
+        Files.write(missing, lines.subList(0, lines.size() - 1)); // the last village left out
+        Files.copy(dir.resolve("sample.certificate.json"), dir.resolve("missing.certificate.json"));
+        Run gap = run("verify-draw", "--frame", SRS.resolve("villages.csv").toString(), "--sample", missing.toString(),
+                "--seed", seed);
+        assertEquals(1, gap.status(), gap.out());
+        assertTrue(gap.out().contains("the certificate has"), gap.out());
         Path extended = dir.resolve("extended.csv");
         Run extend = run("draw", "--frame", SRS.resolve("villages.csv").toString(), "--seed", seed, "--extend",
                 sample.toString(), "--add", "C01=2", "--out", extended.toString());
         assertEquals(0, extend.status(), extend.err());
         assertTrue(extend.out().contains("C01: 5 of 12 villages (2 added)"), extend.out());
+        Run oneCounty = run("draw", "--frame", SRS.resolve("villages.csv").toString(), "--seed", seed, "--extend",
+                sample.toString(), "--county", "C02", "--add", "1", "--out", dir.resolve("e2.csv").toString());
+        assertTrue(oneCounty.out().contains("(1 added)"), oneCounty.out());
         Run bad = run("draw", "--frame", SRS.resolve("villages.csv").toString(), "--seed", seed, "--extend",
                 sample.toString(), "--add", "C99=2");
         assertEquals(2, bad.status());

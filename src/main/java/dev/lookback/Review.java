@@ -3,11 +3,15 @@ package dev.lookback;
 import dev.lookback.check.CrossCheck;
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Unit;
+import dev.lookback.decide.Decision;
+import dev.lookback.decide.Decisions;
+import dev.lookback.decide.Leaders;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.ErrorRates;
+import dev.lookback.survey.DecisionPolicy;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
@@ -43,9 +47,13 @@ public final class Review {
     private final List<IntervalMethod> methods;
     private final LonelyPsu lonelyPsu;
     private final RaoWuBootstrap bootstrap;
+    private final TabularSource leaders;
+    private final double threshold;
+    private final DecisionPolicy policy;
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
-            Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu, RaoWuBootstrap bootstrap) {
+            Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu, RaoWuBootstrap bootstrap,
+            TabularSource leaders, double threshold, DecisionPolicy policy) {
         this.frame = Objects.requireNonNull(frame, "frame");
         this.sample = Objects.requireNonNull(sample, "sample");
         this.selfCheck = Objects.requireNonNull(selfCheck, "selfCheck");
@@ -61,6 +69,12 @@ public final class Review {
         }
         this.lonelyPsu = Objects.requireNonNull(lonelyPsu, "lonelyPsu");
         this.bootstrap = Objects.requireNonNull(bootstrap, "bootstrap");
+        this.leaders = leaders;
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+        }
+        this.threshold = threshold;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /** A review of four files (CSV in UTF-8, or .xlsx), with the defaults: persons, 95%, Korn–Graubard. */
@@ -94,32 +108,55 @@ public final class Review {
             TabularSource spotCheck) {
         return new Review(frame, sample, selfCheck, spotCheck, Unit.PERSONS, 0.95,
                 List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
-                ErrorRates.DEFAULT_BOOTSTRAP);
+                ErrorRates.DEFAULT_BOOTSTRAP, null, ReviewResult.DEFAULT_THRESHOLD, DecisionPolicy.POINT);
     }
 
     /** Counts persons (default) or households. */
     public Review unit(Unit newUnit) {
-        return new Review(frame, sample, selfCheck, spotCheck, newUnit, level, methods, lonelyPsu, bootstrap);
+        return new Review(frame, sample, selfCheck, spotCheck, newUnit, level, methods, lonelyPsu, bootstrap, leaders,
+                threshold, policy);
     }
 
     /** The confidence level, default 0.95. */
     public Review level(double newLevel) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, newLevel, methods, lonelyPsu, bootstrap);
+        return new Review(frame, sample, selfCheck, spotCheck, unit, newLevel, methods, lonelyPsu, bootstrap, leaders,
+                threshold, policy);
     }
 
     /** The interval methods; the first is the one decisions use. Default Korn–Graubard. */
     public Review methods(IntervalMethod... newMethods) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, List.of(newMethods), lonelyPsu, bootstrap);
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, List.of(newMethods), lonelyPsu, bootstrap,
+                leaders, threshold, policy);
     }
 
     /** What a county with a single sampled village contributes to the city row (default ADJUST). */
-    public Review lonelyPsu(LonelyPsu policy) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, policy, bootstrap);
+    public Review lonelyPsu(LonelyPsu lonely) {
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonely, bootstrap, leaders,
+                threshold, policy);
     }
 
     /** The bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (default 1000 replicates, seed 1). */
     public Review bootstrap(RaoWuBootstrap newBootstrap) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, newBootstrap);
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, newBootstrap, leaders,
+                threshold, policy);
+    }
+
+    /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
+    public Review leaders(TabularSource newLeaders) {
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, bootstrap, newLeaders,
+                threshold, policy);
+    }
+
+    /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
+    public Review threshold(double newThreshold) {
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, bootstrap, leaders,
+                newThreshold, policy);
+    }
+
+    /** How sampling uncertainty enters decisions (default point). */
+    public Review policy(DecisionPolicy newPolicy) {
+        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, bootstrap, leaders,
+                threshold, newPolicy);
     }
 
     /**
@@ -132,7 +169,9 @@ public final class Review {
         Sample s = Sample.read(sample, f);
         CrossCheckResult cross = CrossCheck.run(f, s, selfCheck, spotCheck);
         List<ErrorRate> rates = ErrorRates.estimate(cross, unit, level, methods, lonelyPsu, bootstrap);
-        return new ReviewResult(cross, rates);
+        List<Decision> decisions = leaders == null ? List.of()
+                : Decisions.identificationExit(rates, Leaders.read(leaders), threshold, policy);
+        return new ReviewResult(cross, rates, decisions);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Discrepancy;
 import dev.lookback.check.Finding;
 import dev.lookback.check.Measure;
+import dev.lookback.decide.Decision;
+import dev.lookback.decide.Decisions;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.report.ReviewFiles;
 import dev.lookback.report.Summary;
@@ -21,13 +23,20 @@ import tech.tablesaw.api.Table;
  *
  * @param crossCheck what the cross-check found
  * @param rates      county × measure rows, counties sorted, then the {@code ALL} rows
+ * @param decisions  the accountability decisions (empty when no leaders were given)
  */
-public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
+public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions) {
     /** The default accountability threshold for identification and exit error rates (2%). */
     public static final double DEFAULT_THRESHOLD = 0.02;
 
     public ReviewResult {
         rates = List.copyOf(rates);
+        decisions = List.copyOf(decisions);
+    }
+
+    /** A result without decisions. */
+    public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
+        this(crossCheck, rates, List.of());
     }
 
     /** The rate of one county (or {@code ALL}) and measure. */
@@ -75,11 +84,45 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
         ReviewFiles.writeEstimateNotes(dir.resolve("estimate_notes.csv"), rates);
         ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"), crossCheck.discrepancies());
         ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), crossCheck.findings());
+        if (!decisions.isEmpty()) {
+            Decisions.write(dir.resolve("decisions.csv"), decisions);
+        }
     }
 
-    /** The one-screen summary at a given threshold. */
+    /** The one-screen summary at a given threshold, with who is reached and why. */
     public String summary(double threshold) {
-        return Summary.text(crossCheck, rates, threshold);
+        StringBuilder sb = new StringBuilder(Summary.text(crossCheck, rates, threshold));
+        if (!decisions.isEmpty()) {
+            sb.append("Accountability (问责): ");
+            long reached = decisions.stream().filter(Decision::triggered).count();
+            sb.append(reached == 0 ? "no county reaches the threshold under the " + decisions.get(0).policy()
+                    + " policy.\n" : reached + " decision(s) triggered:\n");
+            for (Decision d : decisions) {
+                if (d.triggered() || d.fragile()) {
+                    sb.append("  ").append(d.triggered() ? "TRIGGERED " : "fragile   ").append(d.evidence()).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A Tablesaw view of the decisions. */
+    public Table decisionsTable() {
+        tech.tablesaw.api.StringColumn county = tech.tablesaw.api.StringColumn.create("county");
+        tech.tablesaw.api.StringColumn measure = tech.tablesaw.api.StringColumn.create("measure");
+        tech.tablesaw.api.DoubleColumn estimate = tech.tablesaw.api.DoubleColumn.create("estimate");
+        tech.tablesaw.api.StringColumn outcome = tech.tablesaw.api.StringColumn.create("outcome");
+        tech.tablesaw.api.BooleanColumn fragile = tech.tablesaw.api.BooleanColumn.create("fragile");
+        tech.tablesaw.api.StringColumn names = tech.tablesaw.api.StringColumn.create("names");
+        for (Decision d : decisions) {
+            county.append(d.county());
+            measure.append(d.measure());
+            estimate.append(d.estimate());
+            outcome.append(d.outcome());
+            fragile.append(d.fragile());
+            names.append(String.join(";", d.names()));
+        }
+        return Table.create("decisions", county, measure, estimate, outcome, fragile, names);
     }
 
     @Override

@@ -45,6 +45,10 @@ final class ReviewCommand extends Command {
                                 + " the one the summary shows"),
                 Option.optional("--bootstrap-replicates", "B", "1000", "replicates of the bootstrap method"),
                 Option.optional("--seed", "TEXT", "lookback", "public seed of the bootstrap method"),
+                Option.optional("--leaders", "FILE", "", "leaders.csv: with it the review decides the accountability"
+                        + " rule for identification and exit errors and writes decisions.csv"),
+                Option.optional("--policy", "point|confident|precautionary", "point",
+                        "how the interval enters decisions"),
                 Option.optional("--threshold", "T", "0.02",
                         "accountability threshold for the identification and exit rates"),
                 Option.optional("--lonely-village", "adjust|certainty|fail", "adjust",
@@ -66,7 +70,12 @@ final class ReviewCommand extends Command {
                 .unit(unit(a.text("--unit")))
                 .level(level)
                 .methods(methods.toArray(new IntervalMethod[0]))
-                .lonelyPsu(lonelyPolicy(a.text("--lonely-village")));
+                .lonelyPsu(lonelyPolicy(a.text("--lonely-village")))
+                .threshold(threshold(a.number("--threshold")))
+                .policy(dev.lookback.survey.DecisionPolicy.parse(a.text("--policy")));
+        if (!a.text("--leaders").isEmpty()) {
+            review = review.leaders(dev.lookback.io.TabularSource.of(a.path("--leaders"), charset(a.text("--encoding"))));
+        }
         if (methods.contains(IntervalMethod.BOOTSTRAP)) { // SHA-256 only when needed: its providers load slowly
             review = review.bootstrap(RaoWuBootstrap.of(seed(a.text("--seed")), replicates));
         }
@@ -74,13 +83,21 @@ final class ReviewCommand extends Command {
         Path dir = a.path("--out");
         result.write(dir);
         out.print(result.summary(a.number("--threshold")));
-        out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv");
+        out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
+                + (result.decisions().isEmpty() ? "" : ", decisions.csv"));
         return 0;
     }
 
     /** A seed from any text: the first 16 hex digits of its SHA-256 ticket. */
     static long seed(String text) {
         return Long.parseUnsignedLong(dev.lookback.draw.Tickets.ticket(text, "bootstrap").substring(0, 16), 16);
+    }
+
+    static double threshold(double t) {
+        if (!(t > 0 && t < 1)) {
+            throw new IllegalArgumentException("--threshold must be between 0 and 1, e.g. 0.02; got " + t);
+        }
+        return t;
     }
 
     static Unit unit(String text) {

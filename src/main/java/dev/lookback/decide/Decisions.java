@@ -1,0 +1,154 @@
+package dev.lookback.decide;
+
+import dev.lookback.check.Measure;
+import dev.lookback.draw.Plan;
+import dev.lookback.io.CsvWriter;
+import dev.lookback.rates.ErrorRate;
+import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.survey.Formats;
+import dev.lookback.survey.Interval;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plan's first accountability rule (section 三(三)): where a county's identification or exit error
+ * rate stays at or above the threshold, its party secretary and government head are held to account.
+ * Every county × measure gets a decision, stated with its evidence, including counties without data or
+ * without a listed leader.
+ */
+public final class Decisions {
+    /** The rule's name in decisions.csv. */
+    public static final String IDENTIFICATION_EXIT = "identification_exit";
+
+    private Decisions() {
+    }
+
+    /**
+     * Decides the identification/exit rule for every county (not the city row).
+     *
+     * @param rates     the review's error rates (the first interval of each is used)
+     * @param leaders   the leaders
+     * @param threshold T (≥ T triggers)
+     * @param policy    point, confident or precautionary
+     */
+    public static List<Decision> identificationExit(List<ErrorRate> rates, Leaders leaders, double threshold,
+            DecisionPolicy policy) {
+        List<Decision> out = new ArrayList<>();
+        for (ErrorRate r : rates) {
+            if (ErrorRate.ALL.equals(r.county()) || (r.measure() != Measure.IDENTIFICATION && r.measure() != Measure.EXIT)) {
+                continue;
+            }
+            Interval ci = r.interval();
+            double estimate = r.rate();
+            boolean triggered = policy.triggers(estimate, ci, threshold, true);
+            boolean fragile = Double.isNaN(ci.lower()) || Double.isNaN(ci.upper())
+                    || (triggered ? ci.lower() < threshold : ci.upper() >= threshold);
+            int extra = fragile ? extraVillages(r, threshold) : -1;
+            List<Role> roles = List.of(Role.PARTY_SECRETARY, Role.GOVERNMENT_HEAD);
+            List<String> names = new ArrayList<>();
+            List<Role> missing = new ArrayList<>();
+            for (Role role : roles) {
+                List<Leaders.Leader> found = leaders.of(r.county(), role);
+                if (found.isEmpty()) {
+                    names.add("?");
+                    missing.add(role);
+                } else {
+                    names.add(String.join("/", found.stream().map(Leaders.Leader::name).toList()));
+                }
+            }
+            out.add(new Decision(r.county(), IDENTIFICATION_EXIT, r.measure().label(), estimate, ci.lower(), ci.upper(),
+                    threshold, policy.label(), triggered, fragile, extra, roles, names,
+                    evidence(r, ci, threshold, policy, triggered, fragile, extra, roles, names, missing)));
+        }
+        return out;
+    }
+
+    /**
+     * Villages to add so that the interval would probably no longer contain the threshold: the planner's
+     * precision size for a margin |R̂ − T| at rate R̂, with the county's own design effect (from its SE),
+     * minus the villages already sampled; −1 when the estimate cannot tell.
+     */
+    static int extraVillages(ErrorRate r, double threshold) {
+        double p = r.rate();
+        double margin = Math.abs(p - threshold);
+        int n = r.villagesSampled();
+        int big = r.villagesInFrame();
+        if (Double.isNaN(p) || margin == 0 || n >= big) {
+            return -1;
+        }
+        double units = r.estimate().units() / n;
+        double rho = Plan.rhoFromEstimate(p, r.estimate().standardError(), r.estimate().units(), n, big);
+        if (Double.isNaN(rho)) {
+            rho = 0.05; // no variance estimate (zero errors, one village): a typical value
+        }
+        int needed = Plan.villagesForPrecision(p, margin, r.interval().level(), Math.max(1, units), 0, rho, big);
+        return Math.max(0, needed - n);
+    }
+
+    private static String evidence(ErrorRate r, Interval ci, double threshold, DecisionPolicy policy, boolean triggered,
+            boolean fragile, int extra, List<Role> roles, List<String> names, List<Role> missing) {
+        String level = Formats.number(100 * ci.level()) + "%";
+        String zhMeasure = r.measure().chinese();
+        String enMeasure = r.measure() == Measure.EXIT ? "exit error rate" : "identification error rate";
+        StringBuilder zh = new StringBuilder(r.county()).append(zhMeasure);
+        StringBuilder en = new StringBuilder(r.county()).append(' ').append(enMeasure);
+        if (Double.isNaN(r.rate())) {
+            zh.append("无抽查数据");
+            en.append(": no spot-check data");
+        } else {
+            String interval = Double.isNaN(ci.lower()) ? "区间无法估计" : level + "区间 " + Formats.percent(ci.lower()) + "–"
+                    + Formats.percent(ci.upper());
+            zh.append(' ').append(Formats.percent(r.rate())).append("（").append(interval).append("）");
+            en.append(' ').append(Formats.percent(r.rate())).append(" (").append(Double.isNaN(ci.lower())
+                    ? "no interval: " + ci.note() : level + " CI " + Formats.percent(ci.lower()) + "–"
+                            + Formats.percent(ci.upper())).append(")");
+        }
+        String policyZh = policy == DecisionPolicy.POINT ? "按点估计" : policy == DecisionPolicy.CONFIDENT ? "按区间下限"
+                : "按区间上限";
+        if (triggered) {
+            zh.append("，").append(policyZh).append("达到问责线 ").append(Formats.percent(threshold)).append("，启动问责：");
+            en.append(" reaches the threshold ").append(Formats.percent(threshold)).append(" under the ")
+                    .append(policy.label()).append(" policy; accountability reaches the ");
+        } else {
+            zh.append("，").append(policyZh).append("未达到问责线 ").append(Formats.percent(threshold)).append("，不问责：");
+            en.append(" does not reach the threshold ").append(Formats.percent(threshold)).append(" under the ")
+                    .append(policy.label()).append(" policy; not triggered for the ");
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            zh.append(i > 0 ? "、" : "").append(roles.get(i).chinese()).append(' ').append(names.get(i));
+            en.append(i > 0 ? " and " : "").append(roles.get(i).english()).append(' ').append(names.get(i));
+        }
+        zh.append("。");
+        en.append(".");
+        if (!missing.isEmpty()) {
+            zh.append("名单中缺少该县的").append(String.join("、", missing.stream().map(Role::chinese).toList()))
+                    .append("。");
+            en.append(" leaders.csv lists no ").append(String.join(" or ", missing.stream().map(Role::english).toList()))
+                    .append(" for ").append(r.county()).append('.');
+        }
+        if (Double.isNaN(r.rate())) {
+            zh.append("无数据可据以判断，需抽查该县相关农户。");
+            en.append(" There is no data to decide on: the county's households of this domain must be checked.");
+        } else if (fragile) {
+            zh.append("该结论不稳健（区间跨越问责线）").append(extra >= 0 ? "，约需再抽 " + extra + " 个村" : "").append("。");
+            en.append(" Fragile: the interval spans the threshold").append(extra >= 0 ? "; about " + extra
+                    + " more villages would probably settle it" : "").append('.');
+        }
+        return zh + " / " + en;
+    }
+
+    /** Writes decisions.csv: county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy, outcome, fragile, roles, names, evidence. */
+    public static void write(Path file, List<Decision> decisions) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("county", "rule", "measure", "estimate", "ci_lower", "ci_upper", "threshold", "policy", "outcome",
+                    "fragile", "roles", "names", "evidence");
+            for (Decision d : decisions) {
+                w.row(d.county(), d.rule(), d.measure(), d.estimate(), d.lower(), d.upper(), d.threshold(), d.policy(),
+                        d.outcome(), d.fragile(), String.join(";", d.roles().stream().map(Role::name).toList()),
+                        String.join(";", d.names()), d.evidence());
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lookback.decide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookback.check.Measure;
+import dev.lookback.check.Unit;
+import dev.lookback.rates.ErrorRate;
+import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.survey.EstimateStatus;
+import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.RatioEstimate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The identification/exit rule on constructed estimates whose outcomes are known by hand. */
+class DecisionsTest {
+    static final Leaders LEADERS = Leaders.of(List.of(new Leaders.Leader("C1", Role.PARTY_SECRETARY, "王一"),
+            new Leaders.Leader("C1", Role.GOVERNMENT_HEAD, "李一"), new Leaders.Leader("C2", Role.PARTY_SECRETARY, "王二")));
+
+    /** An exit rate of county C1 (or C2) with a given estimate, SE and status; KG 95% interval. */
+    static ErrorRate rate(String county, double p, double se, double df, double units, EstimateStatus status) {
+        RatioEstimate e = new RatioEstimate(county, p, se, df, units, p * units, 8, 40, status);
+        return new ErrorRate(county, Measure.EXIT, Unit.HOUSEHOLDS, e,
+                List.of(e.interval(IntervalMethod.KORN_GRAUBARD, 0.95)), 8, 40);
+    }
+
+    static Decision decide(ErrorRate r, DecisionPolicy policy) {
+        return Decisions.identificationExit(List.of(r), LEADERS, 0.02, policy).get(0);
+    }
+
+    @Test
+    void aTieAtTheThresholdTriggersUnderThePointPolicy() {
+        Decision d = decide(rate("C1", 0.02, 0.005, 7, 400, EstimateStatus.OK), DecisionPolicy.POINT);
+        assertTrue(d.triggered());
+        assertTrue(d.fragile(), "the interval holds rates below 2%");
+        assertEquals(List.of("王一", "李一"), d.names());
+        assertEquals(List.of(Role.PARTY_SECRETARY, Role.GOVERNMENT_HEAD), d.roles());
+        assertTrue(d.evidence().startsWith("C1精准退出误差率 2.00%（95%区间 "), d.evidence());
+        assertTrue(d.evidence().contains("accountability reaches the party secretary 王一 and government head 李一"),
+                d.evidence());
+    }
+
+    @Test
+    void thePoliciesDifferWhereTheIntervalSpansTheThreshold() {
+        ErrorRate r = rate("C1", 0.03, 0.008, 7, 400, EstimateStatus.OK); // KG interval about [1.3%, 5.9%]
+        assertTrue(r.interval().lower() < 0.02 && r.interval().upper() > 0.02, r.interval().toString());
+        assertTrue(decide(r, DecisionPolicy.POINT).triggered());
+        assertFalse(decide(r, DecisionPolicy.CONFIDENT).triggered());
+        assertTrue(decide(r, DecisionPolicy.PRECAUTIONARY).triggered());
+        ErrorRate low = rate("C1", 0.012, 0.004, 7, 400, EstimateStatus.OK);
+        assertFalse(decide(low, DecisionPolicy.POINT).triggered());
+        assertTrue(decide(low, DecisionPolicy.PRECAUTIONARY).triggered() == (low.interval().upper() >= 0.02));
+        assertTrue(decide(low, DecisionPolicy.POINT).extraVillages() >= 0, "a fragile decision says how many more");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DecisionPolicy.class)
+    void zeroErrorsWithManyUnitsClearACountyUnderEveryPolicy(DecisionPolicy policy) {
+        // 0 errors in 1000 units: exact upper bound 1 − 0.025^(1/1000) = 0.37% < 2%
+        Decision d = decide(rate("C1", 0, 0, 7, 1000, EstimateStatus.OK), policy);
+        assertFalse(d.triggered());
+        assertFalse(d.fragile());
+        assertEquals(-1, d.extraVillages());
+    }
+
+    @Test
+    void noIntervalOrNoDataIsStatedNotSkipped() {
+        Decision single = decide(rate("C1", 0.05, Double.NaN, 0, 60, EstimateStatus.SINGLE_CLUSTER),
+                DecisionPolicy.CONFIDENT);
+        assertFalse(single.triggered(), "confident needs an interval");
+        assertTrue(single.fragile());
+        assertTrue(decide(rate("C1", 0.05, Double.NaN, 0, 60, EstimateStatus.SINGLE_CLUSTER),
+                DecisionPolicy.PRECAUTIONARY).triggered(), "an undefined interval triggers under precautionary");
+        Decision empty = decide(rate("C1", Double.NaN, Double.NaN, Double.NaN, 0, EstimateStatus.EMPTY_DOMAIN),
+                DecisionPolicy.POINT);
+        assertFalse(empty.triggered());
+        assertTrue(empty.evidence().contains("no data to decide on"), empty.evidence());
+        Decision noHead = decide(rate("C2", 0.05, 0.01, 7, 400, EstimateStatus.OK), DecisionPolicy.POINT);
+        assertEquals(List.of("王二", "?"), noHead.names());
+        assertTrue(noHead.evidence().contains("leaders.csv lists no government head for C2"), noHead.evidence());
+    }
+
+    @Test
+    void leadersAreReadWithChineseRolesAndBadOnesAreRefused() {
+        Leaders l = Leaders.read(dev.lookback.io.TabularSource.csv("leaders.csv", new java.io.ByteArrayInputStream(
+                "县,职务,姓名\nC1,党委书记,王一\nC1,县长,李一\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("李一", l.of("C1", Role.GOVERNMENT_HEAD).get(0).name());
+        dev.lookback.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.lookback.io.InputException.class, () -> Leaders.read(dev.lookback.io.TabularSource.csv("leaders.csv",
+                        new java.io.ByteArrayInputStream("county,role,name\nC1,mayor,X\n".getBytes()),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("leaders.csv line 2, column role: \"mayor\" is not one of PARTY_SECRETARY/GOVERNMENT_HEAD/"
+                + "ASSISTANCE_LEAD (党委书记/政府主要负责人/分管帮扶工作领导)", e.getMessage());
+    }
+}

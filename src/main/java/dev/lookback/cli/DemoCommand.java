@@ -53,10 +53,12 @@ final class DemoCommand extends Command {
         Path input = out.resolve("input");
         city.writeFrameAndRegister(input);
         city.writeSpotCheck(sample, input);
+        city.writeLeaders(input);
         o.println(city + "; drew " + sample.villages().size() + " villages with seed \"" + seed + "\"");
         Unit u = ReviewCommand.unit(a.text("--unit"));
         ReviewResult result = Review.of(input.resolve("villages.csv"), input.resolve("sample.csv"),
                 input.resolve("self_check.csv"), input.resolve("spot_check.csv"))
+                .leaders(dev.lookback.io.TabularSource.of(input.resolve("leaders.csv")))
                 .unit(u).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
                         IntervalMethod.WALD).run();
         result.write(out);
@@ -74,6 +76,7 @@ final class DemoCommand extends Command {
         o.println("  " + out.resolve("estimate_notes.csv") + "  why some intervals are special (census, zero errors)");
         o.println("  " + out.resolve("discrepancies.csv") + "   the rectification list (整改清单)");
         o.println("  " + out.resolve("data_quality.csv") + "    data-quality findings");
+        o.println("  " + out.resolve("decisions.csv") + "       who the accountability rule reaches, and why");
         o.println("  " + input + "/                     the inputs, to rerun with `lookback review`");
         return 0;
     }

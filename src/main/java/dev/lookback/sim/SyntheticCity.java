@@ -200,6 +200,27 @@ public final class SyntheticCity {
         return errors / units;
     }
 
+    /**
+     * Writes leaders.csv: for every county a party secretary, a government head and a leader in charge
+     * of assistance, with made-up names.
+     */
+    public void writeLeaders(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String[] surnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
+        String[] given = {"建国", "秀英", "志强", "丽华", "海燕", "伟", "敏", "军", "静", "磊", "洋", "婷"};
+        String[] roles = {"PARTY_SECRETARY", "GOVERNMENT_HEAD", "ASSISTANCE_LEAD"};
+        try (CsvWriter w = CsvWriter.create(dir.resolve("leaders.csv"))) {
+            w.row("county", "role", "name");
+            int k = 0;
+            for (String county : frame.counties()) {
+                for (String role : roles) {
+                    w.row(county, role, surnames[k % surnames.length] + given[(k * 5 + 3) % given.length]);
+                    k++;
+                }
+            }
+        }
+    }
+
     /** Writes villages.csv and self_check.csv into {@code dir}. */
     public void writeFrameAndRegister(Path dir) throws IOException {
         Files.createDirectories(dir);

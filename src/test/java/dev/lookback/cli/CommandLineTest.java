@@ -223,7 +223,12 @@ class CommandLineTest {
         Run r = run("demo", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("true "), r.out());
-        for (String f : List.of("estimates.csv", "discrepancies.csv", "data_quality.csv", "input/villages.csv",
+        assertTrue(r.out().contains("Accountability (问责)"), r.out());
+        assertEquals("county,rule,measure,estimate,ci_lower,ci_upper,threshold,policy,outcome,fragile,roles,names,evidence",
+                Files.readAllLines(out.resolve("decisions.csv")).get(0));
+        assertEquals(1 + 8 * 2, Files.readAllLines(out.resolve("decisions.csv")).size(), "8 counties × 2 measures");
+        for (String f : List.of("estimates.csv", "discrepancies.csv", "data_quality.csv", "decisions.csv",
+                "input/leaders.csv", "input/villages.csv",
                 "input/sample.csv", "input/self_check.csv", "input/spot_check.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }

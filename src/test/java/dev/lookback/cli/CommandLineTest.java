@@ -132,7 +132,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("review", "draw", "verify-draw", "assign-teams", "plan", "demo", "simulate")) {
+        for (String command : List.of("review", "draw", "verify-draw", "assign-teams", "plan", "funds", "demo", "simulate")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Usage: lookback " + command), r.out());
@@ -215,6 +215,19 @@ class CommandLineTest {
         Run bad = run("plan", "--goal", "guess");
         assertEquals(2, bad.status());
         assertEquals("lookback plan: --goal: \"guess\" is not precision, decision or attribute\n", bad.err());
+    }
+
+    @Test
+    void fundsDrawsAndEvaluatesAMonetaryUnitSample() throws IOException {
+        Path funds = dir.resolve("fund_checks.csv");
+        Files.writeString(funds, "项目,县,金额,违规金额\nP01,C01,120000,0\nP02,C01,5000,0\nP03,C01,80000,8000\n"
+                + "P04,C02,1000000,0\n");
+        Path out = dir.resolve("fund_sample.csv");
+        Run r = run("funds", "--funds", funds.toString(), "--seed", "2026-05-12", "--n", "20", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Evaluation: "), r.out());
+        assertEquals("project,county,amount,hits,inclusion_probability,cumulative_from,cumulative_to",
+                Files.readAllLines(out).get(0));
     }
 
     @Test

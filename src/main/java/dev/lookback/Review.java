@@ -1,5 +1,6 @@
 package dev.lookback;
 
+import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.check.CrossCheck;
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Unit;
@@ -42,39 +43,51 @@ public final class Review {
     private final TabularSource sample;
     private final TabularSource selfCheck;
     private final TabularSource spotCheck;
-    private final Unit unit;
-    private final double level;
-    private final List<IntervalMethod> methods;
-    private final LonelyPsu lonelyPsu;
-    private final RaoWuBootstrap bootstrap;
-    private final TabularSource leaders;
-    private final double threshold;
-    private final DecisionPolicy policy;
+    private final Settings settings;
+
+    /** Everything a review can be told besides its four inputs. */
+    private record Settings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
+            RaoWuBootstrap bootstrap, TabularSource leaders, double threshold, DecisionPolicy policy,
+            TabularSource cadres, TabularSource satisfaction, double tolerance, double minimumSatisfaction) {
+
+        Settings {
+            Objects.requireNonNull(unit, "unit");
+            if (!(level > 0 && level < 1)) {
+                throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+            }
+            methods = List.copyOf(methods);
+            if (methods.isEmpty()) {
+                throw new IllegalArgumentException("at least one interval method is needed");
+            }
+            Objects.requireNonNull(lonelyPsu, "lonelyPsu");
+            Objects.requireNonNull(bootstrap, "bootstrap");
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+            }
+            Objects.requireNonNull(policy, "policy");
+            if (!(tolerance > 0 && tolerance < 1 && minimumSatisfaction > 0 && minimumSatisfaction < 1)) {
+                throw new IllegalArgumentException("tolerance and minimum satisfaction must be in (0, 1)");
+            }
+        }
+
+        static Settings defaults() {
+            return new Settings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
+                    ErrorRates.DEFAULT_BOOTSTRAP, null, ReviewResult.DEFAULT_THRESHOLD, DecisionPolicy.POINT, null, null,
+                    0.10, 0.90);
+        }
+    }
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
-            Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu, RaoWuBootstrap bootstrap,
-            TabularSource leaders, double threshold, DecisionPolicy policy) {
+            Settings settings) {
         this.frame = Objects.requireNonNull(frame, "frame");
         this.sample = Objects.requireNonNull(sample, "sample");
         this.selfCheck = Objects.requireNonNull(selfCheck, "selfCheck");
         this.spotCheck = Objects.requireNonNull(spotCheck, "spotCheck");
-        this.unit = Objects.requireNonNull(unit, "unit");
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
-        }
-        this.level = level;
-        this.methods = List.copyOf(methods);
-        if (this.methods.isEmpty()) {
-            throw new IllegalArgumentException("at least one interval method is needed");
-        }
-        this.lonelyPsu = Objects.requireNonNull(lonelyPsu, "lonelyPsu");
-        this.bootstrap = Objects.requireNonNull(bootstrap, "bootstrap");
-        this.leaders = leaders;
-        if (!(threshold > 0 && threshold < 1)) {
-            throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
-        }
-        this.threshold = threshold;
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.settings = settings;
+    }
+
+    private Review with(Settings newSettings) {
+        return new Review(frame, sample, selfCheck, spotCheck, newSettings);
     }
 
     /** A review of four files (CSV in UTF-8, or .xlsx), with the defaults: persons, 95%, Korn–Graubard. */
@@ -106,77 +119,111 @@ public final class Review {
     /** A review of any sources (files, streams, tables). */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, Unit.PERSONS, 0.95,
-                List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
-                ErrorRates.DEFAULT_BOOTSTRAP, null, ReviewResult.DEFAULT_THRESHOLD, DecisionPolicy.POINT);
+        return new Review(frame, sample, selfCheck, spotCheck, Settings.defaults());
     }
 
     /** Counts persons (default) or households. */
-    public Review unit(Unit newUnit) {
-        return new Review(frame, sample, selfCheck, spotCheck, newUnit, level, methods, lonelyPsu, bootstrap, leaders,
-                threshold, policy);
+    public Review unit(Unit unit) {
+        Settings s = settings;
+        return with(new Settings(unit, s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), s.threshold(),
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /** The confidence level, default 0.95. */
-    public Review level(double newLevel) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, newLevel, methods, lonelyPsu, bootstrap, leaders,
-                threshold, policy);
+    public Review level(double level) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), level, s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), s.threshold(),
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /** The interval methods; the first is the one decisions use. Default Korn–Graubard. */
-    public Review methods(IntervalMethod... newMethods) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, List.of(newMethods), lonelyPsu, bootstrap,
-                leaders, threshold, policy);
+    public Review methods(IntervalMethod... methods) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), List.of(methods), s.lonelyPsu(), s.bootstrap(), s.leaders(),
+                s.threshold(), s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /** What a county with a single sampled village contributes to the city row (default ADJUST). */
     public Review lonelyPsu(LonelyPsu lonely) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonely, bootstrap, leaders,
-                threshold, policy);
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), s.methods(), lonely, s.bootstrap(), s.leaders(), s.threshold(),
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /** The bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (default 1000 replicates, seed 1). */
-    public Review bootstrap(RaoWuBootstrap newBootstrap) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, newBootstrap, leaders,
-                threshold, policy);
+    public Review bootstrap(RaoWuBootstrap bootstrap) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), bootstrap, s.leaders(), s.threshold(),
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
-    public Review leaders(TabularSource newLeaders) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, bootstrap, newLeaders,
-                threshold, policy);
+    public Review leaders(TabularSource leaders) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), leaders, s.threshold(),
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
-    public Review threshold(double newThreshold) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, bootstrap, leaders,
-                newThreshold, policy);
+    public Review threshold(double threshold) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), threshold,
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /** How sampling uncertainty enters decisions (default point). */
-    public Review policy(DecisionPolicy newPolicy) {
-        return new Review(frame, sample, selfCheck, spotCheck, unit, level, methods, lonelyPsu, bootstrap, leaders,
-                threshold, newPolicy);
+    public Review policy(DecisionPolicy policy) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
+                s.threshold(), policy, s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
     }
 
     /**
-     * Reads the inputs, cross-checks, and estimates.
+     * The assistance link: cadres.csv and satisfaction.csv (either may be null), the cadre
+     * non-compliance tolerance (default 0.10) and the satisfaction standard (default 0.90). Decided
+     * when leaders are given.
+     */
+    public Review assistance(TabularSource cadres, TabularSource satisfaction, double tolerance,
+            double minimumSatisfaction) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
+                s.threshold(), s.policy(), cadres, satisfaction, tolerance, minimumSatisfaction));
+    }
+
+    /**
+     * Reads the inputs, cross-checks, estimates, and decides (when leaders are given).
      *
      * @throws dev.lookback.io.InputException when an input cannot be used (with file, line and column)
      */
     public ReviewResult run() {
+        Settings s = settings;
         Frame f = Frame.read(frame);
-        Sample s = Sample.read(sample, f);
-        CrossCheckResult cross = CrossCheck.run(f, s, selfCheck, spotCheck);
-        List<ErrorRate> rates = ErrorRates.estimate(cross, unit, level, methods, lonelyPsu, bootstrap);
-        List<Decision> decisions = leaders == null ? List.of()
-                : Decisions.identificationExit(rates, Leaders.read(leaders), threshold, policy);
+        Sample sampled = Sample.read(sample, f);
+        CrossCheckResult cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
+        List<ErrorRate> rates = ErrorRates.estimate(cross, s.unit(), s.level(), s.methods(), s.lonelyPsu(),
+                s.bootstrap());
+        List<Decision> decisions = new java.util.ArrayList<>();
+        if (s.leaders() != null) {
+            Leaders people = Leaders.read(s.leaders());
+            decisions.addAll(Decisions.identificationExit(rates, people, s.threshold(), s.policy()));
+            List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
+            if (s.cadres() != null) {
+                assist.addAll(AssistanceCheck.cadres(s.cadres(), f, AssistanceCheck.Minimums.defaults(),
+                        s.methods().get(0), s.level()));
+            }
+            if (s.satisfaction() != null) {
+                assist.addAll(AssistanceCheck.satisfaction(s.satisfaction(), f, s.methods().get(0), s.level()));
+            }
+            decisions.addAll(Decisions.assistance(assist, people, s.tolerance(), s.minimumSatisfaction(), s.policy()));
+        }
         return new ReviewResult(cross, rates, decisions);
     }
 
     @Override
     public String toString() {
         return "Review of " + frame.name() + ", " + sample.name() + ", " + selfCheck.name() + ", " + spotCheck.name()
-                + ": " + unit.label() + ", level " + level + ", " + methods + ", lonely PSU " + lonelyPsu;
+                + ": " + settings.unit().label() + ", level " + settings.level() + ", " + settings.methods()
+                + ", lonely PSU " + settings.lonelyPsu() + ", policy " + settings.policy().label() + ", threshold "
+                + settings.threshold();
     }
 }

@@ -47,6 +47,10 @@ final class ReviewCommand extends Command {
                 Option.optional("--seed", "TEXT", "lookback", "public seed of the bootstrap method"),
                 Option.optional("--leaders", "FILE", "", "leaders.csv: with it the review decides the accountability"
                         + " rule for identification and exit errors and writes decisions.csv"),
+                Option.optional("--cadres", "FILE", "", "cadres.csv: with --leaders, decides the assistance rule"),
+                Option.optional("--satisfaction", "FILE", "", "satisfaction.csv: with --leaders, decides the assistance rule"),
+                Option.optional("--tolerance", "T", "0.10", "the cadre non-compliance that triggers the assistance rule"),
+                Option.optional("--min-satisfaction", "S", "0.90", "satisfaction below this triggers the assistance rule"),
                 Option.optional("--policy", "point|confident|precautionary", "point",
                         "how the interval enters decisions"),
                 Option.optional("--threshold", "T", "0.02",
@@ -74,7 +78,14 @@ final class ReviewCommand extends Command {
                 .threshold(threshold(a.number("--threshold")))
                 .policy(dev.lookback.survey.DecisionPolicy.parse(a.text("--policy")));
         if (!a.text("--leaders").isEmpty()) {
-            review = review.leaders(dev.lookback.io.TabularSource.of(a.path("--leaders"), charset(a.text("--encoding"))));
+            Charset cs = charset(a.text("--encoding"));
+            review = review.leaders(dev.lookback.io.TabularSource.of(a.path("--leaders"), cs))
+                    .assistance(a.text("--cadres").isEmpty() ? null : dev.lookback.io.TabularSource.of(a.path("--cadres"), cs),
+                            a.text("--satisfaction").isEmpty() ? null
+                                    : dev.lookback.io.TabularSource.of(a.path("--satisfaction"), cs),
+                            threshold(a.number("--tolerance")), threshold(a.number("--min-satisfaction")));
+        } else if (!a.text("--cadres").isEmpty() || !a.text("--satisfaction").isEmpty()) {
+            throw new IllegalArgumentException("--cadres and --satisfaction decide the assistance rule: give --leaders too");
         }
         if (methods.contains(IntervalMethod.BOOTSTRAP)) { // SHA-256 only when needed: its providers load slowly
             review = review.bootstrap(RaoWuBootstrap.of(seed(a.text("--seed")), replicates));

@@ -139,6 +139,56 @@ public final class Decisions {
         return zh + " / " + en;
     }
 
+    /** The assistance rule's name in decisions.csv. */
+    public static final String ASSISTANCE = "assistance";
+
+    /**
+     * The plan's second rule: where assistance is not in place (cadre non-compliance at or above the
+     * tolerance) or satisfaction is low (below the minimum, 90% by default), the county's leader in
+     * charge of assistance is held to account. Satisfaction is a rate that triggers when low, so the
+     * policies use the interval's bounds the other way round.
+     */
+    public static List<Decision> assistance(List<dev.lookback.assist.AssistanceCheck.Rate> rates, Leaders leaders,
+            double tolerance, double minimumSatisfaction, DecisionPolicy policy) {
+        List<Decision> out = new ArrayList<>();
+        for (dev.lookback.assist.AssistanceCheck.Rate r : rates) {
+            boolean satisfaction = dev.lookback.assist.AssistanceCheck.SATISFACTION.equals(r.measure());
+            double threshold = satisfaction ? minimumSatisfaction : tolerance;
+            Interval ci = r.interval();
+            double estimate = r.estimate().estimate();
+            boolean triggered = policy.triggers(estimate, ci, threshold, !satisfaction);
+            boolean undefined = Double.isNaN(ci.lower()) || Double.isNaN(ci.upper());
+            boolean fragile = undefined || (satisfaction
+                    ? (triggered ? ci.upper() >= threshold : ci.lower() < threshold)
+                    : (triggered ? ci.lower() < threshold : ci.upper() >= threshold));
+            List<Leaders.Leader> found = leaders.of(r.county(), Role.ASSISTANCE_LEAD);
+            String name = found.isEmpty() ? "?" : String.join("/", found.stream().map(Leaders.Leader::name).toList());
+            String level = Formats.number(100 * ci.level()) + "%";
+            String range = undefined ? "区间无法估计 / no interval" : level + " " + Formats.percent(ci.lower()) + "–"
+                    + Formats.percent(ci.upper());
+            String zhMeasure = satisfaction ? "群众满意度" : "帮扶干部不合规率";
+            String enMeasure = satisfaction ? "satisfaction" : "cadre non-compliance";
+            String comparison = satisfaction ? (triggered ? "低于" : "不低于") : (triggered ? "达到" : "未达到");
+            String zh = r.county() + zhMeasure + " " + Formats.percent(estimate) + "（" + range + "）" + comparison
+                    + (satisfaction ? "标准 " : "容忍度 ") + Formats.percent(threshold) + "，" + (triggered ? "启动问责：" : "不问责：")
+                    + Role.ASSISTANCE_LEAD.chinese() + " " + name + "。" + (found.isEmpty()
+                            ? "名单中缺少该县的" + Role.ASSISTANCE_LEAD.chinese() + "。" : "")
+                    + (fragile && !undefined ? "该结论不稳健（区间跨越标准）。" : "");
+            String en = r.county() + " " + enMeasure + " " + Formats.percent(estimate) + " (" + range + ") "
+                    + (triggered ? (satisfaction ? "is below " : "reaches ") : (satisfaction ? "is not below " : "does not reach "))
+                    + Formats.percent(threshold) + " under the " + policy.label() + " policy; " + (triggered
+                            ? "accountability reaches the " : "not triggered for the ") + Role.ASSISTANCE_LEAD.english()
+                    + " " + name + "." + (found.isEmpty() ? " leaders.csv lists no " + Role.ASSISTANCE_LEAD.english()
+                            + " for " + r.county() + "." : "") + (fragile && !undefined
+                                    ? " Fragile: the interval spans the standard." : "")
+                    + (r.failures().isEmpty() ? "" : " " + r.failures().size() + (satisfaction
+                            ? " dissatisfied answers." : " cadres failing."));
+            out.add(new Decision(r.county(), ASSISTANCE, r.measure(), estimate, ci.lower(), ci.upper(), threshold,
+                    policy.label(), triggered, fragile, -1, List.of(Role.ASSISTANCE_LEAD), List.of(name), zh + " / " + en));
+        }
+        return out;
+    }
+
     /** Writes decisions.csv: county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy, outcome, fragile, roles, names, evidence. */
     public static void write(Path file, List<Decision> decisions) throws IOException {
         try (CsvWriter w = CsvWriter.create(file)) {

@@ -1,0 +1,194 @@
+package dev.lookback.assist;
+
+import dev.lookback.frame.Frame;
+import dev.lookback.io.Column;
+import dev.lookback.io.Row;
+import dev.lookback.io.TabularSource;
+import dev.lookback.survey.ClusterDesign;
+import dev.lookback.survey.Interval;
+import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.RatioEstimate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The assistance link (帮扶工作落实): cadres' compliance from {@code cadres.csv} and households'
+ * satisfaction from {@code satisfaction.csv}, each as a rate per county with an interval that treats
+ * the villages visited as a simple random sample of the county's villages (clusters), by the same
+ * ratio estimator as the error rates.
+ *
+ * <p>A cadre fails when the months in the village are below the role's minimum, when the cadre was
+ * replaced without approval, or when the tasks (两扶两助, 四送) are not done. Satisfaction counts
+ * 满意 and 基本满意 over all answers.
+ */
+public final class AssistanceCheck {
+    static final Column CADRE = Column.required("cadre", "帮扶干部", "干部", "姓名");
+    static final Column COUNTY = Column.required("county", "县", "区县");
+    static final Column VILLAGE = Column.required("village", "村", "行政村");
+    static final Column ROLE = Column.required("role", "职务", "身份");
+    static final Column MONTHS = Column.required("months_in_village", "驻村月数", "驻村时间");
+    static final Column REPLACED = Column.optional("replaced", "是否调整");
+    static final Column APPROVED = Column.optional("replacement_approved", "调整是否经批准");
+    static final Column TASKS = Column.required("tasks_done", "两扶两助/四送 落实", "任务落实", "两扶两助", "四送");
+    static final Column HOUSEHOLD = Column.required("household", "户编号");
+    static final Column ANSWER = Column.required("answer", "满意度", "回答");
+
+    /** The measure names in decisions.csv. */
+    public static final String NONCOMPLIANCE = "cadre_noncompliance";
+    public static final String SATISFACTION = "satisfaction";
+
+    private AssistanceCheck() {
+    }
+
+    /**
+     * A rate of the assistance link.
+     *
+     * @param county   county
+     * @param measure  {@link #NONCOMPLIANCE} or {@link #SATISFACTION}
+     * @param estimate the ratio estimate (villages as clusters)
+     * @param interval its interval
+     * @param failures the failing cadres or dissatisfied answers, for the rectification list
+     */
+    public record Rate(String county, String measure, RatioEstimate estimate, Interval interval, List<String> failures) {
+    }
+
+    /** Minimum months in the village by role; the plan's own figures are masked: set them. */
+    public record Minimums(int firstSecretary, int teamMember) {
+        /** 12 months for a first secretary (第一书记), 6 for a team member (工作队员). */
+        public static Minimums defaults() {
+            return new Minimums(12, 6);
+        }
+    }
+
+    /** Cadre non-compliance per county. */
+    public static List<Rate> cadres(TabularSource source, Frame frame, Minimums minimums, IntervalMethod method,
+            double level) {
+        Map<String, double[]> byVillage = new LinkedHashMap<>();
+        Map<String, String> countyOf = new LinkedHashMap<>();
+        Map<String, List<String>> failures = new TreeMap<>();
+        source.read(List.of(CADRE, COUNTY, VILLAGE, ROLE, MONTHS, REPLACED, APPROVED, TASKS), row -> {
+            String county = row.requireText(COUNTY);
+            String village = row.requireText(VILLAGE);
+            String role = row.requireText(ROLE);
+            boolean first;
+            switch (role.toUpperCase(Locale.ROOT)) {
+                case "FIRST_SECRETARY":
+                case "第一书记":
+                    first = true;
+                    break;
+                case "TEAM_MEMBER":
+                case "工作队员":
+                case "队员":
+                    first = false;
+                    break;
+                default:
+                    throw row.error(ROLE, role, "is not FIRST_SECRETARY or TEAM_MEMBER (第一书记/工作队员)");
+            }
+            int months = row.integer(MONTHS, 0);
+            boolean replaced = row.text(REPLACED) != null && row.bool(REPLACED);
+            boolean approved = row.text(APPROVED) != null && row.bool(APPROVED);
+            boolean tasks = row.bool(TASKS);
+            List<String> why = new ArrayList<>();
+            int minimum = first ? minimums.firstSecretary() : minimums.teamMember();
+            if (months < minimum) {
+                why.add(months + " months in the village, below " + minimum);
+            }
+            if (replaced && !approved) {
+                why.add("replaced without approval");
+            }
+            if (!tasks) {
+                why.add("tasks not done");
+            }
+            record(row, county, village, frame, byVillage, countyOf);
+            double[] t = byVillage.get(village);
+            t[1]++;
+            if (!why.isEmpty()) {
+                t[0]++;
+                failures.computeIfAbsent(county, k -> new ArrayList<>()).add(row.requireText(CADRE) + " (" + village
+                        + "): " + String.join(", ", why));
+            }
+        });
+        return rates(NONCOMPLIANCE, byVillage, countyOf, frame, failures, method, level);
+    }
+
+    /** Satisfaction (满意 + 基本满意 over answers) per county. */
+    public static List<Rate> satisfaction(TabularSource source, Frame frame, IntervalMethod method, double level) {
+        Map<String, double[]> byVillage = new LinkedHashMap<>();
+        Map<String, String> countyOf = new LinkedHashMap<>();
+        Map<String, List<String>> failures = new TreeMap<>();
+        source.read(List.of(HOUSEHOLD, COUNTY, VILLAGE, ANSWER), row -> {
+            String answer = row.requireText(ANSWER);
+            boolean satisfied;
+            switch (answer.toUpperCase(Locale.ROOT)) {
+                case "SATISFIED":
+                case "满意":
+                case "FAIRLY_SATISFIED":
+                case "基本满意":
+                    satisfied = true;
+                    break;
+                case "DISSATISFIED":
+                case "不满意":
+                    satisfied = false;
+                    break;
+                default:
+                    throw row.error(ANSWER, answer,
+                            "is not SATISFIED/FAIRLY_SATISFIED/DISSATISFIED (满意/基本满意/不满意)");
+            }
+            String county = row.requireText(COUNTY);
+            String village = row.requireText(VILLAGE);
+            record(row, county, village, frame, byVillage, countyOf);
+            double[] t = byVillage.get(village);
+            t[1]++;
+            if (satisfied) {
+                t[0]++;
+            } else {
+                failures.computeIfAbsent(county, k -> new ArrayList<>()).add(row.requireText(HOUSEHOLD) + " (" + village
+                        + "): dissatisfied");
+            }
+        });
+        return rates(SATISFACTION, byVillage, countyOf, frame, failures, method, level);
+    }
+
+    private static void record(Row row, String county, String village, Frame frame, Map<String, double[]> byVillage,
+            Map<String, String> countyOf) {
+        if (frame.village(village) == null) {
+            throw row.error(VILLAGE, village, "is not a village of the frame");
+        }
+        if (!frame.village(village).county().equals(county)) {
+            throw row.error(COUNTY, county, "does not match the frame, where village " + village + " is in county "
+                    + frame.village(village).county());
+        }
+        byVillage.computeIfAbsent(village, k -> new double[2]);
+        countyOf.put(village, county);
+    }
+
+    private static List<Rate> rates(String measure, Map<String, double[]> byVillage, Map<String, String> countyOf,
+            Frame frame, Map<String, List<String>> failures, IntervalMethod method, double level) {
+        List<Rate> out = new ArrayList<>();
+        if (byVillage.isEmpty()) {
+            return out;
+        }
+        ClusterDesign.Builder b = ClusterDesign.builder();
+        for (String county : new java.util.TreeSet<>(countyOf.values())) {
+            b.stratum(county, frame.villageCount(county));
+        }
+        List<String> villages = new ArrayList<>(byVillage.keySet());
+        double[] y = new double[villages.size()];
+        double[] x = new double[villages.size()];
+        for (int i = 0; i < villages.size(); i++) {
+            b.cluster(countyOf.get(villages.get(i)), villages.get(i));
+            y[i] = byVillage.get(villages.get(i))[0];
+            x[i] = byVillage.get(villages.get(i))[1];
+        }
+        ClusterDesign design = b.build();
+        for (String county : design.strata()) {
+            RatioEstimate e = design.ratio(county, y, x);
+            out.add(new Rate(county, measure, e, e.interval(method, level), failures.getOrDefault(county, List.of())));
+        }
+        return out;
+    }
+}

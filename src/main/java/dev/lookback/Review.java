@@ -48,7 +48,8 @@ public final class Review {
     /** Everything a review can be told besides its four inputs. */
     private record Settings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
             RaoWuBootstrap bootstrap, TabularSource leaders, double threshold, DecisionPolicy policy,
-            TabularSource cadres, TabularSource satisfaction, double tolerance, double minimumSatisfaction) {
+            TabularSource cadres, TabularSource satisfaction, double tolerance, double minimumSatisfaction,
+            TabularSource funds, double materiality, java.time.LocalDate asOf) {
 
         Settings {
             Objects.requireNonNull(unit, "unit");
@@ -73,7 +74,7 @@ public final class Review {
         static Settings defaults() {
             return new Settings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
                     ErrorRates.DEFAULT_BOOTSTRAP, null, ReviewResult.DEFAULT_THRESHOLD, DecisionPolicy.POINT, null, null,
-                    0.10, 0.90);
+                    0.10, 0.90, null, 0.01, null);
         }
     }
 
@@ -126,56 +127,64 @@ public final class Review {
     public Review unit(Unit unit) {
         Settings s = settings;
         return with(new Settings(unit, s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /** The confidence level, default 0.95. */
     public Review level(double level) {
         Settings s = settings;
         return with(new Settings(s.unit(), level, s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /** The interval methods; the first is the one decisions use. Default Korn–Graubard. */
     public Review methods(IntervalMethod... methods) {
         Settings s = settings;
         return with(new Settings(s.unit(), s.level(), List.of(methods), s.lonelyPsu(), s.bootstrap(), s.leaders(),
-                s.threshold(), s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.threshold(), s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /** What a county with a single sampled village contributes to the city row (default ADJUST). */
     public Review lonelyPsu(LonelyPsu lonely) {
         Settings s = settings;
         return with(new Settings(s.unit(), s.level(), s.methods(), lonely, s.bootstrap(), s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /** The bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (default 1000 replicates, seed 1). */
     public Review bootstrap(RaoWuBootstrap bootstrap) {
         Settings s = settings;
         return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), bootstrap, s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
         Settings s = settings;
         return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), leaders, s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
     public Review threshold(double threshold) {
         Settings s = settings;
         return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), threshold,
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /** How sampling uncertainty enters decisions (default point). */
     public Review policy(DecisionPolicy policy) {
         Settings s = settings;
         return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
-                s.threshold(), policy, s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction()));
+                s.threshold(), policy, s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                s.funds(), s.materiality(), s.asOf()));
     }
 
     /**
@@ -187,7 +196,20 @@ public final class Review {
             double minimumSatisfaction) {
         Settings s = settings;
         return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
-                s.threshold(), s.policy(), cadres, satisfaction, tolerance, minimumSatisfaction));
+                s.threshold(), s.policy(), cadres, satisfaction, tolerance, minimumSatisfaction, s.funds(),
+                s.materiality(), s.asOf()));
+    }
+
+    /**
+     * The fund link: fund_checks.csv, the materiality (default 0.01) for the misused share and the
+     * share of overdue or unstarted projects, and the date as of which an unfinished project past its
+     * planned date counts as overdue (null: only late finishes and unstarted projects count).
+     */
+    public Review funds(TabularSource fundChecks, double materiality, java.time.LocalDate asOf) {
+        Settings s = settings;
+        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
+                s.threshold(), s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
+                fundChecks, materiality, asOf));
     }
 
     /**
@@ -216,7 +238,13 @@ public final class Review {
             }
             decisions.addAll(Decisions.assistance(assist, people, s.tolerance(), s.minimumSatisfaction(), s.policy()));
         }
-        return new ReviewResult(cross, rates, decisions);
+        List<dev.lookback.funds.FundChecks.Check> fundChecks = s.funds() == null ? List.of()
+                : dev.lookback.funds.FundChecks.read(s.funds());
+        if (s.leaders() != null && !fundChecks.isEmpty()) {
+            decisions.addAll(Decisions.funds(dev.lookback.funds.FundChecks.byCounty(fundChecks, s.asOf()),
+                    Leaders.read(s.leaders()), s.materiality(), s.policy()));
+        }
+        return new ReviewResult(cross, rates, decisions, fundChecks);
     }
 
     @Override

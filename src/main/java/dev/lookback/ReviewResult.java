@@ -24,19 +24,22 @@ import tech.tablesaw.api.Table;
  * @param crossCheck what the cross-check found
  * @param rates      county × measure rows, counties sorted, then the {@code ALL} rows
  * @param decisions  the accountability decisions (empty when no leaders were given)
+ * @param fundChecks the fund checks read (empty when none were given)
  */
-public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions) {
+public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions,
+        List<dev.lookback.funds.FundChecks.Check> fundChecks) {
     /** The default accountability threshold for identification and exit error rates (2%). */
     public static final double DEFAULT_THRESHOLD = 0.02;
 
     public ReviewResult {
         rates = List.copyOf(rates);
         decisions = List.copyOf(decisions);
+        fundChecks = List.copyOf(fundChecks);
     }
 
     /** A result without decisions. */
     public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
-        this(crossCheck, rates, List.of());
+        this(crossCheck, rates, List.of(), List.of());
     }
 
     /** The rate of one county (or {@code ALL}) and measure. */
@@ -86,6 +89,9 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
         ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), crossCheck.findings());
         if (!decisions.isEmpty()) {
             Decisions.write(dir.resolve("decisions.csv"), decisions);
+        }
+        if (!fundChecks.isEmpty()) {
+            dev.lookback.funds.FundChecks.writeReferrals(dir.resolve("fund_referrals.csv"), fundChecks);
         }
     }
 

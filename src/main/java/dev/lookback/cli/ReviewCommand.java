@@ -51,6 +51,11 @@ final class ReviewCommand extends Command {
                 Option.optional("--satisfaction", "FILE", "", "satisfaction.csv: with --leaders, decides the assistance rule"),
                 Option.optional("--tolerance", "T", "0.10", "the cadre non-compliance that triggers the assistance rule"),
                 Option.optional("--min-satisfaction", "S", "0.90", "satisfaction below this triggers the assistance rule"),
+                Option.optional("--funds", "FILE", "", "fund_checks.csv: decides the fund rule (with --leaders) and"
+                        + " writes fund_referrals.csv"),
+                Option.optional("--materiality", "M", "0.01", "misused or overdue share that triggers the fund rule"),
+                Option.optional("--as-of", "DATE", "", "the date (2026-05-31) after which unfinished projects past"
+                        + " their planned date are overdue"),
                 Option.optional("--policy", "point|confident|precautionary", "point",
                         "how the interval enters decisions"),
                 Option.optional("--threshold", "T", "0.02",
@@ -84,7 +89,18 @@ final class ReviewCommand extends Command {
                             a.text("--satisfaction").isEmpty() ? null
                                     : dev.lookback.io.TabularSource.of(a.path("--satisfaction"), cs),
                             threshold(a.number("--tolerance")), threshold(a.number("--min-satisfaction")));
-        } else if (!a.text("--cadres").isEmpty() || !a.text("--satisfaction").isEmpty()) {
+        }
+        if (!a.text("--funds").isEmpty()) {
+            java.time.LocalDate asOf;
+            try {
+                asOf = a.text("--as-of").isEmpty() ? null : java.time.LocalDate.parse(a.text("--as-of"));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("--as-of: \"" + a.text("--as-of") + "\" is not a date like 2026-05-31");
+            }
+            review = review.funds(dev.lookback.io.TabularSource.of(a.path("--funds"), charset(a.text("--encoding"))),
+                    threshold(a.number("--materiality")), asOf);
+        }
+        if (a.text("--leaders").isEmpty() && (!a.text("--cadres").isEmpty() || !a.text("--satisfaction").isEmpty())) {
             throw new IllegalArgumentException("--cadres and --satisfaction decide the assistance rule: give --leaders too");
         }
         if (methods.contains(IntervalMethod.BOOTSTRAP)) { // SHA-256 only when needed: its providers load slowly

@@ -189,6 +189,43 @@ public final class Decisions {
         return out;
     }
 
+    /** The fund rule's name in decisions.csv. */
+    public static final String FUNDS = "funds";
+
+    /**
+     * The plan's third rule: where fund use still has major failures — a misused share of audited money,
+     * or a share of projects overdue or not started, at or above materiality — the county's government
+     * head is held to account. The counties check all their projects, so each measure is a count with no
+     * sampling error: its interval is the value, and a decision is never fragile.
+     */
+    public static List<Decision> funds(List<dev.lookback.funds.FundChecks.CountyFunds> counties, Leaders leaders,
+            double materiality, DecisionPolicy policy) {
+        List<Decision> out = new ArrayList<>();
+        for (dev.lookback.funds.FundChecks.CountyFunds c : counties) {
+            List<Leaders.Leader> found = leaders.of(c.county(), Role.GOVERNMENT_HEAD);
+            String name = found.isEmpty() ? "?" : String.join("/", found.stream().map(Leaders.Leader::name).toList());
+            for (String measure : List.of("misused_share", "overdue_share")) {
+                boolean misused = measure.equals("misused_share");
+                double value = misused ? c.misusedShare() : c.overdueShare();
+                boolean triggered = !Double.isNaN(value) && value >= materiality;
+                String zh = c.county() + (misused ? "扶贫资金挤占挪用/违规占审计金额 " : "逾期或未开工项目占比 ")
+                        + (Double.isNaN(value) ? "无数据" : Formats.percent(value)) + (triggered ? "，达到" : "，未达到")
+                        + "重要性水平 " + Formats.percent(materiality) + "，" + (triggered ? "启动问责：" : "不问责：")
+                        + Role.GOVERNMENT_HEAD.chinese() + " " + name + "。";
+                String en = c.county() + (misused ? " misused share of audited funds " : " share of projects overdue or"
+                        + " not started ") + (Double.isNaN(value) ? "has no data" : Formats.percent(value)) + (misused
+                                ? " (" + Formats.fixed(c.misused(), 2) + " of " + Formats.fixed(c.audited(), 2) + " yuan)"
+                                : " (" + c.overdue() + " of " + c.projects() + ")") + (triggered ? " reaches " : " is below ")
+                        + "materiality " + Formats.percent(materiality) + "; " + (triggered ? "accountability reaches the "
+                                : "not triggered for the ") + Role.GOVERNMENT_HEAD.english() + " " + name + "."
+                        + (found.isEmpty() ? " leaders.csv lists no government head for " + c.county() + "." : "");
+                out.add(new Decision(c.county(), FUNDS, measure, value, value, value, materiality, policy.label(),
+                        triggered, false, -1, List.of(Role.GOVERNMENT_HEAD), List.of(name), zh + " / " + en));
+            }
+        }
+        return out;
+    }
+
     /** Writes decisions.csv: county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy, outcome, fragile, roles, names, evidence. */
     public static void write(Path file, List<Decision> decisions) throws IOException {
         try (CsvWriter w = CsvWriter.create(file)) {

@@ -54,6 +54,14 @@ final class DrawCommand extends Command {
     @Override
     int run(Arguments a, PrintWriter out) throws Exception {
         Path framePath = a.path("--frame");
+        // the frame's SHA-256 for the certificate, computed beside the reading and the draw
+        java.util.concurrent.CompletableFuture<String> frameSha = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Tickets.fileSha256(framePath);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         java.nio.charset.Charset charset = ReviewCommand.charset(a.text("--encoding"));
         Frame frame = Frame.read(TabularSource.of(framePath, charset));
         DrawMethod method = DrawMethod.parse(a.text("--method"));
@@ -91,8 +99,13 @@ final class DrawCommand extends Command {
         Path sampleFile = a.path("--out");
         Path certificate = a.text("--certificate").isEmpty() ? certificateBeside(sampleFile) : a.path("--certificate");
         result.writeSample(sampleFile);
-        result.writeCertificate(certificate, String.valueOf(framePath.getFileName()), Tickets.fileSha256(framePath),
-                Main.version());
+        String sha;
+        try {
+            sha = frameSha.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new java.io.IOException("cannot read " + framePath + " for its SHA-256", e.getCause());
+        }
+        result.writeCertificate(certificate, String.valueOf(framePath.getFileName()), sha, Main.version());
         Map<String, Integer> perCounty = new LinkedHashMap<>();
         for (DrawnVillage v : result.villages()) {
             perCounty.merge(v.county(), 1, Integer::sum);

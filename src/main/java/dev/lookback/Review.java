@@ -225,17 +225,17 @@ public final class Review {
         List<ErrorRate> rates = ErrorRates.estimate(cross, s.unit(), s.level(), s.methods(), s.lonelyPsu(),
                 s.bootstrap());
         List<Decision> decisions = new java.util.ArrayList<>();
+        List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
+        if (s.cadres() != null) {
+            assist.addAll(AssistanceCheck.cadres(s.cadres(), f, AssistanceCheck.Minimums.defaults(), s.methods().get(0),
+                    s.level()));
+        }
+        if (s.satisfaction() != null) {
+            assist.addAll(AssistanceCheck.satisfaction(s.satisfaction(), f, s.methods().get(0), s.level()));
+        }
         if (s.leaders() != null) {
             Leaders people = Leaders.read(s.leaders());
             decisions.addAll(Decisions.identificationExit(rates, people, s.threshold(), s.policy()));
-            List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
-            if (s.cadres() != null) {
-                assist.addAll(AssistanceCheck.cadres(s.cadres(), f, AssistanceCheck.Minimums.defaults(),
-                        s.methods().get(0), s.level()));
-            }
-            if (s.satisfaction() != null) {
-                assist.addAll(AssistanceCheck.satisfaction(s.satisfaction(), f, s.methods().get(0), s.level()));
-            }
             decisions.addAll(Decisions.assistance(assist, people, s.tolerance(), s.minimumSatisfaction(), s.policy()));
         }
         List<dev.lookback.funds.FundChecks.Check> fundChecks = s.funds() == null ? List.of()
@@ -244,7 +244,7 @@ public final class Review {
             decisions.addAll(Decisions.funds(dev.lookback.funds.FundChecks.byCounty(fundChecks, s.asOf()),
                     Leaders.read(s.leaders()), s.materiality(), s.policy()));
         }
-        return new ReviewResult(cross, rates, decisions, fundChecks);
+        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s.asOf());
     }
 
     @Override

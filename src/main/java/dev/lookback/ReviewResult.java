@@ -25,9 +25,12 @@ import tech.tablesaw.api.Table;
  * @param rates      county × measure rows, counties sorted, then the {@code ALL} rows
  * @param decisions  the accountability decisions (empty when no leaders were given)
  * @param fundChecks the fund checks read (empty when none were given)
+ * @param assistance the assistance rates, with the failing cadres and dissatisfied answers (empty when none)
+ * @param asOf       the date as of which unfinished projects are overdue (may be null)
  */
 public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions,
-        List<dev.lookback.funds.FundChecks.Check> fundChecks) {
+        List<dev.lookback.funds.FundChecks.Check> fundChecks, List<dev.lookback.assist.AssistanceCheck.Rate> assistance,
+        java.time.LocalDate asOf) {
     /** The default accountability threshold for identification and exit error rates (2%). */
     public static final double DEFAULT_THRESHOLD = 0.02;
 
@@ -35,11 +38,12 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
         rates = List.copyOf(rates);
         decisions = List.copyOf(decisions);
         fundChecks = List.copyOf(fundChecks);
+        assistance = List.copyOf(assistance);
     }
 
     /** A result without decisions. */
     public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
-        this(crossCheck, rates, List.of(), List.of());
+        this(crossCheck, rates, List.of(), List.of(), List.of(), null);
     }
 
     /** The rate of one county (or {@code ALL}) and measure. */
@@ -92,6 +96,52 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
         }
         if (!fundChecks.isEmpty()) {
             dev.lookback.funds.FundChecks.writeReferrals(dir.resolve("fund_referrals.csv"), fundChecks);
+        }
+        writeRectificationLists(dir.resolve("rectification"));
+    }
+
+    /**
+     * One file per county (整改清单), {@code rectification/<county>.csv}: what the county must act on —
+     * every household the spot check contradicts, every failing cadre and dissatisfied answer, every
+     * project with misused money or overdue — as {@code item, id, village, problem_zh, problem, amount}.
+     */
+    public void writeRectificationLists(Path dir) throws IOException {
+        java.util.Map<String, List<String[]>> byCounty = new java.util.TreeMap<>();
+        for (Discrepancy d : crossCheck.discrepancies()) {
+            byCounty.computeIfAbsent(d.county(), k -> new java.util.ArrayList<>()).add(new String[] {"household",
+                    d.household(), d.village(), d.kind().chinese(), d.kind().english() + " (register: " + d.status()
+                            + ", " + d.persons() + " persons)", ""});
+        }
+        for (dev.lookback.assist.AssistanceCheck.Rate r : assistance) {
+            boolean cadre = dev.lookback.assist.AssistanceCheck.NONCOMPLIANCE.equals(r.measure());
+            for (dev.lookback.assist.AssistanceCheck.Failure f : r.failures()) {
+                byCounty.computeIfAbsent(r.county(), k -> new java.util.ArrayList<>()).add(new String[] {
+                        cadre ? "cadre" : "satisfaction", f.id(), f.village(), cadre ? "帮扶不到位" : "群众不满意",
+                        f.reason(), ""});
+            }
+        }
+        for (dev.lookback.funds.FundChecks.Check c : fundChecks) {
+            boolean misused = c.project().auditedMisused() > 0;
+            boolean overdue = c.overdue(asOf);
+            if (misused || overdue) {
+                byCounty.computeIfAbsent(c.project().county(), k -> new java.util.ArrayList<>()).add(new String[] {
+                        "project", c.project().project(), "", misused ? (overdue ? "挤占挪用；逾期或未开工" : "挤占挪用")
+                                : "逾期或未开工", misused ? (overdue ? "misused money; overdue or not started"
+                                        : "misused money") : "overdue or not started",
+                        misused ? Double.toString(c.project().auditedMisused()) : ""});
+            }
+        }
+        if (byCounty.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(dir);
+        for (java.util.Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
+            try (dev.lookback.io.CsvWriter w = dev.lookback.io.CsvWriter.create(dir.resolve(e.getKey() + ".csv"))) {
+                w.row("item", "id", "village", "problem_zh", "problem", "amount");
+                for (String[] row : e.getValue()) {
+                    w.row((Object[]) row);
+                }
+            }
         }
     }
 

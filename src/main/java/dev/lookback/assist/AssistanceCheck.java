@@ -53,7 +53,15 @@ public final class AssistanceCheck {
      * @param interval its interval
      * @param failures the failing cadres or dissatisfied answers, for the rectification list
      */
-    public record Rate(String county, String measure, RatioEstimate estimate, Interval interval, List<String> failures) {
+    public record Rate(String county, String measure, RatioEstimate estimate, Interval interval, List<Failure> failures) {
+    }
+
+    /** A failing cadre or a dissatisfied household: who, where, and why. */
+    public record Failure(String id, String village, String reason) {
+        @Override
+        public String toString() {
+            return id + " (" + village + "): " + reason;
+        }
     }
 
     /** Minimum months in the village by role; the plan's own figures are masked: set them. */
@@ -69,7 +77,7 @@ public final class AssistanceCheck {
             double level) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
-        Map<String, List<String>> failures = new TreeMap<>();
+        Map<String, List<Failure>> failures = new TreeMap<>();
         source.read(List.of(CADRE, COUNTY, VILLAGE, ROLE, MONTHS, REPLACED, APPROVED, TASKS), row -> {
             String county = row.requireText(COUNTY);
             String village = row.requireText(VILLAGE);
@@ -108,8 +116,8 @@ public final class AssistanceCheck {
             t[1]++;
             if (!why.isEmpty()) {
                 t[0]++;
-                failures.computeIfAbsent(county, k -> new ArrayList<>()).add(row.requireText(CADRE) + " (" + village
-                        + "): " + String.join(", ", why));
+                failures.computeIfAbsent(county, k -> new ArrayList<>())
+                        .add(new Failure(row.requireText(CADRE), village, String.join(", ", why)));
             }
         });
         return rates(NONCOMPLIANCE, byVillage, countyOf, frame, failures, method, level);
@@ -119,7 +127,7 @@ public final class AssistanceCheck {
     public static List<Rate> satisfaction(TabularSource source, Frame frame, IntervalMethod method, double level) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
-        Map<String, List<String>> failures = new TreeMap<>();
+        Map<String, List<Failure>> failures = new TreeMap<>();
         source.read(List.of(HOUSEHOLD, COUNTY, VILLAGE, ANSWER), row -> {
             String answer = row.requireText(ANSWER);
             boolean satisfied;
@@ -146,8 +154,8 @@ public final class AssistanceCheck {
             if (satisfied) {
                 t[0]++;
             } else {
-                failures.computeIfAbsent(county, k -> new ArrayList<>()).add(row.requireText(HOUSEHOLD) + " (" + village
-                        + "): dissatisfied");
+                failures.computeIfAbsent(county, k -> new ArrayList<>())
+                        .add(new Failure(row.requireText(HOUSEHOLD), village, "dissatisfied"));
             }
         });
         return rates(SATISFACTION, byVillage, countyOf, frame, failures, method, level);
@@ -167,7 +175,7 @@ public final class AssistanceCheck {
     }
 
     private static List<Rate> rates(String measure, Map<String, double[]> byVillage, Map<String, String> countyOf,
-            Frame frame, Map<String, List<String>> failures, IntervalMethod method, double level) {
+            Frame frame, Map<String, List<Failure>> failures, IntervalMethod method, double level) {
         List<Rate> out = new ArrayList<>();
         if (byVillage.isEmpty()) {
             return out;

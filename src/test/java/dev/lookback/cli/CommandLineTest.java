@@ -218,6 +218,35 @@ class CommandLineTest {
     }
 
     @Test
+    void reviewWithEveryLinkDecidesEveryRuleAndWritesRectificationLists() throws IOException {
+        Path leaders = dir.resolve("leaders.csv");
+        Files.writeString(leaders, "county,role,name\nC01,党委书记,王一\nC01,县长,李一\nC01,分管帮扶工作领导,赵一\n");
+        Path cadres = dir.resolve("cadres.csv");
+        Files.writeString(cadres, "cadre,county,village,role,months_in_village,replaced,replacement_approved,tasks_done\n"
+                + "A1,C01,C01-V000,第一书记,14,否,,是\nA2,C01,C01-V004,工作队员,3,否,,是\n");
+        Path satisfaction = dir.resolve("satisfaction.csv");
+        Files.writeString(satisfaction, "household,county,village,answer\nH1,C01,C01-V000,满意\nH2,C01,C01-V004,不满意\n");
+        Path funds = dir.resolve("fund_checks.csv");
+        Files.writeString(funds, "project,county,amount,audited_misused,planned_finish,actual_finish,started\n"
+                + "P1,C01,100000,2000,2026-03-31,2026-03-20,是\nP2,C01,50000,0,2026-03-31,,是\n");
+        Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--leaders", leaders.toString(), "--cadres", cadres.toString(),
+                "--satisfaction", satisfaction.toString(), "--funds", funds.toString(), "--as-of", "2026-05-01"));
+        assertEquals(0, r.status(), r.err());
+        List<String> decisions = Files.readAllLines(dir.resolve("out/decisions.csv"));
+        assertTrue(decisions.stream().anyMatch(l -> l.startsWith("C01,assistance,cadre_noncompliance,0.5,")), decisions.toString());
+        assertTrue(decisions.stream().anyMatch(l -> l.startsWith("C01,funds,misused_share,")), decisions.toString());
+        assertTrue(decisions.stream().anyMatch(l -> l.startsWith("C07,identification_exit,identification,")));
+        List<String> list = Files.readAllLines(dir.resolve("out/rectification/C01.csv"));
+        assertEquals("item,id,village,problem_zh,problem,amount", list.get(0));
+        assertTrue(list.contains("cadre,A2,C01-V004,帮扶不到位,\"3 months in the village, below 6\","), list.toString());
+        assertTrue(list.contains("project,P1,,挤占挪用,misused money,2000.0"), list.toString());
+        assertTrue(list.contains("project,P2,,逾期或未开工,overdue or not started,"), list.toString());
+        assertEquals("county,project,amount,audited_misused,line\nC01,P1,100000.0,2000.0,2\n",
+                Files.readString(dir.resolve("out/fund_referrals.csv")));
+    }
+
+    @Test
     void fundsDrawsAndEvaluatesAMonetaryUnitSample() throws IOException {
         Path funds = dir.resolve("fund_checks.csv");
         Files.writeString(funds, "项目,县,金额,违规金额\nP01,C01,120000,0\nP02,C01,5000,0\nP03,C01,80000,8000\n"

@@ -48,7 +48,7 @@ class AssistanceTest {
         assertEquals("C1", c1.county());
         assertEquals(0.75, c1.estimate().estimate(), 1e-15);
         assertEquals(List.of("b (V0): 11 months in the village, below 12", "c (V1): replaced without approval",
-                "d (V1): tasks not done"), c1.failures());
+                "d (V1): tasks not done"), c1.failures().stream().map(Object::toString).toList());
         assertEquals(0, rates.get(1).estimate().estimate());
         Leaders leaders = Leaders.of(List.of(new Leaders.Leader("C1", Role.ASSISTANCE_LEAD, "赵助"),
                 new Leaders.Leader("C2", Role.ASSISTANCE_LEAD, "钱助")));

@@ -45,13 +45,37 @@ public final class Review {
     private final TabularSource spotCheck;
     private final Settings settings;
 
-    /** Everything a review can be told besides its four inputs. */
-    private record Settings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
-            RaoWuBootstrap bootstrap, TabularSource leaders, double threshold, DecisionPolicy policy,
-            TabularSource cadres, TabularSource satisfaction, double tolerance, double minimumSatisfaction,
-            TabularSource funds, double materiality, java.time.LocalDate asOf) {
+    /**
+     * Everything a review can be told besides its four inputs. Each {@code with}-style method of
+     * {@link Review} changes one field of a fresh copy, which is checked before a review holds it.
+     */
+    private static final class Settings implements Cloneable {
+        Unit unit = Unit.PERSONS;
+        double level = 0.95;
+        List<IntervalMethod> methods = List.of(IntervalMethod.KORN_GRAUBARD);
+        LonelyPsu lonelyPsu = LonelyPsu.ADJUST;
+        RaoWuBootstrap bootstrap = ErrorRates.DEFAULT_BOOTSTRAP;
+        TabularSource leaders;
+        double threshold = ReviewResult.DEFAULT_THRESHOLD;
+        DecisionPolicy policy = DecisionPolicy.POINT;
+        TabularSource cadres;
+        TabularSource satisfaction;
+        double tolerance = 0.10;
+        double minimumSatisfaction = 0.90;
+        AssistanceCheck.Minimums minimums = AssistanceCheck.Minimums.defaults();
+        TabularSource funds;
+        double materiality = 0.01;
+        java.time.LocalDate asOf;
 
-        Settings {
+        Settings copy() {
+            try {
+                return (Settings) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        Settings checked() {
             Objects.requireNonNull(unit, "unit");
             if (!(level > 0 && level < 1)) {
                 throw new IllegalArgumentException("level must be in (0, 1), got " + level);
@@ -62,19 +86,15 @@ public final class Review {
             }
             Objects.requireNonNull(lonelyPsu, "lonelyPsu");
             Objects.requireNonNull(bootstrap, "bootstrap");
-            if (!(threshold > 0 && threshold < 1)) {
-                throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
-            }
             Objects.requireNonNull(policy, "policy");
-            if (!(tolerance > 0 && tolerance < 1 && minimumSatisfaction > 0 && minimumSatisfaction < 1)) {
-                throw new IllegalArgumentException("tolerance and minimum satisfaction must be in (0, 1)");
+            Objects.requireNonNull(minimums, "minimums");
+            for (double share : new double[] {threshold, tolerance, minimumSatisfaction, materiality}) {
+                if (!(share > 0 && share < 1)) {
+                    throw new IllegalArgumentException("thresholds, tolerance, minimum satisfaction and materiality must"
+                            + " be in (0, 1), got " + share);
+                }
             }
-        }
-
-        static Settings defaults() {
-            return new Settings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
-                    ErrorRates.DEFAULT_BOOTSTRAP, null, ReviewResult.DEFAULT_THRESHOLD, DecisionPolicy.POINT, null, null,
-                    0.10, 0.90, null, 0.01, null);
+            return this;
         }
     }
 
@@ -120,72 +140,72 @@ public final class Review {
     /** A review of any sources (files, streams, tables). */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, Settings.defaults());
+        return new Review(frame, sample, selfCheck, spotCheck, new Settings().checked());
     }
 
     /** Counts persons (default) or households. */
     public Review unit(Unit unit) {
-        Settings s = settings;
-        return with(new Settings(unit, s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.unit = unit;
+        return with(s.checked());
     }
+
 
     /** The confidence level, default 0.95. */
     public Review level(double level) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), level, s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.level = level;
+        return with(s.checked());
     }
+
 
     /** The interval methods; the first is the one decisions use. Default Korn–Graubard. */
     public Review methods(IntervalMethod... methods) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), List.of(methods), s.lonelyPsu(), s.bootstrap(), s.leaders(),
-                s.threshold(), s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.methods = List.of(methods);
+        return with(s.checked());
     }
+
 
     /** What a county with a single sampled village contributes to the city row (default ADJUST). */
     public Review lonelyPsu(LonelyPsu lonely) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), s.methods(), lonely, s.bootstrap(), s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.lonelyPsu = lonely;
+        return with(s.checked());
     }
+
 
     /** The bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (default 1000 replicates, seed 1). */
     public Review bootstrap(RaoWuBootstrap bootstrap) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), bootstrap, s.leaders(), s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.bootstrap = bootstrap;
+        return with(s.checked());
     }
+
 
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), leaders, s.threshold(),
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.leaders = leaders;
+        return with(s.checked());
     }
+
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
     public Review threshold(double threshold) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(), threshold,
-                s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.threshold = threshold;
+        return with(s.checked());
     }
+
 
     /** How sampling uncertainty enters decisions (default point). */
     public Review policy(DecisionPolicy policy) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
-                s.threshold(), policy, s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                s.funds(), s.materiality(), s.asOf()));
+        Settings s = settings.copy();
+        s.policy = policy;
+        return with(s.checked());
     }
+
 
     /**
      * The assistance link: cadres.csv and satisfaction.csv (either may be null), the cadre
@@ -194,11 +214,21 @@ public final class Review {
      */
     public Review assistance(TabularSource cadres, TabularSource satisfaction, double tolerance,
             double minimumSatisfaction) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
-                s.threshold(), s.policy(), cadres, satisfaction, tolerance, minimumSatisfaction, s.funds(),
-                s.materiality(), s.asOf()));
+        return assistance(cadres, satisfaction, tolerance, minimumSatisfaction, AssistanceCheck.Minimums.defaults());
     }
+
+    /** As {@link #assistance(TabularSource, TabularSource, double, double)}, with the cadres' minimum months. */
+    public Review assistance(TabularSource cadres, TabularSource satisfaction, double tolerance,
+            double minimumSatisfaction, AssistanceCheck.Minimums minimums) {
+        Settings s = settings.copy();
+        s.cadres = cadres;
+        s.satisfaction = satisfaction;
+        s.tolerance = tolerance;
+        s.minimumSatisfaction = minimumSatisfaction;
+        s.minimums = minimums;
+        return with(s.checked());
+    }
+
 
     /**
      * The fund link: fund_checks.csv, the materiality (default 0.01) for the misused share and the
@@ -206,11 +236,13 @@ public final class Review {
      * planned date counts as overdue (null: only late finishes and unstarted projects count).
      */
     public Review funds(TabularSource fundChecks, double materiality, java.time.LocalDate asOf) {
-        Settings s = settings;
-        return with(new Settings(s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.leaders(),
-                s.threshold(), s.policy(), s.cadres(), s.satisfaction(), s.tolerance(), s.minimumSatisfaction(),
-                fundChecks, materiality, asOf));
+        Settings s = settings.copy();
+        s.funds = fundChecks;
+        s.materiality = materiality;
+        s.asOf = asOf;
+        return with(s.checked());
     }
+
 
     /**
      * Reads the inputs, cross-checks, estimates, and decides (when leaders are given).
@@ -222,36 +254,36 @@ public final class Review {
         Frame f = Frame.read(frame);
         Sample sampled = Sample.read(sample, f);
         CrossCheckResult cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
-        List<ErrorRate> rates = ErrorRates.estimate(cross, s.unit(), s.level(), s.methods(), s.lonelyPsu(),
-                s.bootstrap());
+        List<ErrorRate> rates = ErrorRates.estimate(cross, s.unit, s.level, s.methods, s.lonelyPsu,
+                s.bootstrap);
         List<Decision> decisions = new java.util.ArrayList<>();
         List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
-        if (s.cadres() != null) {
-            assist.addAll(AssistanceCheck.cadres(s.cadres(), f, AssistanceCheck.Minimums.defaults(), s.methods().get(0),
-                    s.level()));
+        if (s.cadres != null) {
+            assist.addAll(AssistanceCheck.cadres(s.cadres, f, s.minimums, s.methods.get(0),
+                    s.level));
         }
-        if (s.satisfaction() != null) {
-            assist.addAll(AssistanceCheck.satisfaction(s.satisfaction(), f, s.methods().get(0), s.level()));
+        if (s.satisfaction != null) {
+            assist.addAll(AssistanceCheck.satisfaction(s.satisfaction, f, s.methods.get(0), s.level));
         }
-        if (s.leaders() != null) {
-            Leaders people = Leaders.read(s.leaders());
-            decisions.addAll(Decisions.identificationExit(rates, people, s.threshold(), s.policy()));
-            decisions.addAll(Decisions.assistance(assist, people, s.tolerance(), s.minimumSatisfaction(), s.policy()));
+        if (s.leaders != null) {
+            Leaders people = Leaders.read(s.leaders);
+            decisions.addAll(Decisions.identificationExit(rates, people, s.threshold, s.policy));
+            decisions.addAll(Decisions.assistance(assist, people, s.tolerance, s.minimumSatisfaction, s.policy));
         }
-        List<dev.lookback.funds.FundChecks.Check> fundChecks = s.funds() == null ? List.of()
-                : dev.lookback.funds.FundChecks.read(s.funds());
-        if (s.leaders() != null && !fundChecks.isEmpty()) {
-            decisions.addAll(Decisions.funds(dev.lookback.funds.FundChecks.byCounty(fundChecks, s.asOf()),
-                    Leaders.read(s.leaders()), s.materiality(), s.policy()));
+        List<dev.lookback.funds.FundChecks.Check> fundChecks = s.funds == null ? List.of()
+                : dev.lookback.funds.FundChecks.read(s.funds);
+        if (s.leaders != null && !fundChecks.isEmpty()) {
+            decisions.addAll(Decisions.funds(dev.lookback.funds.FundChecks.byCounty(fundChecks, s.asOf),
+                    Leaders.read(s.leaders), s.materiality, s.policy));
         }
-        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s.asOf());
+        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s.asOf);
     }
 
     @Override
     public String toString() {
         return "Review of " + frame.name() + ", " + sample.name() + ", " + selfCheck.name() + ", " + spotCheck.name()
-                + ": " + settings.unit().label() + ", level " + settings.level() + ", " + settings.methods()
-                + ", lonely PSU " + settings.lonelyPsu() + ", policy " + settings.policy().label() + ", threshold "
-                + settings.threshold();
+                + ": " + settings.unit.label() + ", level " + settings.level + ", " + settings.methods
+                + ", lonely PSU " + settings.lonelyPsu + ", policy " + settings.policy.label() + ", threshold "
+                + settings.threshold;
     }
 }

@@ -57,6 +57,9 @@ abstract class Command {
                 throw new IllegalArgumentException("option " + name + " is given twice");
             }
         }
+        if (values.containsKey("--config") && !values.get("--config").isEmpty()) {
+            applyConfig(values.get("--config"), byName, values);
+        }
         StringBuilder missing = new StringBuilder();
         for (Option o : options()) {
             if (!values.containsKey(o.name())) {
@@ -72,6 +75,28 @@ abstract class Command {
                     + missing + "; see lookback " + name() + " --help");
         }
         return new Arguments(name(), values);
+    }
+
+    /**
+     * Takes the options a properties file gives (keys are option names without the dashes, e.g.
+     * {@code threshold=0.03}) where the command line does not give them; an unknown key is refused.
+     */
+    private void applyConfig(String file, Map<String, Option> byName, Map<String, String> values) {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            properties.load(r);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--config: cannot read " + file + ": " + e.getMessage());
+        }
+        for (String key : properties.stringPropertyNames()) {
+            String name = "--" + key.strip();
+            if (!byName.containsKey(name) || name.equals("--config")) {
+                throw new IllegalArgumentException("--config: " + file + " sets \"" + key + "\", which is not an option of"
+                        + " lookback " + name() + "; see lookback " + name() + " --help");
+            }
+            values.putIfAbsent(name, properties.getProperty(key).strip());
+        }
     }
 
     /** The help text. */

@@ -7,12 +7,12 @@ import dev.lookback.survey.Formats;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code lookback funds}: a monetary-unit sample of fund projects, and its evaluation. */
+/** {@code lookback draw-funds}: a monetary-unit sample of fund projects, and its evaluation. */
 final class FundsCommand extends Command {
 
     @Override
     String name() {
-        return "funds";
+        return "draw-funds";
     }
 
     @Override

@@ -50,6 +50,9 @@ final class ReviewCommand extends Command {
                 Option.optional("--cadres", "FILE", "", "cadres.csv: with --leaders, decides the assistance rule"),
                 Option.optional("--satisfaction", "FILE", "", "satisfaction.csv: with --leaders, decides the assistance rule"),
                 Option.optional("--tolerance", "T", "0.10", "the cadre non-compliance that triggers the assistance rule"),
+                Option.optional("--min-months-first-secretary", "M", "12", "months a first secretary must stay in the"
+                        + " village (the plan's figure is masked: set it)"),
+                Option.optional("--min-months-team-member", "M", "6", "months a team member must stay in the village"),
                 Option.optional("--min-satisfaction", "S", "0.90", "satisfaction below this triggers the assistance rule"),
                 Option.optional("--funds", "FILE", "", "fund_checks.csv: decides the fund rule (with --leaders) and"
                         + " writes fund_referrals.csv"),
@@ -63,7 +66,9 @@ final class ReviewCommand extends Command {
                 Option.optional("--lonely-village", "adjust|certainty|fail", "adjust",
                         "what a county with one sampled village adds to the city row's variance"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"),
-                Option.optional("--out", "DIR", "lookback-review", "output folder"));
+                Option.optional("--out", "DIR", "lookback-review", "output folder"),
+                Option.optional("--config", "FILE", "", "a properties file of options, e.g. review.properties with"
+                        + " threshold=0.03 and policy=confident (options on the command line win)"));
     }
 
     @Override
@@ -88,7 +93,9 @@ final class ReviewCommand extends Command {
                     .assistance(a.text("--cadres").isEmpty() ? null : dev.lookback.io.TabularSource.of(a.path("--cadres"), cs),
                             a.text("--satisfaction").isEmpty() ? null
                                     : dev.lookback.io.TabularSource.of(a.path("--satisfaction"), cs),
-                            threshold(a.number("--tolerance")), threshold(a.number("--min-satisfaction")));
+                            threshold(a.number("--tolerance")), threshold(a.number("--min-satisfaction")),
+                            new dev.lookback.assist.AssistanceCheck.Minimums(a.integer("--min-months-first-secretary", 0),
+                                    a.integer("--min-months-team-member", 0)));
         }
         if (!a.text("--funds").isEmpty()) {
             java.time.LocalDate asOf;

@@ -132,7 +132,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("review", "draw", "verify-draw", "assign-teams", "plan", "funds", "demo", "simulate")) {
+        for (String command : List.of("review", "draw", "verify-draw", "assign-teams", "plan", "draw-funds", "demo", "simulate")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Usage: lookback " + command), r.out());
@@ -247,12 +247,36 @@ class CommandLineTest {
     }
 
     @Test
+    void aConfigFileSetsOptionsTheCommandLineCanOverride() throws IOException {
+        Path leaders = dir.resolve("leaders.csv");
+        Files.writeString(leaders, "county,role,name\nC07,党委书记,王七\n");
+        Path config = dir.resolve("review.properties");
+        Files.writeString(config, "# thresholds of this city's plan\nthreshold=0.5\npolicy=confident\n");
+        Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--leaders", leaders.toString(), "--config", config.toString()));
+        assertEquals(0, r.status(), r.err());
+        List<String> decisions = Files.readAllLines(dir.resolve("out/decisions.csv"));
+        assertTrue(decisions.stream().skip(1).allMatch(l -> l.contains(",0.5,confident,NOT_TRIGGERED,")), decisions.toString());
+        Run flag = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--leaders", leaders.toString(), "--config", config.toString(),
+                "--threshold", "0.02"));
+        assertEquals(0, flag.status(), flag.err());
+        assertTrue(Files.readAllLines(dir.resolve("out/decisions.csv")).stream().anyMatch(l -> l.contains(",0.02,confident,")));
+        Files.writeString(config, "treshold=0.5\n");
+        Run typo = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--config", config.toString()));
+        assertEquals(2, typo.status());
+        assertEquals("lookback review: --config: " + config + " sets \"treshold\", which is not an option of lookback review;"
+                + " see lookback review --help\n", typo.err());
+    }
+
+    @Test
     void fundsDrawsAndEvaluatesAMonetaryUnitSample() throws IOException {
         Path funds = dir.resolve("fund_checks.csv");
         Files.writeString(funds, "项目,县,金额,违规金额\nP01,C01,120000,0\nP02,C01,5000,0\nP03,C01,80000,8000\n"
                 + "P04,C02,1000000,0\n");
         Path out = dir.resolve("fund_sample.csv");
-        Run r = run("funds", "--funds", funds.toString(), "--seed", "2026-05-12", "--n", "20", "--out", out.toString());
+        Run r = run("draw-funds", "--funds", funds.toString(), "--seed", "2026-05-12", "--n", "20", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Evaluation: "), r.out());
         assertEquals("project,county,amount,hits,inclusion_probability,cumulative_from,cumulative_to",

@@ -71,19 +71,24 @@ public final class Decisions {
      * minus the villages already sampled; −1 when the estimate cannot tell.
      */
     static int extraVillages(ErrorRate r, double threshold) {
-        double p = r.rate();
+        return extraVillages(r.estimate(), r.interval().level(), threshold);
+    }
+
+    /** As {@link #extraVillages(ErrorRate, double)}, for any ratio estimate over villages. */
+    static int extraVillages(dev.lookback.survey.RatioEstimate e, double level, double threshold) {
+        double p = e.estimate();
         double margin = Math.abs(p - threshold);
-        int n = r.villagesSampled();
-        int big = r.villagesInFrame();
-        if (Double.isNaN(p) || margin == 0 || n >= big) {
+        int n = e.clustersSampled();
+        int big = e.clustersInPopulation();
+        if (Double.isNaN(p) || margin == 0 || n >= big || n < 1) {
             return -1;
         }
-        double units = r.estimate().units() / n;
-        double rho = Plan.rhoFromEstimate(p, r.estimate().standardError(), r.estimate().units(), n, big);
+        double units = e.units() / n;
+        double rho = Plan.rhoFromEstimate(p, e.standardError(), e.units(), n, big);
         if (Double.isNaN(rho)) {
             rho = 0.05; // no variance estimate (zero errors, one village): a typical value
         }
-        int needed = Plan.villagesForPrecision(p, margin, r.interval().level(), Math.max(1, units), 0, rho, big);
+        int needed = Plan.villagesForPrecision(p, margin, level, Math.max(1, units), 0, rho, big);
         return Math.max(0, needed - n);
     }
 
@@ -161,6 +166,7 @@ public final class Decisions {
             boolean fragile = undefined || (satisfaction
                     ? (triggered ? ci.upper() >= threshold : ci.lower() < threshold)
                     : (triggered ? ci.lower() < threshold : ci.upper() >= threshold));
+            int extra = fragile ? extraVillages(r.estimate(), ci.level(), threshold) : -1;
             List<Leaders.Leader> found = leaders.of(r.county(), Role.ASSISTANCE_LEAD);
             String name = found.isEmpty() ? "?" : String.join("/", found.stream().map(Leaders.Leader::name).toList());
             String level = Formats.number(100 * ci.level()) + "%";
@@ -173,18 +179,20 @@ public final class Decisions {
                     + (satisfaction ? "标准 " : "容忍度 ") + Formats.percent(threshold) + "，" + (triggered ? "启动问责：" : "不问责：")
                     + Role.ASSISTANCE_LEAD.chinese() + " " + name + "。" + (found.isEmpty()
                             ? "名单中缺少该县的" + Role.ASSISTANCE_LEAD.chinese() + "。" : "")
-                    + (fragile && !undefined ? "该结论不稳健（区间跨越标准）。" : "");
+                    + (fragile && !undefined ? "该结论不稳健（区间跨越标准）" + (extra >= 0 ? "，约需再查 " + extra + " 个村" : "")
+                            + "。" : "");
             String en = r.county() + " " + enMeasure + " " + Formats.percent(estimate) + " (" + range + ") "
                     + (triggered ? (satisfaction ? "is below " : "reaches ") : (satisfaction ? "is not below " : "does not reach "))
                     + Formats.percent(threshold) + " under the " + policy.label() + " policy; " + (triggered
                             ? "accountability reaches the " : "not triggered for the ") + Role.ASSISTANCE_LEAD.english()
                     + " " + name + "." + (found.isEmpty() ? " leaders.csv lists no " + Role.ASSISTANCE_LEAD.english()
                             + " for " + r.county() + "." : "") + (fragile && !undefined
-                                    ? " Fragile: the interval spans the standard." : "")
+                                    ? " Fragile: the interval spans the standard" + (extra >= 0 ? "; about " + extra
+                                            + " more villages would probably settle it" : "") + "." : "")
                     + (r.failures().isEmpty() ? "" : " " + r.failures().size() + (satisfaction
                             ? " dissatisfied answers." : " cadres failing."));
             out.add(new Decision(r.county(), ASSISTANCE, r.measure(), estimate, ci.lower(), ci.upper(), threshold,
-                    policy.label(), triggered, fragile, -1, List.of(Role.ASSISTANCE_LEAD), List.of(name), zh + " / " + en));
+                    policy.label(), triggered, fragile, extra, List.of(Role.ASSISTANCE_LEAD), List.of(name), zh + " / " + en));
         }
         return out;
     }

@@ -77,6 +77,7 @@ class AssistanceTest {
         Leaders none = Leaders.of(List.of());
         Decision point = Decisions.assistance(rates, none, 0.10, 0.90, DecisionPolicy.POINT).get(0);
         assertTrue(point.triggered(), "85% < 90%");
+        assertEquals(point.fragile(), point.extraVillages() >= 0, "a fragile decision says how many villages more: " + point);
         // confident: the upper bound must be below 90%; precautionary: the lower bound below 90% suffices
         double upper = rates.get(0).interval().upper();
         assertEquals(upper < 0.90, Decisions.assistance(rates, none, 0.10, 0.90, DecisionPolicy.CONFIDENT).get(0).triggered());

@@ -281,6 +281,7 @@ class CommandLineTest {
         assertTrue(r.out().contains("Evaluation: "), r.out());
         assertEquals("project,county,amount,hits,inclusion_probability,cumulative_from,cumulative_to",
                 Files.readAllLines(out).get(0));
+        assertTrue(Files.readString(dir.resolve("fund_sample.certificate.json")).contains("\"seed\": \"2026-05-12\""));
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class Decisions {
     /** The rule's name in decisions.csv. */
-    public static final String IDENTIFICATION_EXIT = "identification_exit";
+    public static final String IDENTIFICATION_EXIT = Rule.IDENTIFICATION_EXIT.label();
 
     private Decisions() {
     }
@@ -42,11 +42,12 @@ public final class Decisions {
             }
             Interval ci = r.interval();
             double estimate = r.rate();
-            boolean triggered = policy.triggers(estimate, ci, threshold, true);
+            boolean high = Rule.IDENTIFICATION_EXIT.measure(r.measure().label()).badWhenHigh();
+            boolean triggered = policy.triggers(estimate, ci, threshold, high);
             boolean fragile = Double.isNaN(ci.lower()) || Double.isNaN(ci.upper())
                     || (triggered ? ci.lower() < threshold : ci.upper() >= threshold);
             int extra = fragile ? extraVillages(r, threshold) : -1;
-            List<Role> roles = List.of(Role.PARTY_SECRETARY, Role.GOVERNMENT_HEAD);
+            List<Role> roles = Rule.IDENTIFICATION_EXIT.roles();
             List<String> names = new ArrayList<>();
             List<Role> missing = new ArrayList<>();
             for (Role role : roles) {
@@ -145,7 +146,7 @@ public final class Decisions {
     }
 
     /** The assistance rule's name in decisions.csv. */
-    public static final String ASSISTANCE = "assistance";
+    public static final String ASSISTANCE = Rule.ASSISTANCE.label();
 
     /**
      * The plan's second rule: where assistance is not in place (cadre non-compliance at or above the
@@ -157,7 +158,7 @@ public final class Decisions {
             double tolerance, double minimumSatisfaction, DecisionPolicy policy) {
         List<Decision> out = new ArrayList<>();
         for (dev.lookback.assist.AssistanceCheck.Rate r : rates) {
-            boolean satisfaction = dev.lookback.assist.AssistanceCheck.SATISFACTION.equals(r.measure());
+            boolean satisfaction = !Rule.ASSISTANCE.measure(r.measure()).badWhenHigh();
             double threshold = satisfaction ? minimumSatisfaction : tolerance;
             Interval ci = r.interval();
             double estimate = r.estimate().estimate();
@@ -192,13 +193,13 @@ public final class Decisions {
                     + (r.failures().isEmpty() ? "" : " " + r.failures().size() + (satisfaction
                             ? " dissatisfied answers." : " cadres failing."));
             out.add(new Decision(r.county(), ASSISTANCE, r.measure(), estimate, ci.lower(), ci.upper(), threshold,
-                    policy.label(), triggered, fragile, extra, List.of(Role.ASSISTANCE_LEAD), List.of(name), zh + " / " + en));
+                    policy.label(), triggered, fragile, extra, Rule.ASSISTANCE.roles(), List.of(name), zh + " / " + en));
         }
         return out;
     }
 
     /** The fund rule's name in decisions.csv. */
-    public static final String FUNDS = "funds";
+    public static final String FUNDS = Rule.FUNDS.label();
 
     /**
      * The plan's third rule: where fund use still has major failures — a misused share of audited money,
@@ -212,7 +213,8 @@ public final class Decisions {
         for (dev.lookback.funds.FundChecks.CountyFunds c : counties) {
             List<Leaders.Leader> found = leaders.of(c.county(), Role.GOVERNMENT_HEAD);
             String name = found.isEmpty() ? "?" : String.join("/", found.stream().map(Leaders.Leader::name).toList());
-            for (String measure : List.of("misused_share", "overdue_share")) {
+            for (Rule.Measure rm : Rule.FUNDS.measures()) {
+                String measure = rm.name();
                 boolean misused = measure.equals("misused_share");
                 double value = misused ? c.misusedShare() : c.overdueShare();
                 boolean triggered = !Double.isNaN(value) && value >= materiality;
@@ -228,7 +230,7 @@ public final class Decisions {
                                 : "not triggered for the ") + Role.GOVERNMENT_HEAD.english() + " " + name + "."
                         + (found.isEmpty() ? " leaders.csv lists no government head for " + c.county() + "." : "");
                 out.add(new Decision(c.county(), FUNDS, measure, value, value, value, materiality, policy.label(),
-                        triggered, false, -1, List.of(Role.GOVERNMENT_HEAD), List.of(name), zh + " / " + en));
+                        triggered, false, -1, Rule.FUNDS.roles(), List.of(name), zh + " / " + en));
             }
         }
         return out;

@@ -96,7 +96,17 @@ public final class Plan {
         double[] out = new double[rates.length];
         double[] y = new double[n];
         double[] x = new double[n];
+        // village sizes: drawn once and shared by every rate (common random numbers, and less work)
         double sigma = Math.sqrt(Math.log(1 + cv * cv));
+        int[][] sizes = new int[replicates][n];
+        SplittableRandom sizeRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int k = 0; k < replicates; k++) {
+            for (int i = 0; i < n; i++) {
+                double size = cv > 0 ? meanUnits * Math.exp(sigma * sizeRandom.nextGaussian() - sigma * sigma / 2)
+                        : meanUnits;
+                sizes[k][i] = Math.max(1, (int) Math.round(size));
+            }
+        }
         for (int r = 0; r < rates.length; r++) {
             double p = rates[r];
             SplittableRandom random = new SplittableRandom(seed); // common random numbers across rates
@@ -106,9 +116,7 @@ public final class Plan {
             int triggered = 0;
             for (int k = 0; k < replicates; k++) {
                 for (int i = 0; i < n; i++) {
-                    double size = cv > 0 ? meanUnits * Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2)
-                            : meanUnits;
-                    int m = Math.max(1, (int) Math.round(size));
+                    int m = sizes[k][i];
                     x[i] = m;
                     y[i] = binomial(random, m, villageRate.sample());
                 }

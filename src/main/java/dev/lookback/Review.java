@@ -265,16 +265,16 @@ public final class Review {
         if (s.satisfaction != null) {
             assist.addAll(AssistanceCheck.satisfaction(s.satisfaction, f, s.methods.get(0), s.level));
         }
+        List<dev.lookback.funds.FundChecks.Check> fundChecks = s.funds == null ? List.of()
+                : dev.lookback.funds.FundChecks.read(s.funds);
         if (s.leaders != null) {
             Leaders people = Leaders.read(s.leaders);
             decisions.addAll(Decisions.identificationExit(rates, people, s.threshold, s.policy));
             decisions.addAll(Decisions.assistance(assist, people, s.tolerance, s.minimumSatisfaction, s.policy));
-        }
-        List<dev.lookback.funds.FundChecks.Check> fundChecks = s.funds == null ? List.of()
-                : dev.lookback.funds.FundChecks.read(s.funds);
-        if (s.leaders != null && !fundChecks.isEmpty()) {
-            decisions.addAll(Decisions.funds(dev.lookback.funds.FundChecks.byCounty(fundChecks, s.asOf),
-                    Leaders.read(s.leaders), s.materiality, s.policy));
+            if (!fundChecks.isEmpty()) {
+                decisions.addAll(Decisions.funds(dev.lookback.funds.FundChecks.byCounty(fundChecks, s.asOf), people,
+                        s.materiality, s.policy));
+            }
         }
         return new ReviewResult(cross, rates, decisions, fundChecks, assist, s.asOf);
     }

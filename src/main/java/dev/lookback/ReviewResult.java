@@ -101,48 +101,11 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
     }
 
     /**
-     * One file per county (整改清单), {@code rectification/<county>.csv}: what the county must act on —
-     * every household the spot check contradicts, every failing cadre and dissatisfied answer, every
-     * project with misused money or overdue — as {@code item, id, village, problem_zh, problem, amount}.
+     * One file per county (整改清单), {@code rectification/<county>.csv}: every household the spot check
+     * contradicts, failing cadre, dissatisfied answer, and project with misused money or overdue.
      */
     public void writeRectificationLists(Path dir) throws IOException {
-        java.util.Map<String, List<String[]>> byCounty = new java.util.TreeMap<>();
-        for (Discrepancy d : crossCheck.discrepancies()) {
-            byCounty.computeIfAbsent(d.county(), k -> new java.util.ArrayList<>()).add(new String[] {"household",
-                    d.household(), d.village(), d.kind().chinese(), d.kind().english() + " (register: " + d.status()
-                            + ", " + d.persons() + " persons)", ""});
-        }
-        for (dev.lookback.assist.AssistanceCheck.Rate r : assistance) {
-            boolean cadre = dev.lookback.assist.AssistanceCheck.NONCOMPLIANCE.equals(r.measure());
-            for (dev.lookback.assist.AssistanceCheck.Failure f : r.failures()) {
-                byCounty.computeIfAbsent(r.county(), k -> new java.util.ArrayList<>()).add(new String[] {
-                        cadre ? "cadre" : "satisfaction", f.id(), f.village(), cadre ? "帮扶不到位" : "群众不满意",
-                        f.reason(), ""});
-            }
-        }
-        for (dev.lookback.funds.FundChecks.Check c : fundChecks) {
-            boolean misused = c.project().auditedMisused() > 0;
-            boolean overdue = c.overdue(asOf);
-            if (misused || overdue) {
-                byCounty.computeIfAbsent(c.project().county(), k -> new java.util.ArrayList<>()).add(new String[] {
-                        "project", c.project().project(), "", misused ? (overdue ? "挤占挪用；逾期或未开工" : "挤占挪用")
-                                : "逾期或未开工", misused ? (overdue ? "misused money; overdue or not started"
-                                        : "misused money") : "overdue or not started",
-                        misused ? Double.toString(c.project().auditedMisused()) : ""});
-            }
-        }
-        if (byCounty.isEmpty()) {
-            return;
-        }
-        Files.createDirectories(dir);
-        for (java.util.Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
-            try (dev.lookback.io.CsvWriter w = dev.lookback.io.CsvWriter.create(dir.resolve(e.getKey() + ".csv"))) {
-                w.row("item", "id", "village", "problem_zh", "problem", "amount");
-                for (String[] row : e.getValue()) {
-                    w.row((Object[]) row);
-                }
-            }
-        }
+        ReviewFiles.writeRectificationLists(dir, crossCheck.discrepancies(), assistance, fundChecks, asOf);
     }
 
     /** The one-screen summary at a given threshold, with who is reached and why. */
@@ -164,21 +127,7 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
 
     /** A Tablesaw view of the decisions. */
     public Table decisionsTable() {
-        tech.tablesaw.api.StringColumn county = tech.tablesaw.api.StringColumn.create("county");
-        tech.tablesaw.api.StringColumn measure = tech.tablesaw.api.StringColumn.create("measure");
-        tech.tablesaw.api.DoubleColumn estimate = tech.tablesaw.api.DoubleColumn.create("estimate");
-        tech.tablesaw.api.StringColumn outcome = tech.tablesaw.api.StringColumn.create("outcome");
-        tech.tablesaw.api.BooleanColumn fragile = tech.tablesaw.api.BooleanColumn.create("fragile");
-        tech.tablesaw.api.StringColumn names = tech.tablesaw.api.StringColumn.create("names");
-        for (Decision d : decisions) {
-            county.append(d.county());
-            measure.append(d.measure());
-            estimate.append(d.estimate());
-            outcome.append(d.outcome());
-            fragile.append(d.fragile());
-            names.append(String.join(";", d.names()));
-        }
-        return Table.create("decisions", county, measure, estimate, outcome, fragile, names);
+        return Tables.decisions(decisions);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.lookback.draw.TeamAssignment.Team;
 import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
 import dev.lookback.io.CsvWriter;
+import dev.lookback.io.Json;
 import dev.lookback.io.TabularSource;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -95,16 +96,12 @@ final class AssignTeamsCommand extends Command {
         }
         Path certificate = DrawCommand.certificateBeside(file);
         Files.writeString(certificate, "{\n  \"library\": \"lookback " + Main.version() + "\",\n  \"seed\": "
-                + json(a.text("--seed")) + ",\n  \"rule\": \"whole-shuffle rejection; shuffle a: Fisher-Yates, j = floor(u"
+                + Json.string(a.text("--seed")) + ",\n  \"rule\": \"whole-shuffle rejection; shuffle a: Fisher-Yates, j = floor(u"
                 + " * (i + 1)) with u from the ticket of teams/a/i\",\n  \"shuffles\": " + assignment.attempts()
-                + ",\n  \"counties\": " + json(String.join(",", counties)) + ",\n  \"mutual\": " + json(a.text("--mutual"))
-                + ",\n  \"forbidden\": " + json(a.text("--forbid")) + "\n}\n");
+                + ",\n  \"counties\": " + Json.string(String.join(",", counties)) + ",\n  \"mutual\": " + Json.string(a.text("--mutual"))
+                + ",\n  \"forbidden\": " + Json.string(a.text("--forbid")) + "\n}\n");
         out.println(assignment);
         out.println("Wrote " + file + " and " + certificate);
         return 0;
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

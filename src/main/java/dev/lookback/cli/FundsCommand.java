@@ -46,10 +46,11 @@ final class FundsCommand extends Command {
         sample.write(a.path("--out"));
         java.nio.file.Path certificate = DrawCommand.certificateBeside(a.path("--out"));
         java.nio.file.Files.writeString(certificate, String.format(java.util.Locale.ROOT, "{%n  \"library\": \"lookback %s\","
-                + "%n  \"seed\": \"%s\",%n  \"rule\": \"projects in code order; points r + k*J, J = X/n, r = u * J with u"
-                + " from the ticket of funds/start\",%n  \"funds_file\": \"%s\",%n  \"funds_sha256\": \"%s\",%n"
+                + "%n  \"seed\": %s,%n  \"rule\": \"projects in code order; points r + k*J, J = X/n, r = u * J with u"
+                + " from the ticket of funds/start\",%n  \"funds_file\": %s,%n  \"funds_sha256\": \"%s\",%n"
                 + "  \"n\": %d,%n  \"total\": %s,%n  \"interval\": %s%n}%n", Main.version(),
-                a.text("--seed").replace("\\", "\\\\").replace("\"", "\\\""), a.path("--funds").getFileName(),
+                dev.lookback.io.Json.string(a.text("--seed")),
+                dev.lookback.io.Json.string(String.valueOf(a.path("--funds").getFileName())),
                 dev.lookback.draw.Tickets.fileSha256(a.path("--funds")), sample.points(), sample.total(), sample.interval()));
         out.println(sample);
         out.println("Wrote " + a.text("--out") + " and " + certificate);

@@ -85,7 +85,7 @@ final class ReviewCommand extends Command {
                 .level(level)
                 .methods(methods.toArray(new IntervalMethod[0]))
                 .lonelyPsu(lonelyPolicy(a.text("--lonely-village")))
-                .threshold(threshold(a.number("--threshold")))
+                .threshold(share("--threshold", a.number("--threshold")))
                 .policy(dev.lookback.survey.DecisionPolicy.parse(a.text("--policy")));
         if (!a.text("--leaders").isEmpty()) {
             Charset cs = charset(a.text("--encoding"));
@@ -93,7 +93,7 @@ final class ReviewCommand extends Command {
                     .assistance(a.text("--cadres").isEmpty() ? null : dev.lookback.io.TabularSource.of(a.path("--cadres"), cs),
                             a.text("--satisfaction").isEmpty() ? null
                                     : dev.lookback.io.TabularSource.of(a.path("--satisfaction"), cs),
-                            threshold(a.number("--tolerance")), threshold(a.number("--min-satisfaction")),
+                            share("--tolerance", a.number("--tolerance")), share("--min-satisfaction", a.number("--min-satisfaction")),
                             new dev.lookback.assist.AssistanceCheck.Minimums(a.integer("--min-months-first-secretary", 0),
                                     a.integer("--min-months-team-member", 0)));
         }
@@ -105,7 +105,7 @@ final class ReviewCommand extends Command {
                 throw new IllegalArgumentException("--as-of: \"" + a.text("--as-of") + "\" is not a date like 2026-05-31");
             }
             review = review.funds(dev.lookback.io.TabularSource.of(a.path("--funds"), charset(a.text("--encoding"))),
-                    threshold(a.number("--materiality")), asOf);
+                    share("--materiality", a.number("--materiality")), asOf);
         }
         if (a.text("--leaders").isEmpty() && (!a.text("--cadres").isEmpty() || !a.text("--satisfaction").isEmpty())) {
             throw new IllegalArgumentException("--cadres and --satisfaction decide the assistance rule: give --leaders too");
@@ -127,9 +127,10 @@ final class ReviewCommand extends Command {
         return Long.parseUnsignedLong(dev.lookback.draw.Tickets.ticket(text, "bootstrap").substring(0, 16), 16);
     }
 
-    static double threshold(double t) {
+    /** A share given by an option, which must lie strictly between 0 and 1. */
+    static double share(String option, double t) {
         if (!(t > 0 && t < 1)) {
-            throw new IllegalArgumentException("--threshold must be between 0 and 1, e.g. 0.02; got " + t);
+            throw new IllegalArgumentException(option + " must be between 0 and 1, e.g. 0.02; got " + t);
         }
         return t;
     }

@@ -1,6 +1,7 @@
 package dev.lookback.draw;
 
 import dev.lookback.io.CsvWriter;
+import dev.lookback.io.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -52,23 +53,23 @@ public record DrawResult(String seed, DrawMethod method, Allocation allocation, 
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("{\n");
-            w.write("  \"library\": " + json("lookback " + libraryVersion) + ",\n");
-            w.write("  \"seed\": " + json(seed) + ",\n");
-            w.write("  \"method\": " + json(method.label()) + ",\n");
-            w.write("  \"allocation\": " + json(allocation.description()) + ",\n");
-            w.write("  \"frame\": " + json(frameName) + ",\n");
-            w.write("  \"frame_sha256\": " + json(frameSha256) + ",\n");
-            w.write("  \"ticket\": " + json("lower-case hex SHA-256 of UTF-8 seed + \"/\" + village") + ",\n");
+            w.write("  \"library\": " + Json.string("lookback " + libraryVersion) + ",\n");
+            w.write("  \"seed\": " + Json.string(seed) + ",\n");
+            w.write("  \"method\": " + Json.string(method.label()) + ",\n");
+            w.write("  \"allocation\": " + Json.string(allocation.description()) + ",\n");
+            w.write("  \"frame\": " + Json.string(frameName) + ",\n");
+            w.write("  \"frame_sha256\": " + Json.string(frameSha256) + ",\n");
+            w.write("  \"ticket\": " + Json.string("lower-case hex SHA-256 of UTF-8 seed + \"/\" + village") + ",\n");
             w.write("  \"villages_per_county\": {");
             int i = 0;
             for (Map.Entry<String, Integer> e : perCounty.entrySet()) {
-                w.write((i++ == 0 ? "" : ", ") + json(e.getKey()) + ": " + e.getValue());
+                w.write((i++ == 0 ? "" : ", ") + Json.string(e.getKey()) + ": " + e.getValue());
             }
             w.write("},\n  \"villages\": [\n");
             for (int k = 0; k < villages.size(); k++) {
                 DrawnVillage v = villages.get(k);
-                w.write("    {\"county\": " + json(v.county()) + ", \"village\": " + json(v.village()) + ", \"ticket\": "
-                        + json(v.ticket()) + ", \"inclusion_probability\": " + v.inclusionProbability()
+                w.write("    {\"county\": " + Json.string(v.county()) + ", \"village\": " + Json.string(v.village()) + ", \"ticket\": "
+                        + Json.string(v.ticket()) + ", \"inclusion_probability\": " + v.inclusionProbability()
                         + (v.certainty() ? ", \"certainty\": true" : "") + "}" + (k + 1 < villages.size() ? "," : "")
                         + "\n");
             }
@@ -76,29 +77,6 @@ public record DrawResult(String seed, DrawMethod method, Allocation allocation, 
         }
     }
 
-    static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
-    }
 
     /** The drawn villages as a Tablesaw table (the columns of sample.csv, and certainty). */
     public tech.tablesaw.api.Table table() {

@@ -430,11 +430,6 @@ final class ByteCsvParser {
             return true;
         }
 
-        String field(int record, int field, CharsetDecoder decoder) throws CharacterCodingException {
-            int k = firstField[record] + field;
-            return decode(data, fieldStart[k], fieldEnd[k], decoder);
-        }
-
     }
 
     /**

@@ -87,10 +87,6 @@ public final class KeyFilter {
         return found;
     }
 
-    /** How many records the last reading turned away. */
-    public int rejectedCount() {
-        return rejectedCount;
-    }
 
     Column hashed() {
         return hashed;
@@ -134,12 +130,6 @@ public final class KeyFilter {
         return h;
     }
 
-    /** Records whose {@code a} is in {@code aKeys} or whose {@code b} is in {@code bKeys}. */
-    public static KeyFilter anyOf(Column a, Set<String> aKeys, Column b, Set<String> bKeys) {
-        // the smaller set first: it is the cheaper look-up and settles most records
-        return aKeys.size() <= bKeys.size() ? new KeyFilter(List.of(a, b), List.of(aKeys, bKeys))
-                : new KeyFilter(List.of(b, a), List.of(bKeys, aKeys));
-    }
 
     /** Every record. */
     public static KeyFilter all() {

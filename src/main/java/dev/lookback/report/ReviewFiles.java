@@ -84,4 +84,52 @@ public final class ReviewFiles {
     static String count(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
+
+    /**
+     * One file per county (整改清单), {@code <dir>/<county>.csv}: what the county must act on — every
+     * household the spot check contradicts, every failing cadre and dissatisfied answer, every project
+     * with misused money or overdue (as of {@code asOf}) — as {@code item, id, village, problem_zh,
+     * problem, amount}. Nothing is written when there is nothing to act on.
+     */
+    public static void writeRectificationLists(Path dir, List<Discrepancy> discrepancies,
+            List<dev.lookback.assist.AssistanceCheck.Rate> assistance, List<dev.lookback.funds.FundChecks.Check> fundChecks,
+            java.time.LocalDate asOf) throws IOException {
+        java.util.Map<String, List<String[]>> byCounty = new java.util.TreeMap<>();
+        for (Discrepancy d : discrepancies) {
+            byCounty.computeIfAbsent(d.county(), k -> new java.util.ArrayList<>()).add(new String[] {"household",
+                    d.household(), d.village(), d.kind().chinese(), d.kind().english() + " (register: " + d.status()
+                            + ", " + d.persons() + " persons)", ""});
+        }
+        for (dev.lookback.assist.AssistanceCheck.Rate r : assistance) {
+            boolean cadre = dev.lookback.assist.AssistanceCheck.NONCOMPLIANCE.equals(r.measure());
+            for (dev.lookback.assist.AssistanceCheck.Failure f : r.failures()) {
+                byCounty.computeIfAbsent(r.county(), k -> new java.util.ArrayList<>()).add(new String[] {
+                        cadre ? "cadre" : "satisfaction", f.id(), f.village(), cadre ? "帮扶不到位" : "群众不满意",
+                        f.reason(), ""});
+            }
+        }
+        for (dev.lookback.funds.FundChecks.Check c : fundChecks) {
+            boolean misused = c.project().auditedMisused() > 0;
+            boolean overdue = c.overdue(asOf);
+            if (misused || overdue) {
+                byCounty.computeIfAbsent(c.project().county(), k -> new java.util.ArrayList<>()).add(new String[] {
+                        "project", c.project().project(), "", misused ? (overdue ? "挤占挪用；逾期或未开工" : "挤占挪用")
+                                : "逾期或未开工", misused ? (overdue ? "misused money; overdue or not started"
+                                        : "misused money") : "overdue or not started",
+                        misused ? Double.toString(c.project().auditedMisused()) : ""});
+            }
+        }
+        if (byCounty.isEmpty()) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(dir);
+        for (java.util.Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
+            try (CsvWriter w = CsvWriter.create(dir.resolve(e.getKey() + ".csv"))) {
+                w.row("item", "id", "village", "problem_zh", "problem", "amount");
+                for (String[] row : e.getValue()) {
+                    w.row((Object[]) row);
+                }
+            }
+        }
+    }
 }

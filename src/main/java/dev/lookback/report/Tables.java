@@ -1,6 +1,7 @@
 package dev.lookback.report;
 
 import dev.lookback.check.Discrepancy;
+import dev.lookback.decide.Decision;
 import dev.lookback.check.Finding;
 import dev.lookback.check.VillageTally;
 import dev.lookback.check.Measure;
@@ -127,5 +128,24 @@ public final class Tables {
             t.addColumns(errors, units);
         }
         return t;
+    }
+
+    /** Decisions: county, measure, estimate, outcome, fragile, names. */
+    public static Table decisions(List<Decision> list) {
+        StringColumn county = StringColumn.create("county");
+        StringColumn measure = StringColumn.create("measure");
+        DoubleColumn estimate = DoubleColumn.create("estimate");
+        StringColumn outcome = StringColumn.create("outcome");
+        BooleanColumn fragile = BooleanColumn.create("fragile");
+        StringColumn names = StringColumn.create("names");
+        for (Decision d : list) {
+            county.append(d.county());
+            measure.append(d.measure());
+            estimate.append(d.estimate());
+            outcome.append(d.outcome());
+            fragile.append(d.fragile());
+            names.append(String.join(";", d.names()));
+        }
+        return Table.create("decisions", county, measure, estimate, outcome, fragile, names);
     }
 }

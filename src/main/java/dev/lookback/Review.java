@@ -276,7 +276,16 @@ public final class Review {
                         s.materiality, s.policy));
             }
         }
-        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s.asOf);
+        List<String> inputs = new java.util.ArrayList<>(List.of(frame.name(), sample.name(), selfCheck.name(),
+                spotCheck.name()));
+        for (TabularSource t : new TabularSource[] {s.leaders, s.cadres, s.satisfaction, s.funds}) {
+            if (t != null) {
+                inputs.add(t.name());
+            }
+        }
+        ReviewSettings used = new ReviewSettings(s.unit, s.level, s.methods, s.lonelyPsu, s.bootstrap.toString(),
+                s.threshold, s.policy, s.tolerance, s.minimumSatisfaction, s.materiality, s.asOf, inputs);
+        return new ReviewResult(cross, rates, decisions, fundChecks, assist, used);
     }
 
     @Override

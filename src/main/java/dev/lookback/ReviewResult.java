@@ -26,11 +26,11 @@ import tech.tablesaw.api.Table;
  * @param decisions  the accountability decisions (empty when no leaders were given)
  * @param fundChecks the fund checks read (empty when none were given)
  * @param assistance the assistance rates, with the failing cadres and dissatisfied answers (empty when none)
- * @param asOf       the date as of which unfinished projects are overdue (may be null)
+ * @param settings   how the review was run (thresholds, policy, methods, inputs)
  */
 public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions,
         List<dev.lookback.funds.FundChecks.Check> fundChecks, List<dev.lookback.assist.AssistanceCheck.Rate> assistance,
-        java.time.LocalDate asOf) {
+        ReviewSettings settings) {
     /** The default accountability threshold for identification and exit error rates (2%). */
     public static final double DEFAULT_THRESHOLD = 0.02;
 
@@ -39,11 +39,17 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
         decisions = List.copyOf(decisions);
         fundChecks = List.copyOf(fundChecks);
         assistance = List.copyOf(assistance);
+        java.util.Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The date as of which unfinished projects past their planned date are overdue (may be null). */
+    public java.time.LocalDate asOf() {
+        return settings.asOf();
     }
 
     /** A result without decisions. */
     public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
-        this(crossCheck, rates, List.of(), List.of(), List.of(), null);
+        this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults());
     }
 
     /** The rate of one county (or {@code ALL}) and measure. */
@@ -105,7 +111,7 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
      * contradicts, failing cadre, dissatisfied answer, and project with misused money or overdue.
      */
     public void writeRectificationLists(Path dir) throws IOException {
-        ReviewFiles.writeRectificationLists(dir, crossCheck.discrepancies(), assistance, fundChecks, asOf);
+        ReviewFiles.writeRectificationLists(dir, crossCheck.discrepancies(), assistance, fundChecks, asOf());
     }
 
     /** The one-screen summary at a given threshold, with who is reached and why. */

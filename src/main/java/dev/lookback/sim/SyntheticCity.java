@@ -221,6 +221,80 @@ public final class SyntheticCity {
         }
     }
 
+    /**
+     * Writes cadres.csv and satisfaction.csv for the sampled villages (a first secretary and two or
+     * three team members per village; ten answers per village) and fund_checks.csv (twelve projects per
+     * county). A county's chance of a failing cadre, a dissatisfied answer, misused money and a late
+     * project grows with its error multiplier, so the counties above the error line tend to be the ones
+     * with weak assistance too. Drawn from the city's seed, independently of the households.
+     */
+    public void writeAssistanceAndFunds(Sample sample, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        SplittableRandom random = new SplittableRandom(spec.seed() ^ 0x5DEECE66DL);
+        try (CsvWriter w = CsvWriter.create(dir.resolve("cadres.csv"))) {
+            w.row("cadre", "county", "village", "role", "months_in_village", "replaced", "replacement_approved",
+                    "tasks_done");
+            int k = 0;
+            for (SampledVillage s : sample.villages()) {
+                double fail = 0.04 * multiplierOf(s.county());
+                int team = 3 + random.nextInt(2);
+                for (int j = 0; j < team; j++) {
+                    boolean first = j == 0;
+                    int minimum = first ? 12 : 6;
+                    boolean shortStay = random.nextDouble() < fail;
+                    boolean replaced = random.nextDouble() < 0.1;
+                    boolean approved = !replaced || random.nextDouble() >= fail * 3;
+                    boolean tasks = random.nextDouble() >= fail;
+                    int months = shortStay ? random.nextInt(1, minimum) : minimum + random.nextInt(0, 13);
+                    w.row(String.format(Locale.ROOT, "G%05d", ++k), s.county(), s.village(),
+                            first ? "FIRST_SECRETARY" : "TEAM_MEMBER", months, replaced, replaced ? approved : "",
+                            tasks);
+                }
+            }
+        }
+        try (CsvWriter w = CsvWriter.create(dir.resolve("satisfaction.csv"))) {
+            w.row("household", "county", "village", "answer");
+            for (SampledVillage s : sample.villages()) {
+                int i = villageIndex(s.village());
+                double unhappy = 0.03 + 0.04 * multiplierOf(s.county());
+                int asked = 0;
+                for (int h = firstHousehold[i]; h < firstHousehold[i + 1] && asked < 10; h++) {
+                    if (status[h] == Status.UNREGISTERED.ordinal()) {
+                        continue;
+                    }
+                    asked++;
+                    double u = random.nextDouble();
+                    w.row(householdCode(h), s.county(), s.village(),
+                            u < unhappy ? "DISSATISFIED" : u < 0.35 ? "FAIRLY_SATISFIED" : "SATISFIED");
+                }
+            }
+        }
+        try (CsvWriter w = CsvWriter.create(dir.resolve("fund_checks.csv"))) {
+            w.row("project", "county", "amount", "audited_misused", "planned_finish", "actual_finish", "started");
+            java.time.LocalDate start = java.time.LocalDate.of(2025, 3, 1);
+            int k = 0;
+            for (int c = 0; c < spec.counties(); c++) {
+                double m = countyMultiplier[c];
+                for (int j = 0; j < 12; j++) {
+                    long amount = 50_000L * random.nextInt(2, 41);
+                    long misused = random.nextDouble() < 0.02 * m ? Math.round(amount * random.nextDouble(0.02, 0.3))
+                            : 0;
+                    java.time.LocalDate planned = start.plusDays(random.nextInt(0, 420));
+                    double u = random.nextDouble();
+                    boolean started = u >= 0.01 * m;
+                    String actual = !started || u < 0.06 * m ? ""
+                            : planned.plusDays(random.nextInt(-60, u < 0.1 * m ? 90 : 1)).toString();
+                    w.row(String.format(Locale.ROOT, "P%04d", ++k), countyCode(c), amount, misused, planned.toString(),
+                            actual, started);
+                }
+            }
+        }
+    }
+
+    private double multiplierOf(String county) {
+        return countyMultiplier[Integer.parseInt(county.substring(1)) - 1];
+    }
+
     /** Writes villages.csv and self_check.csv into {@code dir}. */
     public void writeFrameAndRegister(Path dir) throws IOException {
         Files.createDirectories(dir);

@@ -1,0 +1,206 @@
+package dev.lookback.chart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The chart builders: series, ranges, colours and labels (not pixels), and the exported files. */
+class ChartsTest {
+    @TempDir
+    Path dir;
+
+    static final List<ForestRow> ROWS = List.of(
+            new ForestRow("C01", 0.010, 0.002, 0.030, false, true),
+            new ForestRow("C02", 0.045, 0.025, 0.080, true, false),
+            new ForestRow("C03", 0.000, 0.000, 0.012, false, false),
+            new ForestRow("C04", Double.NaN, Double.NaN, Double.NaN, false, false));
+
+    /** The label XChart draws at row k (1 = bottom). */
+    static String rowLabel(XYChart chart, int k) {
+        Function<Double, String> f = chart.getStyler().getyAxisTickLabelsFormattingFunction();
+        return f.apply((double) k);
+    }
+
+    @Test
+    void forestDrawsEachIntervalFromLowerToUpperWorstAtTheTop() {
+        XYChart c = Charts.forest("t", "x", ROWS, 0.02, true, "问责线 2%", Lang.ZH);
+        // worst at the top (row 4), the county without data at the bottom (row 1)
+        assertEquals("C02", rowLabel(c, 4));
+        assertEquals("C01 不稳", rowLabel(c, 3));
+        assertEquals("C03", rowLabel(c, 2));
+        assertEquals("C04 （无数据）", rowLabel(c, 1));
+        assertTrue(rowLabel(c, 2).equals("C03") && rowLabel(c, 0).isBlank() && rowLabel(c, 5).isBlank());
+        XYSeries ci = c.getSeriesMap().get("ci C02");
+        assertArrayEquals(new double[] {0.025, 0.080}, ci.getXData());
+        assertArrayEquals(new double[] {4, 4}, ci.getYData());
+        assertEquals(Charts.TRIGGERED, ci.getLineColor());
+        assertFalse(ci.isShowInLegend());
+        assertEquals(Charts.CLEAR, c.getSeriesMap().get("ci C01").getLineColor());
+        assertFalse(c.getSeriesMap().containsKey("ci C04"), "no interval without data");
+        XYSeries triggered = c.getSeriesMap().get("达到问责线");
+        assertArrayEquals(new double[] {0.045}, triggered.getXData());
+        assertEquals(Charts.TRIGGERED, triggered.getMarkerColor());
+        XYSeries fragile = c.getSeriesMap().get("未达到问责线（不稳）");
+        assertArrayEquals(new double[] {0.010}, fragile.getXData());
+        assertEquals(SeriesMarkers.DIAMOND, fragile.getMarker());
+        assertArrayEquals(new double[] {0.0}, c.getSeriesMap().get("未达到问责线").getXData());
+        XYSeries line = c.getSeriesMap().get("问责线 2%");
+        assertArrayEquals(new double[] {0.02, 0.02}, line.getXData());
+        assertArrayEquals(new double[] {0.5, 4.5}, line.getYData());
+        assertEquals(0.0, c.getStyler().getXAxisMin());
+        assertTrue(c.getStyler().getXAxisMax() >= 0.080, "the widest interval fits");
+        assertEquals(0.5, c.getStyler().getYAxisMin());
+        assertEquals(4.5, c.getStyler().getYAxisMax());
+    }
+
+    @Test
+    void satisfactionForestPutsTheLowestAtTheTopAndShowsTheStandard() {
+        List<ForestRow> rows = List.of(new ForestRow("A", 0.95, 0.90, 0.98, false, false),
+                new ForestRow("B", 0.85, 0.78, 0.91, true, true));
+        XYChart c = Charts.forest("t", "x", rows, 0.90, false, "standard 90%", Lang.EN);
+        assertEquals("B fragile", rowLabel(c, 2));
+        assertEquals("A", rowLabel(c, 1));
+        assertEquals(Charts.TRIGGERED, c.getSeriesMap().get("below standard, fragile").getMarkerColor());
+        assertEquals(1.0, c.getStyler().getXAxisMax());
+        assertTrue(c.getStyler().getXAxisMin() <= 0.78 && c.getStyler().getXAxisMin() >= 0.70);
+    }
+
+    @Test
+    void funnelLimitsAreTheBinomialLimitsWidenedByTheDesignEffect() {
+        List<FunnelPoint> points = List.of(new FunnelPoint("C01", 400, 0.05, true),
+                new FunnelPoint("C02", 1600, 0.01, false));
+        double t = 0.02;
+        double deff = 2.5;
+        XYChart c = Charts.funnel("t", "x", "y", points, t, deff, Lang.ZH);
+        XYSeries upper = c.getSeriesMap().get("95% 控制限");
+        XYSeries lower = c.getSeriesMap().get("95% 控制限 ");
+        double[] m = upper.getXData();
+        double[] y = upper.getYData();
+        for (int i = 0; i < m.length; i++) {
+            assertEquals(t + 1.959963984540054 * Math.sqrt(t * (1 - t) * deff / m[i]), y[i], 1e-12);
+        }
+        double[] lm = lower.getXData();
+        double[] ly = lower.getYData();
+        for (int i = 0; i < lm.length; i++) {
+            assertEquals(Math.max(0, t - 1.959963984540054 * Math.sqrt(t * (1 - t) * deff / lm[i])), ly[i], 1e-12);
+        }
+        XYSeries outer = c.getSeriesMap().get("99.8% 控制限");
+        assertEquals(t + 3.090232306167813 * Math.sqrt(t * (1 - t) * deff / outer.getXData()[0]), outer.getYData()[0],
+                1e-12);
+        assertTrue(c.getStyler().getXAxisMin() <= 400 && c.getStyler().getXAxisMax() >= 1600);
+        assertArrayEquals(new double[] {400}, c.getSeriesMap().get("达到问责线").getXData());
+        assertEquals(Charts.TRIGGERED, c.getSeriesMap().get("达到问责线").getMarkerColor());
+        assertEquals(Charts.CLEAR, c.getSeriesMap().get("未达到问责线").getMarkerColor());
+        assertArrayEquals(new double[] {t, t}, c.getSeriesMap().get("问责线 2%").getYData());
+        assertTrue(c.getStyler().getYAxisMax() >= upper.getYData()[0], "the limits fit over the counties' range");
+    }
+
+    @Test
+    void stackedCountsKeepTheCountsAndColoursOfEachKind() {
+        Map<String, int[]> series = new LinkedHashMap<>();
+        series.put("漏评", new int[] {1, 0});
+        series.put("错评", new int[] {2, 3});
+        series.put("错退", new int[] {0, 4});
+        CategoryChart c = Charts.stackedCounts("t", "户数", List.of("C01", "C02"), series, Charts.KINDS);
+        assertTrue(c.getStyler().isStacked());
+        assertEquals(List.of(2, 3), List.copyOf(c.getSeriesMap().get("错评").getYData()));
+        assertEquals(Charts.KINDS[2], c.getSeriesMap().get("错退").getFillColor());
+        assertTrue(c.getStyler().getYAxisMax() >= 7, "the tallest stack fits");
+    }
+
+    @Test
+    void operatingCharacteristicPlotsTheGivenCurveAndTheLine() {
+        double[] rates = {0, 0.01, 0.02, 0.04};
+        double[] p = {0, 0.1, 0.5, 0.97};
+        XYChart c = Charts.operatingCharacteristic(rates, p, 0.02, "n = 8", Lang.ZH);
+        assertArrayEquals(rates, c.getSeriesMap().get("触发概率").getXData());
+        assertArrayEquals(p, c.getSeriesMap().get("触发概率").getYData());
+        assertArrayEquals(new double[] {0.02, 0.02}, c.getSeriesMap().get("问责线 2%").getXData());
+        assertEquals(1.0, c.getStyler().getYAxisMax());
+        assertTrue(c.getTitle().contains("n = 8"));
+    }
+
+    @Test
+    void pngIsThreeHundredDpiAndDecodes() throws IOException {
+        XYChart c = Charts.forest("t", "x", ROWS, 0.02, true, "line", Lang.EN);
+        byte[] png = Charts.png(c, 300);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(image);
+        assertEquals(Math.round(c.getWidth() * 300 / 72.0), image.getWidth());
+        assertEquals(Math.round(c.getHeight() * 300 / 72.0), image.getHeight());
+        assertEquals(0xFFFFFF, image.getRGB(2, 2) & 0xFFFFFF, "white background");
+        // pHYs: 300 dpi = 11811 pixels per metre
+        String text = new String(png, StandardCharsets.ISO_8859_1);
+        int phys = text.indexOf("pHYs");
+        assertTrue(phys > 0);
+        assertEquals(11811, ByteBuffer.wrap(png, phys + 4, 4).getInt());
+        // the alarm colour is on the image: the triggered county's interval
+        boolean red = false;
+        for (int y = 0; y < image.getHeight() && !red; y += 2) {
+            for (int x = 0; x < image.getWidth() && !red; x += 2) {
+                red = (image.getRGB(x, y) & 0xFFFFFF) == (Charts.TRIGGERED.getRGB() & 0xFFFFFF);
+            }
+        }
+        assertTrue(red, "the triggered county is drawn in the alarm colour");
+    }
+
+    @Test
+    void figuresSaveAsPngSvgAndPdf() throws IOException {
+        Figure f = new Figure("forest-test", "caption", Charts.forest("标题", "x", ROWS, 0.02, true, "问责线", Lang.ZH));
+        List<Path> files = f.save(dir, ChartFormat.PNG, ChartFormat.SVG, ChartFormat.PDF);
+        assertEquals(List.of(dir.resolve("forest-test.png"), dir.resolve("forest-test.svg"), dir.resolve("forest-test.pdf")),
+                files);
+        assertTrue(Files.readString(dir.resolve("forest-test.svg")).contains("<svg"));
+        assertEquals("%PDF", new String(Files.readAllBytes(dir.resolve("forest-test.pdf")), 0, 4,
+                StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(ChartFormat.PNG, ChartFormat.PDF), ChartFormat.parseList("png, PDF"));
+        assertEquals(List.of(), ChartFormat.parseList("none"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChartFormat.parseList("png,jpg"));
+        assertTrue(e.getMessage().contains("\"jpg\""), e.getMessage());
+    }
+
+    @Test
+    void aChineseFontIsFoundAndDisplaysEveryLabel() {
+        // .ci/run installs fonts-wqy-microhei; on a machine without a CJK font this names the fix
+        String family = ChartFonts.chineseFamily().orElseThrow(() -> new AssertionError(
+                "no installed font displays Chinese: apt-get install -y fonts-wqy-microhei"));
+        assertEquals(-1, new java.awt.Font(family, java.awt.Font.PLAIN, 12).canDisplayUpTo(ChartFonts.SAMPLE));
+        assertEquals(Lang.ZH, ChartFonts.usable(Lang.ZH));
+        assertEquals(family, ChartFonts.font(java.awt.Font.BOLD, 17f).getFamily());
+        XYChart c = Charts.forest("t", "x", ROWS, 0.02, true, "line", Lang.ZH);
+        assertEquals(family, c.getStyler().getChartTitleFont().getFamily());
+        assertEquals(family, c.getStyler().getAxisTickLabelsFont().getFamily());
+        assertEquals(family, c.getStyler().getLegendFont().getFamily());
+    }
+
+    @Test
+    void withoutAChineseFontChartsFallBackToEnglish() {
+        assertTrue(ChartFonts.find(new String[] {"No Such Font"}).isEmpty());
+        assertEquals(Lang.EN, ChartFonts.usable(Lang.ZH, java.util.Optional.empty()));
+        assertEquals(Lang.EN, ChartFonts.usable(Lang.EN, java.util.Optional.of("WenQuanYi Micro Hei")));
+        assertEquals(Lang.ZH, Lang.parse("中文"));
+        assertThrows(IllegalArgumentException.class, () -> Lang.parse("fr"));
+    }
+}

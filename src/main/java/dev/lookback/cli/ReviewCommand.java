@@ -27,13 +27,14 @@ final class ReviewCommand extends Command {
     List<String> description() {
         return List.of("Cross-checks the spot check against the self-check register and estimates the error rates"
                 + " (漏评, 错评, 识别, 错退) per county and for the city, with intervals for a whole-village cluster sample.",
-                "Writes estimates.csv, estimate_notes.csv, discrepancies.csv and data_quality.csv into --out.",
+                "Writes estimates.csv, estimate_notes.csv, discrepancies.csv, data_quality.csv, rectification/, the"
+                        + " charts (charts/) and report.html into --out.",
                 "Exit status: 0 when the review ran (even with data-quality findings), 2 for unusable input.");
     }
 
     @Override
     List<Option> options() {
-        return List.of(
+        List<Option> options = new ArrayList<>(List.of(
                 Option.required("--frame", "FILE", "villages.csv: the sampling frame"),
                 Option.required("--sample", "FILE", "sample.csv: the sampled villages"),
                 Option.required("--self-check", "FILE", "self_check.csv: the counties' register"),
@@ -68,7 +69,11 @@ final class ReviewCommand extends Command {
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"),
                 Option.optional("--out", "DIR", "lookback-review", "output folder"),
                 Option.optional("--config", "FILE", "", "a properties file of options, e.g. review.properties with"
-                        + " threshold=0.03 and policy=confident (options on the command line win)"));
+                        + " threshold=0.03 and policy=confident (options on the command line win)"),
+                Option.optional("--certificate", "FILE", "", "the draw's certificate, shown in the report's methods"
+                        + " (default: the sample's, e.g. sample.certificate.json, when it exists)")));
+        options.addAll(MeetingOutputs.options());
+        return options;
     }
 
     @Override
@@ -116,9 +121,13 @@ final class ReviewCommand extends Command {
         ReviewResult result = review.run();
         Path dir = a.path("--out");
         result.write(dir);
+        Path certificate = a.text("--certificate").isEmpty() ? DrawCommand.certificateBeside(a.path("--sample"))
+                : a.path("--certificate");
+        Path report = MeetingOutputs.write(a, result, dir, certificate, out);
         out.print(result.summary(a.number("--threshold")));
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
-                + (result.decisions().isEmpty() ? "" : ", decisions.csv"));
+                + (result.decisions().isEmpty() ? "" : ", decisions.csv")
+                + (report == null ? "" : ", report.html") + (a.text("--charts").strip().equals("none") ? "" : ", charts/"));
         return 0;
     }
 

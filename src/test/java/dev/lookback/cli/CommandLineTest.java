@@ -293,13 +293,18 @@ class CommandLineTest {
         assertTrue(r.out().contains("Accountability (问责)"), r.out());
         assertEquals("county,rule,measure,estimate,ci_lower,ci_upper,threshold,policy,outcome,fragile,roles,names,evidence",
                 Files.readAllLines(out.resolve("decisions.csv")).get(0));
-        assertEquals(1 + 8 * 2, Files.readAllLines(out.resolve("decisions.csv")).size(), "8 counties × 2 measures");
+        assertEquals(1 + 8 * 6, Files.readAllLines(out.resolve("decisions.csv")).size(),
+                "8 counties × (identification, exit, cadres, satisfaction, misuse, overdue)");
         for (String f : List.of("estimates.csv", "discrepancies.csv", "data_quality.csv", "decisions.csv",
-                "input/leaders.csv", "input/villages.csv",
-                "input/sample.csv", "input/self_check.csv", "input/spot_check.csv")) {
+                "fund_referrals.csv", "report.html", "charts/forest-identification.png", "charts/forest-exit.svg",
+                "charts/funnel-exit.pdf", "charts/funds.png", "input/leaders.csv", "input/villages.csv",
+                "input/sample.csv", "input/sample.certificate.json", "input/self_check.csv", "input/spot_check.csv",
+                "input/cadres.csv", "input/satisfaction.csv", "input/fund_checks.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        Run again = run("demo", "--out", dir.resolve("demo2").toString());
+        assertTrue(r.out().contains("report.html"), "the demo says which files to open");
+        Run again = run("demo", "--out", dir.resolve("demo2").toString(), "--charts", "none", "--report", "none");
+        assertFalse(Files.exists(dir.resolve("demo2/report.html")), "--report none writes no report");
         assertEquals(Files.readString(out.resolve("estimates.csv")), Files.readString(dir.resolve("demo2/estimates.csv")),
                 "the demo is deterministic for a seed");
     }

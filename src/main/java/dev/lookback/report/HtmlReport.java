@@ -1,0 +1,507 @@
+package dev.lookback.report;
+
+import dev.lookback.ReviewResult;
+import dev.lookback.ReviewSettings;
+import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.chart.Charts;
+import dev.lookback.chart.Figure;
+import dev.lookback.check.Finding;
+import dev.lookback.check.Measure;
+import dev.lookback.decide.Decision;
+import dev.lookback.funds.FundChecks;
+import dev.lookback.rates.ErrorRate;
+import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.survey.Formats;
+import dev.lookback.survey.Interval;
+import dev.lookback.survey.IntervalMethod;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The review as one self-contained HTML page (report.html), in Chinese with English: the headline
+ * decisions first (who is reached and why), then the county estimates with their intervals, the
+ * charts (embedded as PNG), the assistance and fund links, data quality, and the methods (design,
+ * estimator, interval method, policy, and the draw's seed and certificate).
+ */
+public final class HtmlReport {
+    /** How many data-quality findings the page lists (all are in data_quality.csv). */
+    static final int FINDINGS_LISTED = 50;
+
+    private HtmlReport() {
+    }
+
+    /**
+     * The page.
+     *
+     * @param result      the review
+     * @param figures     the charts to embed, in order (from {@link dev.lookback.chart.ReviewCharts#of})
+     * @param certificate the draw's certificate (JSON text, as {@code lookback draw} writes it), or null
+     */
+    public static String html(ReviewResult result, List<Figure> figures, String certificate) throws IOException {
+        ReviewSettings s = result.settings();
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>回头看抽查复核报告 · Look-back review report</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        h.append("<header><h1>回头看抽查复核报告 <span class=\"en\">Look-back review report</span></h1>\n<p class=\"meta\">")
+                .append(esc(String.format("%d 个样本村，抽查 %s 户，自查台账 %s 条记录；按%s计算；置信水平 %s。",
+                        result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
+                        Formats.number(result.crossCheck().registerRecords()), s.unit().chinese(),
+                        Charts.percentLabel(s.level()))))
+                .append("<br><span class=\"en\">").append(esc(String.format("%d sampled villages, %s households"
+                        + " spot-checked, %s register records; rates count %s; confidence level %s.",
+                        result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
+                        Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
+                        Charts.percentLabel(s.level())))).append("</span></p></header>\n");
+        decisions(h, result);
+        estimates(h, result);
+        charts(h, figures);
+        assistanceAndFunds(h, result);
+        dataQuality(h, result);
+        methods(h, result, certificate);
+        h.append("</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** Writes {@code dir/report.html}; returns its path. */
+    public static Path write(Path dir, ReviewResult result, List<Figure> figures, String certificate)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("report.html");
+        Files.writeString(file, html(result, figures, certificate), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void decisions(StringBuilder h, ReviewResult result) {
+        h.append("<section id=\"decisions\">\n<h2>问责结论 <span class=\"en\">Who is reached, and why</span></h2>\n");
+        List<Decision> ds = result.decisions();
+        if (ds.isEmpty()) {
+            h.append("<p>未提供县级领导名单（leaders.csv），本报告只给出误差率，不作问责判断。<br><span class=\"en\">No leaders"
+                    + " were given (leaders.csv): the report shows the rates and decides nothing.</span></p>\n</section>\n");
+            return;
+        }
+        List<Decision> triggered = ds.stream().filter(Decision::triggered).toList();
+        List<Decision> fragile = ds.stream().filter(d -> !d.triggered() && d.fragile()).toList();
+        h.append("<p class=\"headline\">").append(triggered.isEmpty()
+                ? "没有县触发问责规则（" + esc(ds.get(0).policy()) + " 规则）。"
+                : triggered.size() + " 项问责规则被触发，涉及 " + triggered.stream().map(Decision::county).distinct().count()
+                        + " 个县。")
+                .append("<br><span class=\"en\">").append(triggered.isEmpty() ? "No county triggers a rule."
+                        : triggered.size() + " rule decisions triggered, in " + triggered.stream().map(Decision::county)
+                                .distinct().count() + " counties.")
+                .append(" Policy: ").append(esc(ds.get(0).policy())).append(".</span></p>\n");
+        if (!triggered.isEmpty()) {
+            Map<String, List<Decision>> byCounty = new TreeMap<>();
+            for (Decision d : triggered) {
+                byCounty.computeIfAbsent(d.county(), k -> new ArrayList<>()).add(d);
+            }
+            h.append("<ul class=\"reached\">\n");
+            byCounty.forEach((county, list) -> {
+                Map<String, List<String>> why = new LinkedHashMap<>();
+                for (Decision d : list) {
+                    for (int i = 0; i < d.roles().size(); i++) {
+                        why.computeIfAbsent(d.roles().get(i).chinese() + " " + d.names().get(i), k -> new ArrayList<>())
+                                .add(measureZh(d.measure()) + " " + pct(d.estimate()));
+                    }
+                }
+                h.append("<li><b>").append(esc(county)).append("</b>：");
+                List<String> parts = new ArrayList<>();
+                why.forEach((who, reasons) -> parts.add("<span class=\"who\">" + esc(who) + "</span>（"
+                        + esc(String.join("，", reasons)) + "）"));
+                h.append(String.join("；", parts)).append("</li>\n");
+            });
+            h.append("</ul>\n");
+            decisionTable(h, triggered, "triggered");
+        }
+        if (!fragile.isEmpty()) {
+            h.append("<details><summary>").append(fragile.size()).append(" 项结论不稳（未触发，但区间跨越问责线）")
+                    .append("<span class=\"en\"> fragile: not triggered, but the interval reaches the line; more villages"
+                            + " would settle them</span></summary>\n");
+            decisionTable(h, fragile, "fragile");
+            h.append("</details>\n");
+        }
+        h.append("<p class=\"note\">全部判断及依据见 decisions.csv。<span class=\"en\">Every decision and its evidence:"
+                + " decisions.csv.</span></p>\n</section>\n");
+    }
+
+    private static void decisionTable(StringBuilder h, List<Decision> ds, String css) {
+        h.append("<table class=\"").append(css).append("\">\n<thead><tr><th>县<br><span class=\"en\">county</span></th>")
+                .append("<th>规则<br><span class=\"en\">rule</span></th><th>指标<br><span class=\"en\">measure</span></th>")
+                .append("<th class=\"num\">估计<br><span class=\"en\">estimate</span></th>")
+                .append("<th class=\"num\">区间<br><span class=\"en\">interval</span></th>")
+                .append("<th class=\"num\">线<br><span class=\"en\">line</span></th>")
+                .append("<th>问责对象<br><span class=\"en\">reaches</span></th><th>依据<br><span class=\"en\">evidence</span></th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (Decision d : ds) {
+            List<String> who = new ArrayList<>();
+            for (int i = 0; i < d.roles().size(); i++) {
+                who.add(d.roles().get(i).chinese() + " " + d.names().get(i));
+            }
+            String[] evidence = d.evidence().split(" / ", 2);
+            String interval = Double.isNaN(d.lower()) ? "—" : d.lower() == d.upper() ? "全查 <span class=\"en\">census</span>"
+                    : pct(d.lower()) + "–" + pct(d.upper());
+            h.append("<tr><td>").append(esc(d.county())).append("</td><td>").append(esc(ruleZh(d.rule())))
+                    .append("<br><span class=\"en\">").append(esc(d.rule())).append("</span></td><td>")
+                    .append(esc(measureZh(d.measure()))).append("<br><span class=\"en\">").append(esc(d.measure()))
+                    .append("</span></td><td class=\"num\">").append(pct(d.estimate()))
+                    .append("</td><td class=\"num\">").append(interval).append("</td><td class=\"num\">").append(pct(d.threshold()))
+                    .append("</td><td>").append(esc(String.join("、", who))).append("</td><td class=\"evidence\">")
+                    .append(esc(evidence[0]));
+            if (evidence.length > 1) {
+                h.append("<br><span class=\"en\">").append(esc(evidence[1])).append("</span>");
+            }
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    private static void estimates(StringBuilder h, ReviewResult result) {
+        ReviewSettings s = result.settings();
+        Measure[] measures = {Measure.IDENTIFICATION, Measure.EXIT, Measure.MISSED, Measure.WRONG_INCLUSION};
+        Map<String, Map<Measure, ErrorRate>> byCounty = new LinkedHashMap<>();
+        for (ErrorRate r : result.rates()) {
+            byCounty.computeIfAbsent(r.county(), k -> new LinkedHashMap<>()).put(r.measure(), r);
+        }
+        h.append("<section id=\"estimates\">\n<h2>各县误差率 <span class=\"en\">Error rates by county</span></h2>\n")
+                .append("<p class=\"note\">估计值及 ").append(Charts.percentLabel(s.level())).append(" 置信区间（")
+                .append(esc(s.methods().get(0).label())).append("），按").append(s.unit().chinese())
+                .append("计；达到问责线 ").append(pct(s.threshold())).append(" 的以红色标出。<span class=\"en\">Estimate and ")
+                .append(Charts.percentLabel(s.level())).append(" interval (").append(esc(s.methods().get(0).label()))
+                .append("), counting ").append(s.unit().label()).append("; at or above the line ")
+                .append(pct(s.threshold())).append(" in red.</span></p>\n<table class=\"rates\">\n<thead><tr>")
+                .append("<th>县<br><span class=\"en\">county</span></th><th class=\"num\">样本村/总村数<br>")
+                .append("<span class=\"en\">villages</span></th>");
+        for (Measure m : measures) {
+            h.append("<th class=\"num\">").append(m.chinese()).append("<br><span class=\"en\">").append(m.label())
+                    .append("</span></th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, Map<Measure, ErrorRate>> e : byCounty.entrySet()) {
+            ErrorRate any = e.getValue().values().iterator().next();
+            boolean all = ErrorRate.ALL.equals(e.getKey());
+            h.append(all ? "<tr class=\"all\"><td>全市 ALL</td>" : "<tr><td>" + esc(e.getKey()) + "</td>")
+                    .append("<td class=\"num\">").append(any.villagesSampled()).append(" / ").append(any.villagesInFrame())
+                    .append("</td>");
+            for (Measure m : measures) {
+                ErrorRate r = e.getValue().get(m);
+                if (r == null || Double.isNaN(r.rate())) {
+                    h.append("<td class=\"num\">—</td>");
+                    continue;
+                }
+                Interval ci = r.interval();
+                boolean high = r.rate() >= s.threshold();
+                h.append("<td class=\"num").append(high ? " high" : "").append("\">").append(pct(r.rate()))
+                        .append("<br><small>").append(ci.isDefined() ? pct(ci.lower()) + "–" + pct(ci.upper()) : "—")
+                        .append("</small></td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table>\n<p class=\"note\">全部区间方法及说明见 estimates.csv 与 estimate_notes.csv。"
+                + "<span class=\"en\">Every interval method and note: estimates.csv, estimate_notes.csv.</span></p>\n"
+                + "</section>\n");
+    }
+
+    private static void charts(StringBuilder h, List<Figure> figures) throws IOException {
+        if (figures.isEmpty()) {
+            return;
+        }
+        try {
+            chartsUnchecked(h, figures);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void chartsUnchecked(StringBuilder h, List<Figure> figures) {
+        h.append("<section id=\"charts\">\n<h2>图表 <span class=\"en\">Charts</span></h2>\n");
+        // painted on both cores: each chart is its own object
+        List<byte[]> images = figures.parallelStream().map(f -> {
+            try {
+                return Charts.png(f.chart(), 144);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        for (int i = 0; i < figures.size(); i++) {
+            Figure f = figures.get(i);
+            byte[] png = images.get(i);
+            h.append("<figure id=\"").append(esc(f.name())).append("\"><img alt=\"").append(esc(f.chart().getTitle()))
+                    .append("\" width=\"").append(f.chart().getWidth()).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
+                    .append(esc(f.caption())).append(" <span class=\"file\">charts/").append(esc(f.name()))
+                    .append(".png</span></figcaption></figure>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void assistanceAndFunds(StringBuilder h, ReviewResult result) {
+        if (result.assistance().isEmpty() && result.fundChecks().isEmpty()) {
+            return;
+        }
+        ReviewSettings s = result.settings();
+        h.append("<section id=\"links\">\n<h2>帮扶与资金 <span class=\"en\">Assistance and funds</span></h2>\n");
+        if (!result.assistance().isEmpty()) {
+            Map<String, Map<String, AssistanceCheck.Rate>> byCounty = new TreeMap<>();
+            for (AssistanceCheck.Rate r : result.assistance()) {
+                byCounty.computeIfAbsent(r.county(), k -> new LinkedHashMap<>()).put(r.measure(), r);
+            }
+            h.append("<table>\n<thead><tr><th>县<br><span class=\"en\">county</span></th>")
+                    .append("<th class=\"num\">干部不达标比例<br><span class=\"en\">cadres falling short (tolerance ")
+                    .append(pct(s.tolerance())).append(")</span></th><th class=\"num\">群众满意度<br><span class=\"en\">")
+                    .append("satisfaction (standard ").append(pct(s.minimumSatisfaction())).append(")</span></th></tr></thead>\n<tbody>\n");
+            for (Map.Entry<String, Map<String, AssistanceCheck.Rate>> e : byCounty.entrySet()) {
+                h.append("<tr><td>").append(esc(e.getKey())).append("</td>");
+                for (String m : new String[] {AssistanceCheck.NONCOMPLIANCE, AssistanceCheck.SATISFACTION}) {
+                    AssistanceCheck.Rate r = e.getValue().get(m);
+                    if (r == null) {
+                        h.append("<td class=\"num\">—</td>");
+                        continue;
+                    }
+                    double v = r.estimate().estimate();
+                    boolean bad = m.equals(AssistanceCheck.SATISFACTION) ? v < s.minimumSatisfaction() : v >= s.tolerance();
+                    h.append("<td class=\"num").append(bad ? " high" : "").append("\">").append(pct(v))
+                            .append("<br><small>").append(r.interval().isDefined() ? pct(r.interval().lower()) + "–"
+                                    + pct(r.interval().upper()) : "—").append("</small></td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</tbody></table>\n");
+        }
+        if (!result.fundChecks().isEmpty()) {
+            h.append("<table>\n<thead><tr><th>县<br><span class=\"en\">county</span></th>")
+                    .append("<th class=\"num\">项目数<br><span class=\"en\">projects</span></th>")
+                    .append("<th class=\"num\">审计金额（元）<br><span class=\"en\">audited (yuan)</span></th>")
+                    .append("<th class=\"num\">挤占挪用（元）<br><span class=\"en\">misused (yuan)</span></th>")
+                    .append("<th class=\"num\">挪用占比<br><span class=\"en\">misused share</span></th>")
+                    .append("<th class=\"num\">逾期或未开工<br><span class=\"en\">overdue or unstarted</span></th></tr></thead>\n<tbody>\n");
+            for (FundChecks.CountyFunds c : FundChecks.byCounty(result.fundChecks(), result.asOf())) {
+                h.append("<tr><td>").append(esc(c.county())).append("</td><td class=\"num\">").append(c.projects())
+                        .append("</td><td class=\"num\">").append(String.format("%,.0f", c.audited()))
+                        .append("</td><td class=\"num\">").append(String.format("%,.0f", c.misused()))
+                        .append("</td><td class=\"num").append(c.misusedShare() >= s.materiality() ? " high" : "")
+                        .append("\">").append(pct(c.misusedShare())).append("</td><td class=\"num")
+                        .append(c.overdueShare() >= s.materiality() ? " high" : "").append("\">").append(c.overdue())
+                        .append(" (").append(pct(c.overdueShare())).append(")</td></tr>\n");
+            }
+            h.append("</tbody></table>\n<p class=\"note\">重要性水平 ").append(pct(s.materiality()))
+                    .append(s.asOf() == null ? "" : "，逾期截至 " + s.asOf()).append("；挪用项目见 fund_referrals.csv。")
+                    .append("<span class=\"en\">Materiality ").append(pct(s.materiality()))
+                    .append(s.asOf() == null ? "" : ", overdue as of " + s.asOf())
+                    .append("; projects with misused money: fund_referrals.csv.</span></p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void dataQuality(StringBuilder h, ReviewResult result) {
+        List<Finding> findings = result.findings();
+        h.append("<section id=\"data-quality\">\n<h2>数据质量 <span class=\"en\">Data quality</span></h2>\n");
+        if (findings.isEmpty()) {
+            h.append("<p>未发现数据问题。<span class=\"en\">No findings.</span></p>\n</section>\n");
+            return;
+        }
+        Map<Finding.Type, long[]> counts = new TreeMap<>();
+        for (Finding f : findings) {
+            long[] c = counts.computeIfAbsent(f.type(), k -> new long[2]);
+            c[0]++;
+            if (f.leftOut()) {
+                c[1]++;
+            }
+        }
+        h.append("<p>").append(findings.size()).append(" 条发现，其中 ").append(result.crossCheck().recordsLeftOut())
+                .append(" 条记录未计入估计。<span class=\"en\">").append(findings.size()).append(" findings; ")
+                .append(result.crossCheck().recordsLeftOut()).append(" records left out of the estimates.</span></p>\n")
+                .append("<table>\n<thead><tr><th>类型<br><span class=\"en\">type</span></th><th class=\"num\">条数<br>")
+                .append("<span class=\"en\">findings</span></th><th class=\"num\">未计入<br><span class=\"en\">left out</span>")
+                .append("</th></tr></thead>\n<tbody>\n");
+        counts.forEach((type, c) -> h.append("<tr><td>").append(esc(type.name())).append(" ").append(esc(type.chinese()))
+                .append("</td><td class=\"num\">").append(c[0]).append("</td><td class=\"num\">").append(c[1])
+                .append("</td></tr>\n"));
+        h.append("</tbody></table>\n<details><summary>前 ").append(Math.min(FINDINGS_LISTED, findings.size()))
+                .append(" 条 <span class=\"en\">the first ").append(Math.min(FINDINGS_LISTED, findings.size()))
+                .append("; all in data_quality.csv</span></summary>\n<ul class=\"findings\">\n");
+        for (Finding f : findings.subList(0, Math.min(FINDINGS_LISTED, findings.size()))) {
+            h.append("<li>").append(esc(f.toString())).append("</li>\n");
+        }
+        h.append("</ul></details>\n</section>\n");
+    }
+
+    private static void methods(StringBuilder h, ReviewResult result, String certificate) {
+        ReviewSettings s = result.settings();
+        h.append("<section id=\"methods\">\n<h2>方法 <span class=\"en\">Methods</span></h2>\n<dl>\n");
+        item(h, "抽样设计", "Design", "按县分层、以行政村为整群的抽样；样本村内全部农户入户核查。包含概率取自 sample.csv，"
+                + "有限总体校正按各县村数。", "Stratified by county, whole villages as clusters, every household of a sampled"
+                + " village checked; inclusion probabilities from sample.csv, finite-population correction by the"
+                + " county's villages.");
+        item(h, "估计量", "Estimator", "比率估计 R̂ = Σ w·y / Σ w·x（y 为误差" + s.unit().chinese() + "数，x 为核查"
+                + s.unit().chinese() + "数），方差用线性化（Taylor）法，自由度 = 样本村数 − 层数。",
+                "Ratio estimator R̂ = Σ w·y / Σ w·x (y errors, x " + s.unit().label() + " checked), linearised"
+                        + " variance, df = sampled villages − strata.");
+        List<String> names = new ArrayList<>();
+        for (IntervalMethod m : s.methods()) {
+            names.add(m.label());
+        }
+        item(h, "区间", "Intervals", Charts.percentLabel(s.level()) + " 置信水平；方法 " + String.join("、", names)
+                + "（首个用于判断）。零误差、普查、单村等特殊情形见 estimate_notes.csv。" + (s.methods()
+                        .contains(IntervalMethod.BOOTSTRAP) ? s.bootstrap() + "。" : ""),
+                "Level " + Charts.percentLabel(s.level()) + "; methods " + String.join(", ", names)
+                        + " (the first decides). Zero errors, census and single-village cases: estimate_notes.csv.");
+        item(h, "单村县", "Lonely village", lonelyZh(s.lonelyPsu()), "What a county with one sampled village adds to the"
+                + " city row: " + s.lonelyPsu().name() + ".");
+        item(h, "判断规则", "Policy", policyZh(s.policy()) + "；识别/退出问责线 " + pct(s.threshold()) + "，干部容忍线 "
+                + pct(s.tolerance()) + "，满意度标准 " + pct(s.minimumSatisfaction()) + "，资金重要性水平 "
+                + pct(s.materiality()) + "。", s.policy().label() + "; identification/exit threshold "
+                + pct(s.threshold()) + ", cadre tolerance " + pct(s.tolerance()) + ", satisfaction standard "
+                + pct(s.minimumSatisfaction()) + ", fund materiality " + pct(s.materiality()) + ".");
+        item(h, "输入", "Inputs", String.join("，", s.inputs()), String.join(", ", s.inputs()));
+        if (certificate != null) {
+            String seed = field(certificate, "seed");
+            String method = field(certificate, "method");
+            String sha = field(certificate, "frame_sha256");
+            item(h, "抽样种子与证书", "Draw seed and certificate", "公开种子 “" + seed + "”，方法 " + method
+                    + "，抽样框 SHA-256 " + sha + "。任何人可用 lookback verify-draw 复核。", "Public seed \"" + seed
+                    + "\", method " + method + ", frame SHA-256 " + sha + "; anyone can re-derive it with lookback"
+                    + " verify-draw.");
+            h.append("</dl>\n<details><summary>抽样证书 <span class=\"en\">the certificate</span></summary><pre>")
+                    .append(esc(certificate)).append("</pre></details>\n");
+        } else {
+            item(h, "抽样种子与证书", "Draw seed and certificate", "未提供抽样证书。", "No draw certificate was given.");
+            h.append("</dl>\n");
+        }
+        h.append("<p class=\"note\">参考：Lumley, <i>Complex Surveys</i> (2010)；Korn &amp; Graubard (1998)；"
+                + "Rao &amp; Wu (1988)；Ohlsson (1998)。详见 README。</p>\n</section>\n");
+    }
+
+    private static String lonelyZh(dev.lookback.survey.LonelyPsu p) {
+        switch (p) {
+            case ADJUST:
+                return "只抽到一个村的县，其方差按全市均值中心化计入（ADJUST，同 R survey 的 adjust）。";
+            case CERTAINTY:
+                return "只抽到一个村的县视为必然入样，不计方差（CERTAINTY）。";
+            default:
+                return "出现只抽到一个村的县即停止（FAIL）。";
+        }
+    }
+
+    private static String ruleZh(String rule) {
+        switch (rule) {
+            case "identification_exit":
+                return "识别退出";
+            case "assistance":
+                return "帮扶落实";
+            case "funds":
+                return "资金使用";
+            default:
+                return rule;
+        }
+    }
+
+    private static String measureZh(String measure) {
+        switch (measure) {
+            case "identification":
+                return Measure.IDENTIFICATION.chinese();
+            case "exit":
+                return Measure.EXIT.chinese();
+            case "missed":
+                return Measure.MISSED.chinese();
+            case "wrong_inclusion":
+                return Measure.WRONG_INCLUSION.chinese();
+            case AssistanceCheck.NONCOMPLIANCE:
+                return "干部不达标比例";
+            case AssistanceCheck.SATISFACTION:
+                return "群众满意度";
+            case "misused_share":
+                return "挤占挪用占比";
+            case "overdue_share":
+                return "逾期或未开工占比";
+            default:
+                return measure;
+        }
+    }
+
+    private static String policyZh(DecisionPolicy p) {
+        switch (p) {
+            case POINT:
+                return "按点估计（point）";
+            case CONFIDENT:
+                return "按区间下限，确有把握才问责（confident）";
+            default:
+                return "按区间上限，从严（precautionary）";
+        }
+    }
+
+    private static void item(StringBuilder h, String zhTerm, String enTerm, String zh, String en) {
+        h.append("<dt>").append(esc(zhTerm)).append(" <span class=\"en\">").append(esc(enTerm)).append("</span></dt><dd>")
+                .append(esc(zh)).append("<br><span class=\"en\">").append(esc(en)).append("</span></dd>\n");
+    }
+
+    /** A top-level string field of the certificate's JSON (the certificate is written by us: flat strings). */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "?";
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "—" : Formats.percent(v);
+    }
+
+    /** HTML text escaping. */
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<':
+                    b.append("&lt;");
+                    break;
+                case '>':
+                    b.append("&gt;");
+                    break;
+                case '&':
+                    b.append("&amp;");
+                    break;
+                case '"':
+                    b.append("&quot;");
+                    break;
+                default:
+                    b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String CSS = String.join("\n",
+            "body{margin:0;background:#f5f5f5;color:#212121;font-family:\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\","
+                    + "\"Microsoft YaHei\",\"PingFang SC\",sans-serif;line-height:1.5}",
+            "main{max-width:1100px;margin:0 auto;padding:24px 32px;background:#fff}",
+            "h1{font-size:28px;margin:0 0 4px}h2{font-size:21px;border-bottom:2px solid #c62828;padding-bottom:4px;"
+                    + "margin-top:36px}h3{font-size:17px}",
+            ".en{color:#616161;font-size:.86em;font-weight:normal}",
+            ".meta{color:#424242}.note{color:#616161;font-size:14px}",
+            ".headline{font-size:18px;font-weight:bold}",
+            "table{border-collapse:collapse;width:100%;margin:8px 0 12px;font-size:14px}",
+            "th,td{border-bottom:1px solid #e0e0e0;padding:6px 8px;text-align:left;vertical-align:top}",
+            "th{background:#fafafa}td.num,th.num{text-align:right;white-space:nowrap}",
+            "td.high{color:#c62828;font-weight:bold}tr.all td{font-weight:bold;background:#fafafa}",
+            "table.triggered td:first-child{border-left:4px solid #c62828}",
+            "table.fragile td:first-child{border-left:4px solid #ef6c00}",
+            "td.evidence{font-size:13px;max-width:420px}",
+            "figure{margin:20px 0;text-align:center}figure img{max-width:100%;height:auto;border:1px solid #eee}",
+            "figcaption{font-size:14px;color:#424242;text-align:left;margin-top:4px}.file{color:#9e9e9e;font-size:12px}",
+            "dt{font-weight:bold;margin-top:8px}dd{margin-left:16px}",
+            "pre{font-size:12px;background:#fafafa;padding:8px;overflow-x:auto;max-height:320px}",
+            "ul.findings{font-size:13px}",
+            "ul.reached{font-size:16px;background:#fff5f5;border:1px solid #ffcdd2;padding:10px 10px 10px 32px}",
+            "ul.reached li{margin:4px 0}.who{color:#c62828;font-weight:bold}",
+            "details>summary{cursor:pointer;margin:10px 0;font-weight:bold}", "");
+}

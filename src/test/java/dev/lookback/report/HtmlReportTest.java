@@ -1,0 +1,153 @@
+package dev.lookback.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookback.Review;
+import dev.lookback.ReviewResult;
+import dev.lookback.chart.Charts;
+import dev.lookback.chart.Figure;
+import dev.lookback.chart.ForestRow;
+import dev.lookback.chart.Lang;
+import dev.lookback.chart.ReviewCharts;
+import dev.lookback.check.Discrepancy;
+import dev.lookback.check.Kind;
+import dev.lookback.check.Measure;
+import dev.lookback.decide.Decision;
+import dev.lookback.draw.Allocation;
+import dev.lookback.draw.Draw;
+import dev.lookback.draw.DrawMethod;
+import dev.lookback.draw.DrawResult;
+import dev.lookback.frame.Sample;
+import dev.lookback.io.TabularSource;
+import dev.lookback.sim.CitySpec;
+import dev.lookback.sim.SyntheticCity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** The review's charts and report.html, on the demo city with every link. */
+class HtmlReportTest {
+    @TempDir
+    static Path dir;
+    static ReviewResult result;
+    static String certificate;
+
+    @BeforeAll
+    static void review() throws IOException {
+        SyntheticCity city = SyntheticCity.generate(CitySpec.demo(SyntheticCity.seedOf("report-test")));
+        DrawResult drawn = Draw.draw(city.frame(), "report <test> & seed", DrawMethod.SRS,
+                Allocation.perCounty(city.frame(), 6));
+        Sample sample = Draw.sample(drawn);
+        city.writeFrameAndRegister(dir);
+        city.writeSpotCheck(sample, dir);
+        city.writeLeaders(dir);
+        city.writeAssistanceAndFunds(sample, dir);
+        drawn.writeCertificate(dir.resolve("sample.certificate.json"), "villages.csv", "abc123", "test");
+        certificate = Files.readString(dir.resolve("sample.certificate.json"));
+        result = Review.of(dir.resolve("villages.csv"), dir.resolve("sample.csv"), dir.resolve("self_check.csv"),
+                dir.resolve("spot_check.csv")).leaders(TabularSource.of(dir.resolve("leaders.csv")))
+                .assistance(TabularSource.of(dir.resolve("cadres.csv")), TabularSource.of(dir.resolve("satisfaction.csv")),
+                        0.10, 0.90)
+                .funds(TabularSource.of(dir.resolve("fund_checks.csv")), 0.01, LocalDate.of(2026, 5, 31)).run();
+    }
+
+    @Test
+    void everyChartOfTheReviewIsBuilt() {
+        List<Figure> figures = ReviewCharts.of(result, Lang.ZH);
+        assertEquals(List.of("forest-identification", "forest-exit", "forest-missed", "forest-wrong_inclusion",
+                "funnel-identification", "funnel-exit", "discrepancies", "forest-cadre_noncompliance",
+                "forest-satisfaction", "funds"), figures.stream().map(Figure::name).toList());
+    }
+
+    @Test
+    void forestColoursFollowTheDecisions() {
+        for (Measure m : new Measure[] {Measure.IDENTIFICATION, Measure.EXIT}) {
+            XYChart c = (XYChart) ReviewCharts.forest(result, m, Lang.ZH).chart();
+            long triggered = result.decisions().stream().filter(d -> d.measure().equals(m.label()))
+                    .filter(Decision::triggered).count();
+            long drawnRed = c.getSeriesMap().values().stream()
+                    .filter(s -> s.getName().startsWith("ci ") && s.getLineColor().equals(Charts.TRIGGERED)).count();
+            assertEquals(triggered, drawnRed, m.label());
+            for (Decision d : result.decisions()) {
+                if (d.measure().equals(m.label()) && !Double.isNaN(d.lower())) {
+                    XYSeries ci = c.getSeriesMap().get("ci " + d.county());
+                    assertEquals(d.lower(), ci.getXData()[0], 0);
+                    assertEquals(d.upper(), ci.getXData()[1], 0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void discrepancyBarsCountTheDiscrepancies() {
+        CategoryChart c = (CategoryChart) ReviewCharts.discrepancies(result, Lang.ZH).chart();
+        for (Kind k : new Kind[] {Kind.MISSED, Kind.WRONGLY_INCLUDED, Kind.WRONGLY_EXITED}) {
+            long expected = result.discrepancies().stream().map(Discrepancy::kind).filter(k::equals).count();
+            int drawn = c.getSeriesMap().get(k.chinese()).getYData().stream().mapToInt(Number::intValue).sum();
+            assertEquals(expected, drawn, k.name());
+        }
+    }
+
+    @Test
+    void reportHasTheDecisionsFirstThenEstimatesChartsQualityAndMethods() throws IOException {
+        List<Figure> figures = ReviewCharts.of(result, Lang.ZH).subList(0, 2);
+        Path file = HtmlReport.write(dir.resolve("out"), result, figures, certificate);
+        String html = Files.readString(file);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        int decisions = html.indexOf("<section id=\"decisions\">");
+        int estimates = html.indexOf("<section id=\"estimates\">");
+        int charts = html.indexOf("<section id=\"charts\">");
+        int links = html.indexOf("<section id=\"links\">");
+        int quality = html.indexOf("<section id=\"data-quality\">");
+        int methods = html.indexOf("<section id=\"methods\">");
+        assertTrue(0 < decisions && decisions < estimates && estimates < charts && charts < links && links < quality
+                && quality < methods, "section order");
+        // one embedded image per figure, self-contained
+        Matcher img = Pattern.compile("<img [^>]*src=\"data:image/png;base64,[A-Za-z0-9+/=]{1000,}\"").matcher(html);
+        int images = 0;
+        while (img.find()) {
+            images++;
+        }
+        assertEquals(2, images);
+        assertFalse(html.contains("src=\"http"), "nothing is fetched");
+        // every triggered decision's county and leader names are in the headline
+        String head = html.substring(decisions, estimates);
+        for (Decision d : result.decisions()) {
+            if (d.triggered()) {
+                assertTrue(head.contains(d.names().get(0)), d.toString());
+            }
+        }
+        // the city row and every county's identification estimate
+        assertTrue(html.contains("全市 ALL"));
+        // the certificate's seed, escaped
+        assertTrue(html.contains("report &lt;test&gt; &amp; seed"), "the seed is shown, escaped");
+        assertFalse(html.contains("report <test>"), "nothing unescaped");
+        assertTrue(html.contains("korn-graubard"));
+    }
+
+    @Test
+    void reportWithoutLeadersOrCertificateSaysSo() throws IOException {
+        ReviewResult plain = Review.of(dir.resolve("villages.csv"), dir.resolve("sample.csv"),
+                dir.resolve("self_check.csv"), dir.resolve("spot_check.csv")).run();
+        String html = HtmlReport.html(plain, List.of(), null);
+        assertTrue(html.contains("No leaders were given"));
+        assertTrue(html.contains("No draw certificate was given"));
+        assertFalse(html.contains("<section id=\"charts\">"));
+        assertFalse(html.contains("<section id=\"links\">"));
+        assertEquals("lookback-x", HtmlReport.field("{\"seed\": \"lookback-x\"}", "seed"));
+        assertEquals("a \"quoted\" seed", HtmlReport.field("{\"seed\": \"a \\\"quoted\\\" seed\"}", "seed"));
+        assertEquals(ForestRow.class, new ForestRow("a", 0, 0, 0, false, false).getClass());
+    }
+}

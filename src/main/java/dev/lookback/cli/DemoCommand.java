@@ -1,21 +1,12 @@
 package dev.lookback.cli;
 
-import dev.lookback.Review;
 import dev.lookback.ReviewResult;
 import dev.lookback.check.Measure;
 import dev.lookback.check.Unit;
-import dev.lookback.draw.Allocation;
-import dev.lookback.draw.Draw;
-import dev.lookback.draw.DrawMethod;
-import dev.lookback.draw.DrawResult;
-import dev.lookback.draw.Tickets;
-import dev.lookback.io.TabularSource;
-import dev.lookback.frame.Sample;
 import dev.lookback.rates.ErrorRate;
-import dev.lookback.sim.CitySpec;
+import dev.lookback.sim.Demo;
 import dev.lookback.sim.SyntheticCity;
 import dev.lookback.survey.Formats;
-import dev.lookback.survey.IntervalMethod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,8 +14,6 @@ import java.util.List;
 
 /** {@code lookback demo}: a synthetic city with known true rates, drawn, spot-checked and reviewed. */
 final class DemoCommand extends Command {
-    /** The demo's review date: unfinished projects past their planned date by then are overdue. */
-    static final java.time.LocalDate AS_OF = java.time.LocalDate.of(2026, 5, 31);
 
     @Override
     String name() {
@@ -42,8 +31,8 @@ final class DemoCommand extends Command {
     List<Option> options() {
         List<Option> options = new java.util.ArrayList<>(List.of(
                 Option.optional("--out", "DIR", "lookback-demo", "output folder"),
-                Option.optional("--seed", "TEXT", "lookback-demo-2026", "public seed of the city and the draw"),
-                Option.optional("--per-county", "N", "8", "villages drawn per county"),
+                Option.optional("--seed", "TEXT", Demo.SEED, "public seed of the city and the draw"),
+                Option.optional("--per-county", "N", String.valueOf(Demo.PER_COUNTY), "villages drawn per county"),
                 Option.optional("--unit", "persons|households", "persons", "what the rates count")));
         options.addAll(MeetingOutputs.options());
         return options;
@@ -54,27 +43,12 @@ final class DemoCommand extends Command {
         Path out = a.path("--out");
         String seed = a.text("--seed");
         int perCounty = a.integer("--per-county", 1);
-        long citySeed = SyntheticCity.seedOf(seed);
-        SyntheticCity city = SyntheticCity.generate(CitySpec.demo(citySeed));
-        DrawResult drawn = Draw.draw(city.frame(), seed, DrawMethod.SRS, Allocation.perCounty(city.frame(), perCounty));
-        Sample sample = Draw.sample(drawn);
         Path input = out.resolve("input");
-        city.writeFrameAndRegister(input);
-        city.writeSpotCheck(sample, input);
-        city.writeLeaders(input);
-        city.writeAssistanceAndFunds(sample, input);
-        drawn.writeCertificate(input.resolve("sample.certificate.json"), "villages.csv",
-                Tickets.fileSha256(input.resolve("villages.csv")), Main.version());
-        o.println(city + "; drew " + sample.villages().size() + " villages with seed \"" + seed + "\"");
         Unit u = ReviewCommand.unit(a.text("--unit"));
-        ReviewResult result = Review.of(input.resolve("villages.csv"), input.resolve("sample.csv"),
-                input.resolve("self_check.csv"), input.resolve("spot_check.csv"))
-                .leaders(dev.lookback.io.TabularSource.of(input.resolve("leaders.csv")))
-                .assistance(TabularSource.of(input.resolve("cadres.csv")), TabularSource.of(input.resolve("satisfaction.csv")),
-                        0.10, 0.90)
-                .funds(TabularSource.of(input.resolve("fund_checks.csv")), 0.01, AS_OF)
-                .unit(u).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
-                        IntervalMethod.WALD).run();
+        Demo demo = Demo.run(input, seed, perCounty, u);
+        SyntheticCity city = demo.city();
+        ReviewResult result = demo.result();
+        o.println(city + "; drew " + demo.draw().villages().size() + " villages with seed \"" + seed + "\"");
         result.write(out);
         Path report = MeetingOutputs.write(a, result, out, input.resolve("sample.certificate.json"), o);
         o.print(result.summary(ReviewResult.DEFAULT_THRESHOLD));

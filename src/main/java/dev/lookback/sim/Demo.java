@@ -1,0 +1,77 @@
+package dev.lookback.sim;
+
+import dev.lookback.Review;
+import dev.lookback.ReviewResult;
+import dev.lookback.check.Unit;
+import dev.lookback.draw.Allocation;
+import dev.lookback.draw.Draw;
+import dev.lookback.draw.DrawMethod;
+import dev.lookback.draw.DrawResult;
+import dev.lookback.draw.Tickets;
+import dev.lookback.frame.Sample;
+import dev.lookback.io.TabularSource;
+import dev.lookback.survey.IntervalMethod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * The demo review: a synthetic city with known true rates, drawn from a public seed with a
+ * certificate, spot-checked, with cadres, satisfaction answers, fund checks and leaders, and the full
+ * review of the files written. {@code lookback demo} prints and reports it; in JShell,
+ * {@code Demo.review()} is a review to explore.
+ *
+ * @param city   the city (its true rates are known)
+ * @param draw   the draw of villages
+ * @param inputs the folder of input files
+ * @param result the review
+ */
+public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResult result) {
+    /** The demo's public seed. */
+    public static final String SEED = "lookback-demo-2026";
+    /** The demo's review date: unfinished projects past their planned date by then are overdue. */
+    public static final LocalDate AS_OF = LocalDate.of(2026, 5, 31);
+    /** Villages drawn per county. */
+    public static final int PER_COUNTY = 8;
+
+    /**
+     * Generates the city of a seed, draws {@code perCounty} villages per county, writes every input
+     * into {@code inputs} (villages, sample with certificate, register, spot check, leaders, cadres,
+     * satisfaction, fund checks) and reviews them with Korn–Graubard, logit, Wilson and Wald intervals.
+     */
+    public static Demo run(Path inputs, String seed, int perCounty, Unit unit) throws IOException {
+        SyntheticCity city = SyntheticCity.generate(CitySpec.demo(SyntheticCity.seedOf(seed)));
+        DrawResult drawn = Draw.draw(city.frame(), seed, DrawMethod.SRS, Allocation.perCounty(city.frame(), perCounty));
+        Sample sample = Draw.sample(drawn);
+        city.writeFrameAndRegister(inputs);
+        city.writeSpotCheck(sample, inputs);
+        city.writeLeaders(inputs);
+        city.writeAssistanceAndFunds(sample, inputs);
+        drawn.writeCertificate(inputs.resolve("sample.certificate.json"), "villages.csv",
+                Tickets.fileSha256(inputs.resolve("villages.csv")), version());
+        ReviewResult result = Review.ofFolder(inputs)
+                .leaders(TabularSource.of(inputs.resolve("leaders.csv")))
+                .assistance(TabularSource.of(inputs.resolve("cadres.csv")),
+                        TabularSource.of(inputs.resolve("satisfaction.csv")), 0.10, 0.90)
+                .funds(TabularSource.of(inputs.resolve("fund_checks.csv")), 0.01, AS_OF)
+                .unit(unit).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
+                        IntervalMethod.WALD).run();
+        return new Demo(city, drawn, inputs, result);
+    }
+
+    /** The demo review with the default seed, inputs in a temporary folder. */
+    public static ReviewResult review() {
+        try {
+            return run(Files.createTempDirectory("lookback-demo"), SEED, PER_COUNTY, Unit.PERSONS).result();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String version() {
+        String v = Demo.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

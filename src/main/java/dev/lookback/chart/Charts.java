@@ -462,6 +462,27 @@ public final class Charts {
         return PngEncoder.encode(image, dpi);
     }
 
+    /** Writes a chart to a file whose extension names the format: .png (300 dpi), .svg or .pdf. */
+    public static void save(Chart<?, ?> chart, Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        List<ChartFormat> format = ChartFormat.parseList(extension.equals(name) ? "?" : extension);
+        save(chart, file, format.get(0));
+    }
+
+    /**
+     * Shows a chart in a window (JShell, an analyst's desktop); on a machine without a screen, says
+     * so and how to save it instead.
+     */
+    public static void show(Chart<?, ?> chart) {
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            System.out.println("No screen here (headless): save the chart instead, e.g. Charts.save(chart,"
+                    + " Path.of(\"chart.png\"))");
+            return;
+        }
+        new org.knowm.xchart.SwingWrapper<>(chart).displayChart();
+    }
+
     /** Writes a chart to a file: PNG at 300 dpi, SVG or PDF. */
     public static void save(Chart<?, ?> chart, Path file, ChartFormat format) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

@@ -13,7 +13,7 @@ public final class Main {
 
     private static final List<Command> COMMANDS = List.of(new ReviewCommand(), new DrawCommand(), new VerifyDrawCommand(), new AssignTeamsCommand(),
             new PlanCommand(), new FundsCommand(),
-            new DemoCommand(), new SimulateCommand());
+            new DemoCommand(), new SimulateCommand(), new ShellCommand());
 
     private Main() {
     }

@@ -308,4 +308,17 @@ class CommandLineTest {
         assertEquals(Files.readString(out.resolve("estimates.csv")), Files.readString(dir.resolve("demo2/estimates.csv")),
                 "the demo is deterministic for a seed");
     }
+
+    @Test
+    void shellOpensJShellWithLookbackAndItsStartup() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        String input = "System.out.println(\"class \" + Review.class.getName() + \" \" + Lang.ZH);\n/exit 3\n";
+        int status = ShellCommand.launch(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                out, out, List.of());
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(3, status, text);
+        assertTrue(text.contains("回头看 review analytics"), "the banner of predef.jsh: " + text);
+        assertTrue(text.contains("class dev.lookback.Review ZH"), "predef.jsh imported Lookback and the charts: " + text);
+    }
 }

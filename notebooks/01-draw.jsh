@@ -1,5 +1,6 @@
 // Drawing villages from a published seed, checking the draw, extending it, and planning its size.
-// Run headless from the repository root:  jshell --class-path target/lookback.jar notebooks/01-draw.jsh
+// Run headless from the repository root:
+//   jshell --class-path target/lookback.jar --startup DEFAULT --startup notebooks/predef.jsh notebooks/01-draw.jsh
 import dev.lookback.draw.*;
 import dev.lookback.frame.*;
 import dev.lookback.sim.*;

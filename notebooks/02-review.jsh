@@ -1,5 +1,5 @@
 // A review on a synthetic city, step by step. Run headless from the repository root:
-//   jshell --class-path target/lookback.jar notebooks/02-review.jsh
+//   jshell --class-path target/lookback.jar --startup DEFAULT --startup notebooks/predef.jsh notebooks/02-review.jsh
 import dev.lookback.*;
 import dev.lookback.check.*;
 import dev.lookback.draw.*;

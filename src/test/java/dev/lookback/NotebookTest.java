@@ -1,6 +1,7 @@
 package dev.lookback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every notebook under notebooks/ runs headless in JShell and ends with /exit 0. */
+/**
+ * Every notebook under notebooks/ runs headless in JShell with the README's command line (DEFAULT and
+ * notebooks/predef.jsh as startup; the test's class path stands in for target/lookback.jar, which the
+ * test phase has not built yet) and ends with /exit 0.
+ */
 class NotebookTest {
 
     static Stream<Path> notebooks() throws IOException {
@@ -30,11 +35,14 @@ class NotebookTest {
         String classPath = System.getProperty("java.class.path");
         Path log = Files.createTempFile("notebook", ".log");
         Process p = new ProcessBuilder(List.of(jshell.toString(), "-R-Djava.awt.headless=true", "--class-path",
-                classPath, notebook.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                classPath, "--startup", "DEFAULT", "--startup", "notebooks/predef.jsh", notebook.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), notebook + " failed:\n" + out);
+        // a snippet that does not compile or throws is reported but does not stop the script, and a script
+        // whose /exit line fails ends with status 0: so the output must show no error either
+        assertFalse(out.contains("Error:") || out.contains("Exception "), notebook + " reported an error:\n" + out);
     }
 }

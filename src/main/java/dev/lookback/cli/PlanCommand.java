@@ -1,5 +1,8 @@
 package dev.lookback.cli;
 
+import dev.lookback.chart.ChartFonts;
+import dev.lookback.chart.Charts;
+import dev.lookback.chart.Lang;
 import dev.lookback.draw.Plan;
 import dev.lookback.io.Column;
 import dev.lookback.io.CsvWriter;
@@ -53,7 +56,10 @@ final class PlanCommand extends Command {
                 Option.optional("--tolerable", "T", "0.05", "attribute: tolerable rate"),
                 Option.optional("--expected", "P", "0", "attribute: expected rate"),
                 Option.optional("--confidence", "C", "0.95", "attribute: one-sided confidence"),
-                Option.optional("--oc-out", "FILE", "", "decision: write the operating characteristic as CSV"));
+                Option.optional("--oc-out", "FILE", "", "decision: write the operating characteristic as CSV"),
+                Option.optional("--chart", "FILE", "", "decision: draw the operating characteristic to FILE (.png at"
+                        + " 300 dpi, .svg or .pdf)"),
+                Option.optional("--lang", "zh|en", "zh", "language of the chart's labels"));
     }
 
     static final Column COUNTY = Column.required("county");
@@ -147,6 +153,13 @@ final class PlanCommand extends Command {
                             }
                         }
                         out.println("Wrote " + a.text("--oc-out"));
+                    }
+                    if (!a.text("--chart").isEmpty()) {
+                        Lang lang = ChartFonts.usable(Lang.parse(a.text("--lang")));
+                        String subtitle = lang.pick(n + " 个村，ρ = ", n + " villages, ρ = ") + Formats.fixed(rho, 3)
+                                + lang.pick("，", ", ") + policy.label();
+                        Charts.save(Charts.operatingCharacteristic(rates, oc, t, subtitle, lang), a.path("--chart"));
+                        out.println("Wrote " + a.text("--chart"));
                     }
                 }
                 return 0;

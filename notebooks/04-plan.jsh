@@ -1,0 +1,49 @@
+// Planning the sample before the review: how many villages per county for a precise estimate, for a
+// reliable decision (with its operating-characteristic curve), and ρ learnt from a previous review.
+// Run headless from the repository root:
+//   jshell --class-path target/lookback.jar --startup DEFAULT --startup notebooks/predef.jsh notebooks/04-plan.jsh
+boolean ok = false;
+
+// A county of 200 villages, about 50 households of the domain per village (cv 0.3), errors clustered in
+// villages with intra-class correlation ρ = 0.05: each village is worth deff fewer independent households.
+int villages = 200;
+double m = 50, cv = 0.3, rho = 0.05;
+System.out.println("design effect: " + Formats.fixed(Plan.designEffect(m, cv, rho), 2));
+
+// 1. Precision: a 2% rate estimated within ±1% (Korn–Graubard, 95%).
+int precise = Plan.villagesForPrecision(0.02, 0.01, 0.95, m, cv, rho, villages);
+System.out.println(precise + " villages give " + Plan.plannedInterval(0.02, precise, 0.95, m, cv, rho, villages));
+
+// 2. Decision: a county at 0.5% triggered at most 5% of the time, one at 5% escaping at most 10%.
+int n = Plan.villagesForDecision(0.005, 0.05, 0.05, 0.10, villages, m, cv, rho, 0.02, DecisionPolicy.POINT, 0.95, 1000, 1);
+double[] rates = Plan.grid(0.06, 24);
+double[] oc = Plan.operatingCharacteristic(n, villages, m, cv, rho, 0.02, DecisionPolicy.POINT, 0.95, rates, 1000, 1);
+System.out.println(n + " villages; operating characteristic:");
+System.out.println(Plan.ocTable(rates, oc).print());
+
+// 3. The curve for the meeting, and the same sample under the confident policy (trigger only when sure):
+//    fewer false alarms, more failing counties escape.
+var out = Files.createTempDirectory("lookback-plan");
+save(Charts.operatingCharacteristic(rates, oc, 0.02, n + " 个村，点估计", Lang.ZH), out.resolve("oc-point.png").toString());
+double[] confident = Plan.operatingCharacteristic(n, villages, m, cv, rho, 0.02, DecisionPolicy.CONFIDENT, 0.95, rates, 1000, 1);
+save(Charts.operatingCharacteristic(rates, confident, 0.02, n + " 个村，区间下限", Lang.ZH), out.resolve("oc-confident.png").toString());
+System.out.println("P(trigger) at 3%: point " + oc[12] + ", confident " + confident[12]);
+
+// 4. ρ from last year's review: the demo city's estimates give each county's design effect.
+var last = Demo.review();
+var rhos = new java.util.ArrayList<Double>();
+for (var rate : last.rates()) {
+    if (rate.measure() == Measure.IDENTIFICATION && !rate.county().equals("ALL")) {
+        double r = Plan.rhoFromEstimate(rate.rate(), rate.estimate().standardError(), rate.estimate().units(),
+                rate.villagesSampled(), rate.villagesInFrame());
+        if (!Double.isNaN(r)) rhos.add(r);
+    }
+}
+System.out.println("ρ by county: " + rhos);
+
+// 5. Attribute sampling (AICPA table) for independent units, for comparison: whole villages need deff times as many.
+System.out.println("attribute sample for 5% tolerable, 0 expected, 95%: " + Plan.attributeSampleSize(0.05, 0, 0.95));
+
+ok = precise > 2 && precise < villages && n > 2 && confident[12] <= oc[12] && !rhos.isEmpty() &&
+        Files.size(out.resolve("oc-point.png")) > 50_000;
+/exit ok ? 0 : 1

@@ -3,6 +3,7 @@ package dev.lookback;
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.check.CrossCheck;
 import dev.lookback.check.CrossCheckResult;
+import dev.lookback.check.Finding;
 import dev.lookback.check.Unit;
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
@@ -12,6 +13,7 @@ import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.ErrorRates;
+import dev.lookback.rates.MeasureTallies;
 import dev.lookback.survey.DecisionPolicy;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
@@ -43,6 +45,8 @@ public final class Review {
     private final TabularSource sample;
     private final TabularSource selfCheck;
     private final TabularSource spotCheck;
+    /** tallies.csv: when given, the estimates come from it and the register and spot check are absent. */
+    private final TabularSource tallies;
     private final Settings settings;
 
     /**
@@ -99,16 +103,22 @@ public final class Review {
     }
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
-            Settings settings) {
+            TabularSource tallies, Settings settings) {
         this.frame = Objects.requireNonNull(frame, "frame");
         this.sample = Objects.requireNonNull(sample, "sample");
-        this.selfCheck = Objects.requireNonNull(selfCheck, "selfCheck");
-        this.spotCheck = Objects.requireNonNull(spotCheck, "spotCheck");
+        if (tallies == null) {
+            this.selfCheck = Objects.requireNonNull(selfCheck, "selfCheck");
+            this.spotCheck = Objects.requireNonNull(spotCheck, "spotCheck");
+        } else {
+            this.selfCheck = null;
+            this.spotCheck = null;
+        }
+        this.tallies = tallies;
         this.settings = settings;
     }
 
     private Review with(Settings newSettings) {
-        return new Review(frame, sample, selfCheck, spotCheck, newSettings);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, newSettings);
     }
 
     /** A review of four files (CSV in UTF-8, or .xlsx), with the defaults: persons, 95%, Korn–Graubard. */
@@ -140,7 +150,23 @@ public final class Review {
     /** A review of any sources (files, streams, tables). */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, new Settings().checked());
+        return new Review(frame, sample, selfCheck, spotCheck, null, new Settings().checked());
+    }
+
+    /**
+     * A review from village tallies computed elsewhere (tallies.csv: {@code county, village, measure,
+     * errors, units}; see {@link MeasureTallies#read}), with the frame and the sample that carry the
+     * design. The estimates equal those of the household review whose tallies they are; there are no
+     * household discrepancies to list. Set {@link #unit} to what the tallies count.
+     */
+    public static Review ofTallies(TabularSource frame, TabularSource sample, TabularSource tallies) {
+        return new Review(frame, sample, null, null, Objects.requireNonNull(tallies, "tallies"),
+                new Settings().checked());
+    }
+
+    /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV in UTF-8, or .xlsx). */
+    public static Review ofTallies(Path frame, Path sample, Path tallies) {
+        return ofTallies(TabularSource.of(frame), TabularSource.of(sample), TabularSource.of(tallies));
     }
 
     /** Counts persons (default) or households. */
@@ -253,9 +279,17 @@ public final class Review {
         Settings s = settings;
         Frame f = Frame.read(frame);
         Sample sampled = Sample.read(sample, f);
-        CrossCheckResult cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
-        List<ErrorRate> rates = ErrorRates.estimate(cross, s.unit, s.level, s.methods, s.lonelyPsu,
-                s.bootstrap);
+        CrossCheckResult cross;
+        List<ErrorRate> rates;
+        if (tallies == null) {
+            cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
+            rates = ErrorRates.estimate(cross, s.unit, s.level, s.methods, s.lonelyPsu, s.bootstrap);
+        } else {
+            List<Finding> findings = new java.util.ArrayList<>();
+            MeasureTallies given = MeasureTallies.read(tallies, f, sampled, findings);
+            cross = new CrossCheckResult(f, sampled, List.of(), List.of(), findings, 0, 0);
+            rates = ErrorRates.estimate(f, given, s.unit, s.level, s.methods, s.lonelyPsu, s.bootstrap);
+        }
         List<Decision> decisions = new java.util.ArrayList<>();
         List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
         if (s.cadres != null) {
@@ -276,9 +310,9 @@ public final class Review {
                         s.materiality, s.policy));
             }
         }
-        List<String> inputs = new java.util.ArrayList<>(List.of(frame.name(), sample.name(), selfCheck.name(),
-                spotCheck.name()));
-        for (TabularSource t : new TabularSource[] {s.leaders, s.cadres, s.satisfaction, s.funds}) {
+        List<String> inputs = new java.util.ArrayList<>(List.of(frame.name(), sample.name()));
+        for (TabularSource t : new TabularSource[] {selfCheck, spotCheck, tallies, s.leaders, s.cadres, s.satisfaction,
+            s.funds}) {
             if (t != null) {
                 inputs.add(t.name());
             }
@@ -290,7 +324,8 @@ public final class Review {
 
     @Override
     public String toString() {
-        return "Review of " + frame.name() + ", " + sample.name() + ", " + selfCheck.name() + ", " + spotCheck.name()
+        return "Review of " + frame.name() + ", " + sample.name() + ", " + (tallies == null ? selfCheck.name() + ", "
+                + spotCheck.name() : tallies.name())
                 + ": " + settings.unit.label() + ", level " + settings.level + ", " + settings.methods
                 + ", lonely PSU " + settings.lonelyPsu + ", policy " + settings.policy.label() + ", threshold "
                 + settings.threshold;

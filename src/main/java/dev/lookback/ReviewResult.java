@@ -88,8 +88,10 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
     }
 
     /**
-     * Writes estimates.csv, estimate_notes.csv, discrepancies.csv and data_quality.csv into {@code dir}
-     * (created if needed).
+     * Writes estimates.csv, estimate_notes.csv, discrepancies.csv, data_quality.csv, tallies.csv (the
+     * village tallies the estimates rest on, when the review had households), decisions.csv and
+     * fund_referrals.csv (when there is something to decide) and the rectification lists into
+     * {@code dir} (created if needed).
      */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -97,6 +99,9 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
         ReviewFiles.writeEstimateNotes(dir.resolve("estimate_notes.csv"), rates);
         ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"), crossCheck.discrepancies());
         ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), crossCheck.findings());
+        if (!crossCheck.tallies().isEmpty()) {
+            dev.lookback.rates.MeasureTallies.of(crossCheck, settings.unit()).write(dir.resolve("tallies.csv"));
+        }
         if (!decisions.isEmpty()) {
             Decisions.write(dir.resolve("decisions.csv"), decisions);
         }

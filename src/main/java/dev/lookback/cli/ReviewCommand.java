@@ -37,8 +37,12 @@ final class ReviewCommand extends Command {
         List<Option> options = new ArrayList<>(List.of(
                 Option.required("--frame", "FILE", "villages.csv: the sampling frame"),
                 Option.required("--sample", "FILE", "sample.csv: the sampled villages"),
-                Option.required("--self-check", "FILE", "self_check.csv: the counties' register"),
-                Option.required("--spot-check", "FILE", "spot_check.csv: the city's spot check"),
+                Option.optional("--self-check", "FILE", "", "self_check.csv: the counties' register (required"
+                        + " unless --tallies)"),
+                Option.optional("--spot-check", "FILE", "", "spot_check.csv: the city's spot check (required unless"
+                        + " --tallies)"),
+                Option.optional("--tallies", "FILE", "", "tallies.csv (county, village, measure, errors, units):"
+                        + " estimate from village tallies computed elsewhere instead of the register and spot check"),
                 Option.optional("--unit", "persons|households", "persons", "what the rates count"),
                 Option.optional("--level", "L", "0.95", "confidence level"),
                 Option.optional("--ci-method", "M[,M...]", "korn-graubard",
@@ -84,8 +88,19 @@ final class ReviewCommand extends Command {
         }
         List<IntervalMethod> methods = methods(a.text("--ci-method"));
         int replicates = a.integer("--bootstrap-replicates", 2);
-        Review review = Review.of(a.path("--frame"), a.path("--sample"), a.path("--self-check"), a.path("--spot-check"),
-                charset(a.text("--encoding")))
+        Charset encoding = charset(a.text("--encoding"));
+        boolean households = !a.text("--self-check").isEmpty() || !a.text("--spot-check").isEmpty();
+        boolean tallies = !a.text("--tallies").isEmpty();
+        if (households == tallies || (households && (a.text("--self-check").isEmpty() || a.text("--spot-check").isEmpty()))) {
+            throw new IllegalArgumentException(tallies ? "give either --tallies or --self-check and --spot-check, not both"
+                    : "give --self-check and --spot-check (the register and the spot check), or --tallies");
+        }
+        Review base = tallies
+                ? Review.ofTallies(dev.lookback.io.TabularSource.of(a.path("--frame"), encoding),
+                        dev.lookback.io.TabularSource.of(a.path("--sample"), encoding),
+                        dev.lookback.io.TabularSource.of(a.path("--tallies"), encoding))
+                : Review.of(a.path("--frame"), a.path("--sample"), a.path("--self-check"), a.path("--spot-check"), encoding);
+        Review review = base
                 .unit(unit(a.text("--unit")))
                 .level(level)
                 .methods(methods.toArray(new IntervalMethod[0]))
@@ -126,7 +141,7 @@ final class ReviewCommand extends Command {
         Path report = MeetingOutputs.write(a, result, dir, certificate, out);
         out.print(result.summary(a.number("--threshold")));
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
-                + (result.decisions().isEmpty() ? "" : ", decisions.csv")
+                + (tallies ? "" : ", tallies.csv") + (result.decisions().isEmpty() ? "" : ", decisions.csv")
                 + (report == null ? "" : ", report.html") + (a.text("--charts").strip().equals("none") ? "" : ", charts/"));
         return 0;
     }

@@ -58,23 +58,29 @@ public final class ErrorRates {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("at least one interval method is needed");
         }
-        Frame frame = cross.frame();
-        ClusterDesign design = design(frame, cross.sample().villages());
-        List<VillageTally> tallies = cross.tallies();
-        int n = tallies.size();
-        Map<String, List<SampledVillage>> byCounty = cross.sample().byCounty();
+        return estimate(cross.frame(), MeasureTallies.of(cross, unit), unit, level, methods, lonely, bootstrap);
+    }
+
+    /**
+     * Every county × measure row from village tallies alone (the household review's, or tallies.csv
+     * computed elsewhere): counties sorted, then the {@code ALL} row of each measure.
+     *
+     * @param unit the unit the tallies count (a label for the output)
+     */
+    public static List<ErrorRate> estimate(Frame frame, MeasureTallies tallies, Unit unit, double level,
+            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap) {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("at least one interval method is needed");
+        }
+        ClusterDesign design = design(frame, tallies.sample().villages());
+        int n = tallies.sample().villages().size();
+        Map<String, List<SampledVillage>> byCounty = tallies.sample().byCounty();
         List<ErrorRate> rows = new ArrayList<>();
-        double[][] y = new double[Measure.values().length][n];
-        double[][] x = new double[Measure.values().length][n];
+        double[][] y = new double[Measure.values().length][];
+        double[][] x = new double[Measure.values().length][];
         for (Measure m : Measure.values()) {
-            for (int i = 0; i < n; i++) {
-                VillageTally t = tallies.get(i);
-                if (!t.village().equals(design.clusters().get(i))) {
-                    throw new IllegalStateException("tallies are not in sample order");
-                }
-                y[m.ordinal()][i] = t.errors(m, unit);
-                x[m.ordinal()][i] = t.units(m, unit);
-            }
+            y[m.ordinal()] = tallies.errorsView(m);
+            x[m.ordinal()] = tallies.unitsView(m);
         }
         double[][][] replicates = new double[Measure.values().length][][];
         if (methods.contains(IntervalMethod.BOOTSTRAP)) {

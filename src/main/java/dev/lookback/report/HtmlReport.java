@@ -54,16 +54,25 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>回头看抽查复核报告 · Look-back review report</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
-        h.append("<header><h1>回头看抽查复核报告 <span class=\"en\">Look-back review report</span></h1>\n<p class=\"meta\">")
-                .append(esc(String.format("%d 个样本村，抽查 %s 户，自查台账 %s 条记录；按%s计算；置信水平 %s。",
-                        result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
-                        Formats.number(result.crossCheck().registerRecords()), s.unit().chinese(),
-                        Charts.percentLabel(s.level()))))
-                .append("<br><span class=\"en\">").append(esc(String.format("%d sampled villages, %s households"
-                        + " spot-checked, %s register records; rates count %s; confidence level %s.",
-                        result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
-                        Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
-                        Charts.percentLabel(s.level())))).append("</span></p></header>\n");
+        h.append("<header><h1>回头看抽查复核报告 <span class=\"en\">Look-back review report</span></h1>\n<p class=\"meta\">");
+        if (result.crossCheck().tallies().isEmpty() && result.crossCheck().spotChecked() == 0) {
+            h.append(esc(String.format("%d 个样本村，按村级汇总（tallies）估计；按%s计算；置信水平 %s。",
+                    result.crossCheck().sample().villages().size(), s.unit().chinese(), Charts.percentLabel(s.level()))))
+                    .append("<br><span class=\"en\">").append(esc(String.format("%d sampled villages, estimated from"
+                            + " village tallies; rates count %s; confidence level %s.",
+                            result.crossCheck().sample().villages().size(), s.unit().label(),
+                            Charts.percentLabel(s.level())))).append("</span></p></header>\n");
+        } else {
+            h.append(esc(String.format("%d 个样本村，抽查 %s 户，自查台账 %s 条记录；按%s计算；置信水平 %s。",
+                            result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
+                            Formats.number(result.crossCheck().registerRecords()), s.unit().chinese(),
+                            Charts.percentLabel(s.level()))))
+                    .append("<br><span class=\"en\">").append(esc(String.format("%d sampled villages, %s households"
+                            + " spot-checked, %s register records; rates count %s; confidence level %s.",
+                            result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
+                            Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
+                            Charts.percentLabel(s.level())))).append("</span></p></header>\n");
+        }
         decisions(h, result);
         estimates(h, result);
         charts(h, figures);

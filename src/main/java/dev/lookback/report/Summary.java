@@ -56,6 +56,11 @@ public final class Summary {
         for (String n : notes) {
             sb.append("  note: ").append(n).append('\n');
         }
+        if (cross.tallies().isEmpty() && cross.spotChecked() == 0 && cross.registerRecords() == 0) {
+            sb.append("Estimated from village tallies (村级汇总), no household records: ").append(cross.findings().size())
+                    .append(" data-quality findings.\n");
+            return sb.toString();
+        }
         sb.append(cross.spotChecked()).append(" households spot-checked, ").append(cross.discrepancies().size())
                 .append(" discrepancies (整改清单), ").append(cross.findings().size()).append(" data-quality findings, ")
                 .append(cross.recordsLeftOut()).append(" records left out.\n");

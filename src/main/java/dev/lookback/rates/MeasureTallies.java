@@ -1,0 +1,180 @@
+package dev.lookback.rates;
+
+import dev.lookback.check.CrossCheckResult;
+import dev.lookback.check.Finding;
+import dev.lookback.check.Measure;
+import dev.lookback.check.Unit;
+import dev.lookback.check.VillageTally;
+import dev.lookback.frame.Frame;
+import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
+import dev.lookback.frame.Village;
+import dev.lookback.io.Column;
+import dev.lookback.io.CsvWriter;
+import dev.lookback.io.TabularSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All the estimator needs: for each sampled village (in sample order) and each measure, the errors
+ * y and the domain units x. A household review computes them from the spot check
+ * ({@link #of(CrossCheckResult, Unit)}); a review too large for one machine computes them elsewhere
+ * (e.g. Spark SQL over the register) and hands them over as {@code tallies.csv}
+ * ({@link #read}): {@code county, village, measure, errors, units}.
+ */
+public final class MeasureTallies {
+    static final Column COUNTY = Column.required("county", "县", "区县");
+    static final Column VILLAGE = Column.required("village", "村", "行政村");
+    static final Column MEASURE = Column.required("measure", "指标");
+    static final Column ERRORS = Column.required("errors", "误差数", "错误数");
+    static final Column UNITS = Column.required("units", "核查数", "单位数");
+
+    private final Sample sample;
+    private final double[][] errors;
+    private final double[][] units;
+
+    private MeasureTallies(Sample sample, double[][] errors, double[][] units) {
+        this.sample = sample;
+        this.errors = errors;
+        this.units = units;
+    }
+
+    /** The tallies of a household cross-check, counting persons or households. */
+    public static MeasureTallies of(CrossCheckResult cross, Unit unit) {
+        List<VillageTally> tallies = cross.tallies();
+        int n = tallies.size();
+        double[][] y = new double[Measure.values().length][n];
+        double[][] x = new double[Measure.values().length][n];
+        for (Measure m : Measure.values()) {
+            for (int i = 0; i < n; i++) {
+                VillageTally t = tallies.get(i);
+                if (!t.village().equals(cross.sample().villages().get(i).village())) {
+                    throw new IllegalStateException("tallies are not in sample order");
+                }
+                y[m.ordinal()][i] = t.errors(m, unit);
+                x[m.ordinal()][i] = t.units(m, unit);
+            }
+        }
+        return new MeasureTallies(cross.sample(), y, x);
+    }
+
+    /**
+     * Reads tallies.csv ({@code county, village, measure, errors, units}; Chinese headers 县, 村, 指标,
+     * 误差数, 核查数). The tallies are the data of the estimate, so a bad record stops the reading with
+     * its file, line and column: a village not in the sample, a county that is not the frame's, an
+     * unknown measure, a number that is not 0 ≤ errors ≤ units, or a village and measure given twice.
+     * A measure missing for a village counts 0 of 0 (an empty domain there); a sampled village with no
+     * row at all counts 0 of 0 in every measure and is reported as {@link Finding.Type#VILLAGE_NOT_CHECKED}.
+     *
+     * @param findings receives the findings
+     */
+    public static MeasureTallies read(TabularSource source, Frame frame, Sample sample, List<Finding> findings) {
+        int n = sample.villages().size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(sample.villages().get(i).village(), i);
+        }
+        double[][] y = new double[Measure.values().length][n];
+        double[][] x = new double[Measure.values().length][n];
+        long[][] line = new long[Measure.values().length][n];
+        boolean[] seen = new boolean[n];
+        source.read(List.of(COUNTY, VILLAGE, MEASURE, ERRORS, UNITS), row -> {
+            String village = row.requireText(VILLAGE);
+            Integer i = index.get(village);
+            if (i == null) {
+                throw row.error(VILLAGE, village, frame.village(village) == null ? "is not a village of the frame"
+                        : "is not a sampled village (sample.csv)");
+            }
+            String county = row.requireText(COUNTY);
+            Village v = frame.village(village);
+            if (!v.county().equals(county)) {
+                throw row.error(COUNTY, county, "does not match the frame, where village " + village + " is in county "
+                        + v.county());
+            }
+            String name = row.requireText(MEASURE);
+            Measure m;
+            try {
+                m = Measure.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw row.error(MEASURE, name, "is not a measure: missed, wrong_inclusion, identification or exit");
+            }
+            if (line[m.ordinal()][i] != 0) {
+                throw row.error(MEASURE, name, "village " + village + " has this measure already on line "
+                        + line[m.ordinal()][i]);
+            }
+            double u = row.number(UNITS, 0, Double.MAX_VALUE);
+            if (Double.isNaN(u)) {
+                throw row.error(UNITS, "", "the units checked are required");
+            }
+            double e = row.number(ERRORS, 0, Double.MAX_VALUE);
+            if (Double.isNaN(e)) {
+                throw row.error(ERRORS, "", "the errors are required (0 when none)");
+            }
+            if (e > u) {
+                throw row.error(ERRORS, row.text(ERRORS), "is more than the units checked (" + row.text(UNITS) + ")");
+            }
+            y[m.ordinal()][i] = e;
+            x[m.ordinal()][i] = u;
+            line[m.ordinal()][i] = row.line();
+            seen[i] = true;
+        });
+        for (int i = 0; i < n; i++) {
+            if (!seen[i]) {
+                SampledVillage s = sample.villages().get(i);
+                findings.add(new Finding(source.name(), 0, "", "", s.county(), s.village(),
+                        Finding.Type.VILLAGE_NOT_CHECKED, false, "sampled village " + s.village()
+                                + " has no tallies: it counts 0 of 0 in every measure"));
+            }
+        }
+        return new MeasureTallies(sample, y, x);
+    }
+
+    /** The sample the tallies follow. */
+    public Sample sample() {
+        return sample;
+    }
+
+    /** y of a measure, one value per sampled village in sample order (a copy). */
+    public double[] errors(Measure m) {
+        return errors[m.ordinal()].clone();
+    }
+
+    /** x of a measure, one value per sampled village in sample order (a copy). */
+    public double[] units(Measure m) {
+        return units[m.ordinal()].clone();
+    }
+
+    double[] errorsView(Measure m) {
+        return errors[m.ordinal()];
+    }
+
+    double[] unitsView(Measure m) {
+        return units[m.ordinal()];
+    }
+
+    /** Writes tallies.csv: one row per sampled village and measure. */
+    public void write(Path file) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("county", "village", "measure", "errors", "units");
+            for (int i = 0; i < sample.villages().size(); i++) {
+                SampledVillage s = sample.villages().get(i);
+                for (Measure m : Measure.values()) {
+                    w.row(s.county(), s.village(), m.label(), count(errors[m.ordinal()][i]),
+                            count(units[m.ordinal()][i]));
+                }
+            }
+        }
+    }
+
+    private static String count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    @Override
+    public String toString() {
+        return "Tallies of " + sample.villages().size() + " villages × " + Measure.values().length + " measures";
+    }
+}

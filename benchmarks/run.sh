@@ -1,56 +1,134 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: `lookback review` against the R workflow analysts use today
-# (../shared/benchmarks/r-anchor.R, or $R_ANCHOR), on the same synthetic city, runs interleaved.
+# End-to-end benchmarks: whole `lookback` processes against the R workflow analysts use today
+# (../shared/benchmarks/r-anchor.R) and against the floor of reading, at three sizes, runs interleaved.
 #
-# usage: benchmarks/run.sh [RUNS]     (from the repository root; default 5 runs each)
-# env:   COUNTIES VILLAGES HOUSEHOLDS PER_COUNTY  city size (default 20 × 200 × 250, 20 sampled:
-#        a 1,000,000-household register and 100,000 spot-checked households)
-#        R_ANCHOR  path of r-anchor.R (default ../shared/benchmarks/r-anchor.R)
-# Prints the median wall time of each and the ratio Lookback / R. Needs R with the survey package
-# for the R side (Debian: apt-get install -y r-cran-survey); without R it times Lookback alone.
+# usage: benchmarks/run.sh [RUNS]     (from anywhere; default 5 runs of each job)
+# env:   R_ANCHOR    path of r-anchor.R (default ../shared/benchmarks/r-anchor.R)
+#        SIZES       which sizes to run, default "city province national"
+#        R_PROVINCE  1 to time the R workflow on the province as well (slow)
+#
+# Sizes (synthetic, from `lookback simulate`; the national frame from awk):
+#   city      20 counties × 200 villages × ~250 households: 1,000,000 register, 100,000 spot-checked
+#   province  100 counties × 200 villages × ~250 households: 5,000,000 register, 500,000 spot-checked
+#   national  a draw frame of 500,000 villages (500 counties × 1,000), 10 drawn per county
+#
+# Lookback runs through bin/lookback (C1 JIT, serial GC) with -Xmx2g; the city review is also timed as
+# `java -jar` with the default JIT, and with the report and PNG charts it writes by default (the R
+# workflow writes nothing, so the comparison with R uses --report none --charts none). The floor is a
+# minimal Java program (benchmarks/floor/Floor.java) that reads the register and the spot check and
+# splits every line into fields. Prints medians, the runs, and the ratios against the targets of
+# issue 6. Needs R with the survey package for the R column (Debian: apt-get install -y r-cran-survey).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-counties=${COUNTIES:-20}; villages=${VILLAGES:-200}; households=${HOUSEHOLDS:-250}; per=${PER_COUNTY:-20}
+sizes=${SIZES:-city province national}
 anchor=${R_ANCHOR:-../shared/benchmarks/r-anchor.R}
 jar=target/lookback.jar
 [ -f "$jar" ] || mvn -q -B -DskipTests package
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-city="$work/city"
-java -jar "$jar" simulate --counties "$counties" --villages "$villages" --households "$households" \
-  --per-county "$per" --out "$city" > /dev/null
-echo "city: $counties counties x $villages villages x ~$households households, $per sampled per county;" \
-  "register $(($(wc -l < "$city/self_check.csv") - 1)) rows, spot check $(($(wc -l < "$city/spot_check.csv") - 1)) rows"
+export LOOKBACK_JAVA_OPTS="-Xmx2g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+lb=bin/lookback
 
+has() { case " $sizes " in *" $1 "*) return 0;; *) return 1;; esac; }
+if has city; then
+  java -jar "$jar" simulate --counties 20 --villages 200 --households 250 --per-county 20 --out "$work/city" > /dev/null
+fi
+if has province; then
+  java -Xmx4g -jar "$jar" simulate --counties 100 --villages 200 --households 250 --per-county 20 \
+    --out "$work/province" > /dev/null
+  mkdir -p "$work/floor"
+  javac -d "$work/floor" benchmarks/floor/Floor.java
+fi
+if has national; then
+  awk 'BEGIN { print "county,township,village,households";
+    for (c = 1; c <= 500; c++) for (v = 1; v <= 1000; v++)
+      printf "K%03d,K%03d-T%d,K%03d-V%04d,%d\n", c, c, v % 7, c, v, 20 + (c * v) % 180 }' > "$work/national.csv"
+fi
 have_r=0
 if command -v Rscript > /dev/null && Rscript -e 'suppressMessages(library(survey))' > /dev/null 2>&1 && [ -f "$anchor" ]; then
   have_r=1
 fi
+for s in city province national; do
+  if has "$s"; then
+    f="$work/$s/self_check.csv"; [ -f "$f" ] && echo "$s: register $(($(wc -l < "$f") - 1)) rows, spot check $(($(wc -l < "$work/$s/spot_check.csv") - 1)) rows"
+  fi
+done
+has national && echo "national: frame $(($(wc -l < "$work/national.csv") - 1)) villages"
 
-seconds() { # wall seconds of a command, output discarded
+seconds() { # wall seconds of a command, output discarded; a failure stops the benchmark
   local start end
   start=$(date +%s.%N)
-  "$@" > /dev/null 2>&1
+  if ! "$@" > "$work/last.log" 2>&1; then
+    echo "failed: $*" >&2; cat "$work/last.log" >&2; exit 1
+  fi
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
-median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+median() { sort -g "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+review() { # review DIR [options]
+  local d=$1; shift
+  "$lb" review --frame "$d/villages.csv" --sample "$d/sample.csv" --self-check "$d/self_check.csv" \
+    --spot-check "$d/spot_check.csv" --out "$work/out" "$@"
+}
+plain_review() {
+  local d=$1; shift
+  java -Xmx2g -jar "$jar" review --frame "$d/villages.csv" --sample "$d/sample.csv" --self-check "$d/self_check.csv" \
+    --spot-check "$d/spot_check.csv" --out "$work/out" "$@"
+}
 
-: > "$work/lookback.txt"; : > "$work/r.txt"
+jobs=()
+time_job() { # time_job NAME command...
+  local name=$1; shift
+  [[ " ${jobs[*]-} " == *" $name "* ]] || jobs+=("$name")
+  seconds "$@" >> "$work/$name.txt"
+}
 for i in $(seq "$runs"); do
-  seconds java -jar "$jar" review --frame "$city/villages.csv" --sample "$city/sample.csv" \
-    --self-check "$city/self_check.csv" --spot-check "$city/spot_check.csv" --out "$work/out" >> "$work/lookback.txt"
-  if [ "$have_r" = 1 ]; then
-    seconds Rscript "$anchor" "$city" >> "$work/r.txt"
+  if has city; then
+    time_job city_review review "$work/city" --report none --charts none
+    [ "$have_r" = 1 ] && time_job city_r Rscript "$anchor" "$work/city"
+    time_job city_review_plain_jit plain_review "$work/city" --report none --charts none
+    time_job city_review_report review "$work/city"
+  fi
+  if has province; then
+    time_job province_review review "$work/province" --report none --charts none
+    time_job province_floor java -Xmx2g -cp "$work/floor" Floor "$work/province/self_check.csv" "$work/province/spot_check.csv"
+    time_job province_bootstrap review "$work/province" --report none --charts none --ci-method korn-graubard,bootstrap
+    if [ "${R_PROVINCE:-0}" = 1 ] && [ "$have_r" = 1 ]; then
+      time_job province_r Rscript "$anchor" "$work/province"
+    fi
+  fi
+  if has national; then
+    time_job national_draw "$lb" draw --frame "$work/national.csv" --seed "run $i" --per-county 10 --out "$work/drawn.csv"
+    time_job national_draw_pps "$lb" draw --frame "$work/national.csv" --seed "run $i" --per-county 10 --method pps \
+      --out "$work/drawn.csv"
   fi
 done
-lb=$(median < "$work/lookback.txt")
-printf "%-28s %8s s  (runs: %s)\n" "lookback review" "$lb" "$(tr '\n' ' ' < "$work/lookback.txt" | xargs printf '%.2f ')"
-if [ "$have_r" = 1 ]; then
-  r=$(median < "$work/r.txt")
-  printf "%-28s %8s s  (runs: %s)\n" "R survey (r-anchor.R)" "$r" "$(tr '\n' ' ' < "$work/r.txt" | xargs printf '%.2f ')"
-  printf "%-28s %8.3f   (target < 0.100)\n" "ratio lookback / R" "$(echo "$lb / $r" | bc -l)"
-else
-  echo "R with the survey package not found: R side skipped"
+
+declare -A med
+printf "\n%-34s %9s   %s\n" "job (whole processes, $runs runs)" "median s" "runs"
+for j in "${jobs[@]}"; do
+  med[$j]=$(median "$work/$j.txt")
+  printf "%-34s %9s   %s\n" "$j" "${med[$j]}" "$(tr '\n' ' ' < "$work/$j.txt" | xargs printf '%.2f ')"
+done
+ratio() { echo "$1 / $2" | bc -l | xargs printf '%.3f'; }
+echo
+echo "targets (issue 6), 2-core machine:"
+if [ -n "${med[city_review]-}" ] && [ -n "${med[city_r]-}" ]; then
+  printf "  %-60s %s  (target <= 0.100)\n" "city review / R workflow" "$(ratio "${med[city_review]}" "${med[city_r]}")"
+  printf "  %-60s %s\n" "city review with the default JIT (java -jar) / R workflow" \
+    "$(ratio "${med[city_review_plain_jit]}" "${med[city_r]}")"
 fi
+if [ -n "${med[province_review]-}" ]; then
+  printf "  %-60s %s s  (target <= 10 s)\n" "province review, -Xmx2g" "${med[province_review]}"
+  printf "  %-60s %s  (target <= 3)\n" "province review / floor (read and split both files)" \
+    "$(ratio "${med[province_review]}" "${med[province_floor]}")"
+  printf "  %-60s %s s  (target <= 1 s; JMH measures it in-process)\n" \
+    "1,000 bootstrap replicates, 100 counties (province time added)" \
+    "$(echo "${med[province_bootstrap]} - ${med[province_review]}" | bc -l | xargs printf '%.3f')"
+fi
+if [ -n "${med[national_draw]-}" ]; then
+  printf "  %-60s %s s  (target <= 2 s)\n" "national frame drawn and certified (srs)" "${med[national_draw]}"
+  printf "  %-60s %s s  (target <= 2 s)\n" "national frame drawn and certified (pps)" "${med[national_draw_pps]}"
+fi
+[ "$have_r" = 1 ] || echo "  (R with the survey package not found: no R column)"

@@ -45,16 +45,16 @@ final class PngEncoder {
         ByteArrayOutputStream data = new ByteArrayOutputStream(w * h / 8 + 1024);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(data, deflater, 1 << 16)) {
-            int[] rgb = new int[w];
+            int[] pixels = pixels(image);
             byte[] row = new byte[1 + 3 * w];
             row[0] = 1; // Sub: each byte minus the byte three to its left
             for (int y = 0; y < h; y++) {
-                image.getRGB(0, y, w, 1, rgb, 0, w);
+                int offset = y * w;
                 int pr = 0;
                 int pg = 0;
                 int pb = 0;
                 for (int x = 0, i = 1; x < w; x++, i += 3) {
-                    int c = rgb[x];
+                    int c = pixels[offset + x];
                     int r = (c >> 16) & 0xFF;
                     int g = (c >> 8) & 0xFF;
                     int b = c & 0xFF;
@@ -73,6 +73,16 @@ final class PngEncoder {
         chunk(out, "IDAT", data.toByteArray());
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
+    }
+
+    /** The image's RGB pixels, row by row: its own buffer when it is TYPE_INT_RGB (no copy), else a copy. */
+    private static int[] pixels(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt buffer
+                && buffer.getNumBanks() == 1 && image.getRaster().getParent() == null) {
+            return buffer.getData();
+        }
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {

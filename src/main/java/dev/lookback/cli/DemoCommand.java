@@ -65,7 +65,7 @@ final class DemoCommand extends Command {
             o.println("  " + report + "         the report: decisions, estimates, charts, methods (open in a browser)");
         }
         if (!a.text("--charts").strip().equals("none")) {
-            o.println("  " + out.resolve("charts") + "/             the charts (PNG 300 dpi for slides, SVG, PDF)");
+            o.println("  " + out.resolve("charts") + "/             the charts (PNG at 300 dpi for slides)");
         }
         o.println("  " + out.resolve("estimates.csv") + "       error rates with intervals, per county and city");
         o.println("  " + out.resolve("estimate_notes.csv") + "  why some intervals are special (census, zero errors)");

@@ -23,8 +23,8 @@ final class MeetingOutputs {
     static List<Option> options() {
         return List.of(
                 Option.optional("--report", "html|none", "html", "write report.html, one self-contained page"),
-                Option.optional("--charts", "png,svg,pdf|none", "png,svg,pdf",
-                        "chart files to write into charts/ (PNG at 300 dpi)"),
+                Option.optional("--charts", "png,svg,pdf|none", "png",
+                        "chart files to write into charts/: PNG at 300 dpi for slides; add svg and pdf for vector files"),
                 Option.optional("--lang", "zh|en", "zh", "language of chart labels"));
     }
 

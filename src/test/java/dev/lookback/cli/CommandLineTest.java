@@ -312,7 +312,7 @@ class CommandLineTest {
     @Test
     void demoRunsTheWholeReviewOnASyntheticCity() throws IOException {
         Path out = dir.resolve("demo");
-        Run r = run("demo", "--out", out.toString());
+        Run r = run("demo", "--out", out.toString(), "--charts", "png,svg,pdf");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("true "), r.out());
         assertTrue(r.out().contains("Accountability (问责)"), r.out());

@@ -42,7 +42,7 @@ for (Measure m : Measure.values()) {
     rows.add(new ForestRow(m.chinese(), rate.rate(), rate.interval().lower(), rate.interval().upper(),
             rate.rate() >= 0.02, rate.interval().contains(0.02)));
 }
-var city = Charts.forest("全市四项误差率", "误差率（按人）", rows, 0.02, true, "问责线 2%", Lang.ZH);
+var city = Charts.forest("全市四项误差率", "误差率（按人）", rows, 0.02, true, "问责线", Lang.ZH);
 save(city, slides.resolve("city.png").toString());
 
 // 8. Every chart of the review, and the report page with them embedded.

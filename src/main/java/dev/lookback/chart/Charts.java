@@ -47,6 +47,8 @@ public final class Charts {
     /** 漏评, 错评, 错退 in the discrepancy chart. */
     public static final Color[] KINDS = {new Color(0x6A, 0x1B, 0x9A), new Color(0xF9, 0xA8, 0x25),
         new Color(0x00, 0x89, 0x7B)};
+    /** The resolution of PNG files. */
+    public static final int PNG_DPI = 300;
     /** The default width of a chart, in points (1/72 inch). */
     public static final int WIDTH = 800;
 
@@ -70,11 +72,11 @@ public final class Charts {
      * @param threshold   the line
      * @param badWhenHigh true when a rate at or above the line is bad (error rates), false when below is
      *                    bad (satisfaction)
-     * @param lineLabel   the line's legend entry, e.g. 问责线 2%
+     * @param lineName    what the line is, e.g. 问责线 or tolerance: the legend says 问责线 2%, 达到问责线, …
      * @param lang        label language
      */
     public static XYChart forest(String title, String xTitle, List<ForestRow> rows, double threshold,
-            boolean badWhenHigh, String lineLabel, Lang lang) {
+            boolean badWhenHigh, String lineName, Lang lang) {
         Lang l = ChartFonts.usable(lang);
         List<ForestRow> sorted = new ArrayList<>(rows);
         Comparator<ForestRow> worse = Comparator.comparingDouble(r -> badWhenHigh ? r.estimate() : -r.estimate());
@@ -89,8 +91,9 @@ public final class Charts {
         chart.getStyler().setYAxisTickMarkSpacingHint(20);
         chart.getStyler().setPlotGridHorizontalLinesVisible(false);
         chart.getStyler().setAxisTicksMarksVisible(false);
-        String triggeredLabel = badWhenHigh ? l.pick("达到问责线", "at/above line") : l.pick("低于标准", "below standard");
-        String clearLabel = badWhenHigh ? l.pick("未达到问责线", "below line") : l.pick("达到标准", "meets standard");
+        String triggeredLabel = badWhenHigh ? l.pick("达到", "at/above ") + lineName : l.pick("低于", "below ") + lineName;
+        String clearLabel = badWhenHigh ? l.pick("未达到", "below ") + lineName : l.pick("达到", "meets ") + lineName;
+        String lineLabel = lineName + " " + percentText(threshold);
         String fragileWord = l.pick("不稳", "fragile");
         String fragileSuffix = l.pick("（不稳）", ", fragile");
         double low = Double.POSITIVE_INFINITY;
@@ -450,6 +453,16 @@ public final class Charts {
 
     /** PNG bytes of a chart at a resolution: the chart's points scaled by dpi/72, with the dpi recorded. */
     public static byte[] png(Chart<?, ?> chart, int dpi) throws IOException {
+        return PngEncoder.encode(image(chart, dpi), dpi);
+    }
+
+    /** PNG bytes of an image, with its resolution recorded. */
+    public static byte[] png(BufferedImage image, int dpi) throws IOException {
+        return PngEncoder.encode(image, dpi);
+    }
+
+    /** A chart painted at a resolution: its points scaled by dpi/72. */
+    public static BufferedImage image(Chart<?, ?> chart, int dpi) {
         double scale = dpi / 72.0;
         int w = (int) Math.round(chart.getWidth() * scale);
         int h = (int) Math.round(chart.getHeight() * scale);
@@ -459,7 +472,35 @@ public final class Charts {
         g.scale(scale, scale);
         chart.paint(g, chart.getWidth(), chart.getHeight());
         g.dispose();
-        return PngEncoder.encode(image, dpi);
+        return image;
+    }
+
+    /**
+     * The image at half its size, each pixel the mean of a 2×2 block: a 300-dpi chart becomes the
+     * 150-dpi one a report shows, without painting it again.
+     */
+    public static BufferedImage halved(BufferedImage image) {
+        int w = image.getWidth() / 2;
+        int h = image.getHeight() / 2;
+        int sw = image.getWidth();
+        int[] src = PngEncoder.pixels(image);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) {
+            int top = 2 * y * sw;
+            int bottom = top + sw;
+            for (int x = 0; x < w; x++) {
+                int a = src[top + 2 * x];
+                int b = src[top + 2 * x + 1];
+                int c = src[bottom + 2 * x];
+                int d = src[bottom + 2 * x + 1];
+                int r = (((a >> 16) & 0xFF) + ((b >> 16) & 0xFF) + ((c >> 16) & 0xFF) + ((d >> 16) & 0xFF) + 2) >> 2;
+                int gr = (((a >> 8) & 0xFF) + ((b >> 8) & 0xFF) + ((c >> 8) & 0xFF) + ((d >> 8) & 0xFF) + 2) >> 2;
+                int bl = ((a & 0xFF) + (b & 0xFF) + (c & 0xFF) + (d & 0xFF) + 2) >> 2;
+                dst[y * w + x] = (r << 16) | (gr << 8) | bl;
+            }
+        }
+        return out;
     }
 
     /** Writes a chart to a file whose extension names the format: .png (300 dpi), .svg or .pdf. */
@@ -490,7 +531,7 @@ public final class Charts {
             Files.createDirectories(parent);
         }
         if (format == ChartFormat.PNG) {
-            Files.write(file, png(chart, 300));
+            Files.write(file, png(chart, PNG_DPI));
             return;
         }
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -76,7 +76,7 @@ final class PngEncoder {
     }
 
     /** The image's RGB pixels, row by row: its own buffer when it is TYPE_INT_RGB (no copy), else a copy. */
-    private static int[] pixels(BufferedImage image) {
+    static int[] pixels(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB
                 && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt buffer
                 && buffer.getNumBanks() == 1 && image.getRaster().getParent() == null) {

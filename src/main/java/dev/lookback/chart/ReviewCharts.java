@@ -81,7 +81,7 @@ public final class ReviewCharts {
                 capitalized(name(measure, l)) + " by county (" + level + " CI, " + method + ")");
         String axis = l.pick(name(measure, l) + "（按" + s.unit().chinese() + "）",
                 name(measure, l) + " (" + s.unit().label() + ")");
-        String line = l.pick("问责线 ", "threshold ") + Charts.percentText(s.threshold());
+        String line = l.pick("问责线", "threshold");
         String caption = l.pick("线段为区间（下限到上限），圆点为估计值；红色为按" + policyZh(s.policy())
                 + "达到问责线的县，菱形为区间跨越问责线、结论不稳的县。",
                 "Lines run from lower to upper bound, dots are estimates; red counties reach the threshold under the "
@@ -168,8 +168,7 @@ public final class ReviewCharts {
         String title = satisfaction ? l.pick("各县群众满意度（满意＋基本满意）", "Satisfaction by county (satisfied or fairly satisfied)")
                 : l.pick("各县帮扶干部不达标比例", "Cadres falling short by county");
         String axis = satisfaction ? l.pick("满意度", "satisfaction") : l.pick("不达标干部比例", "share of cadres falling short");
-        String lineLabel = (satisfaction ? l.pick("满意度标准 ", "standard ") : l.pick("容忍线 ", "tolerance "))
-                + Charts.percentText(line);
+        String lineLabel = satisfaction ? l.pick("满意度标准", "standard") : l.pick("容忍线", "tolerance");
         String caption = satisfaction ? l.pick("低于标准的县为红色；区间按走访的村为整群计算。",
                 "Counties below the standard are red; intervals treat the villages visited as clusters.")
                 : l.pick("驻村时间不足、未经批准调整或任务未落实的干部所占比例；达到容忍线的县为红色。",

@@ -3,10 +3,12 @@ package dev.lookback.cli;
 import dev.lookback.ReviewResult;
 import dev.lookback.chart.ChartFonts;
 import dev.lookback.chart.ChartFormat;
+import dev.lookback.chart.Charts;
 import dev.lookback.chart.Figure;
 import dev.lookback.chart.Lang;
 import dev.lookback.chart.ReviewCharts;
 import dev.lookback.report.HtmlReport;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -52,10 +54,28 @@ final class MeetingOutputs {
         List<Figure> figures = ReviewCharts.of(result, wanted);
         Path charts = dir.resolve("charts");
         Files.createDirectories(charts);
+        boolean png = formats.contains(ChartFormat.PNG);
+        byte[][] images = new byte[figures.size()][];
         try {
-            figures.parallelStream().forEach(f -> { // both cores: each chart is its own object
+            // both cores: each chart is its own object; a chart is painted once at 300 dpi for its PNG file,
+            // and the report shows that image halved
+            java.util.stream.IntStream.range(0, figures.size()).parallel().forEach(i -> {
+                Figure f = figures.get(i);
                 try {
-                    f.save(charts, formats.toArray(new ChartFormat[0]));
+                    if (png) {
+                        BufferedImage full = Charts.image(f.chart(), Charts.PNG_DPI);
+                        Files.write(charts.resolve(f.name() + ".png"), Charts.png(full, Charts.PNG_DPI));
+                        if (report) {
+                            images[i] = Charts.png(Charts.halved(full), Charts.PNG_DPI / 2);
+                        }
+                    } else if (report) {
+                        images[i] = Charts.png(f.chart(), Charts.PNG_DPI / 2);
+                    }
+                    for (ChartFormat format : formats) {
+                        if (format != ChartFormat.PNG) {
+                            Charts.save(f.chart(), charts.resolve(f.name() + "." + format.extension()), format);
+                        }
+                    }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -68,6 +88,6 @@ final class MeetingOutputs {
         }
         String cert = certificate != null && Files.isRegularFile(certificate)
                 ? Files.readString(certificate, StandardCharsets.UTF_8) : null;
-        return HtmlReport.write(dir, result, figures, cert);
+        return HtmlReport.write(dir, result, figures, java.util.Arrays.asList(images), cert);
     }
 }

@@ -48,6 +48,15 @@ public final class HtmlReport {
      * @param certificate the draw's certificate (JSON text, as {@code lookback draw} writes it), or null
      */
     public static String html(ReviewResult result, List<Figure> figures, String certificate) throws IOException {
+        return html(result, figures, null, certificate);
+    }
+
+    /**
+     * The page, with the figures' images already made (PNG bytes, one per figure, e.g. halved from the
+     * 300-dpi files; null: painted here at 150 dpi).
+     */
+    public static String html(ReviewResult result, List<Figure> figures, List<byte[]> images, String certificate)
+            throws IOException {
         ReviewSettings s = result.settings();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -75,7 +84,7 @@ public final class HtmlReport {
         }
         decisions(h, result);
         estimates(h, result);
-        charts(h, figures);
+        charts(h, figures, images);
         assistanceAndFunds(h, result);
         dataQuality(h, result);
         methods(h, result, certificate);
@@ -86,9 +95,15 @@ public final class HtmlReport {
     /** Writes {@code dir/report.html}; returns its path. */
     public static Path write(Path dir, ReviewResult result, List<Figure> figures, String certificate)
             throws IOException {
+        return write(dir, result, figures, null, certificate);
+    }
+
+    /** As {@link #write(Path, ReviewResult, List, String)}, with the figures' images already made. */
+    public static Path write(Path dir, ReviewResult result, List<Figure> figures, List<byte[]> images,
+            String certificate) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("report.html");
-        Files.writeString(file, html(result, figures, certificate), StandardCharsets.UTF_8);
+        Files.writeString(file, html(result, figures, images, certificate), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -221,23 +236,26 @@ public final class HtmlReport {
                 + "</section>\n");
     }
 
-    private static void charts(StringBuilder h, List<Figure> figures) throws IOException {
+    private static void charts(StringBuilder h, List<Figure> figures, List<byte[]> given) throws IOException {
         if (figures.isEmpty()) {
             return;
         }
+        if (given != null && given.size() != figures.size()) {
+            throw new IllegalArgumentException(given.size() + " images for " + figures.size() + " figures");
+        }
         try {
-            chartsUnchecked(h, figures);
+            chartsUnchecked(h, figures, given);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private static void chartsUnchecked(StringBuilder h, List<Figure> figures) {
+    private static void chartsUnchecked(StringBuilder h, List<Figure> figures, List<byte[]> given) {
         h.append("<section id=\"charts\">\n<h2>图表 <span class=\"en\">Charts</span></h2>\n");
         // painted on both cores: each chart is its own object
-        List<byte[]> images = figures.parallelStream().map(f -> {
+        List<byte[]> images = given != null ? given : figures.parallelStream().map(f -> {
             try {
-                return Charts.png(f.chart(), 144);
+                return Charts.png(f.chart(), 150);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -45,7 +45,7 @@ class ChartsTest {
 
     @Test
     void forestDrawsEachIntervalFromLowerToUpperWorstAtTheTop() {
-        XYChart c = Charts.forest("t", "x", ROWS, 0.02, true, "问责线 2%", Lang.ZH);
+        XYChart c = Charts.forest("t", "x", ROWS, 0.02, true, "问责线", Lang.ZH);
         // worst at the top (row 4), the county without data at the bottom (row 1)
         assertEquals("C02", rowLabel(c, 4));
         assertEquals("C01 不稳", rowLabel(c, 3));
@@ -79,10 +79,12 @@ class ChartsTest {
     void satisfactionForestPutsTheLowestAtTheTopAndShowsTheStandard() {
         List<ForestRow> rows = List.of(new ForestRow("A", 0.95, 0.90, 0.98, false, false),
                 new ForestRow("B", 0.85, 0.78, 0.91, true, true));
-        XYChart c = Charts.forest("t", "x", rows, 0.90, false, "standard 90%", Lang.EN);
+        XYChart c = Charts.forest("t", "x", rows, 0.90, false, "standard", Lang.EN);
         assertEquals("B fragile", rowLabel(c, 2));
         assertEquals("A", rowLabel(c, 1));
         assertEquals(Charts.TRIGGERED, c.getSeriesMap().get("below standard, fragile").getMarkerColor());
+        assertEquals(Charts.CLEAR, c.getSeriesMap().get("meets standard").getMarkerColor());
+        assertTrue(c.getSeriesMap().containsKey("standard 90%"));
         assertEquals(1.0, c.getStyler().getXAxisMax());
         assertTrue(c.getStyler().getXAxisMin() <= 0.78 && c.getStyler().getXAxisMin() >= 0.70);
     }
@@ -164,6 +166,19 @@ class ChartsTest {
             }
         }
         assertTrue(red, "the triggered county is drawn in the alarm colour");
+    }
+
+    @Test
+    void halvingAveragesEachTwoByTwoBlock() {
+        BufferedImage image = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, 4, 2, new int[] {0xFFFFFF, 0xFFFFFF, 0xC62828, 0x000000,
+            0xFFFFFF, 0xFFFFFF, 0x102030, 0x000000}, 0, 4);
+        BufferedImage half = Charts.halved(image);
+        assertEquals(2, half.getWidth());
+        assertEquals(1, half.getHeight());
+        assertEquals(0xFFFFFF, half.getRGB(0, 0) & 0xFFFFFF, "white stays white");
+        // (0xC6 + 0x10 + 2) / 4 = 0x36, (0x28 + 0x20 + 2) / 4 = 0x12, (0x28 + 0x30 + 2) / 4 = 0x16
+        assertEquals(0x361216, half.getRGB(1, 0) & 0xFFFFFF);
     }
 
     @Test

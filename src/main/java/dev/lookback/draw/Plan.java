@@ -94,8 +94,6 @@ public final class Plan {
         }
         ClusterDesign design = b.build();
         double[] out = new double[rates.length];
-        double[] y = new double[n];
-        double[] x = new double[n];
         // village sizes: drawn once and shared by every rate (common random numbers, and less work)
         double sigma = Math.sqrt(Math.log(1 + cv * cv));
         int[][] sizes = new int[replicates][n];
@@ -107,8 +105,11 @@ public final class Plan {
                 sizes[k][i] = Math.max(1, (int) Math.round(size));
             }
         }
-        for (int r = 0; r < rates.length; r++) {
+        // the rates are independent (each restarts the seed): both cores share them
+        java.util.stream.IntStream.range(0, rates.length).parallel().forEach(r -> {
             double p = rates[r];
+            double[] y = new double[n];
+            double[] x = new double[n];
             SplittableRandom random = new SplittableRandom(seed); // common random numbers across rates
             UniformRandomProvider rng = random::nextLong;
             ContinuousDistribution.Sampler villageRate = rho > 0 && p > 0 && p < 1
@@ -138,7 +139,7 @@ public final class Plan {
                 triggered += trigger ? 1 : 0;
             }
             out[r] = (double) triggered / replicates;
-        }
+        });
         return out;
     }
 

@@ -49,6 +49,8 @@ public final class Charts {
         new Color(0x00, 0x89, 0x7B)};
     /** The resolution of PNG files. */
     public static final int PNG_DPI = 300;
+    /** A funnel plot names every county up to this many; beyond, this many of the highest above its 95% limit. */
+    static final int LABELLED = 25;
     /** The default width of a chart, in points (1/72 inch). */
     public static final int WIDTH = 800;
 
@@ -250,6 +252,37 @@ public final class Charts {
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(LINE);
         line.setLineStyle(DASHED);
+        // names: every county when few; when many, the LABELLED highest above the 95% funnel (the ones
+        // whose difference from the line is more than noise)
+        List<FunnelPoint> named = new ArrayList<>();
+        for (FunnelPoint p : points) {
+            if (p.units() > 0 && !Double.isNaN(p.estimate()) && (points.size() <= LABELLED
+                    || p.estimate() > threshold + 1.959963984540054 * Math.sqrt(threshold * (1 - threshold) * deff
+                            / p.units()))) {
+                named.add(p);
+            }
+        }
+        named.sort(Comparator.comparingDouble(FunnelPoint::estimate).reversed());
+        // greedy placement, highest first: above the point, else below, beside or higher; else unnamed
+        // (labels never overlap)
+        List<double[]> placed = new ArrayList<>();
+        double xSpan = to - from;
+        for (FunnelPoint p : named.subList(0, Math.min(LABELLED, named.size()))) {
+            double w = xSpan * 0.012 * Math.max(3, p.label().length());
+            for (double[] offset : new double[][] {{0, 0.035}, {0, -0.045}, {1, 0.035}, {-1, 0.035}, {0, 0.08},
+                {1, 0.08}, {-1, 0.08}}) {
+                double cx = p.units() + offset[0] * w;
+                double cy = p.estimate() + yMax * offset[1];
+                double[] box = {cx - w / 2, cy - yMax * 0.022, cx + w / 2, cy + yMax * 0.022};
+                boolean free = placed.stream().noneMatch(b -> b[0] < box[2] && box[0] < b[2] && b[1] < box[3]
+                        && box[1] < b[3]);
+                if (free && cy > 0 && cy < yMax && cx > from && cx < to) {
+                    placed.add(box);
+                    chart.addAnnotation(new AnnotationText(p.label(), cx, cy, false));
+                    break;
+                }
+            }
+        }
         for (boolean triggered : new boolean[] {true, false}) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -257,8 +290,6 @@ public final class Charts {
                 if (p.triggered() == triggered && p.units() > 0 && !Double.isNaN(p.estimate())) {
                     x.add(p.units());
                     y.add(p.estimate());
-                    chart.addAnnotation(new AnnotationText(p.label(), p.units(),
-                            p.estimate() + yMax * (crowded(p, points, to - from, yMax) ? -0.045 : 0.035), false));
                 }
             }
             if (!x.isEmpty()) {
@@ -278,15 +309,9 @@ public final class Charts {
         return chart;
     }
 
-    /** Whether a county to the left sits so close that their labels would overlap (this one goes below). */
-    private static boolean crowded(FunnelPoint p, List<FunnelPoint> all, double xSpan, double ySpan) {
-        for (FunnelPoint q : all) {
-            if (q != p && q.units() <= p.units() && (q.units() < p.units() || all.indexOf(q) < all.indexOf(p))
-                    && p.units() - q.units() < xSpan * 0.05 && Math.abs(p.estimate() - q.estimate()) < ySpan * 0.05) {
-                return true;
-            }
-        }
-        return false;
+    /** A category chart's width: the default, or wider so that each category keeps {@code each} points. */
+    static int categoryWidth(int categories, int each) {
+        return Math.max(WIDTH, 120 + each * categories);
     }
 
     private static void limitStyle(XYSeries s, Color c, boolean inLegend) {
@@ -308,7 +333,7 @@ public final class Charts {
      */
     public static CategoryChart stackedCounts(String title, String yTitle, List<String> categories,
             Map<String, int[]> series, Color[] colors) {
-        CategoryChart chart = new CategoryChart(WIDTH, 480);
+        CategoryChart chart = new CategoryChart(categoryWidth(categories.size(), 16), 480);
         chart.setTitle(title);
         chart.setYAxisTitle(yTitle);
         style(chart.getStyler());
@@ -333,7 +358,7 @@ public final class Charts {
             max = Math.max(max, s);
         }
         chart.getStyler().setYAxisMax(Math.max(5.0, Math.ceil(max * 1.1)));
-        chart.getStyler().setXAxisLabelRotation(categories.size() > 12 ? 45 : 0);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 12 ? 90 : 0);
         return chart;
     }
 
@@ -351,7 +376,7 @@ public final class Charts {
      */
     public static CategoryChart barsAgainstLine(String title, String yTitle, List<String> categories,
             Map<String, double[]> series, Color[] colors, String lineLabel, double line) {
-        CategoryChart chart = new CategoryChart(WIDTH, 480);
+        CategoryChart chart = new CategoryChart(categoryWidth(categories.size(), 12 + 8 * series.size()), 480);
         chart.setTitle(title);
         chart.setYAxisTitle(yTitle);
         style(chart.getStyler());
@@ -380,7 +405,7 @@ public final class Charts {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(top);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(percent(top));
-        chart.getStyler().setXAxisLabelRotation(categories.size() > 12 ? 45 : 0);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 12 ? 90 : 0);
         return chart;
     }
 

@@ -133,6 +133,22 @@ class ChartsTest {
     }
 
     @Test
+    void aProvinceOfCountiesWidensTheBarsAndTurnsTheirNames() {
+        List<String> counties = new java.util.ArrayList<>();
+        Map<String, int[]> series = new LinkedHashMap<>();
+        for (int i = 1; i <= 100; i++) {
+            counties.add(String.format("C%03d", i));
+        }
+        series.put("漏评", new int[100]);
+        CategoryChart c = Charts.stackedCounts("t", "户数", counties, series, Charts.KINDS);
+        assertEquals(120 + 16 * 100, c.getWidth());
+        assertEquals(90, c.getStyler().getXAxisLabelRotation());
+        CategoryChart few = Charts.stackedCounts("t", "户数", counties.subList(0, 8), series, Charts.KINDS);
+        assertEquals(Charts.WIDTH, few.getWidth());
+        assertEquals(0, few.getStyler().getXAxisLabelRotation());
+    }
+
+    @Test
     void operatingCharacteristicPlotsTheGivenCurveAndTheLine() {
         double[] rates = {0, 0.01, 0.02, 0.04};
         double[] p = {0, 0.1, 0.5, 0.97};

@@ -61,19 +61,24 @@ final class DemoCommand extends Command {
         }
         o.println();
         o.println("Open:");
+        java.util.List<String[]> files = new java.util.ArrayList<>();
         if (report != null) {
-            o.println("  " + report + "         the report: decisions, estimates, charts, methods (open in a browser)");
+            files.add(new String[] {report.toString(), "the report: decisions, estimates, charts, methods (open in a browser)"});
         }
         if (!a.text("--charts").strip().equals("none")) {
-            o.println("  " + out.resolve("charts") + "/             the charts (PNG at 300 dpi for slides)");
+            files.add(new String[] {out.resolve("charts") + "/", "the charts (PNG at 300 dpi for slides)"});
         }
-        o.println("  " + out.resolve("estimates.csv") + "       error rates with intervals, per county and city");
-        o.println("  " + out.resolve("estimate_notes.csv") + "  why some intervals are special (census, zero errors)");
-        o.println("  " + out.resolve("discrepancies.csv") + "   the rectification list (整改清单)");
-        o.println("  " + out.resolve("data_quality.csv") + "    data-quality findings");
-        o.println("  " + out.resolve("decisions.csv") + "       who the accountability rules reach, and why");
-        o.println("  " + out.resolve("rectification") + "/       one rectification list per county (整改清单)");
-        o.println("  " + input + "/                     the inputs, to rerun with `lookback review`");
+        files.add(new String[] {out.resolve("estimates.csv").toString(), "error rates with intervals, per county and city"});
+        files.add(new String[] {out.resolve("estimate_notes.csv").toString(), "why some intervals are special (census, zero errors)"});
+        files.add(new String[] {out.resolve("discrepancies.csv").toString(), "the households the spot check contradicts"});
+        files.add(new String[] {out.resolve("data_quality.csv").toString(), "data-quality findings"});
+        files.add(new String[] {out.resolve("decisions.csv").toString(), "who the accountability rules reach, and why"});
+        files.add(new String[] {out.resolve("rectification") + "/", "one rectification list per county (整改清单)"});
+        files.add(new String[] {input + "/", "the inputs, to rerun with `lookback review`"});
+        int width = files.stream().mapToInt(f -> f[0].length()).max().orElse(0);
+        for (String[] f : files) {
+            o.println("  " + f[0] + " ".repeat(width - f[0].length() + 2) + f[1]);
+        }
         return 0;
     }
 }

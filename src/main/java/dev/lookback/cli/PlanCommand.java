@@ -39,8 +39,8 @@ final class PlanCommand extends Command {
                 Option.optional("--units-per-village", "M", "50", "mean domain units (persons or households) per village"),
                 Option.optional("--cv", "CV", "0.3", "coefficient of variation of the units per village"),
                 Option.optional("--rho", "RHO", "0.05", "intra-village correlation of errors"),
-                Option.optional("--rho-from", "FILE", "", "estimate ρ from a previous review's estimates.csv (the median"
-                        + " over its counties), instead of --rho"),
+                Option.optional("--rho-from", "FILE", "", "estimate ρ from a previous review's estimates.csv or"
+                        + " tallies.csv (the median over its counties), instead of --rho"),
                 Option.optional("--measure", "NAME", "identification", "with --rho-from: the measure whose rows to use"),
                 Option.optional("--level", "L", "0.95", "confidence level of the intervals"),
                 Option.optional("--rate", "P", "0.02", "precision: the expected error rate"),
@@ -64,20 +64,41 @@ final class PlanCommand extends Command {
 
     static final Column COUNTY = Column.required("county");
     static final Column MEASURE = Column.required("measure");
-    static final Column ESTIMATE = Column.required("estimate");
-    static final Column SE = Column.required("std_error");
     static final Column UNITS = Column.required("units");
-    static final Column SAMPLED = Column.required("villages_sampled");
-    static final Column IN_FRAME = Column.required("villages_in_frame");
+    static final Column ESTIMATE = Column.optional("estimate");
+    static final Column SE = Column.optional("std_error");
+    static final Column SAMPLED = Column.optional("villages_sampled");
+    static final Column IN_FRAME = Column.optional("villages_in_frame");
+    static final Column VILLAGE = Column.optional("village");
+    static final Column ERRORS = Column.optional("errors");
 
-    /** The median ρ over the county rows of a previous review's estimates.csv. */
+    /**
+     * The median ρ over the counties of a previous review: from its estimates.csv (each county's SE
+     * against the binomial one) or from its tallies.csv (the ANOVA estimator over each county's villages).
+     */
     static double rhoFrom(Arguments a, PrintWriter out) {
         String measure = a.text("--measure");
         java.util.Map<String, Double> byCounty = new java.util.TreeMap<>();
-        TabularSource.of(a.path("--rho-from")).read(List.of(COUNTY, MEASURE, ESTIMATE, SE, UNITS, SAMPLED, IN_FRAME),
-                row -> {
+        java.util.Map<String, List<double[]>> tallies = new java.util.TreeMap<>();
+        TabularSource.of(a.path("--rho-from")).read(List.of(COUNTY, MEASURE, UNITS, ESTIMATE, SE, SAMPLED, IN_FRAME,
+                VILLAGE, ERRORS), row -> {
                     if (!measure.equals(row.text(MEASURE)) || "ALL".equals(row.text(COUNTY))) {
                         return;
+                    }
+                    if (row.text(VILLAGE) != null) { // tallies.csv: one village per row
+                        double units = row.number(UNITS, 0, Double.MAX_VALUE);
+                        double errors = row.number(ERRORS, 0, Double.MAX_VALUE);
+                        if (Double.isNaN(errors) || Double.isNaN(units)) {
+                            throw row.error(Double.isNaN(errors) ? ERRORS : UNITS, "", "a tally needs errors and units");
+                        }
+                        tallies.computeIfAbsent(row.text(COUNTY), k -> new java.util.ArrayList<>())
+                                .add(new double[] {errors, units});
+                        return;
+                    }
+                    if (row.text(ESTIMATE) == null || row.text(SE) == null || row.text(SAMPLED) == null
+                            || row.text(IN_FRAME) == null) {
+                        throw row.error(ESTIMATE, "", "expected a review's estimates.csv (estimate, std_error, units,"
+                                + " villages_sampled, villages_in_frame) or tallies.csv (village, errors, units)");
                     }
                     if ("NaN".equals(row.text(ESTIMATE)) || "NaN".equals(row.text(SE))) {
                         return; // an empty domain or no variance estimate: nothing to learn from
@@ -88,9 +109,16 @@ final class PlanCommand extends Command {
                         byCounty.putIfAbsent(row.text(COUNTY), r);
                     }
                 });
+        tallies.forEach((county, villages) -> {
+            double r = Plan.rhoFromTallies(villages.stream().mapToDouble(v -> v[0]).toArray(),
+                    villages.stream().mapToDouble(v -> v[1]).toArray());
+            if (!Double.isNaN(r)) {
+                byCounty.put(county, r);
+            }
+        });
         if (byCounty.isEmpty()) {
             throw new IllegalArgumentException("--rho-from: no county row of measure " + measure + " in "
-                    + a.text("--rho-from") + " has errors and a standard error to estimate ρ from");
+                    + a.text("--rho-from") + " has errors and a standard error (or villages with errors) to estimate ρ from");
         }
         double[] values = byCounty.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = values.length % 2 == 1 ? values[values.length / 2]

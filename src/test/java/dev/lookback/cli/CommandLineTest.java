@@ -237,6 +237,16 @@ class CommandLineTest {
         Run fromReview = run("plan", "--rho-from", SRS.resolve("expected_persons_0.95.csv").toString());
         assertEquals(0, fromReview.status(), fromReview.err());
         assertTrue(fromReview.out().startsWith("ρ from "), fromReview.out());
+        // from a review's tallies.csv: the ANOVA estimator over each county's villages, the median of those
+        Path tallies = dir.resolve("tallies.csv");
+        Files.writeString(tallies, "county,village,measure,errors,units\nA,A1,exit,0,10\nA,A2,exit,5,10\nA,A3,exit,0,10\n"
+                + "B,B1,exit,1,10\nB,B2,exit,1,10\nA,A1,missed,1,10\n");
+        Run fromTallies = run("plan", "--rho-from", tallies.toString(), "--measure", "exit");
+        assertEquals(0, fromTallies.status(), fromTallies.err());
+        double a = dev.lookback.draw.Plan.rhoFromTallies(new double[] {0, 5, 0}, new double[] {10, 10, 10});
+        assertTrue(fromTallies.out().startsWith("ρ from " + tallies + " (exit), by county: A "
+                + dev.lookback.survey.Formats.fixed(a, 3) + ", B 0.000; median "
+                + dev.lookback.survey.Formats.fixed(a / 2, 3)), fromTallies.out());
         Run bad = run("plan", "--goal", "guess");
         assertEquals(2, bad.status());
         assertEquals("lookback plan: --goal: \"guess\" is not precision, decision or attribute\n", bad.err());

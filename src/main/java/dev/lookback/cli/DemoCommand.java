@@ -45,6 +45,7 @@ final class DemoCommand extends Command {
         int perCounty = a.integer("--per-county", 1);
         Path input = out.resolve("input");
         Unit u = ReviewCommand.unit(a.text("--unit"));
+        MeetingOutputs.check(a);
         Demo demo = Demo.run(input, seed, perCounty, u);
         SyntheticCity city = demo.city();
         ReviewResult result = demo.result();

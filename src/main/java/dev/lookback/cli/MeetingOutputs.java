@@ -30,6 +30,44 @@ final class MeetingOutputs {
                 Option.optional("--lang", "zh|en", "zh", "language of chart labels"));
     }
 
+    /** What the options ask for: whether to write the report, the chart formats, the language. */
+    record Asked(boolean report, List<ChartFormat> formats, Lang lang) {
+    }
+
+    /** Reads and checks the options, before any work, so that a typo costs nothing. */
+    static Asked check(Arguments a) {
+        boolean report = switch (a.text("--report").strip()) {
+            case "html" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("--report must be html or none; got " + a.text("--report"));
+        };
+        List<ChartFormat> formats;
+        Lang lang;
+        try {
+            formats = ChartFormat.parseList(a.text("--charts"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--charts: " + e.getMessage());
+        }
+        try {
+            lang = Lang.parse(a.text("--lang"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lang: " + e.getMessage());
+        }
+        return new Asked(report, formats, lang);
+    }
+
+    /** An explicit certificate must exist; the default one (beside the sample) may not. */
+    static Path certificate(Arguments a, Path beside) {
+        if (a.text("--certificate").isEmpty()) {
+            return beside;
+        }
+        Path given = a.path("--certificate");
+        if (!Files.isRegularFile(given)) {
+            throw new IllegalArgumentException("--certificate: " + given + " is not a file");
+        }
+        return given;
+    }
+
     /**
      * Writes the charts and the report as the options ask; returns the report (null when none).
      *
@@ -37,13 +75,10 @@ final class MeetingOutputs {
      */
     static Path write(Arguments a, ReviewResult result, Path dir, Path certificate, PrintWriter out)
             throws IOException {
-        boolean report = switch (a.text("--report").strip()) {
-            case "html" -> true;
-            case "none" -> false;
-            default -> throw new IllegalArgumentException("--report must be html or none; got " + a.text("--report"));
-        };
-        List<ChartFormat> formats = ChartFormat.parseList(a.text("--charts"));
-        Lang wanted = Lang.parse(a.text("--lang"));
+        Asked asked = check(a);
+        boolean report = asked.report();
+        List<ChartFormat> formats = asked.formats();
+        Lang wanted = asked.lang();
         if (!report && formats.isEmpty()) {
             return null;
         }

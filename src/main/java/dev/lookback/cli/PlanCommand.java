@@ -1,6 +1,7 @@
 package dev.lookback.cli;
 
 import dev.lookback.chart.ChartFonts;
+import dev.lookback.chart.ChartFormat;
 import dev.lookback.chart.Charts;
 import dev.lookback.chart.Lang;
 import dev.lookback.draw.Plan;
@@ -131,6 +132,15 @@ final class PlanCommand extends Command {
 
     @Override
     int run(Arguments a, PrintWriter out) throws Exception {
+        if (!a.text("--chart").isEmpty()) { // a typo in the file name's format should cost nothing
+            String name = a.path("--chart").getFileName().toString();
+            try {
+                ChartFormat.parseList(name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "?");
+                Lang.parse(a.text("--lang"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--chart " + name + ": " + e.getMessage());
+            }
+        }
         int villages = a.integer("--villages", 2);
         double m = a.number("--units-per-village");
         double cv = a.number("--cv");

@@ -87,6 +87,8 @@ final class ReviewCommand extends Command {
             throw new IllegalArgumentException("--level must be between 0 and 1, e.g. 0.95; got " + a.text("--level"));
         }
         List<IntervalMethod> methods = methods(a.text("--ci-method"));
+        MeetingOutputs.check(a);
+        Path certificate = MeetingOutputs.certificate(a, DrawCommand.certificateBeside(a.path("--sample")));
         int replicates = a.integer("--bootstrap-replicates", 2);
         Charset encoding = charset(a.text("--encoding"));
         boolean households = !a.text("--self-check").isEmpty() || !a.text("--spot-check").isEmpty();
@@ -136,8 +138,6 @@ final class ReviewCommand extends Command {
         ReviewResult result = review.run();
         Path dir = a.path("--out");
         result.write(dir);
-        Path certificate = a.text("--certificate").isEmpty() ? DrawCommand.certificateBeside(a.path("--sample"))
-                : a.path("--certificate");
         Path report = MeetingOutputs.write(a, result, dir, certificate, out);
         out.print(result.summary(a.number("--threshold")));
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"

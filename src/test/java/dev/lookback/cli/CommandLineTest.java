@@ -142,6 +142,22 @@ class CommandLineTest {
         Run unit = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--unit", "people"));
         assertEquals(2, unit.status());
+        Run lang = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--lang", "fr"));
+        assertEquals(2, lang.status());
+        assertEquals("lookback review: --lang: the language must be zh or en, got \"fr\"\n", lang.err());
+        Run charts = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--charts", "png,jpg"));
+        assertEquals("lookback review: --charts: unknown chart format \"jpg\"; the formats are png, svg, pdf (or none)\n",
+                charts.err());
+        Run certificate = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--certificate", dir.resolve("missing.json").toString()));
+        assertEquals("lookback review: --certificate: " + dir.resolve("missing.json") + " is not a file\n",
+                certificate.err());
+        assertFalse(Files.exists(dir.resolve("out/report.html")), "a bad option stops before any work");
+        Run chart = run("plan", "--goal", "decision", "--chart", "oc.jpg");
+        assertEquals(2, chart.status());
+        assertEquals("", chart.out(), "nothing computed");
         Run required = run("review", "--frame", "x.csv");
         assertEquals(2, required.status());
         assertEquals("lookback review: missing required option --sample=FILE; see lookback review --help\n",

@@ -268,7 +268,7 @@ public final class Charts {
         List<double[]> placed = new ArrayList<>();
         double xSpan = to - from;
         for (FunnelPoint p : named.subList(0, Math.min(LABELLED, named.size()))) {
-            double w = xSpan * 0.012 * Math.max(3, p.label().length());
+            double w = xSpan * 0.012 * Math.max(3, p.label().codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum());
             for (double[] offset : new double[][] {{0, 0.035}, {0, -0.045}, {1, 0.035}, {-1, 0.035}, {0, 0.08},
                 {1, 0.08}, {-1, 0.08}}) {
                 double cx = p.units() + offset[0] * w;

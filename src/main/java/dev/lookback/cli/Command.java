@@ -112,7 +112,8 @@ abstract class Command {
         sb.append("\nOptions:\n");
         for (Option o : options()) {
             String head = "  " + o.synopsis();
-            String text = o.description() + (o.isRequired() ? " (required)" : " (default: " + o.defaultValue() + ")");
+            String text = o.description() + (o.isRequired() ? " (required)"
+                    : o.defaultValue().isEmpty() ? "" : " (default: " + o.defaultValue() + ")");
             sb.append(head.length() < 26 ? String.format("%-26s", head) + wrap(text, 52, " ".repeat(26)).strip()
                     : head + "\n" + wrap(text, 52, " ".repeat(26))).append('\n');
         }

@@ -74,8 +74,9 @@ public final class Main {
         StringBuilder sb = new StringBuilder("Usage: lookback COMMAND [options]   (lookback COMMAND --help for its options)\n\n")
                 .append("Lookback: verifiable samples and design-based error rates for the 回头看 review.\n\nCommands:\n");
         for (Command c : COMMANDS) {
-            sb.append(String.format("  %-10s%s%n", c.name(), Command.wrap(c.description().get(0), 66, " ".repeat(12))
-                    .strip()));
+            String text = Command.wrap(c.description().get(0), 66, " ".repeat(14)).strip();
+            sb.append(c.name().length() < 12 ? String.format("  %-12s%s%n", c.name(), text)
+                    : "  " + c.name() + "\n" + " ".repeat(14) + text + "\n");
         }
         sb.append("  -V, --version  print the version\n");
         return sb.toString();

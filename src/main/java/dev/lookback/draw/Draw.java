@@ -33,15 +33,17 @@ public final class Draw {
         if (seed.isEmpty()) {
             throw new IllegalArgumentException("the seed must not be empty: publish it before the draw");
         }
+        byte[] seedSlash = (seed + "/").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         // counties are independent: drawn in parallel, kept in county order
         List<List<DrawnVillage>> byCounty = frame.counties().parallelStream().map(county -> {
+            ShortSha256 sha = new ShortSha256();
             List<DrawnVillage> drawn = new ArrayList<>();
             int n = allocation.size(county);
             if (n > 0) {
                 List<Village> villages = frame.villages(county);
                 List<Ticketed> tickets = new ArrayList<>(villages.size());
                 for (Village v : villages) {
-                    byte[] digest = Tickets.digest(seed, v.village());
+                    byte[] digest = Tickets.digest(sha, seedSlash, v.village());
                     tickets.add(new Ticketed(v, digest, Tickets.uniform(digest) / v.households()));
                 }
                 if (method == DrawMethod.SRS) {

@@ -33,9 +33,22 @@ public final class Tickets {
 
     /** The ticket's 32 bytes (whose unsigned order is the order of the hex tickets). */
     static byte[] digest(String seed, String village) {
-        MessageDigest sha = SHA256.get();
-        sha.reset();
-        return sha.digest((seed + "/" + village).getBytes(StandardCharsets.UTF_8));
+        return digest(new ShortSha256(), (seed + "/").getBytes(StandardCharsets.UTF_8), village);
+    }
+
+    /**
+     * The ticket's 32 bytes with a thread's own single-block SHA-256 and the seed's bytes with its
+     * "/" already encoded: what a draw of many villages calls.
+     */
+    static byte[] digest(ShortSha256 sha, byte[] seedSlash, String village) {
+        byte[] d = sha.digest(seedSlash, village);
+        if (d != null) {
+            return d;
+        }
+        MessageDigest full = SHA256.get();
+        full.reset();
+        full.update(seedSlash);
+        return full.digest(village.getBytes(StandardCharsets.UTF_8));
     }
 
     /** u from the ticket's bytes: the first 13 hex digits are the first 52 bits. */

@@ -132,11 +132,11 @@ public final class ReviewCharts {
         Kind[] kinds = {Kind.MISSED, Kind.WRONGLY_INCLUDED, Kind.WRONGLY_EXITED};
         Map<String, int[]> series = new LinkedHashMap<>();
         for (Kind k : kinds) {
-            series.put(l.pick(k.chinese(), k.english()), new int[categories.size()]);
+            series.put(l.pick(k.chinese(), shortEnglish(k)), new int[categories.size()]);
         }
         for (Discrepancy d : result.discrepancies()) {
             int i = categories.indexOf(d.county());
-            series.get(l.pick(d.kind().chinese(), d.kind().english()))[i]++;
+            series.get(l.pick(d.kind().chinese(), shortEnglish(d.kind())))[i]++;
         }
         String title = l.pick("各县抽查发现的问题户（按类型）", "Households the spot check contradicts, by kind");
         String caption = l.pick("每户一条：漏评（应进未进）、错评（应退未退）、错退；逐户清单见整改清单。",
@@ -228,6 +228,11 @@ public final class ReviewCharts {
             fragile = triggered ? ci.upper() >= line : ci.lower() < line;
         }
         return new boolean[] {triggered, fragile};
+    }
+
+    /** The kind's English name without its explanation: "missed", "wrongly included", "wrongly exited". */
+    static String shortEnglish(Kind k) {
+        return k.english().replaceAll(" \\(.*\\)", "");
     }
 
     static String policyZh(dev.lookback.survey.DecisionPolicy p) {

@@ -42,6 +42,8 @@ final class DrawCommand extends Command {
                 Option.optional("--per-county", "N", "", "villages drawn in every county"),
                 Option.optional("--total", "N", "", "villages drawn in the city, shared in proportion to village counts"),
                 Option.optional("--min-per-county", "M", "0", "with --total: the fewest villages a county draws"),
+                Option.optional("--max-per-township", "K", "", "srs: at most K villages of one township (同一乡镇不超过 K"
+                        + " 个村); a county's villages are shared among its townships by largest remainders"),
                 Option.optional("--extend", "FILE", "", "a sample drawn before, to extend"),
                 Option.optional("--add", "C=K[,C=K...] | K", "", "with --extend: villages to add per county (or K with"
                         + " --county)"),
@@ -86,6 +88,9 @@ final class DrawCommand extends Command {
         } else {
             throw new IllegalArgumentException("give --per-county n, --total n, or --extend with --add");
         }
+        if (!a.text("--max-per-township").isEmpty()) {
+            allocation = allocation.withMaxPerTownship(a.integer("--max-per-township", 1));
+        }
         DrawResult result = Draw.draw(frame, seed, method, allocation);
         if (before != null) {
             for (SampledVillage v : before.villages()) {
@@ -97,6 +102,9 @@ final class DrawCommand extends Command {
             }
         }
         Path sampleFile = a.path("--out");
+        if (sampleFile.toAbsolutePath().getParent() != null) {
+            java.nio.file.Files.createDirectories(sampleFile.toAbsolutePath().getParent());
+        }
         Path certificate = a.text("--certificate").isEmpty() ? certificateBeside(sampleFile) : a.path("--certificate");
         result.writeSample(sampleFile);
         String sha;
@@ -120,7 +128,8 @@ final class DrawCommand extends Command {
         }
         out.println("Wrote " + sampleFile + " and " + certificate);
         out.println("Anyone can check it: lookback verify-draw --frame " + framePath + " --sample " + sampleFile
-                + " --seed '" + seed + "' --method " + method.label());
+                + " --seed '" + seed + "' --method " + method.label()
+                + (allocation.maxPerTownship() > 0 ? " --max-per-township " + allocation.maxPerTownship() : ""));
         return 0;
     }
 

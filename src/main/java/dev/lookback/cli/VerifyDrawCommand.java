@@ -38,6 +38,8 @@ final class VerifyDrawCommand extends Command {
                 Option.optional("--method", "srs|pps", "", "the draw method (default: the certificate's, else srs)"),
                 Option.optional("--certificate", "FILE", "", "the draw's certificate (default: beside the sample, if"
                         + " there): its method and villages per county are checked too"),
+                Option.optional("--max-per-township", "K", "", "the draw's most villages per township (default: the"
+                        + " certificate's, else none)"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
     }
 
@@ -55,6 +57,7 @@ final class VerifyDrawCommand extends Command {
         java.nio.file.Path certificate = a.text("--certificate").isEmpty()
                 ? DrawCommand.certificateBeside(a.path("--sample")) : a.path("--certificate");
         String method = a.text("--method");
+        int maxPerTownship = a.text("--max-per-township").isEmpty() ? 0 : a.integer("--max-per-township", 1);
         List<String> differences = new java.util.ArrayList<>();
         if (java.nio.file.Files.exists(certificate)) {
             String json = java.nio.file.Files.readString(certificate);
@@ -64,6 +67,16 @@ final class VerifyDrawCommand extends Command {
                     method = m.group(1);
                 } else if (!method.equals(m.group(1))) {
                     differences.add("the certificate says method " + m.group(1) + ", not " + method);
+                }
+            }
+            java.util.regex.Matcher cap = java.util.regex.Pattern.compile("\"max_per_township\": (\\d+)").matcher(json);
+            if (cap.find()) {
+                int certified = Integer.parseInt(cap.group(1));
+                if (maxPerTownship == 0) {
+                    maxPerTownship = certified;
+                } else if (maxPerTownship != certified) {
+                    differences.add("the certificate says at most " + certified + " villages per township, not "
+                            + maxPerTownship);
                 }
             }
             java.util.regex.Matcher counts = java.util.regex.Pattern.compile("\"villages_per_county\": \\{([^}]*)\\}")
@@ -84,10 +97,12 @@ final class VerifyDrawCommand extends Command {
         if (method.isEmpty()) {
             method = "srs";
         }
-        differences.addAll(Draw.verify(frame, a.text("--seed"), DrawMethod.parse(method), sample, tickets));
+        differences.addAll(Draw.verify(frame, a.text("--seed"), DrawMethod.parse(method), maxPerTownship, sample,
+                tickets));
         if (differences.isEmpty()) {
             out.println("OK: the " + sample.villages().size() + " villages of " + a.text("--sample")
-                    + " are exactly the draw of seed \"" + a.text("--seed") + "\" (" + method + ")");
+                    + " are exactly the draw of seed \"" + a.text("--seed") + "\" (" + method
+                    + (maxPerTownship > 0 ? ", at most " + maxPerTownship + " per township" : "") + ")");
             return 0;
         }
         out.println("DIFFERENT: " + differences.size() + " difference(s) from the draw of seed \"" + a.text("--seed")

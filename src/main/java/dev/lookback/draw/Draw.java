@@ -30,6 +30,24 @@ public final class Draw {
     /** Draws every county of the frame by its allocation. */
     public static DrawResult draw(Frame frame, String seed, DrawMethod method, Allocation allocation) {
         Objects.requireNonNull(seed, "seed");
+        if (allocation.maxPerTownship() > 0 && method != DrawMethod.SRS) {
+            throw new IllegalArgumentException("at most k villages per township is a rule of the srs draw, not of "
+                    + method.label());
+        }
+        if (allocation.maxPerTownship() > 0) { // before the parallel draw, so that the message stays plain
+            for (String county : frame.counties()) {
+                int n = Math.min(allocation.size(county), frame.villageCount(county));
+                java.util.SortedMap<String, Integer> sizes = new java.util.TreeMap<>();
+                for (Village v : frame.villages(county)) {
+                    sizes.merge(v.township() == null ? "" : v.township(), 1, Integer::sum);
+                }
+                try {
+                    Allocation.byTownship(sizes, n, allocation.maxPerTownship());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("county " + county + ": " + e.getMessage(), e);
+                }
+            }
+        }
         if (seed.isEmpty()) {
             throw new IllegalArgumentException("the seed must not be empty: publish it before the draw");
         }
@@ -46,7 +64,9 @@ public final class Draw {
                     byte[] digest = Tickets.digest(sha, seedSlash, v.village());
                     tickets.add(new Ticketed(v, digest, Tickets.uniform(digest) / v.households()));
                 }
-                if (method == DrawMethod.SRS) {
+                if (method == DrawMethod.SRS && allocation.maxPerTownship() > 0) {
+                    byTownship(tickets, Math.min(n, villages.size()), allocation.maxPerTownship(), drawn);
+                } else if (method == DrawMethod.SRS) {
                     srs(tickets, Math.min(n, villages.size()), drawn);
                 } else {
                     pps(tickets, n, drawn);
@@ -75,6 +95,33 @@ public final class Draw {
         for (int i = 0; i < n; i++) {
             Ticketed t = tickets.get(i);
             out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), pi, t.ticket(), false));
+        }
+    }
+
+    /** SRS within each township, the county's n shared by {@link Allocation#byTownship}; π = n_t/N_t. */
+    private static void byTownship(List<Ticketed> tickets, int n, int k, List<DrawnVillage> out) {
+        java.util.SortedMap<String, List<Ticketed>> groups = new java.util.TreeMap<>();
+        for (Ticketed t : tickets) {
+            String township = t.village.township() == null ? "" : t.village.township();
+            groups.computeIfAbsent(township, g -> new ArrayList<>()).add(t);
+        }
+        java.util.SortedMap<String, Integer> sizes = new java.util.TreeMap<>();
+        groups.forEach((t, list) -> sizes.put(t, list.size()));
+        java.util.Map<String, Integer> shares = Allocation.byTownship(sizes, n, k); // checked before the draw
+        List<Ticketed> drawn = new ArrayList<>();
+        java.util.Map<Ticketed, Double> pi = new java.util.IdentityHashMap<>();
+        groups.forEach((township, list) -> {
+            int nt = shares.get(township);
+            list.sort(BY_TICKET);
+            for (int i = 0; i < nt; i++) {
+                drawn.add(list.get(i));
+                pi.put(list.get(i), (double) nt / list.size());
+            }
+        });
+        drawn.sort(BY_TICKET); // the county's villages in ticket order, as in every draw
+        for (Ticketed t : drawn) {
+            out.add(new DrawnVillage(t.village.county(), t.village.village(), t.village.households(), pi.get(t),
+                    t.ticket(), false));
         }
     }
 
@@ -137,11 +184,22 @@ public final class Draw {
      */
     public static List<String> verify(Frame frame, String seed, DrawMethod method, Sample sample,
             java.util.Map<String, String> tickets) {
+        return verify(frame, seed, method, 0, sample, tickets);
+    }
+
+    /**
+     * As {@link #verify(Frame, String, DrawMethod, Sample, java.util.Map)}, for a draw with at most
+     * {@code maxPerTownship} villages of one township (0: no such rule).
+     */
+    public static List<String> verify(Frame frame, String seed, DrawMethod method, int maxPerTownship, Sample sample,
+            java.util.Map<String, String> tickets) {
         java.util.Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
         for (SampledVillage v : sample.villages()) {
             sizes.merge(v.county(), 1, Integer::sum);
         }
-        DrawResult expected = draw(frame, seed, method, Allocation.of(sizes));
+        Allocation allocation = Allocation.of(sizes);
+        DrawResult expected = draw(frame, seed, method, maxPerTownship > 0 ? allocation.withMaxPerTownship(maxPerTownship)
+                : allocation);
         List<String> differences = new ArrayList<>();
         java.util.Set<String> drawn = new java.util.HashSet<>();
         for (DrawnVillage d : expected.villages()) {

@@ -57,6 +57,9 @@ public record DrawResult(String seed, DrawMethod method, Allocation allocation, 
             w.write("  \"seed\": " + Json.string(seed) + ",\n");
             w.write("  \"method\": " + Json.string(method.label()) + ",\n");
             w.write("  \"allocation\": " + Json.string(allocation.description()) + ",\n");
+            if (allocation.maxPerTownship() > 0) {
+                w.write("  \"max_per_township\": " + allocation.maxPerTownship() + ",\n");
+            }
             w.write("  \"frame\": " + Json.string(frameName) + ",\n");
             w.write("  \"frame_sha256\": " + Json.string(frameSha256) + ",\n");
             w.write("  \"ticket\": " + Json.string("lower-case hex SHA-256 of UTF-8 seed + \"/\" + village") + ",\n");

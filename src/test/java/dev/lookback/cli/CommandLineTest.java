@@ -181,6 +181,34 @@ class CommandLineTest {
     }
 
     @Test
+    void drawWithATownshipCapIsCertifiedAndVerified() throws IOException {
+        Path frame = dir.resolve("villages.csv");
+        StringBuilder text = new StringBuilder("county,township,village,households\n");
+        for (int i = 0; i < 30; i++) {
+            text.append("A,T").append(i % 3 == 0 ? 1 : 2).append(",A").append(i).append(",40\n");
+        }
+        Files.writeString(frame, text);
+        Path sample = dir.resolve("drawn/sample.csv");
+        Run draw = run("draw", "--frame", frame.toString(), "--seed", "s", "--per-county", "6", "--max-per-township", "3",
+                "--out", sample.toString());
+        assertEquals(0, draw.status(), draw.err());
+        assertTrue(draw.out().contains("--max-per-township 3"), "the check line names the rule: " + draw.out());
+        assertTrue(Files.readString(dir.resolve("drawn/sample.certificate.json")).contains("\"max_per_township\": 3"));
+        Run ok = run("verify-draw", "--frame", frame.toString(), "--sample", sample.toString(), "--seed", "s");
+        assertEquals(0, ok.status(), ok.out());
+        assertTrue(ok.out().contains("at most 3 per township"), ok.out());
+        Run other = run("verify-draw", "--frame", frame.toString(), "--sample", sample.toString(), "--seed", "s",
+                "--max-per-township", "4");
+        assertEquals(1, other.status(), other.out());
+        assertTrue(other.out().contains("the certificate says at most 3 villages per township, not 4"), other.out());
+        Run tooMany = run("draw", "--frame", frame.toString(), "--seed", "s", "--per-county", "7", "--max-per-township",
+                "3", "--out", sample.toString());
+        assertEquals(2, tooMany.status());
+        assertEquals("lookback draw: county A: 7 villages cannot be drawn with at most 3 per township from 2 townships"
+                + " (at most 6)\n", tooMany.err());
+    }
+
+    @Test
     void drawWritesASampleAndACertificateThatVerifyDrawAccepts() throws IOException {
         Path sample = dir.resolve("sample.csv");
         String seed = "2026-05-10 双色球 03 17 22 25 31";

@@ -46,7 +46,12 @@ if has national; then
       printf "K%03d,K%03d-T%d,K%03d-V%04d,%d\n", c, c, v % 7, c, v, 20 + (c * v) % 180 }' > "$work/national.csv"
 fi
 have_r=0
-if command -v Rscript > /dev/null && Rscript -e 'suppressMessages(library(survey))' > /dev/null 2>&1 && [ -f "$anchor" ]; then
+why_no_r=""
+if ! command -v Rscript > /dev/null || ! Rscript -e 'suppressMessages(library(survey))' > /dev/null 2>&1; then
+  why_no_r="R with the survey package not found (Debian: apt-get install -y r-cran-survey)"
+elif [ ! -f "$anchor" ]; then
+  why_no_r="the R workflow $anchor not found (set R_ANCHOR to its path)"
+else
   have_r=1
 fi
 for s in city province national; do
@@ -131,4 +136,4 @@ if [ -n "${med[national_draw]-}" ]; then
   printf "  %-60s %s s  (target <= 2 s)\n" "national frame drawn and certified (srs)" "${med[national_draw]}"
   printf "  %-60s %s s  (target <= 2 s)\n" "national frame drawn and certified (pps)" "${med[national_draw_pps]}"
 fi
-[ "$have_r" = 1 ] || echo "  (R with the survey package not found: no R column)"
+[ "$have_r" = 1 ] || echo "  (no R column: $why_no_r)"

@@ -101,6 +101,7 @@ public final class Charts {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         String[] labels = new String[n];
+        List<Double> empty = new ArrayList<>();
         Map<String, List<double[]>> points = new LinkedHashMap<>();
         for (String key : new String[] {triggeredLabel, triggeredLabel + fragileSuffix, clearLabel,
             clearLabel + fragileSuffix}) {
@@ -112,6 +113,7 @@ public final class Charts {
             labels[i] = r.label() + (r.fragile() && !Double.isNaN(r.estimate()) ? " " + fragileWord : "")
                     + (Double.isNaN(r.estimate()) ? " " + l.pick("（无数据）", "(no data)") : "");
             if (Double.isNaN(r.estimate())) {
+                empty.add(y);
                 continue;
             }
             Color c = r.triggered() ? TRIGGERED : CLEAR;
@@ -145,6 +147,12 @@ public final class Charts {
             boolean fragile = ps.get(0)[3] == 1;
             s.setMarker(fragile ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
             s.setMarkerColor(triggered ? TRIGGERED : CLEAR);
+        }
+        if (!empty.isEmpty()) { // rows without data: invisible points, so that XChart still lays out their names
+            XYSeries none = chart.addSeries(l.pick("无数据", "no data"), empty.stream().map(v -> 0.0).toList(), empty);
+            none.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            none.setMarker(SeriesMarkers.NONE);
+            none.setShowInLegend(false);
         }
         XYSeries line = chart.addSeries(lineLabel, new double[] {threshold, threshold}, new double[] {0.5, n + 0.5});
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

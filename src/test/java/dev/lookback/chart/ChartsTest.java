@@ -59,6 +59,11 @@ class ChartsTest {
         assertFalse(ci.isShowInLegend());
         assertEquals(Charts.CLEAR, c.getSeriesMap().get("ci C01").getLineColor());
         assertFalse(c.getSeriesMap().containsKey("ci C04"), "no interval without data");
+        // an invisible point holds the row without data, else XChart draws no names when no row has data
+        XYSeries none = c.getSeriesMap().get("无数据");
+        assertArrayEquals(new double[] {1}, none.getYData());
+        assertEquals(SeriesMarkers.NONE, none.getMarker());
+        assertFalse(none.isShowInLegend());
         XYSeries triggered = c.getSeriesMap().get("达到问责线");
         assertArrayEquals(new double[] {0.045}, triggered.getXData());
         assertEquals(Charts.TRIGGERED, triggered.getMarkerColor());

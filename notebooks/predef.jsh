@@ -15,8 +15,14 @@ import tech.tablesaw.api.*;
 import java.nio.file.*;
 import java.time.LocalDate;
 
-/** Shows a chart in a window, or says where to save it when there is no screen. */
-void show(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) { Charts.show(chart); }
+/** Shows a chart in a window, or says how to save it when there is no screen. */
+void show(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+    if (java.awt.GraphicsEnvironment.isHeadless()) {
+        System.out.println("No screen here (headless): save the chart instead, e.g. save(chart, \"chart.png\")");
+    } else {
+        Charts.show(chart);
+    }
+}
 
 /** Saves a chart; the format follows the extension (.png at 300 dpi, .svg, .pdf). */
 void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String file) throws java.io.IOException { Charts.save(chart, Path.of(file)); }

@@ -545,14 +545,14 @@ public final class Charts {
     }
 
     /**
-     * Shows a chart in a window (JShell, an analyst's desktop); on a machine without a screen, says
-     * so and how to save it instead.
+     * Shows a chart in a window (JShell, an analyst's desktop).
+     *
+     * @throws java.awt.HeadlessException on a machine without a screen, saying how to save the chart instead
      */
     public static void show(Chart<?, ?> chart) {
         if (java.awt.GraphicsEnvironment.isHeadless()) {
-            System.out.println("No screen here (headless): save the chart instead, e.g. Charts.save(chart,"
+            throw new java.awt.HeadlessException("no screen here: save the chart instead, e.g. Charts.save(chart,"
                     + " Path.of(\"chart.png\"))");
-            return;
         }
         new org.knowm.xchart.SwingWrapper<>(chart).displayChart();
     }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -65,18 +66,18 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<header><h1>回头看抽查复核报告 <span class=\"en\">Look-back review report</span></h1>\n<p class=\"meta\">");
         if (result.crossCheck().tallies().isEmpty() && result.crossCheck().spotChecked() == 0) {
-            h.append(esc(String.format("%d 个样本村，按村级汇总（tallies）估计；按%s计算；置信水平 %s。",
+            h.append(esc(String.format(Locale.ROOT, "%d 个样本村，按村级汇总（tallies）估计；按%s计算；置信水平 %s。",
                     result.crossCheck().sample().villages().size(), s.unit().chinese(), Charts.percentLabel(s.level()))))
-                    .append("<br><span class=\"en\">").append(esc(String.format("%d sampled villages, estimated from"
+                    .append("<br><span class=\"en\">").append(esc(String.format(Locale.ROOT, "%d sampled villages, estimated from"
                             + " village tallies; rates count %s; confidence level %s.",
                             result.crossCheck().sample().villages().size(), s.unit().label(),
                             Charts.percentLabel(s.level())))).append("</span></p></header>\n");
         } else {
-            h.append(esc(String.format("%d 个样本村，抽查 %s 户，自查台账 %s 条记录；按%s计算；置信水平 %s。",
+            h.append(esc(String.format(Locale.ROOT, "%d 个样本村，抽查 %s 户，自查台账 %s 条记录；按%s计算；置信水平 %s。",
                             result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
                             Formats.number(result.crossCheck().registerRecords()), s.unit().chinese(),
                             Charts.percentLabel(s.level()))))
-                    .append("<br><span class=\"en\">").append(esc(String.format("%d sampled villages, %s households"
+                    .append("<br><span class=\"en\">").append(esc(String.format(Locale.ROOT, "%d sampled villages, %s households"
                             + " spot-checked, %s register records; rates count %s; confidence level %s.",
                             result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
                             Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
@@ -314,8 +315,8 @@ public final class HtmlReport {
                     .append("<th class=\"num\">逾期或未开工<br><span class=\"en\">overdue or unstarted</span></th></tr></thead>\n<tbody>\n");
             for (FundChecks.CountyFunds c : FundChecks.byCounty(result.fundChecks(), result.asOf())) {
                 h.append("<tr><td>").append(esc(c.county())).append("</td><td class=\"num\">").append(c.projects())
-                        .append("</td><td class=\"num\">").append(String.format("%,.0f", c.audited()))
-                        .append("</td><td class=\"num\">").append(String.format("%,.0f", c.misused()))
+                        .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", c.audited()))
+                        .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", c.misused()))
                         .append("</td><td class=\"num").append(c.misusedShare() >= s.materiality() ? " high" : "")
                         .append("\">").append(pct(c.misusedShare())).append("</td><td class=\"num")
                         .append(c.overdueShare() >= s.materiality() ? " high" : "").append("\">").append(c.overdue())

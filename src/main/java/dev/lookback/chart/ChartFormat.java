@@ -24,6 +24,18 @@ public enum ChartFormat {
         return extension;
     }
 
+    /** The format a file's extension names (.png, .svg, .pdf, any case). */
+    public static ChartFormat ofFile(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        List<ChartFormat> formats = parseList(dot < 0 ? "?" : name.substring(dot + 1));
+        if (formats.size() != 1) {
+            throw new IllegalArgumentException("unknown chart format \"" + name.substring(dot + 1)
+                    + "\"; the formats are png, svg, pdf (or none)");
+        }
+        return formats.get(0);
+    }
+
     /** A comma-separated list such as {@code png,svg,pdf}; {@code none} is the empty list. */
     public static List<ChartFormat> parseList(String text) {
         List<ChartFormat> out = new ArrayList<>();

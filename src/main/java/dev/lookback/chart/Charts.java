@@ -95,7 +95,7 @@ public final class Charts {
         chart.getStyler().setAxisTicksMarksVisible(false);
         String triggeredLabel = badWhenHigh ? l.pick("达到", "at/above ") + lineName : l.pick("低于", "below ") + lineName;
         String clearLabel = badWhenHigh ? l.pick("未达到", "below ") + lineName : l.pick("达到", "meets ") + lineName;
-        String lineLabel = lineName + " " + percentText(threshold);
+        String lineLabel = lineName + " " + percentLabel(threshold);
         String fragileWord = l.pick("不稳", "fragile");
         String fragileSuffix = l.pick("（不稳）", ", fragile");
         double low = Double.POSITIVE_INFINITY;
@@ -254,7 +254,7 @@ public final class Charts {
             XYSeries down = chart.addSeries(limitLabels[k] + " ", lx, ly);
             limitStyle(down, limitColors[k], ux.isEmpty());
         }
-        XYSeries line = chart.addSeries(l.pick("问责线 ", "threshold ") + percentText(threshold), new double[] {from, to},
+        XYSeries line = chart.addSeries(l.pick("问责线 ", "threshold ") + percentLabel(threshold), new double[] {from, to},
                 new double[] {threshold, threshold});
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setMarker(SeriesMarkers.NONE);
@@ -441,7 +441,7 @@ public final class Charts {
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setLineColor(TRIGGERED);
         s.setMarkerColor(TRIGGERED);
-        XYSeries line = chart.addSeries(l.pick("问责线 ", "threshold ") + percentText(threshold),
+        XYSeries line = chart.addSeries(l.pick("问责线 ", "threshold ") + percentLabel(threshold),
                 new double[] {threshold, threshold}, new double[] {0, 1});
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setMarker(SeriesMarkers.NONE);
@@ -538,10 +538,7 @@ public final class Charts {
 
     /** Writes a chart to a file whose extension names the format: .png (300 dpi), .svg or .pdf. */
     public static void save(Chart<?, ?> chart, Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String extension = name.substring(name.lastIndexOf('.') + 1);
-        List<ChartFormat> format = ChartFormat.parseList(extension.equals(name) ? "?" : extension);
-        save(chart, file, format.get(0));
+        save(chart, file, ChartFormat.ofFile(file));
     }
 
     /**
@@ -575,10 +572,6 @@ public final class Charts {
 
     /** A share as a short percentage: 0.95 → 95%, 0.025 → 2.5%. */
     public static String percentLabel(double v) {
-        return percentText(v);
-    }
-
-    static String percentText(double v) {
         double p = 100 * v;
         return (Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(Locale.ROOT, "%.0f", p)
                 : String.format(Locale.ROOT, "%.1f", p)) + "%";

@@ -76,7 +76,7 @@ public final class ReviewCharts {
                     s.threshold(), true);
             rows.add(new ForestRow(r.county(), r.rate(), ci.lower(), ci.upper(), status[0], status[1]));
         }
-        String level = Charts.percentText(s.level());
+        String level = Charts.percentLabel(s.level());
         String title = l.pick("各县" + name(measure, l) + "（" + level + " 置信区间，" + method + "）",
                 capitalized(name(measure, l)) + " by county (" + level + " CI, " + method + ")");
         String axis = l.pick(name(measure, l) + "（按" + s.unit().chinese() + "）",
@@ -204,7 +204,7 @@ public final class ReviewCharts {
                         + " projects with misused money are referred.");
         return Optional.of(new Figure("funds", caption, Charts.barsAgainstLine(title, l.pick("占比", "share"),
                 categories, series, new Color[] {Charts.TRIGGERED, new Color(0xFB, 0x8C, 0x00)},
-                l.pick("重要性水平 ", "materiality ") + Charts.percentText(m), m)));
+                l.pick("重要性水平 ", "materiality ") + Charts.percentLabel(m), m)));
     }
 
     /**
@@ -219,15 +219,7 @@ public final class ReviewCharts {
             }
         }
         boolean triggered = result.settings().policy().triggers(estimate, ci, line, badWhenHigh);
-        boolean fragile;
-        if (Double.isNaN(ci.lower()) || Double.isNaN(ci.upper())) {
-            fragile = true;
-        } else if (badWhenHigh) {
-            fragile = triggered ? ci.lower() < line : ci.upper() >= line;
-        } else {
-            fragile = triggered ? ci.upper() >= line : ci.lower() < line;
-        }
-        return new boolean[] {triggered, fragile};
+        return new boolean[] {triggered, dev.lookback.decide.Decisions.fragile(ci, line, triggered, badWhenHigh)};
     }
 
     /** The kind's English name without its explanation: "missed", "wrongly included", "wrongly exited". */

@@ -45,13 +45,13 @@ final class DemoCommand extends Command {
         int perCounty = a.integer("--per-county", 1);
         Path input = out.resolve("input");
         Unit u = ReviewCommand.unit(a.text("--unit"));
-        MeetingOutputs.check(a);
+        MeetingOutputs.Asked asked = MeetingOutputs.check(a);
         Demo demo = Demo.run(input, seed, perCounty, u);
         SyntheticCity city = demo.city();
         ReviewResult result = demo.result();
         o.println(city + "; drew " + demo.draw().villages().size() + " villages with seed \"" + seed + "\"");
         result.write(out);
-        Path report = MeetingOutputs.write(a, result, out, input.resolve("sample.certificate.json"), o);
+        Path report = MeetingOutputs.write(asked, result, out, input.resolve("sample.certificate.json"), o);
         o.print(result.summary(ReviewResult.DEFAULT_THRESHOLD));
         o.println();
         o.println("The city's true rates (known because the city is synthetic) against the estimates:");
@@ -66,7 +66,7 @@ final class DemoCommand extends Command {
         if (report != null) {
             files.add(new String[] {report.toString(), "the report: decisions, estimates, charts, methods (open in a browser)"});
         }
-        if (!a.text("--charts").strip().equals("none")) {
+        if (!asked.formats().isEmpty()) {
             files.add(new String[] {out.resolve("charts") + "/", "the charts (PNG at 300 dpi for slides)"});
         }
         files.add(new String[] {out.resolve("estimates.csv").toString(), "error rates with intervals, per county and city"});

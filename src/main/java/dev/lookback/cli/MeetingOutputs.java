@@ -73,9 +73,8 @@ final class MeetingOutputs {
      *
      * @param certificate the draw's certificate file (may be null or missing: the report says so)
      */
-    static Path write(Arguments a, ReviewResult result, Path dir, Path certificate, PrintWriter out)
+    static Path write(Asked asked, ReviewResult result, Path dir, Path certificate, PrintWriter out)
             throws IOException {
-        Asked asked = check(a);
         boolean report = asked.report();
         List<ChartFormat> formats = asked.formats();
         Lang wanted = asked.lang();

@@ -135,7 +135,7 @@ final class PlanCommand extends Command {
         if (!a.text("--chart").isEmpty()) { // a typo in the file name's format should cost nothing
             String name = a.path("--chart").getFileName().toString();
             try {
-                ChartFormat.parseList(name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "?");
+                ChartFormat.ofFile(a.path("--chart"));
                 Lang.parse(a.text("--lang"));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--chart " + name + ": " + e.getMessage());

@@ -87,7 +87,7 @@ final class ReviewCommand extends Command {
             throw new IllegalArgumentException("--level must be between 0 and 1, e.g. 0.95; got " + a.text("--level"));
         }
         List<IntervalMethod> methods = methods(a.text("--ci-method"));
-        MeetingOutputs.check(a);
+        MeetingOutputs.Asked asked = MeetingOutputs.check(a);
         Path certificate = MeetingOutputs.certificate(a, DrawCommand.certificateBeside(a.path("--sample")));
         int replicates = a.integer("--bootstrap-replicates", 2);
         Charset encoding = charset(a.text("--encoding"));
@@ -138,11 +138,11 @@ final class ReviewCommand extends Command {
         ReviewResult result = review.run();
         Path dir = a.path("--out");
         result.write(dir);
-        Path report = MeetingOutputs.write(a, result, dir, certificate, out);
+        Path report = MeetingOutputs.write(asked, result, dir, certificate, out);
         out.print(result.summary(a.number("--threshold")));
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
                 + (tallies ? "" : ", tallies.csv") + (result.decisions().isEmpty() ? "" : ", decisions.csv")
-                + (report == null ? "" : ", report.html") + (a.text("--charts").strip().equals("none") ? "" : ", charts/"));
+                + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/"));
         return 0;
     }
 

@@ -44,8 +44,7 @@ public final class Decisions {
             double estimate = r.rate();
             boolean high = Rule.IDENTIFICATION_EXIT.measure(r.measure().label()).badWhenHigh();
             boolean triggered = policy.triggers(estimate, ci, threshold, high);
-            boolean fragile = Double.isNaN(ci.lower()) || Double.isNaN(ci.upper())
-                    || (triggered ? ci.lower() < threshold : ci.upper() >= threshold);
+            boolean fragile = fragile(ci, threshold, triggered, high);
             int extra = fragile ? extraVillages(r, threshold) : -1;
             List<Role> roles = Rule.IDENTIFICATION_EXIT.roles();
             List<String> names = new ArrayList<>();
@@ -64,6 +63,20 @@ public final class Decisions {
                     evidence(r, ci, threshold, policy, triggered, fragile, extra, roles, names, missing)));
         }
         return out;
+    }
+
+    /**
+     * Whether a decision is fragile: its interval is undefined or reaches the other side of the line
+     * (for a triggered rate badWhenHigh, lower &lt; T; for one not triggered, upper ≥ T; mirrored when a
+     * low value is bad).
+     */
+    public static boolean fragile(Interval ci, double threshold, boolean triggered, boolean badWhenHigh) {
+        if (!ci.isDefined()) {
+            return true;
+        }
+        boolean lowSide = ci.lower() < threshold;
+        boolean highSide = ci.upper() >= threshold;
+        return badWhenHigh == triggered ? lowSide : highSide;
     }
 
     /**
@@ -163,10 +176,8 @@ public final class Decisions {
             Interval ci = r.interval();
             double estimate = r.estimate().estimate();
             boolean triggered = policy.triggers(estimate, ci, threshold, !satisfaction);
-            boolean undefined = Double.isNaN(ci.lower()) || Double.isNaN(ci.upper());
-            boolean fragile = undefined || (satisfaction
-                    ? (triggered ? ci.upper() >= threshold : ci.lower() < threshold)
-                    : (triggered ? ci.lower() < threshold : ci.upper() >= threshold));
+            boolean undefined = !ci.isDefined();
+            boolean fragile = fragile(ci, threshold, triggered, !satisfaction);
             int extra = fragile ? extraVillages(r.estimate(), ci.level(), threshold) : -1;
             List<Leaders.Leader> found = leaders.of(r.county(), Role.ASSISTANCE_LEAD);
             String name = found.isEmpty() ? "?" : String.join("/", found.stream().map(Leaders.Leader::name).toList());

@@ -39,7 +39,7 @@ public final class Draw {
                 int n = Math.min(allocation.size(county), frame.villageCount(county));
                 java.util.SortedMap<String, Integer> sizes = new java.util.TreeMap<>();
                 for (Village v : frame.villages(county)) {
-                    sizes.merge(v.township() == null ? "" : v.township(), 1, Integer::sum);
+                    sizes.merge(townshipOf(v), 1, Integer::sum);
                 }
                 try {
                     Allocation.byTownship(sizes, n, allocation.maxPerTownship());
@@ -98,12 +98,16 @@ public final class Draw {
         }
     }
 
+    /** A village's township for the township rule: villages with a blank township form one township "". */
+    private static String townshipOf(Village v) {
+        return v.township() == null ? "" : v.township();
+    }
+
     /** SRS within each township, the county's n shared by {@link Allocation#byTownship}; π = n_t/N_t. */
     private static void byTownship(List<Ticketed> tickets, int n, int k, List<DrawnVillage> out) {
         java.util.SortedMap<String, List<Ticketed>> groups = new java.util.TreeMap<>();
         for (Ticketed t : tickets) {
-            String township = t.village.township() == null ? "" : t.village.township();
-            groups.computeIfAbsent(township, g -> new ArrayList<>()).add(t);
+            groups.computeIfAbsent(townshipOf(t.village), g -> new ArrayList<>()).add(t);
         }
         java.util.SortedMap<String, Integer> sizes = new java.util.TreeMap<>();
         groups.forEach((t, list) -> sizes.put(t, list.size()));

@@ -7,11 +7,11 @@ import dev.lookback.chart.Charts;
 import dev.lookback.chart.Figure;
 import dev.lookback.chart.Lang;
 import dev.lookback.chart.ReviewCharts;
+import dev.lookback.draw.Certificate;
 import dev.lookback.report.HtmlReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,8 +120,7 @@ final class MeetingOutputs {
         if (!report) {
             return null;
         }
-        String cert = certificate != null && Files.isRegularFile(certificate)
-                ? Files.readString(certificate, StandardCharsets.UTF_8) : null;
+        Certificate cert = certificate != null && Files.isRegularFile(certificate) ? Certificate.read(certificate) : null;
         return HtmlReport.write(dir, result, figures, java.util.Arrays.asList(images), cert);
     }
 }

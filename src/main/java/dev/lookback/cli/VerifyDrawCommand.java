@@ -1,5 +1,6 @@
 package dev.lookback.cli;
 
+import dev.lookback.draw.Certificate;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
 import dev.lookback.frame.Frame;
@@ -54,59 +55,22 @@ final class VerifyDrawCommand extends Command {
                 tickets.put(row.text(VILLAGE), row.text(TICKET));
             }
         });
-        java.nio.file.Path certificate = a.text("--certificate").isEmpty()
+        java.nio.file.Path file = a.text("--certificate").isEmpty()
                 ? DrawCommand.certificateBeside(a.path("--sample")) : a.path("--certificate");
-        String method = a.text("--method");
+        Certificate certificate = java.nio.file.Files.exists(file) ? Certificate.read(file) : null;
+        DrawMethod method = a.text("--method").isEmpty() ? null : DrawMethod.parse(a.text("--method"));
         int maxPerTownship = a.text("--max-per-township").isEmpty() ? 0 : a.integer("--max-per-township", 1);
-        List<String> differences = new java.util.ArrayList<>();
-        if (java.nio.file.Files.exists(certificate)) {
-            String json = java.nio.file.Files.readString(certificate);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"method\": \"(\\w+)\"").matcher(json);
-            if (m.find()) {
-                if (method.isEmpty()) {
-                    method = m.group(1);
-                } else if (!method.equals(m.group(1))) {
-                    differences.add("the certificate says method " + m.group(1) + ", not " + method);
-                }
-            }
-            java.util.regex.Matcher cap = java.util.regex.Pattern.compile("\"max_per_township\": (\\d+)").matcher(json);
-            if (cap.find()) {
-                int certified = Integer.parseInt(cap.group(1));
-                if (maxPerTownship == 0) {
-                    maxPerTownship = certified;
-                } else if (maxPerTownship != certified) {
-                    differences.add("the certificate says at most " + certified + " villages per township, not "
-                            + maxPerTownship);
-                }
-            }
-            java.util.regex.Matcher counts = java.util.regex.Pattern.compile("\"villages_per_county\": \\{([^}]*)\\}")
-                    .matcher(json);
-            if (counts.find()) {
-                Map<String, List<dev.lookback.frame.SampledVillage>> byCounty = sample.byCounty();
-                java.util.regex.Matcher pair = java.util.regex.Pattern.compile("\"([^\"]+)\": (\\d+)").matcher(counts.group(1));
-                while (pair.find()) {
-                    int certified = Integer.parseInt(pair.group(2));
-                    int found = byCounty.getOrDefault(pair.group(1), List.of()).size();
-                    if (certified != found) {
-                        differences.add(pair.group(1) + ": the certificate has " + certified + " villages, the sample "
-                                + found);
-                    }
-                }
-            }
-        }
-        if (method.isEmpty()) {
-            method = "srs";
-        }
-        differences.addAll(Draw.verify(frame, a.text("--seed"), DrawMethod.parse(method), maxPerTownship, sample,
-                tickets));
+        Draw.Verification v = Draw.verify(frame, sample, tickets, a.text("--seed"), method, maxPerTownship, certificate);
+        List<String> differences = v.differences();
+        String how = v.method().label() + (v.maxPerTownship() > 0 ? ", at most " + v.maxPerTownship() + " per township"
+                : "");
         if (differences.isEmpty()) {
             out.println("OK: the " + sample.villages().size() + " villages of " + a.text("--sample")
-                    + " are exactly the draw of seed \"" + a.text("--seed") + "\" (" + method
-                    + (maxPerTownship > 0 ? ", at most " + maxPerTownship + " per township" : "") + ")");
+                    + " are exactly the draw of seed \"" + a.text("--seed") + "\" (" + how + ")");
             return 0;
         }
         out.println("DIFFERENT: " + differences.size() + " difference(s) from the draw of seed \"" + a.text("--seed")
-                + "\" (" + method + "):");
+                + "\" (" + how + "):");
         for (String d : differences) {
             out.println("  " + d);
         }

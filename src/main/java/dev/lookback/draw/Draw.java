@@ -54,14 +54,13 @@ public final class Draw {
         byte[] seedSlash = (seed + "/").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         // counties are independent: drawn in parallel, kept in county order
         List<List<DrawnVillage>> byCounty = frame.counties().parallelStream().map(county -> {
-            ShortSha256 sha = new ShortSha256();
             List<DrawnVillage> drawn = new ArrayList<>();
             int n = allocation.size(county);
             if (n > 0) {
                 List<Village> villages = frame.villages(county);
                 List<Ticketed> tickets = new ArrayList<>(villages.size());
                 for (Village v : villages) {
-                    byte[] digest = Tickets.digest(sha, seedSlash, v.village());
+                    byte[] digest = Tickets.digest(seedSlash, v.village());
                     tickets.add(new Ticketed(v, digest, Tickets.uniform(digest) / v.households()));
                 }
                 if (method == DrawMethod.SRS && allocation.maxPerTownship() > 0) {
@@ -232,6 +231,75 @@ public final class Draw {
             }
         }
         return differences;
+    }
+
+    /**
+     * What {@link #verify(Frame, Sample, java.util.Map, String, DrawMethod, int, Certificate)} found.
+     *
+     * @param method         the method the sample was re-derived with
+     * @param maxPerTownship the cap per township it was re-derived with (0: none)
+     * @param differences    every difference, empty when the sample is the draw
+     */
+    public record Verification(DrawMethod method, int maxPerTownship, List<String> differences) {
+        public Verification {
+            differences = List.copyOf(differences);
+        }
+
+        /** Whether the sample is exactly the draw. */
+        public boolean ok() {
+            return differences.isEmpty();
+        }
+    }
+
+    /**
+     * Checks a sample against its certificate and re-derives it from the seed: the method and the cap per
+     * township are the certificate's unless given (a given one that differs from the certificate's is a
+     * difference), the certificate's seed must be the seed, its villages per county the sample's, and every
+     * certified village must be in the sample; then {@link #verify(Frame, String, DrawMethod, int, Sample,
+     * java.util.Map)}.
+     *
+     * @param tickets        the sample's tickets by village (may be empty)
+     * @param method         the method, or null for the certificate's (SRS without a certificate)
+     * @param maxPerTownship the cap, or 0 for the certificate's (none without a certificate)
+     * @param certificate    the draw's certificate, or null
+     */
+    public static Verification verify(Frame frame, Sample sample, java.util.Map<String, String> tickets, String seed,
+            DrawMethod method, int maxPerTownship, Certificate certificate) {
+        List<String> differences = new ArrayList<>();
+        DrawMethod m = method;
+        int cap = maxPerTownship;
+        if (certificate != null) {
+            if (m == null) {
+                m = certificate.method();
+            } else if (m != certificate.method()) {
+                differences.add("the certificate says method " + certificate.method().label() + ", not " + m.label());
+            }
+            if (cap == 0) {
+                cap = certificate.maxPerTownship();
+            } else if (cap != certificate.maxPerTownship()) {
+                differences.add("the certificate says at most " + certificate.maxPerTownship()
+                        + " villages per township, not " + cap);
+            }
+            if (!certificate.seed().equals(seed)) {
+                differences.add("the certificate's seed is \"" + certificate.seed() + "\", not \"" + seed + "\"");
+            }
+            java.util.Map<String, List<SampledVillage>> byCounty = sample.byCounty();
+            certificate.villagesPerCounty().forEach((county, certified) -> {
+                int found = byCounty.getOrDefault(county, List.of()).size();
+                if (certified != found) {
+                    differences.add(county + ": the certificate has " + certified + " villages, the sample " + found);
+                }
+            });
+            for (Certificate.Village v : certificate.villages()) {
+                if (sample.village(v.village()) == null) {
+                    differences.add(v.county() + ": village " + v.village() + " is in the certificate but not in the"
+                            + " sample");
+                }
+            }
+        }
+        m = m == null ? DrawMethod.SRS : m;
+        differences.addAll(verify(frame, seed, m, cap, sample, tickets));
+        return new Verification(m, cap, differences);
     }
 
     /** The sample of a draw, as the review reads it. */

@@ -1,15 +1,9 @@
 package dev.lookback.draw;
 
 import dev.lookback.io.CsvWriter;
-import dev.lookback.io.Json;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A draw: its seed, method, allocation and villages (by county, certainty villages first, then in
@@ -42,44 +36,15 @@ public record DrawResult(String seed, DrawMethod method, Allocation allocation, 
     }
 
     /**
-     * Writes the draw certificate (JSON): library version, seed, method, allocation, the frame file and
-     * its SHA-256, villages per county, and each drawn village's ticket and π.
+     * Writes the draw certificate (JSON, {@link Certificate}): library version, seed, method, allocation,
+     * the frame file and its SHA-256, villages per county, and each drawn village's ticket and π.
      */
-    public void writeCertificate(Path file, String frameName, String frameSha256, String libraryVersion)
+    public Certificate writeCertificate(Path file, String frameName, String frameSha256, String libraryVersion)
             throws IOException {
-        Map<String, Integer> perCounty = new TreeMap<>();
-        for (DrawnVillage v : villages) {
-            perCounty.merge(v.county(), 1, Integer::sum);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("{\n");
-            w.write("  \"library\": " + Json.string("lookback " + libraryVersion) + ",\n");
-            w.write("  \"seed\": " + Json.string(seed) + ",\n");
-            w.write("  \"method\": " + Json.string(method.label()) + ",\n");
-            w.write("  \"allocation\": " + Json.string(allocation.description()) + ",\n");
-            if (allocation.maxPerTownship() > 0) {
-                w.write("  \"max_per_township\": " + allocation.maxPerTownship() + ",\n");
-            }
-            w.write("  \"frame\": " + Json.string(frameName) + ",\n");
-            w.write("  \"frame_sha256\": " + Json.string(frameSha256) + ",\n");
-            w.write("  \"ticket\": " + Json.string("lower-case hex SHA-256 of UTF-8 seed + \"/\" + village") + ",\n");
-            w.write("  \"villages_per_county\": {");
-            int i = 0;
-            for (Map.Entry<String, Integer> e : perCounty.entrySet()) {
-                w.write((i++ == 0 ? "" : ", ") + Json.string(e.getKey()) + ": " + e.getValue());
-            }
-            w.write("},\n  \"villages\": [\n");
-            for (int k = 0; k < villages.size(); k++) {
-                DrawnVillage v = villages.get(k);
-                w.write("    {\"county\": " + Json.string(v.county()) + ", \"village\": " + Json.string(v.village()) + ", \"ticket\": "
-                        + Json.string(v.ticket()) + ", \"inclusion_probability\": " + v.inclusionProbability()
-                        + (v.certainty() ? ", \"certainty\": true" : "") + "}" + (k + 1 < villages.size() ? "," : "")
-                        + "\n");
-            }
-            w.write("  ]\n}\n");
-        }
+        Certificate c = Certificate.of(this, frameName, frameSha256, libraryVersion);
+        c.write(file);
+        return c;
     }
-
 
     /** The drawn villages as a Tablesaw table (the columns of sample.csv, and certainty). */
     public tech.tablesaw.api.Table table() {

@@ -1,54 +1,51 @@
 package dev.lookback.draw;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The draw's lottery tickets: ticket(v) = lower-case hex SHA-256 of the UTF-8 bytes of
  * {@code seed + "/" + village}, and u(v) = (first 13 hex digits as an integer + 0.5) / 16^13.
- * Anyone can recompute a ticket with {@code printf '%s' "SEED/VILLAGE" | sha256sum}.
+ * Anyone can recompute a ticket with {@code printf '%s' "SEED/VILLAGE" | sha256sum}. The digest is the
+ * platform's ({@link MessageDigest}) and the hex the platform's ({@link HexFormat}): the part people
+ * must trust has no hand-written cryptography.
  */
 public final class Tickets {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX = HexFormat.of();
 
     private Tickets() {
     }
 
     /** One SHA-256 engine per thread: getting one from the providers costs more than a digest. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Tickets::sha256);
+
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-    });
+    }
 
     /** The ticket of a village under a seed. */
     public static String ticket(String seed, String village) {
-        MessageDigest sha = SHA256.get();
-        sha.reset();
-        return hex(sha.digest((seed + "/" + village).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The ticket's 32 bytes (whose unsigned order is the order of the hex tickets). */
-    static byte[] digest(String seed, String village) {
-        return digest(new ShortSha256(), (seed + "/").getBytes(StandardCharsets.UTF_8), village);
+        return HEX.formatHex(digest((seed + "/").getBytes(StandardCharsets.UTF_8), village));
     }
 
     /**
-     * The ticket's 32 bytes with a thread's own single-block SHA-256 and the seed's bytes with its
-     * "/" already encoded: what a draw of many villages calls.
+     * The ticket's 32 bytes (whose unsigned order is the order of the hex tickets), with the seed's bytes
+     * and its "/" already encoded: what a draw of many villages calls.
      */
-    static byte[] digest(ShortSha256 sha, byte[] seedSlash, String village) {
-        byte[] d = sha.digest(seedSlash, village);
-        if (d != null) {
-            return d;
-        }
-        MessageDigest full = SHA256.get();
-        full.reset();
-        full.update(seedSlash);
-        return full.digest(village.getBytes(StandardCharsets.UTF_8));
+    static byte[] digest(byte[] seedSlash, String village) {
+        MessageDigest sha = SHA256.get();
+        sha.update(seedSlash);
+        return sha.digest(village.getBytes(StandardCharsets.UTF_8));
     }
 
     /** u from the ticket's bytes: the first 13 hex digits are the first 52 bits. */
@@ -62,34 +59,20 @@ public final class Tickets {
 
     /** The hex ticket of a digest. */
     static String hexOf(byte[] digest) {
-        return hex(digest);
+        return HEX.formatHex(digest);
     }
 
     /** The lower-case hex SHA-256 of a file's bytes, as {@code sha256sum} prints it. */
-    public static String fileSha256(java.nio.file.Path file) throws java.io.IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+    public static String fileSha256(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 sha.update(buffer, 0, n);
             }
         }
-        return hex(sha.digest());
-    }
-
-    private static String hex(byte[] digest) {
-        char[] out = new char[digest.length * 2];
-        for (int i = 0; i < digest.length; i++) {
-            out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[digest[i] & 0xf];
-        }
-        return new String(out);
+        return HEX.formatHex(sha.digest());
     }
 
     /** u(v): a uniform number in (0, 1) from the ticket's first 13 hex digits. */

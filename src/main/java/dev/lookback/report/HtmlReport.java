@@ -6,6 +6,7 @@ import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.chart.Charts;
 import dev.lookback.chart.Figure;
 import dev.lookback.check.Finding;
+import dev.lookback.draw.Certificate;
 import dev.lookback.check.Measure;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The review as one self-contained HTML page (report.html), in Chinese with English: the headline
@@ -46,9 +45,9 @@ public final class HtmlReport {
      *
      * @param result      the review
      * @param figures     the charts to embed, in order (from {@link dev.lookback.chart.ReviewCharts#of})
-     * @param certificate the draw's certificate (JSON text, as {@code lookback draw} writes it), or null
+     * @param certificate the draw's certificate, or null
      */
-    public static String html(ReviewResult result, List<Figure> figures, String certificate) throws IOException {
+    public static String html(ReviewResult result, List<Figure> figures, Certificate certificate) throws IOException {
         return html(result, figures, null, certificate);
     }
 
@@ -56,7 +55,7 @@ public final class HtmlReport {
      * The page, with the figures' images already made (PNG bytes, one per figure, e.g. halved from the
      * 300-dpi files; null: painted here at 150 dpi).
      */
-    public static String html(ReviewResult result, List<Figure> figures, List<byte[]> images, String certificate)
+    public static String html(ReviewResult result, List<Figure> figures, List<byte[]> images, Certificate certificate)
             throws IOException {
         ReviewSettings s = result.settings();
         StringBuilder h = new StringBuilder(64 * 1024);
@@ -94,14 +93,14 @@ public final class HtmlReport {
     }
 
     /** Writes {@code dir/report.html}; returns its path. */
-    public static Path write(Path dir, ReviewResult result, List<Figure> figures, String certificate)
+    public static Path write(Path dir, ReviewResult result, List<Figure> figures, Certificate certificate)
             throws IOException {
         return write(dir, result, figures, null, certificate);
     }
 
     /** As {@link #write(Path, ReviewResult, List, String)}, with the figures' images already made. */
     public static Path write(Path dir, ReviewResult result, List<Figure> figures, List<byte[]> images,
-            String certificate) throws IOException {
+            Certificate certificate) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("report.html");
         Files.writeString(file, html(result, figures, images, certificate), StandardCharsets.UTF_8);
@@ -364,7 +363,7 @@ public final class HtmlReport {
         h.append("</ul></details>\n</section>\n");
     }
 
-    private static void methods(StringBuilder h, ReviewResult result, String certificate) {
+    private static void methods(StringBuilder h, ReviewResult result, Certificate certificate) {
         ReviewSettings s = result.settings();
         h.append("<section id=\"methods\">\n<h2>方法 <span class=\"en\">Methods</span></h2>\n<dl>\n");
         item(h, "抽样设计", "Design", "按县分层、以行政村为整群的抽样；样本村内全部农户入户核查。包含概率取自 sample.csv，"
@@ -393,15 +392,15 @@ public final class HtmlReport {
                 + pct(s.minimumSatisfaction()) + ", fund materiality " + pct(s.materiality()) + ".");
         item(h, "输入", "Inputs", String.join("，", s.inputs()), String.join(", ", s.inputs()));
         if (certificate != null) {
-            String seed = field(certificate, "seed");
-            String method = field(certificate, "method");
-            String sha = field(certificate, "frame_sha256");
+            String seed = certificate.seed();
+            String method = certificate.method().label();
+            String sha = certificate.frameSha256();
             item(h, "抽样种子与证书", "Draw seed and certificate", "公开种子 “" + seed + "”，方法 " + method
                     + "，抽样框 SHA-256 " + sha + "。任何人可用 lookback verify-draw 复核。", "Public seed \"" + seed
                     + "\", method " + method + ", frame SHA-256 " + sha + "; anyone can re-derive it with lookback"
                     + " verify-draw.");
             h.append("</dl>\n<details><summary>抽样证书 <span class=\"en\">the certificate</span></summary><pre>")
-                    .append(esc(certificate)).append("</pre></details>\n");
+                    .append(esc(certificate.toJson())).append("</pre></details>\n");
         } else {
             item(h, "抽样种子与证书", "Draw seed and certificate", "未提供抽样证书。", "No draw certificate was given.");
             h.append("</dl>\n");
@@ -471,12 +470,6 @@ public final class HtmlReport {
     private static void item(StringBuilder h, String zhTerm, String enTerm, String zh, String en) {
         h.append("<dt>").append(esc(zhTerm)).append(" <span class=\"en\">").append(esc(enTerm)).append("</span></dt><dd>")
                 .append(esc(zh)).append("<br><span class=\"en\">").append(esc(en)).append("</span></dd>\n");
-    }
-
-    /** A top-level string field of the certificate's JSON (the certificate is written by us: flat strings). */
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "?";
     }
 
     private static String pct(double v) {

@@ -1,6 +1,7 @@
 package dev.lookback.survey;
 
 import java.util.Arrays;
+import org.apache.commons.statistics.descriptive.Quantile;
 import java.util.SplittableRandom;
 
 /**
@@ -131,22 +132,15 @@ public final class RaoWuBootstrap {
             return new Interval(Double.NaN, Double.NaN, IntervalMethod.BOOTSTRAP, level,
                     "fewer than two bootstrap replicates have units of the domain");
         }
-        values = Arrays.copyOf(values, k);
-        Arrays.sort(values);
         double alpha = 1 - level;
         String note = k < replicateRatios.length ? (replicateRatios.length - k) + " replicates without domain units left out"
                 : "";
-        return new Interval(quantile(values, alpha / 2), quantile(values, 1 - alpha / 2), IntervalMethod.BOOTSTRAP,
-                level, note);
+        double[] bounds = TYPE_7.evaluateRange(values, 0, k, alpha / 2, 1 - alpha / 2);
+        return new Interval(bounds[0], bounds[1], IntervalMethod.BOOTSTRAP, level, note);
     }
 
-    /** Type 7 quantile of sorted values: linear between order statistics at (n − 1)p. */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
+    /** Type 7 quantiles (R's {@code quantile} default: linear between order statistics at (n − 1)p). */
+    static final Quantile TYPE_7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
     @Override
     public String toString() {

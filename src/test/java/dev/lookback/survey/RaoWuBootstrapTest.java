@@ -85,7 +85,7 @@ class RaoWuBootstrapTest {
                 yx[1]), 0, 0.95);
         assertEquals(0, exact.lower());
         assertEquals(-Math.expm1(Math.log(0.025) / none.units()), exact.upper(), 1e-15);
-        assertEquals(2.5, RaoWuBootstrap.quantile(new double[] {1, 2, 3, 4}, 0.5), 0);
-        assertEquals(1.3, RaoWuBootstrap.quantile(new double[] {1, 2, 3, 4}, 0.1), 1e-12);
+        assertEquals(2.5, RaoWuBootstrap.TYPE_7.evaluate(new double[] {1, 2, 3, 4}, 0.5), 0);
+        assertEquals(1.3, RaoWuBootstrap.TYPE_7.evaluate(new double[] {4, 1, 3, 2}, 0.1), 1e-12);
     }
 }

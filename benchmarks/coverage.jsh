@@ -3,7 +3,7 @@
 //   jshell --class-path target/lookback.jar benchmarks/coverage.jsh
 // Prints a Markdown table for the README. Cities: 6 counties × 30 villages of 15–50 households,
 // 8 villages drawn per county, errors clustered in villages (log-normal propensity, σ = 0.8).
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.sim.*;
 
 var spec = new CitySpec(6, 30, 15, 50, 0.08, 0.12, 0.01, 0.05, 0.04, 0.003, 0.8, 1);

@@ -5,6 +5,7 @@ import dev.lookback.draw.*;
 import dev.lookback.frame.*;
 import dev.lookback.sim.*;
 import dev.lookback.survey.*;
+import dev.lookback.vocabulary.*;
 import java.util.Map;
 
 boolean ok = false;

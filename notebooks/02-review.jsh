@@ -2,9 +2,11 @@
 //   jshell --class-path target/lookback.jar --startup DEFAULT --startup notebooks/predef.jsh notebooks/02-review.jsh
 import dev.lookback.*;
 import dev.lookback.check.*;
+import dev.lookback.report.*;
 import dev.lookback.draw.*;
 import dev.lookback.sim.*;
 import dev.lookback.survey.*;
+import dev.lookback.vocabulary.*;
 import java.nio.file.*;
 
 boolean ok = false;
@@ -26,9 +28,10 @@ System.out.println(exit);
 System.out.println("true exit error rate: " + Formats.percent(city.trueRate("ALL", Measure.EXIT, Unit.HOUSEHOLDS)));
 
 // 4. Tablesaw views for further work.
-var table = result.estimatesTable();
+var table = Tables.estimates(result);
 System.out.println(table.where(table.stringColumn("measure").isEqualTo("exit")).print());
-System.out.println(result.discrepanciesTable().first(5).print());
+System.out.println(Tables.discrepancies(result).first(5).print());
+System.out.println(Summary.of(result));
 
 ok = exit.interval().isDefined() && result.rates().size() == 9 * 4;
 /exit ok ? 0 : 1

@@ -49,7 +49,7 @@ save(city, slides.resolve("city.png").toString());
 var figures = ReviewCharts.of(r, Lang.ZH);
 figures.forEach(System.out::println);
 var report = dev.lookback.report.HtmlReport.write(slides, r, figures,
-        Files.readString(demo.inputs().resolve("sample.certificate.json")));
+        Certificate.read(demo.inputs().resolve("sample.certificate.json")));
 System.out.println("report: " + report + ", " + Files.size(report) + " bytes");
 
 ok = figures.size() == 10 && Files.size(slides.resolve("forest-exit.png")) > 50_000 &&

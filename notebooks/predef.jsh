@@ -9,8 +9,10 @@ import dev.lookback.draw.*;
 import dev.lookback.frame.*;
 import dev.lookback.io.TabularSource;
 import dev.lookback.rates.*;
+import dev.lookback.report.*;
 import dev.lookback.sim.*;
 import dev.lookback.survey.*;
+import dev.lookback.vocabulary.*;
 import tech.tablesaw.api.*;
 import java.nio.file.*;
 import java.time.LocalDate;
@@ -24,7 +26,10 @@ void show(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
     }
 }
 
+/** The one-screen summary of a review: rates per county, who is reached and why. */
+String summary(ReviewResult r) { return Summary.of(r); }
+
 /** Saves a chart; the format follows the extension (.png at 300 dpi, .svg, .pdf). */
 void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String file) throws java.io.IOException { Charts.save(chart, Path.of(file)); }
 
-System.out.println("Lookback " + dev.lookback.cli.Main.version() + " — 回头看 review analytics. Try: var r = Demo.review(); r; show(ReviewCharts.forest(r, Measure.EXIT, Lang.ZH).chart())");
+System.out.println("Lookback " + dev.lookback.cli.Main.version() + " — 回头看 review analytics. Try: var r = Demo.review(); summary(r); show(ReviewCharts.forest(r, Measure.EXIT, Lang.ZH).chart())");

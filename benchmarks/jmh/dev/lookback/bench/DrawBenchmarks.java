@@ -7,7 +7,7 @@ import dev.lookback.draw.DrawResult;
 import dev.lookback.draw.Plan;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Village;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

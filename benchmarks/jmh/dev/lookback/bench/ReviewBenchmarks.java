@@ -2,7 +2,7 @@ package dev.lookback.bench;
 
 import dev.lookback.check.CrossCheck;
 import dev.lookback.check.CrossCheckResult;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
@@ -111,7 +111,7 @@ public class ReviewBenchmarks {
     @Benchmark
     public List<ErrorRate> estimate(Interval interval) {
         return ErrorRates.estimate(cross, Unit.PERSONS, 0.95, List.of(IntervalMethod.parse(interval.method)),
-                LonelyPsu.ADJUST);
+                LonelyPsu.ADJUST, dev.lookback.ReviewSettings.defaults().bootstrap());
     }
 
     /** Korn–Graubard and 1,000 Rao–Wu bootstrap replicates for 100 counties (2,000 sampled villages). */

@@ -4,7 +4,7 @@ import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.check.CrossCheck;
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Finding;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
@@ -14,7 +14,10 @@ import dev.lookback.io.TabularSource;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.ErrorRates;
 import dev.lookback.rates.MeasureTallies;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.decide.Measurement;
+import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
@@ -34,7 +37,7 @@ import tech.tablesaw.api.Table;
  *                        Path.of("self_check.csv"), Path.of("spot_check.csv"))
  *                    .unit(Unit.HOUSEHOLDS).run();
  * result.rate("C03", Measure.EXIT);      // exit 精准退出误差率 C03: 1.23% [0.41%, 3.80%] KG 95%, ...
- * result.estimatesTable().print();
+ * Tables.estimates(result).print();    // dev.lookback.report: every view and file of a result
  * }</pre>
  *
  * <p>Immutable: each {@code with}-style method returns a new review. Nothing is read until
@@ -47,63 +50,15 @@ public final class Review {
     private final TabularSource spotCheck;
     /** tallies.csv: when given, the estimates come from it and the register and spot check are absent. */
     private final TabularSource tallies;
-    private final Settings settings;
-
-    /**
-     * Everything a review can be told besides its four inputs. Each {@code with}-style method of
-     * {@link Review} changes one field of a fresh copy, which is checked before a review holds it.
-     */
-    private static final class Settings implements Cloneable {
-        Unit unit = Unit.PERSONS;
-        double level = 0.95;
-        List<IntervalMethod> methods = List.of(IntervalMethod.KORN_GRAUBARD);
-        LonelyPsu lonelyPsu = LonelyPsu.ADJUST;
-        RaoWuBootstrap bootstrap = ErrorRates.DEFAULT_BOOTSTRAP;
-        TabularSource leaders;
-        double threshold = ReviewResult.DEFAULT_THRESHOLD;
-        DecisionPolicy policy = DecisionPolicy.POINT;
-        TabularSource cadres;
-        TabularSource satisfaction;
-        double tolerance = 0.10;
-        double minimumSatisfaction = 0.90;
-        AssistanceCheck.Minimums minimums = AssistanceCheck.Minimums.defaults();
-        TabularSource funds;
-        double materiality = 0.01;
-        java.time.LocalDate asOf;
-
-        Settings copy() {
-            try {
-                return (Settings) clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        Settings checked() {
-            Objects.requireNonNull(unit, "unit");
-            if (!(level > 0 && level < 1)) {
-                throw new IllegalArgumentException("level must be in (0, 1), got " + level);
-            }
-            methods = List.copyOf(methods);
-            if (methods.isEmpty()) {
-                throw new IllegalArgumentException("at least one interval method is needed");
-            }
-            Objects.requireNonNull(lonelyPsu, "lonelyPsu");
-            Objects.requireNonNull(bootstrap, "bootstrap");
-            Objects.requireNonNull(policy, "policy");
-            Objects.requireNonNull(minimums, "minimums");
-            for (double share : new double[] {threshold, tolerance, minimumSatisfaction, materiality}) {
-                if (!(share > 0 && share < 1)) {
-                    throw new IllegalArgumentException("thresholds, tolerance, minimum satisfaction and materiality must"
-                            + " be in (0, 1), got " + share);
-                }
-            }
-            return this;
-        }
-    }
+    private final TabularSource leaders;
+    private final TabularSource cadres;
+    private final TabularSource satisfaction;
+    private final TabularSource funds;
+    private final ReviewSettings settings;
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
-            TabularSource tallies, Settings settings) {
+            TabularSource tallies, TabularSource leaders, TabularSource cadres, TabularSource satisfaction,
+            TabularSource funds, ReviewSettings settings) {
         this.frame = Objects.requireNonNull(frame, "frame");
         this.sample = Objects.requireNonNull(sample, "sample");
         if (tallies == null) {
@@ -114,14 +69,25 @@ public final class Review {
             this.spotCheck = null;
         }
         this.tallies = tallies;
-        this.settings = settings;
+        this.leaders = leaders;
+        this.cadres = cadres;
+        this.satisfaction = satisfaction;
+        this.funds = funds;
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    private Review with(Settings newSettings) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, newSettings);
+    /** The same inputs with other settings. */
+    public Review settings(ReviewSettings newSettings) {
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds,
+                newSettings);
     }
 
-    /** A review of four files (CSV in UTF-8, or .xlsx), with the defaults: persons, 95%, Korn–Graubard. */
+    /** How this review will run. */
+    public ReviewSettings settings() {
+        return settings;
+    }
+
+    /** A review of four files (CSV in UTF-8, or .xlsx), with the defaults ({@link ReviewSettings#defaults()}). */
     public static Review of(Path frame, Path sample, Path selfCheck, Path spotCheck) {
         return of(frame, sample, selfCheck, spotCheck, StandardCharsets.UTF_8);
     }
@@ -150,7 +116,7 @@ public final class Review {
     /** A review of any sources (files, streams, tables). */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, null, new Settings().checked());
+        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, ReviewSettings.defaults());
     }
 
     /**
@@ -160,8 +126,8 @@ public final class Review {
      * household discrepancies to list. Set {@link #unit} to what the tallies count.
      */
     public static Review ofTallies(TabularSource frame, TabularSource sample, TabularSource tallies) {
-        return new Review(frame, sample, null, null, Objects.requireNonNull(tallies, "tallies"),
-                new Settings().checked());
+        return new Review(frame, sample, null, null, Objects.requireNonNull(tallies, "tallies"), null, null, null, null,
+                ReviewSettings.defaults());
     }
 
     /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV in UTF-8, or .xlsx). */
@@ -171,67 +137,43 @@ public final class Review {
 
     /** Counts persons (default) or households. */
     public Review unit(Unit unit) {
-        Settings s = settings.copy();
-        s.unit = unit;
-        return with(s.checked());
+        return settings(settings.withUnit(unit));
     }
-
 
     /** The confidence level, default 0.95. */
     public Review level(double level) {
-        Settings s = settings.copy();
-        s.level = level;
-        return with(s.checked());
+        return settings(settings.withLevel(level));
     }
-
 
     /** The interval methods; the first is the one decisions use. Default Korn–Graubard. */
     public Review methods(IntervalMethod... methods) {
-        Settings s = settings.copy();
-        s.methods = List.of(methods);
-        return with(s.checked());
+        return settings(settings.withMethods(List.of(methods)));
     }
-
 
     /** What a county with a single sampled village contributes to the city row (default ADJUST). */
     public Review lonelyPsu(LonelyPsu lonely) {
-        Settings s = settings.copy();
-        s.lonelyPsu = lonely;
-        return with(s.checked());
+        return settings(settings.withLonelyPsu(lonely));
     }
 
-
-    /** The bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (default 1000 replicates, seed 1). */
+    /** The bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (default: 1000 replicates, seed "lookback"). */
     public Review bootstrap(RaoWuBootstrap bootstrap) {
-        Settings s = settings.copy();
-        s.bootstrap = bootstrap;
-        return with(s.checked());
+        return settings(settings.withBootstrap(bootstrap));
     }
-
 
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
-        Settings s = settings.copy();
-        s.leaders = leaders;
-        return with(s.checked());
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, settings);
     }
-
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
     public Review threshold(double threshold) {
-        Settings s = settings.copy();
-        s.threshold = threshold;
-        return with(s.checked());
+        return settings(settings.withLine(Line.ERROR_THRESHOLD, threshold));
     }
-
 
     /** How sampling uncertainty enters decisions (default point). */
     public Review policy(DecisionPolicy policy) {
-        Settings s = settings.copy();
-        s.policy = policy;
-        return with(s.checked());
+        return settings(settings.withPolicy(policy));
     }
-
 
     /**
      * The assistance link: cadres.csv and satisfaction.csv (either may be null), the cadre
@@ -240,21 +182,16 @@ public final class Review {
      */
     public Review assistance(TabularSource cadres, TabularSource satisfaction, double tolerance,
             double minimumSatisfaction) {
-        return assistance(cadres, satisfaction, tolerance, minimumSatisfaction, AssistanceCheck.Minimums.defaults());
+        return assistance(cadres, satisfaction, tolerance, minimumSatisfaction, settings.minimums());
     }
 
     /** As {@link #assistance(TabularSource, TabularSource, double, double)}, with the cadres' minimum months. */
     public Review assistance(TabularSource cadres, TabularSource satisfaction, double tolerance,
             double minimumSatisfaction, AssistanceCheck.Minimums minimums) {
-        Settings s = settings.copy();
-        s.cadres = cadres;
-        s.satisfaction = satisfaction;
-        s.tolerance = tolerance;
-        s.minimumSatisfaction = minimumSatisfaction;
-        s.minimums = minimums;
-        return with(s.checked());
+        ReviewSettings s = settings.withLine(Line.CADRE_TOLERANCE, tolerance)
+                .withLine(Line.SATISFACTION_STANDARD, minimumSatisfaction).withMinimums(minimums);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, s);
     }
-
 
     /**
      * The fund link: fund_checks.csv, the materiality (default 0.01) for the misused share and the
@@ -262,13 +199,9 @@ public final class Review {
      * planned date counts as overdue (null: only late finishes and unstarted projects count).
      */
     public Review funds(TabularSource fundChecks, double materiality, java.time.LocalDate asOf) {
-        Settings s = settings.copy();
-        s.funds = fundChecks;
-        s.materiality = materiality;
-        s.asOf = asOf;
-        return with(s.checked());
+        ReviewSettings s = settings.withLine(Line.MATERIALITY, materiality).withAsOf(asOf);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, s);
     }
-
 
     /**
      * Reads the inputs, cross-checks, estimates, and decides (when leaders are given).
@@ -276,58 +209,55 @@ public final class Review {
      * @throws dev.lookback.io.InputException when an input cannot be used (with file, line and column)
      */
     public ReviewResult run() {
-        Settings s = settings;
+        ReviewSettings s = settings;
         Frame f = Frame.read(frame);
         Sample sampled = Sample.read(sample, f);
         CrossCheckResult cross;
         List<ErrorRate> rates;
         if (tallies == null) {
             cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
-            rates = ErrorRates.estimate(cross, s.unit, s.level, s.methods, s.lonelyPsu, s.bootstrap);
+            rates = ErrorRates.estimate(cross, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap());
         } else {
             List<Finding> findings = new java.util.ArrayList<>();
             MeasureTallies given = MeasureTallies.read(tallies, f, sampled, findings);
             cross = new CrossCheckResult(f, sampled, List.of(), List.of(), findings, 0, 0);
-            rates = ErrorRates.estimate(f, given, s.unit, s.level, s.methods, s.lonelyPsu, s.bootstrap);
+            rates = ErrorRates.estimate(f, given, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap());
         }
-        List<Decision> decisions = new java.util.ArrayList<>();
+        IntervalMethod first = s.methods().get(0);
         List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
-        if (s.cadres != null) {
-            assist.addAll(AssistanceCheck.cadres(s.cadres, f, s.minimums, s.methods.get(0),
-                    s.level));
+        if (cadres != null) {
+            assist.addAll(AssistanceCheck.cadres(cadres, f, s.minimums(), first, s.level()));
         }
-        if (s.satisfaction != null) {
-            assist.addAll(AssistanceCheck.satisfaction(s.satisfaction, f, s.methods.get(0), s.level));
+        if (satisfaction != null) {
+            assist.addAll(AssistanceCheck.satisfaction(satisfaction, f, first, s.level()));
         }
-        List<dev.lookback.funds.FundChecks.Check> fundChecks = s.funds == null ? List.of()
-                : dev.lookback.funds.FundChecks.read(s.funds);
-        if (s.leaders != null) {
-            Leaders people = Leaders.read(s.leaders);
-            decisions.addAll(Decisions.identificationExit(rates, people, s.threshold, s.policy));
-            decisions.addAll(Decisions.assistance(assist, people, s.tolerance, s.minimumSatisfaction, s.policy));
-            if (!fundChecks.isEmpty()) {
-                decisions.addAll(Decisions.funds(dev.lookback.funds.FundChecks.byCounty(fundChecks, s.asOf), people,
-                        s.materiality, s.policy));
+        List<dev.lookback.funds.FundChecks.Check> fundChecks = funds == null ? List.of()
+                : dev.lookback.funds.FundChecks.read(funds);
+        List<Decision> decisions = List.of();
+        if (leaders != null) {
+            List<Measurement> measured = new java.util.ArrayList<>();
+            rates.forEach(r -> measured.add(Measurement.of(r)));
+            assist.forEach(r -> measured.add(Measurement.of(r)));
+            for (dev.lookback.funds.FundChecks.CountyFunds c : dev.lookback.funds.FundChecks.byCounty(fundChecks,
+                    s.asOf())) {
+                for (FundMeasure m : FundMeasure.values()) {
+                    measured.add(Measurement.of(c, m, first, s.level()));
+                }
             }
+            decisions = Decisions.decide(measured, Leaders.read(leaders), s.lines(), s.policy());
         }
         List<String> inputs = new java.util.ArrayList<>(List.of(frame.name(), sample.name()));
-        for (TabularSource t : new TabularSource[] {selfCheck, spotCheck, tallies, s.leaders, s.cadres, s.satisfaction,
-            s.funds}) {
+        for (TabularSource t : new TabularSource[] {selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds}) {
             if (t != null) {
                 inputs.add(t.name());
             }
         }
-        ReviewSettings used = new ReviewSettings(s.unit, s.level, s.methods, s.lonelyPsu, s.bootstrap.toString(),
-                s.threshold, s.policy, s.tolerance, s.minimumSatisfaction, s.materiality, s.asOf, inputs);
-        return new ReviewResult(cross, rates, decisions, fundChecks, assist, used);
+        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs);
     }
 
     @Override
     public String toString() {
         return "Review of " + frame.name() + ", " + sample.name() + ", " + (tallies == null ? selfCheck.name() + ", "
-                + spotCheck.name() : tallies.name())
-                + ": " + settings.unit.label() + ", level " + settings.level + ", " + settings.methods
-                + ", lonely PSU " + settings.lonelyPsu + ", policy " + settings.policy.label() + ", threshold "
-                + settings.threshold;
+                + spotCheck.name() : tallies.name()) + " — " + settings;
     }
 }

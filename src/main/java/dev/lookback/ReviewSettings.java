@@ -1,43 +1,164 @@
 package dev.lookback;
 
-import dev.lookback.check.Unit;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.draw.Tickets;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
+import dev.lookback.survey.RaoWuBootstrap;
+import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Unit;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * How a review was run: what the report's methods section states and what the charts draw their
- * reference lines from.
+ * How a review is run, in one immutable place with one set of defaults ({@link #defaults()}), used by
+ * {@link Review}, the command line's option defaults, the report's methods section and the charts'
+ * reference lines. Each {@code with…} method returns a checked copy.
  *
- * @param unit                persons or households
- * @param level               confidence level
- * @param methods             interval methods; the first is the one decisions use
- * @param lonelyPsu           what a county with one sampled village adds to the city row
- * @param bootstrap           the bootstrap (seed, replicates), used when {@code methods} has BOOTSTRAP
- * @param threshold           identification/exit threshold (≥ triggers)
- * @param policy              how the interval enters decisions
- * @param tolerance           cadre non-compliance that triggers the assistance rule
- * @param minimumSatisfaction satisfaction below which the assistance rule triggers
- * @param materiality         misused or overdue share that triggers the fund rule
- * @param asOf                date after which unfinished projects past their planned date are overdue (may be null)
- * @param inputs              the names of the inputs read, in the order frame, sample, register, spot check,
- *                            then any others
+ * @param unit      persons or households
+ * @param level     confidence level, in (0, 1)
+ * @param methods   interval methods; the first is the one decisions use
+ * @param lonelyPsu what a county with one sampled village adds to the city row
+ * @param bootstrap the bootstrap, used when {@code methods} has BOOTSTRAP
+ * @param policy    how the interval enters decisions
+ * @param lines     the line of every {@link Line}, each in (0, 1)
+ * @param minimums  cadres' minimum months in the village
+ * @param asOf      date after which unfinished projects past their planned date are overdue (may be null)
  */
 public record ReviewSettings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
-        String bootstrap, double threshold, DecisionPolicy policy, double tolerance, double minimumSatisfaction,
-        double materiality, LocalDate asOf, List<String> inputs) {
+        RaoWuBootstrap bootstrap, DecisionPolicy policy, Map<Line, Double> lines, AssistanceCheck.Minimums minimums,
+        LocalDate asOf) {
+
+    /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
+    public static final String DEFAULT_SEED = "lookback";
+
+    /** The default number of bootstrap replicates. */
+    public static final int DEFAULT_REPLICATES = 1000;
 
     public ReviewSettings {
+        Objects.requireNonNull(unit, "unit");
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        }
         methods = List.copyOf(methods);
-        inputs = List.copyOf(inputs);
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("at least one interval method is needed");
+        }
+        Objects.requireNonNull(lonelyPsu, "lonelyPsu");
+        Objects.requireNonNull(bootstrap, "bootstrap");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(minimums, "minimums");
+        Map<Line, Double> all = new EnumMap<>(Line.class);
+        for (Line l : Line.values()) {
+            double v = lines.getOrDefault(l, l.defaultValue());
+            if (!(v > 0 && v < 1)) {
+                throw new IllegalArgumentException("the " + l.english() + " (" + l.chinese() + ") must be in (0, 1), got "
+                        + v);
+            }
+            all.put(l, v);
+        }
+        lines = Collections.unmodifiableMap(all);
     }
 
-    /** The defaults of {@link Review}, for results built by hand. */
+    /**
+     * The defaults: persons, 95%, Korn–Graubard, lonely village ADJUST, 1000 bootstrap replicates from the
+     * seed {@value #DEFAULT_SEED}, the point policy, every line at its {@link Line#defaultValue()}, 12/6
+     * months, no as-of date.
+     */
     public static ReviewSettings defaults() {
         return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
-                dev.lookback.rates.ErrorRates.DEFAULT_BOOTSTRAP.toString(), ReviewResult.DEFAULT_THRESHOLD,
-                DecisionPolicy.POINT, 0.10, 0.90, 0.01, null, List.of());
+                RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.POINT, Map.of(),
+                AssistanceCheck.Minimums.defaults(), null);
+    }
+
+    /** A bootstrap seed from any published text: the first 16 hex digits of its ticket. */
+    public static long seed(String text) {
+        return Long.parseUnsignedLong(Tickets.ticket(text, "bootstrap").substring(0, 16), 16);
+    }
+
+    /** The value of a line. */
+    public double line(Line line) {
+        return lines.get(line);
+    }
+
+    /** The identification/exit threshold. */
+    public double threshold() {
+        return line(Line.ERROR_THRESHOLD);
+    }
+
+    /** The cadre non-compliance tolerance. */
+    public double tolerance() {
+        return line(Line.CADRE_TOLERANCE);
+    }
+
+    /** The satisfaction standard. */
+    public double minimumSatisfaction() {
+        return line(Line.SATISFACTION_STANDARD);
+    }
+
+    /** The fund materiality. */
+    public double materiality() {
+        return line(Line.MATERIALITY);
+    }
+
+    /** With another unit. */
+    public ReviewSettings withUnit(Unit u) {
+        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf);
+    }
+
+    /** With another confidence level. */
+    public ReviewSettings withLevel(double l) {
+        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf);
+    }
+
+    /** With other interval methods (the first decides). */
+    public ReviewSettings withMethods(List<IntervalMethod> m) {
+        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf);
+    }
+
+    /** With another lonely-village policy. */
+    public ReviewSettings withLonelyPsu(LonelyPsu p) {
+        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf);
+    }
+
+    /** With another bootstrap. */
+    public ReviewSettings withBootstrap(RaoWuBootstrap b) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf);
+    }
+
+    /** With another decision policy. */
+    public ReviewSettings withPolicy(DecisionPolicy p) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf);
+    }
+
+    /** With one line changed. */
+    public ReviewSettings withLine(Line line, double value) {
+        Map<Line, Double> m = new EnumMap<>(lines);
+        m.put(line, value);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf);
+    }
+
+    /** With other minimum months for cadres. */
+    public ReviewSettings withMinimums(AssistanceCheck.Minimums m) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf);
+    }
+
+    /** With another as-of date for overdue projects (null: only late finishes and unstarted projects count). */
+    public ReviewSettings withAsOf(LocalDate date) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Settings: ").append(unit.label()).append(", level ").append(level)
+                .append(", ").append(methods.stream().map(IntervalMethod::label).toList()).append(", lonely village ")
+                .append(lonelyPsu).append(", policy ").append(policy.label());
+        lines.forEach((l, v) -> sb.append(", ").append(l.label()).append(' ').append(v));
+        return sb.append(asOf == null ? "" : ", as of " + asOf).toString();
     }
 }

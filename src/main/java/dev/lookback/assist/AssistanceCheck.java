@@ -8,6 +8,7 @@ import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.AssistanceMeasure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +38,6 @@ public final class AssistanceCheck {
     static final Column HOUSEHOLD = Column.required("household", "户编号");
     static final Column ANSWER = Column.required("answer", "满意度", "回答");
 
-    /** The measure names in decisions.csv. */
-    public static final String NONCOMPLIANCE = "cadre_noncompliance";
-    public static final String SATISFACTION = "satisfaction";
-
     private AssistanceCheck() {
     }
 
@@ -48,12 +45,12 @@ public final class AssistanceCheck {
      * A rate of the assistance link.
      *
      * @param county   county
-     * @param measure  {@link #NONCOMPLIANCE} or {@link #SATISFACTION}
+     * @param measure  cadre non-compliance or satisfaction
      * @param estimate the ratio estimate (villages as clusters)
      * @param interval its interval
      * @param failures the failing cadres or dissatisfied answers, for the rectification list
      */
-    public record Rate(String county, String measure, RatioEstimate estimate, Interval interval, List<Failure> failures) {
+    public record Rate(String county, AssistanceMeasure measure, RatioEstimate estimate, Interval interval, List<Failure> failures) {
     }
 
     /** A failing cadre or a dissatisfied household: who, where, and why. */
@@ -120,7 +117,7 @@ public final class AssistanceCheck {
                         .add(new Failure(row.requireText(CADRE), village, String.join(", ", why)));
             }
         });
-        return rates(NONCOMPLIANCE, byVillage, countyOf, frame, failures, method, level);
+        return rates(AssistanceMeasure.CADRE_NONCOMPLIANCE, byVillage, countyOf, frame, failures, method, level);
     }
 
     /** Satisfaction (满意 + 基本满意 over answers) per county. */
@@ -158,7 +155,7 @@ public final class AssistanceCheck {
                         .add(new Failure(row.requireText(HOUSEHOLD), village, "dissatisfied"));
             }
         });
-        return rates(SATISFACTION, byVillage, countyOf, frame, failures, method, level);
+        return rates(AssistanceMeasure.SATISFACTION, byVillage, countyOf, frame, failures, method, level);
     }
 
     private static void record(Row row, String county, String village, Frame frame, Map<String, double[]> byVillage,
@@ -174,7 +171,7 @@ public final class AssistanceCheck {
         countyOf.put(village, county);
     }
 
-    private static List<Rate> rates(String measure, Map<String, double[]> byVillage, Map<String, String> countyOf,
+    private static List<Rate> rates(AssistanceMeasure measure, Map<String, double[]> byVillage, Map<String, String> countyOf,
             Frame frame, Map<String, List<Failure>> failures, IntervalMethod method, double level) {
         List<Rate> out = new ArrayList<>();
         if (byVillage.isEmpty()) {

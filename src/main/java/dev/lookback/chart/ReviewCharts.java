@@ -3,11 +3,16 @@ package dev.lookback.chart;
 import dev.lookback.ReviewResult;
 import dev.lookback.ReviewSettings;
 import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.vocabulary.AssistanceMeasure;
+import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.vocabulary.Indicator;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Term;
 import dev.lookback.check.Discrepancy;
-import dev.lookback.check.Kind;
-import dev.lookback.check.Measure;
+import dev.lookback.vocabulary.Kind;
+import dev.lookback.vocabulary.Measure;
 import dev.lookback.decide.Decision;
-import dev.lookback.decide.Rule;
+import dev.lookback.decide.Decisions;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Interval;
@@ -40,24 +45,16 @@ public final class ReviewCharts {
         out.add(funnel(result, Measure.IDENTIFICATION, lang));
         out.add(funnel(result, Measure.EXIT, lang));
         out.add(discrepancies(result, lang));
-        assistance(result, AssistanceCheck.NONCOMPLIANCE, lang).ifPresent(out::add);
-        assistance(result, AssistanceCheck.SATISFACTION, lang).ifPresent(out::add);
+        for (AssistanceMeasure m : AssistanceMeasure.values()) {
+            assistance(result, m, lang).ifPresent(out::add);
+        }
         funds(result, lang).ifPresent(out::add);
         return out;
     }
 
-    /** The measure's name in a language, e.g. 精准识别误差率 / identification error rate. */
-    static String name(Measure m, Lang l) {
-        switch (m) {
-            case MISSED:
-                return l.pick(m.chinese(), "missed rate");
-            case WRONG_INCLUSION:
-                return l.pick(m.chinese(), "wrong-inclusion rate");
-            case IDENTIFICATION:
-                return l.pick(m.chinese(), "identification error rate");
-            default:
-                return l.pick(m.chinese(), "exit error rate");
-        }
+    /** A term's name in a language, e.g. 精准识别误差率 / identification error rate. */
+    static String name(Term t, Lang l) {
+        return l.pick(t.chinese(), t.english());
     }
 
     /** The forest plot of a measure across counties, against the identification/exit threshold. */
@@ -72,8 +69,7 @@ public final class ReviewCharts {
             }
             Interval ci = r.interval();
             method = ci.method().abbreviation();
-            boolean[] status = status(result, Rule.IDENTIFICATION_EXIT, r.county(), measure.label(), r.rate(), ci,
-                    s.threshold(), true);
+            boolean[] status = status(result, r.county(), measure, r.rate(), ci);
             rows.add(new ForestRow(r.county(), r.rate(), ci.lower(), ci.upper(), status[0], status[1]));
         }
         String level = Charts.percentLabel(s.level());
@@ -81,8 +77,8 @@ public final class ReviewCharts {
                 capitalized(name(measure, l)) + " by county (" + level + " CI, " + method + ")");
         String axis = l.pick(name(measure, l) + "（按" + s.unit().chinese() + "）",
                 name(measure, l) + " (" + s.unit().label() + ")");
-        String line = l.pick("问责线", "threshold");
-        String caption = l.pick("线段为区间（下限到上限），圆点为估计值；红色为按" + policyZh(s.policy())
+        String line = name(Line.ERROR_THRESHOLD, l);
+        String caption = l.pick("线段为区间（下限到上限），圆点为估计值；红色为" + s.policy().chinese()
                 + "达到问责线的县，菱形为区间跨越问责线、结论不稳的县。",
                 "Lines run from lower to upper bound, dots are estimates; red counties reach the threshold under the "
                         + s.policy().label() + " policy; diamonds mark fragile counties, whose interval spans the line.");
@@ -105,8 +101,7 @@ public final class ReviewCharts {
                 deff = Double.isFinite(d) && d > 0 ? d : 1;
                 continue;
             }
-            boolean[] status = status(result, Rule.IDENTIFICATION_EXIT, r.county(), measure.label(), r.rate(),
-                    r.interval(), s.threshold(), true);
+            boolean[] status = status(result, r.county(), measure, r.rate(), r.interval());
             points.add(new FunnelPoint(r.county(), r.estimate().units(), r.rate(), status[0]));
         }
         String title = l.pick(name(measure, l) + "漏斗图：哪些差异只是抽样误差",
@@ -132,11 +127,11 @@ public final class ReviewCharts {
         Kind[] kinds = {Kind.MISSED, Kind.WRONGLY_INCLUDED, Kind.WRONGLY_EXITED};
         Map<String, int[]> series = new LinkedHashMap<>();
         for (Kind k : kinds) {
-            series.put(l.pick(k.chinese(), shortEnglish(k)), new int[categories.size()]);
+            series.put(name(k, l), new int[categories.size()]);
         }
         for (Discrepancy d : result.discrepancies()) {
             int i = categories.indexOf(d.county());
-            series.get(l.pick(d.kind().chinese(), shortEnglish(d.kind())))[i]++;
+            series.get(name(d.kind(), l))[i]++;
         }
         String title = l.pick("各县抽查发现的问题户（按类型）", "Households the spot check contradicts, by kind");
         String caption = l.pick("每户一条：漏评（应进未进）、错评（应退未退）、错退；逐户清单见整改清单。",
@@ -147,35 +142,32 @@ public final class ReviewCharts {
     }
 
     /** Cadre non-compliance or satisfaction per county against its standard, when the result has them. */
-    public static Optional<Figure> assistance(ReviewResult result, String measure, Lang lang) {
+    public static Optional<Figure> assistance(ReviewResult result, AssistanceMeasure measure, Lang lang) {
         Lang l = ChartFonts.usable(lang);
         ReviewSettings s = result.settings();
-        boolean satisfaction = measure.equals(AssistanceCheck.SATISFACTION);
-        double line = satisfaction ? s.minimumSatisfaction() : s.tolerance();
+        boolean high = measure.badWhenHigh();
+        double line = s.line(measure.line());
         List<ForestRow> rows = new ArrayList<>();
         for (AssistanceCheck.Rate r : result.assistance()) {
-            if (!r.measure().equals(measure) || ErrorRate.ALL.equals(r.county())) {
+            if (r.measure() != measure || ErrorRate.ALL.equals(r.county())) {
                 continue;
             }
             double e = r.estimate().estimate();
-            boolean[] status = status(result, Rule.ASSISTANCE, r.county(), measure, e, r.interval(), line,
-                    !satisfaction);
+            boolean[] status = status(result, r.county(), measure, e, r.interval());
             rows.add(new ForestRow(r.county(), e, r.interval().lower(), r.interval().upper(), status[0], status[1]));
         }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        String title = satisfaction ? l.pick("各县群众满意度（满意＋基本满意）", "Satisfaction by county (satisfied or fairly satisfied)")
-                : l.pick("各县帮扶干部不达标比例", "Cadres falling short by county");
-        String axis = satisfaction ? l.pick("满意度", "satisfaction") : l.pick("不达标干部比例", "share of cadres falling short");
-        String lineLabel = satisfaction ? l.pick("满意度标准", "standard") : l.pick("容忍线", "tolerance");
-        String caption = satisfaction ? l.pick("低于标准的县为红色；区间按走访的村为整群计算。",
-                "Counties below the standard are red; intervals treat the villages visited as clusters.")
-                : l.pick("驻村时间不足、未经批准调整或任务未落实的干部所占比例；达到容忍线的县为红色。",
-                        "Cadres with too few months in the village, an unapproved replacement or tasks not done;"
-                                + " counties at or above the tolerance are red.");
-        return Optional.of(new Figure("forest-" + measure, caption, Charts.forest(title, axis, rows, line,
-                !satisfaction, lineLabel, l)));
+        String title = l.pick("各县" + measure.chinese() + "（" + measure.chineseDetail() + "）",
+                capitalized(measure.english()) + " by county (" + measure.englishDetail() + ")");
+        String axis = name(measure, l);
+        String lineLabel = name(measure.line(), l);
+        String caption = l.pick((high ? "达到" : "低于") + measure.line().chinese() + "的县为红色；区间按走访的村为整群计算。",
+                "Counties " + (high ? "at or above" : "below") + " the " + measure.line().english()
+                        + " are red; intervals treat the villages visited as clusters.");
+        return Optional.of(new Figure("forest-" + measure.label(), caption, Charts.forest(title, axis, rows, line,
+                high, lineLabel, l)));
     }
 
     /** Misused share and overdue or unstarted share of projects per county, against the materiality. */
@@ -195,8 +187,8 @@ public final class ReviewCharts {
             overdue[i] = c.overdueShare();
         }
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put(l.pick("挤占挪用金额占比", "misused share of money"), misused);
-        series.put(l.pick("逾期或未开工项目占比", "overdue or unstarted projects"), overdue);
+        series.put(name(FundMeasure.MISUSED_SHARE, l), misused);
+        series.put(name(FundMeasure.OVERDUE_SHARE, l), overdue);
         double m = result.settings().materiality();
         String title = l.pick("各县扶贫资金：挤占挪用与项目逾期", "Funds by county: misuse and overdue projects");
         String caption = l.pick("虚线为重要性水平；超过者按资金规则问责县政府主要负责人，挪用项目移送纪检监察。",
@@ -204,38 +196,23 @@ public final class ReviewCharts {
                         + " projects with misused money are referred.");
         return Optional.of(new Figure("funds", caption, Charts.barsAgainstLine(title, l.pick("占比", "share"),
                 categories, series, new Color[] {Charts.TRIGGERED, new Color(0xFB, 0x8C, 0x00)},
-                l.pick("重要性水平 ", "materiality ") + Charts.percentLabel(m), m)));
+                name(Line.MATERIALITY, l) + " " + Charts.percentLabel(m), m)));
     }
 
     /**
-     * {triggered, fragile} of a county's measure: the result's decision when it has one, else the
-     * result's policy at the line (fragile: the interval reaches the other side, or is undefined).
+     * {triggered, fragile} of a county's indicator: the result's decision when it has one, else the
+     * result's policy at the indicator's line (fragile: the interval reaches the other side, or is undefined).
      */
-    static boolean[] status(ReviewResult result, Rule rule, String county, String measure, double estimate,
-            Interval ci, double line, boolean badWhenHigh) {
+    static boolean[] status(ReviewResult result, String county, Indicator indicator, double estimate, Interval ci) {
         for (Decision d : result.decisions()) {
-            if (d.county().equals(county) && d.rule().equals(rule.label()) && d.measure().equals(measure)) {
+            if (d.county().equals(county) && d.indicator() == indicator) {
                 return new boolean[] {d.triggered(), d.fragile()};
             }
         }
-        boolean triggered = result.settings().policy().triggers(estimate, ci, line, badWhenHigh);
-        return new boolean[] {triggered, dev.lookback.decide.Decisions.fragile(ci, line, triggered, badWhenHigh)};
-    }
-
-    /** The kind's English name without its explanation: "missed", "wrongly included", "wrongly exited". */
-    static String shortEnglish(Kind k) {
-        return k.english().replaceAll(" \\(.*\\)", "");
-    }
-
-    static String policyZh(dev.lookback.survey.DecisionPolicy p) {
-        switch (p) {
-            case POINT:
-                return "点估计";
-            case CONFIDENT:
-                return "区间下限";
-            default:
-                return "区间上限";
-        }
+        double line = result.settings().line(indicator.line());
+        boolean high = indicator.badWhenHigh();
+        boolean triggered = result.settings().policy().triggers(estimate, ci, line, high);
+        return new boolean[] {triggered, Decisions.fragile(ci, line, triggered, high)};
     }
 
     private static String capitalized(String s) {

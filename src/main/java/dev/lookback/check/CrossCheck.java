@@ -1,5 +1,7 @@
 package dev.lookback.check;
 
+import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Kind;
 import dev.lookback.check.Finding.Type;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;

@@ -1,5 +1,6 @@
 package dev.lookback.check;
 
+import dev.lookback.vocabulary.Kind;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import java.util.List;

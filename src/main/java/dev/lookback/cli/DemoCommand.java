@@ -1,8 +1,10 @@
 package dev.lookback.cli;
 
 import dev.lookback.ReviewResult;
-import dev.lookback.check.Measure;
-import dev.lookback.check.Unit;
+import dev.lookback.report.ReviewFiles;
+import dev.lookback.report.Summary;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.sim.Demo;
 import dev.lookback.sim.SyntheticCity;
@@ -50,9 +52,9 @@ final class DemoCommand extends Command {
         SyntheticCity city = demo.city();
         ReviewResult result = demo.result();
         o.println(city + "; drew " + demo.draw().villages().size() + " villages with seed \"" + seed + "\"");
-        result.write(out);
+        ReviewFiles.write(result, out);
         Path report = MeetingOutputs.write(asked, result, out, input.resolve("sample.certificate.json"), o);
-        o.print(result.summary(ReviewResult.DEFAULT_THRESHOLD));
+        o.print(Summary.of(result));
         o.println();
         o.println("The city's true rates (known because the city is synthetic) against the estimates:");
         for (Measure m : new Measure[] {Measure.IDENTIFICATION, Measure.EXIT}) {

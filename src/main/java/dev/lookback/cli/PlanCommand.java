@@ -8,7 +8,7 @@ import dev.lookback.draw.Plan;
 import dev.lookback.io.Column;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import java.io.PrintWriter;

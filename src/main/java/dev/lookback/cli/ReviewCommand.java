@@ -2,7 +2,14 @@ package dev.lookback.cli;
 
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
-import dev.lookback.check.Unit;
+import dev.lookback.ReviewSettings;
+import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.io.TabularSource;
+import dev.lookback.report.ReviewFiles;
+import dev.lookback.report.Summary;
+import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
@@ -34,6 +41,7 @@ final class ReviewCommand extends Command {
 
     @Override
     List<Option> options() {
+        ReviewSettings d = ReviewSettings.defaults();
         List<Option> options = new ArrayList<>(List.of(
                 Option.required("--frame", "FILE", "villages.csv: the sampling frame"),
                 Option.required("--sample", "FILE", "sample.csv: the sampled villages"),
@@ -43,33 +51,38 @@ final class ReviewCommand extends Command {
                         + " --tallies)"),
                 Option.optional("--tallies", "FILE", "", "tallies.csv (county, village, measure, errors, units):"
                         + " estimate from village tallies computed elsewhere instead of the register and spot check"),
-                Option.optional("--unit", "persons|households", "persons", "what the rates count"),
-                Option.optional("--level", "L", "0.95", "confidence level"),
-                Option.optional("--ci-method", "M[,M...]", "korn-graubard",
+                Option.optional("--unit", "persons|households", d.unit().label(), "what the rates count"),
+                Option.optional("--level", "L", Double.toString(d.level()), "confidence level"),
+                Option.optional("--ci-method", "M[,M...]", d.methods().get(0).label(),
                         "interval methods, comma-separated: wald, logit, korn-graubard, wilson, bootstrap; the first is"
                                 + " the one the summary shows"),
-                Option.optional("--bootstrap-replicates", "B", "1000", "replicates of the bootstrap method"),
-                Option.optional("--seed", "TEXT", "lookback", "public seed of the bootstrap method"),
+                Option.optional("--bootstrap-replicates", "B", Integer.toString(ReviewSettings.DEFAULT_REPLICATES),
+                        "replicates of the bootstrap method"),
+                Option.optional("--seed", "TEXT", ReviewSettings.DEFAULT_SEED, "public seed of the bootstrap method"),
                 Option.optional("--leaders", "FILE", "", "leaders.csv: with it the review decides the accountability"
                         + " rule for identification and exit errors and writes decisions.csv"),
                 Option.optional("--cadres", "FILE", "", "cadres.csv: with --leaders, decides the assistance rule"),
                 Option.optional("--satisfaction", "FILE", "", "satisfaction.csv: with --leaders, decides the assistance rule"),
-                Option.optional("--tolerance", "T", "0.10", "the cadre non-compliance that triggers the assistance rule"),
-                Option.optional("--min-months-first-secretary", "M", "12", "months a first secretary must stay in the"
-                        + " village (the plan's figure is masked: set it)"),
-                Option.optional("--min-months-team-member", "M", "6", "months a team member must stay in the village"),
-                Option.optional("--min-satisfaction", "S", "0.90", "satisfaction below this triggers the assistance rule"),
+                Option.optional(LINE_OPTIONS.get(Line.CADRE_TOLERANCE), "T", Double.toString(d.tolerance()),
+                        "the cadre non-compliance that triggers the assistance rule"),
+                Option.optional("--min-months-first-secretary", "M", Integer.toString(d.minimums().firstSecretary()),
+                        "months a first secretary must stay in the village (the plan's figure is masked: set it)"),
+                Option.optional("--min-months-team-member", "M", Integer.toString(d.minimums().teamMember()),
+                        "months a team member must stay in the village"),
+                Option.optional(LINE_OPTIONS.get(Line.SATISFACTION_STANDARD), "S", Double.toString(d.minimumSatisfaction()),
+                        "satisfaction below this triggers the assistance rule"),
                 Option.optional("--funds", "FILE", "", "fund_checks.csv: decides the fund rule (with --leaders) and"
                         + " writes fund_referrals.csv"),
-                Option.optional("--materiality", "M", "0.01", "misused or overdue share that triggers the fund rule"),
+                Option.optional(LINE_OPTIONS.get(Line.MATERIALITY), "M", Double.toString(d.materiality()),
+                        "misused or overdue share that triggers the fund rule"),
                 Option.optional("--as-of", "DATE", "", "the date (2026-05-31) after which unfinished projects past"
                         + " their planned date are overdue"),
-                Option.optional("--policy", "point|confident|precautionary", "point",
+                Option.optional("--policy", "point|confident|precautionary", d.policy().label(),
                         "how the interval enters decisions"),
-                Option.optional("--threshold", "T", "0.02",
+                Option.optional(LINE_OPTIONS.get(Line.ERROR_THRESHOLD), "T", Double.toString(d.threshold()),
                         "accountability threshold for the identification and exit rates"),
-                Option.optional("--lonely-village", "adjust|certainty|fail", "adjust",
-                        "what a county with one sampled village adds to the city row's variance"),
+                Option.optional("--lonely-village", "adjust|certainty|fail", d.lonelyPsu().name().toLowerCase(Locale.ROOT),
+                        "what a county with one sampled village adds to the city row's variance (fail: stop, exit 2)"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"),
                 Option.optional("--out", "DIR", "lookback-review", "output folder"),
                 Option.optional("--config", "FILE", "", "a properties file of options, e.g. review.properties with"
@@ -80,75 +93,88 @@ final class ReviewCommand extends Command {
         return options;
     }
 
-    @Override
-    int run(Arguments a, PrintWriter out) throws Exception {
+    /** The option that sets each line. */
+    static final java.util.Map<Line, String> LINE_OPTIONS = java.util.Map.of(Line.ERROR_THRESHOLD, "--threshold",
+            Line.CADRE_TOLERANCE, "--tolerance", Line.SATISFACTION_STANDARD, "--min-satisfaction", Line.MATERIALITY,
+            "--materiality");
+
+    /** The settings the options ask for, checked. */
+    static ReviewSettings settings(Arguments a) {
         double level = a.number("--level");
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("--level must be between 0 and 1, e.g. 0.95; got " + a.text("--level"));
         }
-        List<IntervalMethod> methods = methods(a.text("--ci-method"));
+        ReviewSettings s = ReviewSettings.defaults().withUnit(unit(a.text("--unit"))).withLevel(level)
+                .withMethods(methods(a.text("--ci-method"))).withLonelyPsu(lonelyPolicy(a.text("--lonely-village")))
+                .withPolicy(policy(a.text("--policy")))
+                .withMinimums(new AssistanceCheck.Minimums(a.integer("--min-months-first-secretary", 0),
+                        a.integer("--min-months-team-member", 0)));
+        for (Line line : Line.values()) {
+            String option = LINE_OPTIONS.get(line);
+            s = s.withLine(line, share(option, a.number(option)));
+        }
+        if (s.methods().contains(IntervalMethod.BOOTSTRAP)) { // SHA-256 only when needed: its providers load slowly
+            s = s.withBootstrap(RaoWuBootstrap.of(ReviewSettings.seed(a.text("--seed")),
+                    a.integer("--bootstrap-replicates", 2)));
+        }
+        if (!a.text("--as-of").isEmpty()) {
+            try {
+                s = s.withAsOf(java.time.LocalDate.parse(a.text("--as-of")));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("--as-of: \"" + a.text("--as-of") + "\" is not a date like 2026-05-31");
+            }
+        }
+        return s;
+    }
+
+    @Override
+    int run(Arguments a, PrintWriter out) throws Exception {
+        ReviewSettings settings = settings(a);
         MeetingOutputs.Asked asked = MeetingOutputs.check(a);
         Path certificate = MeetingOutputs.certificate(a, DrawCommand.certificateBeside(a.path("--sample")));
-        int replicates = a.integer("--bootstrap-replicates", 2);
-        Charset encoding = charset(a.text("--encoding"));
+        Charset cs = charset(a.text("--encoding"));
         boolean households = !a.text("--self-check").isEmpty() || !a.text("--spot-check").isEmpty();
         boolean tallies = !a.text("--tallies").isEmpty();
         if (households == tallies || (households && (a.text("--self-check").isEmpty() || a.text("--spot-check").isEmpty()))) {
             throw new IllegalArgumentException(tallies ? "give either --tallies or --self-check and --spot-check, not both"
                     : "give --self-check and --spot-check (the register and the spot check), or --tallies");
         }
-        Review base = tallies
-                ? Review.ofTallies(dev.lookback.io.TabularSource.of(a.path("--frame"), encoding),
-                        dev.lookback.io.TabularSource.of(a.path("--sample"), encoding),
-                        dev.lookback.io.TabularSource.of(a.path("--tallies"), encoding))
-                : Review.of(a.path("--frame"), a.path("--sample"), a.path("--self-check"), a.path("--spot-check"), encoding);
-        Review review = base
-                .unit(unit(a.text("--unit")))
-                .level(level)
-                .methods(methods.toArray(new IntervalMethod[0]))
-                .lonelyPsu(lonelyPolicy(a.text("--lonely-village")))
-                .threshold(share("--threshold", a.number("--threshold")))
-                .policy(dev.lookback.survey.DecisionPolicy.parse(a.text("--policy")));
-        if (!a.text("--leaders").isEmpty()) {
-            Charset cs = charset(a.text("--encoding"));
-            review = review.leaders(dev.lookback.io.TabularSource.of(a.path("--leaders"), cs))
-                    .assistance(a.text("--cadres").isEmpty() ? null : dev.lookback.io.TabularSource.of(a.path("--cadres"), cs),
-                            a.text("--satisfaction").isEmpty() ? null
-                                    : dev.lookback.io.TabularSource.of(a.path("--satisfaction"), cs),
-                            share("--tolerance", a.number("--tolerance")), share("--min-satisfaction", a.number("--min-satisfaction")),
-                            new dev.lookback.assist.AssistanceCheck.Minimums(a.integer("--min-months-first-secretary", 0),
-                                    a.integer("--min-months-team-member", 0)));
-        }
-        if (!a.text("--funds").isEmpty()) {
-            java.time.LocalDate asOf;
-            try {
-                asOf = a.text("--as-of").isEmpty() ? null : java.time.LocalDate.parse(a.text("--as-of"));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("--as-of: \"" + a.text("--as-of") + "\" is not a date like 2026-05-31");
-            }
-            review = review.funds(dev.lookback.io.TabularSource.of(a.path("--funds"), charset(a.text("--encoding"))),
-                    share("--materiality", a.number("--materiality")), asOf);
-        }
         if (a.text("--leaders").isEmpty() && (!a.text("--cadres").isEmpty() || !a.text("--satisfaction").isEmpty())) {
             throw new IllegalArgumentException("--cadres and --satisfaction decide the assistance rule: give --leaders too");
         }
-        if (methods.contains(IntervalMethod.BOOTSTRAP)) { // SHA-256 only when needed: its providers load slowly
-            review = review.bootstrap(RaoWuBootstrap.of(seed(a.text("--seed")), replicates));
+        Review review = tallies
+                ? Review.ofTallies(TabularSource.of(a.path("--frame"), cs), TabularSource.of(a.path("--sample"), cs),
+                        TabularSource.of(a.path("--tallies"), cs))
+                : Review.of(a.path("--frame"), a.path("--sample"), a.path("--self-check"), a.path("--spot-check"), cs);
+        if (!a.text("--leaders").isEmpty()) {
+            review = review.leaders(TabularSource.of(a.path("--leaders"), cs))
+                    .assistance(source(a, "--cadres", cs), source(a, "--satisfaction", cs), settings.tolerance(),
+                            settings.minimumSatisfaction(), settings.minimums());
         }
-        ReviewResult result = review.run();
+        if (!a.text("--funds").isEmpty()) {
+            review = review.funds(source(a, "--funds", cs), settings.materiality(), settings.asOf());
+        }
+        ReviewResult result = review.settings(settings).run();
         Path dir = a.path("--out");
-        result.write(dir);
+        ReviewFiles.write(result, dir);
         Path report = MeetingOutputs.write(asked, result, dir, certificate, out);
-        out.print(result.summary(a.number("--threshold")));
+        out.print(Summary.of(result));
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
                 + (tallies ? "" : ", tallies.csv") + (result.decisions().isEmpty() ? "" : ", decisions.csv")
                 + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/"));
         return 0;
     }
 
-    /** A seed from any text: the first 16 hex digits of its SHA-256 ticket. */
-    static long seed(String text) {
-        return Long.parseUnsignedLong(dev.lookback.draw.Tickets.ticket(text, "bootstrap").substring(0, 16), 16);
+    private static TabularSource source(Arguments a, String option, Charset cs) {
+        return a.text(option).isEmpty() ? null : TabularSource.of(a.path(option), cs);
+    }
+
+    static DecisionPolicy policy(String text) {
+        try {
+            return DecisionPolicy.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--policy: " + e.getMessage());
+        }
     }
 
     /** A share given by an option, which must lie strictly between 0 and 1. */

@@ -1,45 +1,77 @@
 package dev.lookback.decide;
 
 import dev.lookback.survey.Formats;
+import dev.lookback.survey.Interval;
+import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.Indicator;
+import dev.lookback.vocabulary.Outcome;
+import dev.lookback.vocabulary.Role;
+import dev.lookback.vocabulary.Rule;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One county × rule × measure decision, with its evidence.
+ * One county × indicator decision, as data: the rule, the indicator, the policy, the estimate and its
+ * interval against the line, the outcome, whether it is fragile, and the evidence. {@code report} writes
+ * it as a sentence in either language.
  *
- * @param county        county code
- * @param rule          {@code identification_exit}, {@code assistance} or {@code funds}
- * @param measure       the measure decided on
- * @param estimate      the estimate
- * @param lower         the interval's lower bound (first interval method)
- * @param upper         its upper bound
- * @param threshold     the threshold
- * @param policy        how uncertainty entered
- * @param triggered     whether the rule triggers
- * @param fragile       whether the other outcome lies inside the interval
- * @param extraVillages for a fragile decision, the villages to add that would probably settle it
- *                      (−1 when not fragile or unknown)
- * @param roles         the roles the rule reaches
- * @param names         the leaders' names ({@code "?"} where the file lists none for a role)
- * @param evidence      one sentence in Chinese and English
+ * @param county    county code
+ * @param rule      the accountability rule
+ * @param indicator the indicator decided on
+ * @param policy    how uncertainty entered
+ * @param estimate  the estimate (NaN: no data)
+ * @param interval  its interval (the first interval method; the value itself for a census)
+ * @param threshold the line
+ * @param outcome   triggered or not
+ * @param fragile   whether the other outcome lies inside the interval (or there is no interval)
+ * @param evidence  the counts, the leaders reached, and the villages that would settle it
  */
-public record Decision(String county, String rule, String measure, double estimate, double lower, double upper,
-        double threshold, String policy, boolean triggered, boolean fragile, int extraVillages, List<Role> roles,
-        List<String> names, String evidence) {
+public record Decision(String county, Rule rule, Indicator indicator, DecisionPolicy policy, double estimate,
+        Interval interval, double threshold, Outcome outcome, boolean fragile, Evidence evidence) {
 
     public Decision {
-        roles = List.copyOf(roles);
-        names = List.copyOf(names);
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(indicator, "indicator");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(evidence, "evidence");
     }
 
-    /** {@code TRIGGERED} or {@code NOT_TRIGGERED}. */
-    public String outcome() {
-        return triggered ? "TRIGGERED" : "NOT_TRIGGERED";
+    /** Whether the rule triggers. */
+    public boolean triggered() {
+        return outcome == Outcome.TRIGGERED;
+    }
+
+    /** The interval's lower bound. */
+    public double lower() {
+        return interval.lower();
+    }
+
+    /** The interval's upper bound. */
+    public double upper() {
+        return interval.upper();
+    }
+
+    /** The villages to add that would probably settle a fragile decision (−1: none or unknown). */
+    public int extraVillages() {
+        return evidence.extraVillages();
+    }
+
+    /** The roles the rule reaches. */
+    public List<Role> roles() {
+        return evidence.reached().stream().map(Evidence.Reached::role).toList();
+    }
+
+    /** The leaders' names, one entry per role ("?" where leaders.csv lists none). */
+    public List<String> names() {
+        return evidence.reached().stream().map(Evidence.Reached::joined).toList();
     }
 
     @Override
     public String toString() {
-        return county + " " + rule + " " + measure + ": " + outcome() + (fragile ? " (fragile)" : "") + ", "
-                + Formats.percent(estimate) + " [" + Formats.percent(lower) + ", " + Formats.percent(upper) + "] vs "
-                + Formats.percent(threshold) + ", " + policy + " — " + String.join("; ", names);
+        return county + " " + rule.label() + " " + indicator.label() + ": " + outcome.label() + (fragile ? " (fragile)" : "")
+                + ", " + Formats.percent(estimate) + " [" + Formats.percent(lower()) + ", " + Formats.percent(upper())
+                + "] vs " + Formats.percent(threshold) + ", " + policy.label() + " — " + String.join("; ", names());
     }
 }

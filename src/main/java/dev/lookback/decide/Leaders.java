@@ -1,5 +1,6 @@
 package dev.lookback.decide;
 
+import dev.lookback.vocabulary.Role;
 import dev.lookback.io.Column;
 import dev.lookback.io.TabularSource;
 import java.util.ArrayList;

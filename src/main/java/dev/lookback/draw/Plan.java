@@ -1,7 +1,7 @@
 package dev.lookback.draw;
 
 import dev.lookback.survey.ClusterDesign;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;

@@ -62,6 +62,12 @@ public final class Tickets {
         return HEX.formatHex(digest);
     }
 
+    /** The lower-case hex SHA-256 of a text's UTF-8 bytes, as {@code printf '%s' TEXT | sha256sum} prints it. */
+    public static String sha256(String text) {
+        MessageDigest sha = SHA256.get();
+        return HEX.formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** The lower-case hex SHA-256 of a file's bytes, as {@code sha256sum} prints it. */
     public static String fileSha256(Path file) throws IOException {
         MessageDigest sha = sha256();

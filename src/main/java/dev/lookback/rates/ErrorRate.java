@@ -1,7 +1,7 @@
 package dev.lookback.rates;
 
-import dev.lookback.check.Measure;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.RatioEstimate;

@@ -1,8 +1,8 @@
 package dev.lookback.rates;
 
 import dev.lookback.check.CrossCheckResult;
-import dev.lookback.check.Measure;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.check.VillageTally;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.SampledVillage;
@@ -43,16 +43,9 @@ public final class ErrorRates {
     /**
      * Every county × measure row, counties sorted, then the {@code ALL} row of each measure: in the
      * order county-major, measures in {@link Measure} order.
+     *
+     * @param bootstrap the bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (unused otherwise)
      */
-    public static List<ErrorRate> estimate(CrossCheckResult cross, Unit unit, double level,
-            List<IntervalMethod> methods, LonelyPsu lonely) {
-        return estimate(cross, unit, level, methods, lonely, DEFAULT_BOOTSTRAP);
-    }
-
-    /** The bootstrap used when {@link IntervalMethod#BOOTSTRAP} is asked for without one: 1000 replicates, seed 1. */
-    public static final RaoWuBootstrap DEFAULT_BOOTSTRAP = RaoWuBootstrap.of(1, 1000);
-
-    /** As {@link #estimate(CrossCheckResult, Unit, double, List, LonelyPsu)}, with a given bootstrap. */
     public static List<ErrorRate> estimate(CrossCheckResult cross, Unit unit, double level,
             List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap) {
         if (methods.isEmpty()) {

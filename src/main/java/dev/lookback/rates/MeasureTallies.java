@@ -2,8 +2,8 @@ package dev.lookback.rates;
 
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Finding;
-import dev.lookback.check.Measure;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.check.VillageTally;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;

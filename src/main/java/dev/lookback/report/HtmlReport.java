@@ -5,13 +5,15 @@ import dev.lookback.ReviewSettings;
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.chart.Charts;
 import dev.lookback.chart.Figure;
+import dev.lookback.chart.Lang;
+import dev.lookback.vocabulary.AssistanceMeasure;
+import dev.lookback.vocabulary.Line;
 import dev.lookback.check.Finding;
 import dev.lookback.draw.Certificate;
-import dev.lookback.check.Measure;
+import dev.lookback.vocabulary.Measure;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.ErrorRate;
-import dev.lookback.survey.DecisionPolicy;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
@@ -118,13 +120,13 @@ public final class HtmlReport {
         List<Decision> triggered = ds.stream().filter(Decision::triggered).toList();
         List<Decision> fragile = ds.stream().filter(d -> !d.triggered() && d.fragile()).toList();
         h.append("<p class=\"headline\">").append(triggered.isEmpty()
-                ? "没有县触发问责规则（" + esc(ds.get(0).policy()) + " 规则）。"
+                ? "没有县触发问责规则（" + esc(ds.get(0).policy().chinese()) + "）。"
                 : triggered.size() + " 项问责规则被触发，涉及 " + triggered.stream().map(Decision::county).distinct().count()
                         + " 个县。")
                 .append("<br><span class=\"en\">").append(triggered.isEmpty() ? "No county triggers a rule."
                         : triggered.size() + " rule decisions triggered, in " + triggered.stream().map(Decision::county)
                                 .distinct().count() + " counties.")
-                .append(" Policy: ").append(esc(ds.get(0).policy())).append(".</span></p>\n");
+                .append(" Policy: ").append(esc(ds.get(0).policy().label())).append(".</span></p>\n");
         if (!triggered.isEmpty()) {
             Map<String, List<Decision>> byCounty = new TreeMap<>();
             for (Decision d : triggered) {
@@ -136,7 +138,7 @@ public final class HtmlReport {
                 for (Decision d : list) {
                     for (int i = 0; i < d.roles().size(); i++) {
                         why.computeIfAbsent(d.roles().get(i).chinese() + " " + d.names().get(i), k -> new ArrayList<>())
-                                .add(measureZh(d.measure()) + " " + pct(d.estimate()));
+                                .add(d.indicator().chinese() + " " + pct(d.estimate()));
                     }
                 }
                 h.append("<li><b>").append(esc(county)).append("</b>：");
@@ -172,19 +174,16 @@ public final class HtmlReport {
             for (int i = 0; i < d.roles().size(); i++) {
                 who.add(d.roles().get(i).chinese() + " " + d.names().get(i));
             }
-            String[] evidence = d.evidence().split(" / ", 2);
             String interval = Double.isNaN(d.lower()) ? "—" : d.lower() == d.upper() ? "全查 <span class=\"en\">census</span>"
                     : pct(d.lower()) + "–" + pct(d.upper());
-            h.append("<tr><td>").append(esc(d.county())).append("</td><td>").append(esc(ruleZh(d.rule())))
-                    .append("<br><span class=\"en\">").append(esc(d.rule())).append("</span></td><td>")
-                    .append(esc(measureZh(d.measure()))).append("<br><span class=\"en\">").append(esc(d.measure()))
+            h.append("<tr><td>").append(esc(d.county())).append("</td><td>").append(esc(d.rule().chinese()))
+                    .append("<br><span class=\"en\">").append(esc(d.rule().label())).append("</span></td><td>")
+                    .append(esc(d.indicator().chinese())).append("<br><span class=\"en\">").append(esc(d.indicator().label()))
                     .append("</span></td><td class=\"num\">").append(pct(d.estimate()))
                     .append("</td><td class=\"num\">").append(interval).append("</td><td class=\"num\">").append(pct(d.threshold()))
                     .append("</td><td>").append(esc(String.join("、", who))).append("</td><td class=\"evidence\">")
-                    .append(esc(evidence[0]));
-            if (evidence.length > 1) {
-                h.append("<br><span class=\"en\">").append(esc(evidence[1])).append("</span>");
-            }
+                    .append(esc(DecisionText.sentence(d, Lang.ZH))).append("<br><span class=\"en\">")
+                    .append(esc(DecisionText.sentence(d, Lang.EN))).append("</span>");
             h.append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -279,24 +278,28 @@ public final class HtmlReport {
         ReviewSettings s = result.settings();
         h.append("<section id=\"links\">\n<h2>帮扶与资金 <span class=\"en\">Assistance and funds</span></h2>\n");
         if (!result.assistance().isEmpty()) {
-            Map<String, Map<String, AssistanceCheck.Rate>> byCounty = new TreeMap<>();
+            Map<String, Map<AssistanceMeasure, AssistanceCheck.Rate>> byCounty = new TreeMap<>();
             for (AssistanceCheck.Rate r : result.assistance()) {
                 byCounty.computeIfAbsent(r.county(), k -> new LinkedHashMap<>()).put(r.measure(), r);
             }
-            h.append("<table>\n<thead><tr><th>县<br><span class=\"en\">county</span></th>")
-                    .append("<th class=\"num\">干部不达标比例<br><span class=\"en\">cadres falling short (tolerance ")
-                    .append(pct(s.tolerance())).append(")</span></th><th class=\"num\">群众满意度<br><span class=\"en\">")
-                    .append("satisfaction (standard ").append(pct(s.minimumSatisfaction())).append(")</span></th></tr></thead>\n<tbody>\n");
-            for (Map.Entry<String, Map<String, AssistanceCheck.Rate>> e : byCounty.entrySet()) {
+            h.append("<table>\n<thead><tr><th>县<br><span class=\"en\">county</span></th>");
+            for (AssistanceMeasure m : AssistanceMeasure.values()) {
+                h.append("<th class=\"num\">").append(esc(m.chinese())).append("（").append(esc(m.line().chinese()))
+                        .append(' ').append(pct(s.line(m.line()))).append("）<br><span class=\"en\">")
+                        .append(esc(m.english())).append(" (").append(esc(m.line().english())).append(' ')
+                        .append(pct(s.line(m.line()))).append(")</span></th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (Map.Entry<String, Map<AssistanceMeasure, AssistanceCheck.Rate>> e : byCounty.entrySet()) {
                 h.append("<tr><td>").append(esc(e.getKey())).append("</td>");
-                for (String m : new String[] {AssistanceCheck.NONCOMPLIANCE, AssistanceCheck.SATISFACTION}) {
+                for (AssistanceMeasure m : AssistanceMeasure.values()) {
                     AssistanceCheck.Rate r = e.getValue().get(m);
                     if (r == null) {
                         h.append("<td class=\"num\">—</td>");
                         continue;
                     }
                     double v = r.estimate().estimate();
-                    boolean bad = m.equals(AssistanceCheck.SATISFACTION) ? v < s.minimumSatisfaction() : v >= s.tolerance();
+                    boolean bad = m.badWhenHigh() ? v >= s.line(m.line()) : v < s.line(m.line());
                     h.append("<td class=\"num").append(bad ? " high" : "").append("\">").append(pct(v))
                             .append("<br><small>").append(r.interval().isDefined() ? pct(r.interval().lower()) + "–"
                                     + pct(r.interval().upper()) : "—").append("</small></td>");
@@ -385,12 +388,16 @@ public final class HtmlReport {
                         + " (the first decides). Zero errors, census and single-village cases: estimate_notes.csv.");
         item(h, "单村县", "Lonely village", lonelyZh(s.lonelyPsu()), "What a county with one sampled village adds to the"
                 + " city row: " + s.lonelyPsu().name() + ".");
-        item(h, "判断规则", "Policy", policyZh(s.policy()) + "；识别/退出问责线 " + pct(s.threshold()) + "，干部容忍线 "
-                + pct(s.tolerance()) + "，满意度标准 " + pct(s.minimumSatisfaction()) + "，资金重要性水平 "
-                + pct(s.materiality()) + "。", s.policy().label() + "; identification/exit threshold "
-                + pct(s.threshold()) + ", cadre tolerance " + pct(s.tolerance()) + ", satisfaction standard "
-                + pct(s.minimumSatisfaction()) + ", fund materiality " + pct(s.materiality()) + ".");
-        item(h, "输入", "Inputs", String.join("，", s.inputs()), String.join(", ", s.inputs()));
+        List<String> zhLines = new ArrayList<>();
+        List<String> enLines = new ArrayList<>();
+        for (Line l : Line.values()) {
+            zhLines.add(l.chineseDetail() + l.chinese() + " " + pct(s.line(l)));
+            enLines.add(l.englishDetail() + " " + l.english() + " " + pct(s.line(l)));
+        }
+        item(h, "判断规则", "Policy", s.policy().chinese() + "（" + s.policy().chineseDetail() + "，" + s.policy().label()
+                + "）；" + String.join("，", zhLines) + "。", s.policy().label() + " (" + s.policy().englishDetail()
+                        + "); " + String.join(", ", enLines) + ".");
+        item(h, "输入", "Inputs", String.join("，", result.inputs()), String.join(", ", result.inputs()));
         if (certificate != null) {
             String seed = certificate.seed();
             String method = certificate.method().label();
@@ -417,53 +424,6 @@ public final class HtmlReport {
                 return "只抽到一个村的县视为必然入样，不计方差（CERTAINTY）。";
             default:
                 return "出现只抽到一个村的县即停止（FAIL）。";
-        }
-    }
-
-    private static String ruleZh(String rule) {
-        switch (rule) {
-            case "identification_exit":
-                return "识别退出";
-            case "assistance":
-                return "帮扶落实";
-            case "funds":
-                return "资金使用";
-            default:
-                return rule;
-        }
-    }
-
-    private static String measureZh(String measure) {
-        switch (measure) {
-            case "identification":
-                return Measure.IDENTIFICATION.chinese();
-            case "exit":
-                return Measure.EXIT.chinese();
-            case "missed":
-                return Measure.MISSED.chinese();
-            case "wrong_inclusion":
-                return Measure.WRONG_INCLUSION.chinese();
-            case AssistanceCheck.NONCOMPLIANCE:
-                return "干部不达标比例";
-            case AssistanceCheck.SATISFACTION:
-                return "群众满意度";
-            case "misused_share":
-                return "挤占挪用占比";
-            case "overdue_share":
-                return "逾期或未开工占比";
-            default:
-                return measure;
-        }
-    }
-
-    private static String policyZh(DecisionPolicy p) {
-        switch (p) {
-            case POINT:
-                return "按点估计（point）";
-            case CONFIDENT:
-                return "按区间下限，确有把握才问责（confident）";
-            default:
-                return "按区间上限，从严（precautionary）";
         }
     }
 

@@ -1,14 +1,25 @@
 package dev.lookback.report;
 
+import dev.lookback.ReviewResult;
+import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.check.Discrepancy;
+import dev.lookback.decide.Decision;
+import dev.lookback.funds.FundChecks;
+import dev.lookback.rates.MeasureTallies;
+import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.vocabulary.Role;
 import dev.lookback.check.Finding;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.RatioEstimate;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the review's machine-readable outputs: {@code estimates.csv}, {@code discrepancies.csv}
@@ -86,48 +97,118 @@ public final class ReviewFiles {
     }
 
     /**
-     * One file per county (整改清单), {@code <dir>/<county>.csv}: what the county must act on — every
-     * household the spot check contradicts, every failing cadre and dissatisfied answer, every project
-     * with misused money or overdue (as of {@code asOf}) — as {@code item, id, village, problem_zh,
-     * problem, amount}. Nothing is written when there is nothing to act on.
+     * Writes every file of a result into {@code dir} (created if needed): estimates.csv,
+     * estimate_notes.csv, discrepancies.csv, data_quality.csv, tallies.csv (the village tallies the
+     * estimates rest on, when the review had households), decisions.csv and fund_referrals.csv (when
+     * there is something to decide), and the rectification lists.
      */
-    public static void writeRectificationLists(Path dir, List<Discrepancy> discrepancies,
-            List<dev.lookback.assist.AssistanceCheck.Rate> assistance, List<dev.lookback.funds.FundChecks.Check> fundChecks,
-            java.time.LocalDate asOf) throws IOException {
-        java.util.Map<String, List<String[]>> byCounty = new java.util.TreeMap<>();
-        for (Discrepancy d : discrepancies) {
-            byCounty.computeIfAbsent(d.county(), k -> new java.util.ArrayList<>()).add(new String[] {"household",
-                    d.household(), d.village(), d.kind().chinese(), d.kind().english() + " (register: " + d.status()
-                            + ", " + d.persons() + " persons)", ""});
+    public static void write(ReviewResult result, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        writeEstimates(dir.resolve("estimates.csv"), result.rates());
+        writeEstimateNotes(dir.resolve("estimate_notes.csv"), result.rates());
+        writeDiscrepancies(dir.resolve("discrepancies.csv"), result.discrepancies());
+        writeFindings(dir.resolve("data_quality.csv"), result.findings());
+        if (!result.crossCheck().tallies().isEmpty()) {
+            MeasureTallies.of(result.crossCheck(), result.settings().unit()).write(dir.resolve("tallies.csv"));
         }
-        for (dev.lookback.assist.AssistanceCheck.Rate r : assistance) {
-            boolean cadre = dev.lookback.assist.AssistanceCheck.NONCOMPLIANCE.equals(r.measure());
-            for (dev.lookback.assist.AssistanceCheck.Failure f : r.failures()) {
-                byCounty.computeIfAbsent(r.county(), k -> new java.util.ArrayList<>()).add(new String[] {
-                        cadre ? "cadre" : "satisfaction", f.id(), f.village(), cadre ? "帮扶不到位" : "群众不满意",
-                        f.reason(), ""});
+        if (!result.decisions().isEmpty()) {
+            writeDecisions(dir.resolve("decisions.csv"), result.decisions());
+        }
+        if (!result.fundChecks().isEmpty()) {
+            writeReferrals(dir.resolve("fund_referrals.csv"), result.fundChecks());
+        }
+        writeRectificationLists(dir.resolve("rectification"), result);
+    }
+
+    /**
+     * Writes decisions.csv: county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy,
+     * outcome, fragile, roles, names, evidence (one sentence in Chinese and English).
+     */
+    public static void writeDecisions(Path file, List<Decision> decisions) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("county", "rule", "measure", "estimate", "ci_lower", "ci_upper", "threshold", "policy", "outcome",
+                    "fragile", "roles", "names", "evidence");
+            for (Decision d : decisions) {
+                w.row(d.county(), d.rule().label(), d.indicator().label(), d.estimate(), d.lower(), d.upper(),
+                        d.threshold(), d.policy().label(), d.outcome().label(), d.fragile(),
+                        String.join(";", d.roles().stream().map(Role::name).toList()), String.join(";", d.names()),
+                        DecisionText.bilingual(d));
             }
         }
-        for (dev.lookback.funds.FundChecks.Check c : fundChecks) {
+    }
+
+    /** Writes the referral list (移送纪检监察): every project with misused money, largest first. */
+    public static void writeReferrals(Path file, List<FundChecks.Check> checks) throws IOException {
+        List<FundChecks.Check> misused = new ArrayList<>();
+        for (FundChecks.Check c : checks) {
+            if (c.project().auditedMisused() > 0) {
+                misused.add(c);
+            }
+        }
+        misused.sort((a, b) -> Double.compare(b.project().auditedMisused(), a.project().auditedMisused()));
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row("county", "project", "amount", "audited_misused", "line");
+            for (FundChecks.Check c : misused) {
+                w.row(c.project().county(), c.project().project(), c.project().amount(), c.project().auditedMisused(),
+                        c.project().line());
+            }
+        }
+    }
+
+    /**
+     * One file per county (整改清单) under {@code dir}: what the county must act on — every household the
+     * spot check contradicts, every failing cadre and dissatisfied answer, every project with misused money
+     * or overdue (as of the review's date) — as {@code item, id, village, problem_zh, problem, amount}.
+     * The file's name is made from the county code by {@link FileNames#safe} (never a path, never outside
+     * {@code dir}); {@code index.csv} states which file is whose ({@code county, file}). Nothing is written
+     * when there is nothing to act on.
+     */
+    public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {
+        Map<String, List<String[]>> byCounty = new TreeMap<>();
+        for (Discrepancy d : result.discrepancies()) {
+            byCounty.computeIfAbsent(d.county(), k -> new ArrayList<>()).add(new String[] {"household",
+                    d.household(), d.village(), d.kind().chinese(), d.kind().english() + (d.kind().englishDetail()
+                            .isEmpty() ? "" : " (" + d.kind().englishDetail() + ")") + " (register: " + d.status()
+                            + ", " + d.persons() + " persons)", ""});
+        }
+        for (AssistanceCheck.Rate r : result.assistance()) {
+            for (AssistanceCheck.Failure f : r.failures()) {
+                byCounty.computeIfAbsent(r.county(), k -> new ArrayList<>()).add(new String[] {r.measure().label(),
+                        f.id(), f.village(), r.measure().chinese(), f.reason(), ""});
+            }
+        }
+        for (FundChecks.Check c : result.fundChecks()) {
             boolean misused = c.project().auditedMisused() > 0;
-            boolean overdue = c.overdue(asOf);
+            boolean overdue = c.overdue(result.asOf());
             if (misused || overdue) {
-                byCounty.computeIfAbsent(c.project().county(), k -> new java.util.ArrayList<>()).add(new String[] {
-                        "project", c.project().project(), "", misused ? (overdue ? "挤占挪用；逾期或未开工" : "挤占挪用")
-                                : "逾期或未开工", misused ? (overdue ? "misused money; overdue or not started"
-                                        : "misused money") : "overdue or not started",
+                List<FundMeasure> found = new ArrayList<>();
+                if (misused) {
+                    found.add(FundMeasure.MISUSED_SHARE);
+                }
+                if (overdue) {
+                    found.add(FundMeasure.OVERDUE_SHARE);
+                }
+                byCounty.computeIfAbsent(c.project().county(), k -> new ArrayList<>()).add(new String[] {"project",
+                        c.project().project(), "", String.join("；", found.stream().map(FundMeasure::chineseDetail).toList()),
+                        String.join("; ", found.stream().map(FundMeasure::englishDetail).toList()),
                         misused ? Double.toString(c.project().auditedMisused()) : ""});
             }
         }
         if (byCounty.isEmpty()) {
             return;
         }
-        java.nio.file.Files.createDirectories(dir);
-        for (java.util.Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
-            try (CsvWriter w = CsvWriter.create(dir.resolve(e.getKey() + ".csv"))) {
-                w.row("item", "id", "village", "problem_zh", "problem", "amount");
-                for (String[] row : e.getValue()) {
-                    w.row((Object[]) row);
+        Files.createDirectories(dir);
+        Map<String, String> files = FileNames.safe(byCounty.keySet());
+        try (CsvWriter index = CsvWriter.create(dir.resolve("index.csv"))) {
+            index.row("county", "file");
+            for (Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
+                String name = files.get(e.getKey()) + ".csv";
+                index.row(e.getKey(), name);
+                try (CsvWriter w = CsvWriter.create(FileNames.inside(dir, name))) {
+                    w.row("item", "id", "village", "problem_zh", "problem", "amount");
+                    for (String[] row : e.getValue()) {
+                        w.row((Object[]) row);
+                    }
                 }
             }
         }

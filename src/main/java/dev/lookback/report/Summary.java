@@ -1,7 +1,9 @@
 package dev.lookback.report;
 
+import dev.lookback.ReviewResult;
 import dev.lookback.check.CrossCheckResult;
-import dev.lookback.check.Measure;
+import dev.lookback.decide.Decision;
+import dev.lookback.vocabulary.Measure;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
@@ -18,8 +20,30 @@ public final class Summary {
     private Summary() {
     }
 
-    /** The summary text. */
-    public static String text(CrossCheckResult cross, List<ErrorRate> rates, double threshold) {
+    /**
+     * The one-screen summary of a result: the rates per county against the review's own threshold, what
+     * the cross-check found, and who is reached and why.
+     */
+    public static String of(ReviewResult result) {
+        StringBuilder sb = new StringBuilder(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
+        List<Decision> decisions = result.decisions();
+        if (!decisions.isEmpty()) {
+            sb.append("Accountability (问责): ");
+            long reached = decisions.stream().filter(Decision::triggered).count();
+            sb.append(reached == 0 ? "no county reaches the threshold under the " + decisions.get(0).policy().label()
+                    + " policy.\n" : reached + " decision(s) triggered:\n");
+            for (Decision d : decisions) {
+                if (d.triggered() || d.fragile()) {
+                    sb.append("  ").append(d.triggered() ? "TRIGGERED " : "fragile   ").append(DecisionText.bilingual(d))
+                            .append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The rates part: per county the four rates with their intervals, flagged at or above the threshold. */
+    static String rates(CrossCheckResult cross, List<ErrorRate> rates, double threshold) {
         StringBuilder sb = new StringBuilder();
         ErrorRate first = rates.get(0);
         Interval ci = first.interval();
@@ -40,8 +64,7 @@ public final class Summary {
             ErrorRate any = list.get(0);
             sb.append(pad(county, 8)).append(' ').append(pad(any.villagesSampled() + "/" + any.villagesInFrame(), 9));
             for (ErrorRate r : list) {
-                boolean flagged = (r.measure() == Measure.IDENTIFICATION || r.measure() == Measure.EXIT)
-                        && r.rate() >= threshold;
+                boolean flagged = r.measure().rule().isPresent() && r.rate() >= threshold;
                 Interval i = r.interval();
                 String cell = Formats.percent(r.rate()) + " [" + bound(i.lower()) + "," + bound(i.upper()) + "]"
                         + (flagged ? " ≥!" : "");

@@ -1,11 +1,12 @@
 package dev.lookback.report;
 
+import dev.lookback.ReviewResult;
 import dev.lookback.check.Discrepancy;
 import dev.lookback.decide.Decision;
 import dev.lookback.check.Finding;
 import dev.lookback.check.VillageTally;
-import dev.lookback.check.Measure;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Interval;
 import java.util.List;
@@ -19,6 +20,26 @@ import tech.tablesaw.api.Table;
 /** Tablesaw views of review results; each call builds a new table. */
 public final class Tables {
     private Tables() {
+    }
+
+    /** The result's estimates (the columns of estimates.csv, and a note). */
+    public static Table estimates(ReviewResult result) {
+        return estimates(result.rates());
+    }
+
+    /** The result's rectification list. */
+    public static Table discrepancies(ReviewResult result) {
+        return discrepancies(result.discrepancies());
+    }
+
+    /** The result's data-quality findings. */
+    public static Table findings(ReviewResult result) {
+        return findings(result.findings());
+    }
+
+    /** The result's decisions. */
+    public static Table decisions(ReviewResult result) {
+        return decisions(result.decisions());
     }
 
     /** Estimates: one row per county × measure × interval method, the columns of estimates.csv. */
@@ -130,9 +151,10 @@ public final class Tables {
         return t;
     }
 
-    /** Decisions: county, measure, estimate, outcome, fragile, names. */
+    /** Decisions: county, rule, measure, estimate, outcome, fragile, names. */
     public static Table decisions(List<Decision> list) {
         StringColumn county = StringColumn.create("county");
+        StringColumn rule = StringColumn.create("rule");
         StringColumn measure = StringColumn.create("measure");
         DoubleColumn estimate = DoubleColumn.create("estimate");
         StringColumn outcome = StringColumn.create("outcome");
@@ -140,12 +162,13 @@ public final class Tables {
         StringColumn names = StringColumn.create("names");
         for (Decision d : list) {
             county.append(d.county());
-            measure.append(d.measure());
+            rule.append(d.rule().label());
+            measure.append(d.indicator().label());
             estimate.append(d.estimate());
-            outcome.append(d.outcome());
+            outcome.append(d.outcome().label());
             fragile.append(d.fragile());
             names.append(String.join(";", d.names()));
         }
-        return Table.create("decisions", county, measure, estimate, outcome, fragile, names);
+        return Table.create("decisions", county, rule, measure, estimate, outcome, fragile, names);
     }
 }

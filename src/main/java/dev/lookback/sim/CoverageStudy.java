@@ -1,7 +1,7 @@
 package dev.lookback.sim;
 
 import dev.lookback.ReviewResult;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;

@@ -1,9 +1,9 @@
 package dev.lookback.sim;
 
 import dev.lookback.Review;
-import dev.lookback.check.Measure;
-import dev.lookback.check.Status;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;

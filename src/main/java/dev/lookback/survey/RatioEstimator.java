@@ -135,9 +135,9 @@ final class RatioEstimator {
                         break;
                     case FAIL:
                     default:
-                        throw new IllegalStateException("stratum " + d.strata().get(h)
-                                + " has a single sampled cluster, which gives no variance estimate"
-                                + " (choose a lonely-PSU policy other than FAIL to estimate across strata)");
+                        throw new IllegalArgumentException("stratum " + d.strata().get(h)
+                                + " has a single sampled cluster, which gives no variance estimate: the lonely-PSU"
+                                + " policy FAIL refuses a row across strata (choose ADJUST or CERTAINTY)");
                 }
             }
         }

@@ -1,5 +1,9 @@
 package dev.lookback.check;
 
+import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Kind;
+import dev.lookback.vocabulary.Unit;
+import dev.lookback.vocabulary.Measure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

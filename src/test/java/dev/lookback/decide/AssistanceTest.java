@@ -1,5 +1,9 @@
 package dev.lookback.decide;
 
+import dev.lookback.report.DecisionText;
+import dev.lookback.vocabulary.Line;
+import java.util.Map;
+import dev.lookback.vocabulary.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +13,7 @@ import dev.lookback.frame.Frame;
 import dev.lookback.frame.Village;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.IntervalMethod;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +56,12 @@ class AssistanceTest {
         assertEquals(0, rates.get(1).estimate().estimate());
         Leaders leaders = Leaders.of(List.of(new Leaders.Leader("C1", Role.ASSISTANCE_LEAD, "赵助"),
                 new Leaders.Leader("C2", Role.ASSISTANCE_LEAD, "钱助")));
-        List<Decision> d = Decisions.assistance(rates, leaders, 0.10, 0.90, DecisionPolicy.POINT);
+        List<Decision> d = Decisions.decide(rates.stream().map(Measurement::of).toList(), leaders, Map.of(Line.CADRE_TOLERANCE, 0.10, Line.SATISFACTION_STANDARD, 0.90), DecisionPolicy.POINT);
         assertTrue(d.get(0).triggered());
         assertEquals(List.of("赵助"), d.get(0).names());
         assertEquals(List.of(Role.ASSISTANCE_LEAD), d.get(0).roles());
         assertFalse(d.get(1).triggered());
-        assertEquals("assistance", d.get(0).rule());
+        assertEquals("assistance", d.get(0).rule().label());
     }
 
     @Test
@@ -75,16 +79,16 @@ class AssistanceTest {
                 frame(), IntervalMethod.KORN_GRAUBARD, 0.95);
         assertEquals(0.85, rates.get(0).estimate().estimate(), 1e-12);
         Leaders none = Leaders.of(List.of());
-        Decision point = Decisions.assistance(rates, none, 0.10, 0.90, DecisionPolicy.POINT).get(0);
+        Decision point = Decisions.decide(rates.stream().map(Measurement::of).toList(), none, Map.of(Line.CADRE_TOLERANCE, 0.10, Line.SATISFACTION_STANDARD, 0.90), DecisionPolicy.POINT).get(0);
         assertTrue(point.triggered(), "85% < 90%");
         assertEquals(point.fragile(), point.extraVillages() >= 0, "a fragile decision says how many villages more: " + point);
         // confident: the upper bound must be below 90%; precautionary: the lower bound below 90% suffices
         double upper = rates.get(0).interval().upper();
-        assertEquals(upper < 0.90, Decisions.assistance(rates, none, 0.10, 0.90, DecisionPolicy.CONFIDENT).get(0).triggered());
-        assertTrue(Decisions.assistance(rates, none, 0.10, 0.90, DecisionPolicy.PRECAUTIONARY).get(0).triggered());
-        Decision c2 = Decisions.assistance(rates, none, 0.10, 0.90, DecisionPolicy.POINT).get(1);
+        assertEquals(upper < 0.90, Decisions.decide(rates.stream().map(Measurement::of).toList(), none, Map.of(Line.CADRE_TOLERANCE, 0.10, Line.SATISFACTION_STANDARD, 0.90), DecisionPolicy.CONFIDENT).get(0).triggered());
+        assertTrue(Decisions.decide(rates.stream().map(Measurement::of).toList(), none, Map.of(Line.CADRE_TOLERANCE, 0.10, Line.SATISFACTION_STANDARD, 0.90), DecisionPolicy.PRECAUTIONARY).get(0).triggered());
+        Decision c2 = Decisions.decide(rates.stream().map(Measurement::of).toList(), none, Map.of(Line.CADRE_TOLERANCE, 0.10, Line.SATISFACTION_STANDARD, 0.90), DecisionPolicy.POINT).get(1);
         assertFalse(c2.triggered());
-        assertTrue(c2.evidence().contains("leaders.csv lists no leader in charge of assistance for C2"), c2.evidence());
+        assertTrue(DecisionText.bilingual(c2).contains("leaders.csv lists no leader in charge of assistance for C2"), DecisionText.bilingual(c2));
     }
 
     @Test

@@ -1,13 +1,17 @@
 package dev.lookback.decide;
 
+import dev.lookback.report.DecisionText;
+import dev.lookback.vocabulary.Line;
+import java.util.Map;
+import dev.lookback.vocabulary.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookback.check.Measure;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.rates.ErrorRate;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
@@ -29,7 +33,7 @@ class DecisionsTest {
     }
 
     static Decision decide(ErrorRate r, DecisionPolicy policy) {
-        return Decisions.identificationExit(List.of(r), LEADERS, 0.02, policy).get(0);
+        return Decisions.decide(List.of(Measurement.of(r)), LEADERS, Map.of(Line.ERROR_THRESHOLD, 0.02), policy).get(0);
     }
 
     @Test
@@ -39,9 +43,9 @@ class DecisionsTest {
         assertTrue(d.fragile(), "the interval holds rates below 2%");
         assertEquals(List.of("王一", "李一"), d.names());
         assertEquals(List.of(Role.PARTY_SECRETARY, Role.GOVERNMENT_HEAD), d.roles());
-        assertTrue(d.evidence().startsWith("C1精准退出误差率 2.00%（95%区间 "), d.evidence());
-        assertTrue(d.evidence().contains("accountability reaches the party secretary 王一 and government head 李一"),
-                d.evidence());
+        assertTrue(DecisionText.bilingual(d).startsWith("C1精准退出误差率 2.00%（95%区间 "), DecisionText.bilingual(d));
+        assertTrue(DecisionText.bilingual(d).contains("accountability reaches the party secretary 王一 and government head 李一"),
+                DecisionText.bilingual(d));
     }
 
     @Test
@@ -78,10 +82,10 @@ class DecisionsTest {
         Decision empty = decide(rate("C1", Double.NaN, Double.NaN, Double.NaN, 0, EstimateStatus.EMPTY_DOMAIN),
                 DecisionPolicy.POINT);
         assertFalse(empty.triggered());
-        assertTrue(empty.evidence().contains("no data to decide on"), empty.evidence());
+        assertTrue(DecisionText.bilingual(empty).contains("no data to decide on"), DecisionText.bilingual(empty));
         Decision noHead = decide(rate("C2", 0.05, 0.01, 7, 400, EstimateStatus.OK), DecisionPolicy.POINT);
         assertEquals(List.of("王二", "?"), noHead.names());
-        assertTrue(noHead.evidence().contains("leaders.csv lists no government head for C2"), noHead.evidence());
+        assertTrue(DecisionText.bilingual(noHead).contains("leaders.csv lists no government head for C2"), DecisionText.bilingual(noHead));
     }
 
     @Test

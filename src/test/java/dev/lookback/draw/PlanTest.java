@@ -3,7 +3,7 @@ package dev.lookback.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.Interval;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,11 @@
 package dev.lookback.funds;
 
+import dev.lookback.report.DecisionText;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.decide.Measurement;
+import dev.lookback.survey.IntervalMethod;
+import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
-import dev.lookback.decide.Role;
+import dev.lookback.vocabulary.Role;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
-import dev.lookback.survey.DecisionPolicy;
+import dev.lookback.vocabulary.DecisionPolicy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -42,17 +48,17 @@ class FundChecksTest {
         // without an as-of date an unfinished project is not yet overdue
         assertEquals(0.0, FundChecks.byCounty(read(CHECKS), null).get(0).overdueShare(), 0);
         Leaders leaders = Leaders.of(List.of(new Leaders.Leader("C01", Role.GOVERNMENT_HEAD, "李一")));
-        List<Decision> d = Decisions.funds(counties, leaders, 0.01, DecisionPolicy.POINT);
+        List<Decision> d = Decisions.decide(counties.stream().flatMap(c -> java.util.Arrays.stream(FundMeasure.values()).map(m -> Measurement.of(c, m, IntervalMethod.KORN_GRAUBARD, 0.95))).toList(), leaders, Map.of(Line.MATERIALITY, 0.01), DecisionPolicy.POINT);
         assertEquals(6, d.size());
         assertTrue(d.get(0).triggered(), "1.33% ≥ 1%");
         assertEquals(List.of("李一"), d.get(0).names());
         assertFalse(d.get(0).fragile(), "a full check has no sampling error");
         assertFalse(d.get(2).triggered());
         assertTrue(d.get(3).triggered());
-        assertTrue(d.get(4).evidence().contains("leaders.csv lists no government head for C03"), d.get(4).evidence());
+        assertTrue(DecisionText.bilingual(d.get(4)).contains("leaders.csv lists no government head for C03"), DecisionText.bilingual(d.get(4)));
         // a tie at materiality triggers
         List<FundChecks.CountyFunds> tie = List.of(new FundChecks.CountyFunds("C09", 100000, 1000, 10, 0));
-        assertTrue(Decisions.funds(tie, leaders, 0.01, DecisionPolicy.POINT).get(0).triggered());
+        assertTrue(Decisions.decide(tie.stream().flatMap(c -> java.util.Arrays.stream(FundMeasure.values()).map(m -> Measurement.of(c, m, IntervalMethod.KORN_GRAUBARD, 0.95))).toList(), leaders, Map.of(Line.MATERIALITY, 0.01), DecisionPolicy.POINT).get(0).triggered());
     }
 
     @Test

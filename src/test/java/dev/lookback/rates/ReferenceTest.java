@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.lookback.rates;
 
+import dev.lookback.report.ReviewFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
 import dev.lookback.check.Finding;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
@@ -53,7 +54,7 @@ class TalliesTest {
             ReviewResult households = Review.ofFolder(dir).unit(unit).methods(all)
                     .bootstrap(RaoWuBootstrap.of(3, 200)).run();
             Path out = dir.resolve("out-" + unit.label());
-            households.write(out);
+            ReviewFiles.write(households, out);
             ReviewResult tallies = Review.ofTallies(dir.resolve("villages.csv"), dir.resolve("sample.csv"),
                     out.resolve("tallies.csv")).unit(unit).methods(all).bootstrap(RaoWuBootstrap.of(3, 200)).run();
             assertEquals(households.rates().size(), tallies.rates().size());
@@ -71,7 +72,7 @@ class TalliesTest {
             }
             // and the files are the same, byte for byte
             Path again = dir.resolve("again-" + unit.label());
-            tallies.write(again);
+            ReviewFiles.write(tallies, again);
             assertEquals(Files.readString(out.resolve("estimates.csv")), Files.readString(again.resolve("estimates.csv")));
             assertTrue(tallies.findings().isEmpty());
             assertTrue(tallies.discrepancies().isEmpty());
@@ -117,10 +118,10 @@ class TalliesTest {
         assertEquals(1, findings.size());
         assertEquals(Finding.Type.VILLAGE_NOT_CHECKED, findings.get(0).type());
         assertEquals("B2", findings.get(0).village());
-        assertEquals(List.of(1.0, 0.0, 2.0, 0.0), java.util.Arrays.stream(t.errors(dev.lookback.check.Measure.EXIT))
+        assertEquals(List.of(1.0, 0.0, 2.0, 0.0), java.util.Arrays.stream(t.errors(dev.lookback.vocabulary.Measure.EXIT))
                 .boxed().toList());
-        assertEquals(List.of(10.0, 12.0, 8.0, 0.0), java.util.Arrays.stream(t.units(dev.lookback.check.Measure.EXIT))
+        assertEquals(List.of(10.0, 12.0, 8.0, 0.0), java.util.Arrays.stream(t.units(dev.lookback.vocabulary.Measure.EXIT))
                 .boxed().toList());
-        assertEquals(0.0, t.units(dev.lookback.check.Measure.MISSED)[0], "a measure not given counts 0 of 0");
+        assertEquals(0.0, t.units(dev.lookback.vocabulary.Measure.MISSED)[0], "a measure not given counts 0 of 0");
     }
 }

@@ -12,8 +12,8 @@ import dev.lookback.chart.ForestRow;
 import dev.lookback.chart.Lang;
 import dev.lookback.chart.ReviewCharts;
 import dev.lookback.check.Discrepancy;
-import dev.lookback.check.Kind;
-import dev.lookback.check.Measure;
+import dev.lookback.vocabulary.Kind;
+import dev.lookback.vocabulary.Measure;
 import dev.lookback.decide.Decision;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
@@ -75,13 +75,13 @@ class HtmlReportTest {
     void forestColoursFollowTheDecisions() {
         for (Measure m : new Measure[] {Measure.IDENTIFICATION, Measure.EXIT}) {
             XYChart c = (XYChart) ReviewCharts.forest(result, m, Lang.ZH).chart();
-            long triggered = result.decisions().stream().filter(d -> d.measure().equals(m.label()))
+            long triggered = result.decisions().stream().filter(d -> d.indicator() == m)
                     .filter(Decision::triggered).count();
             long drawnRed = c.getSeriesMap().values().stream()
                     .filter(s -> s.getName().startsWith("ci ") && s.getLineColor().equals(Charts.TRIGGERED)).count();
             assertEquals(triggered, drawnRed, m.label());
             for (Decision d : result.decisions()) {
-                if (d.measure().equals(m.label()) && !Double.isNaN(d.lower())) {
+                if (d.indicator() == m && !Double.isNaN(d.lower())) {
                     XYSeries ci = c.getSeriesMap().get("ci " + d.county());
                     assertEquals(d.lower(), ci.getXData()[0], 0);
                     assertEquals(d.upper(), ci.getXData()[1], 0);

@@ -3,8 +3,8 @@ package dev.lookback.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookback.check.Measure;
-import dev.lookback.check.Unit;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import dev.lookback.sim.CoverageStudy.Coverage;
 import dev.lookback.survey.IntervalMethod;
 import java.util.List;

@@ -86,7 +86,7 @@ class ClusterDesignTest {
         double t = 10 * (2 - r * 20) / (20 + 200.0);
         assertEquals(Math.sqrt(0.9 * t * t), all.standardError(), 1e-15);
         assertEquals(0, d.ratio(y, x, LonelyPsu.CERTAINTY).standardError());
-        IllegalStateException ex = assertThrows(IllegalStateException.class, () -> d.ratio(y, x, LonelyPsu.FAIL));
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> d.ratio(y, x, LonelyPsu.FAIL));
         assertTrue(ex.getMessage().startsWith("stratum B has a single sampled cluster"), ex.getMessage());
     }
 

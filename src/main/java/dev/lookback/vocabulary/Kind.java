@@ -1,4 +1,4 @@
-package dev.lookback.check;
+package dev.lookback.vocabulary;
 
 /**
  * The verdict on one spot-checked household, from its register status and whether it meets the
@@ -11,29 +11,11 @@ package dev.lookback.check;
  *   otherwise                               → CORRECT
  * </pre>
  */
-public enum Kind {
-    MISSED("漏评", "missed (should be in, is not)"),
-    WRONGLY_INCLUDED("错评", "wrongly included (should be out, is in)"),
-    WRONGLY_EXITED("错退", "wrongly exited"),
-    CORRECT("正确", "correct");
-
-    private final String chinese;
-    private final String english;
-
-    Kind(String chinese, String english) {
-        this.chinese = chinese;
-        this.english = english;
-    }
-
-    /** The Chinese word, e.g. 漏评. */
-    public String chinese() {
-        return chinese;
-    }
-
-    /** A short English description. */
-    public String english() {
-        return english;
-    }
+public enum Kind implements Term {
+    MISSED,
+    WRONGLY_INCLUDED,
+    WRONGLY_EXITED,
+    CORRECT;
 
     /** The verdict for a register status and the spot check's finding. */
     public static Kind of(Status status, boolean qualifies) {

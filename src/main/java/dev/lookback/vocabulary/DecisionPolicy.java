@@ -1,4 +1,6 @@
-package dev.lookback.survey;
+package dev.lookback.vocabulary;
+
+import dev.lookback.survey.Interval;
 
 import java.util.Locale;
 
@@ -13,21 +15,10 @@ import java.util.Locale;
  * </ul>
  * For a rate that is bad when low (satisfaction) the bounds swap roles.
  */
-public enum DecisionPolicy {
-    POINT("point"),
-    CONFIDENT("confident"),
-    PRECAUTIONARY("precautionary");
-
-    private final String label;
-
-    DecisionPolicy(String label) {
-        this.label = label;
-    }
-
-    /** The name on the command line and in output files. */
-    public String label() {
-        return label;
-    }
+public enum DecisionPolicy implements Term {
+    POINT,
+    CONFIDENT,
+    PRECAUTIONARY;
 
     /**
      * Whether the rule triggers.
@@ -58,7 +49,7 @@ public enum DecisionPolicy {
     /** Reads {@code point}, {@code confident} or {@code precautionary}. */
     public static DecisionPolicy parse(String text) {
         for (DecisionPolicy p : values()) {
-            if (p.label.equals(text.strip().toLowerCase(Locale.ROOT))) {
+            if (p.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
                 return p;
             }
         }

@@ -1,0 +1,45 @@
+package dev.lookback.vocabulary;
+
+import java.util.Locale;
+
+/**
+ * A word of the review's vocabulary (a status, a verdict, a measure, a rule, a role, a policy, a line): an
+ * enum constant that knows its code in files, and its Chinese and English names from the project's one
+ * text table ({@code names.tsv} beside this class). Renderers ({@code report}, {@code chart}) build their
+ * sentences from these names; nothing else spells a term out.
+ */
+public interface Term {
+
+    /** The constant's name, e.g. {@code WRONG_INCLUSION} (every term is an enum constant). */
+    String name();
+
+    /** The code in files and on the command line: the constant's name in lower case, e.g. {@code wrong_inclusion}. */
+    default String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The Chinese name, e.g. 错评率. */
+    default String chinese() {
+        return Names.of(this).zh();
+    }
+
+    /** The English name, e.g. {@code wrong-inclusion rate}. */
+    default String english() {
+        return Names.of(this).en();
+    }
+
+    /** The Chinese explanation, e.g. 应退未退 (empty when the name says it all). */
+    default String chineseDetail() {
+        return Names.of(this).zhDetail();
+    }
+
+    /** The English explanation, e.g. {@code should be out, is in} (empty when the name says it all). */
+    default String englishDetail() {
+        return Names.of(this).enDetail();
+    }
+
+    /** "精准退出误差率 / exit error rate": both names, for a meeting. */
+    default String bilingual() {
+        return chinese() + " / " + english();
+    }
+}

@@ -2,6 +2,7 @@ package dev.lookback.assist;
 
 import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
 import dev.lookback.survey.ClusterDesign;
@@ -27,16 +28,16 @@ import java.util.TreeMap;
  * 满意 and 基本满意 over all answers.
  */
 public final class AssistanceCheck {
-    static final Column CADRE = Column.required("cadre", "帮扶干部", "干部", "姓名");
-    static final Column COUNTY = Column.required("county", "县", "区县");
-    static final Column VILLAGE = Column.required("village", "村", "行政村");
-    static final Column ROLE = Column.required("role", "职务", "身份");
-    static final Column MONTHS = Column.required("months_in_village", "驻村月数", "驻村时间");
-    static final Column REPLACED = Column.optional("replaced", "是否调整");
-    static final Column APPROVED = Column.optional("replacement_approved", "调整是否经批准");
-    static final Column TASKS = Column.required("tasks_done", "两扶两助/四送 落实", "任务落实", "两扶两助", "四送");
-    static final Column HOUSEHOLD = Column.required("household", "户编号");
-    static final Column ANSWER = Column.required("answer", "满意度", "回答");
+    static final Column CADRE = Columns.CADRE;
+    static final Column COUNTY = Columns.COUNTY;
+    static final Column VILLAGE = Columns.VILLAGE;
+    static final Column ROLE = Columns.ROLE;
+    static final Column MONTHS = Columns.MONTHS_IN_VILLAGE;
+    static final Column REPLACED = Columns.REPLACED;
+    static final Column APPROVED = Columns.REPLACEMENT_APPROVED;
+    static final Column TASKS = Columns.TASKS_DONE;
+    static final Column HOUSEHOLD = Columns.HOUSEHOLD;
+    static final Column ANSWER = Columns.ANSWER;
 
     private AssistanceCheck() {
     }

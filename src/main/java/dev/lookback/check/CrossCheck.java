@@ -8,6 +8,7 @@ import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.InputException;
 import dev.lookback.io.KeyFilter;
 import dev.lookback.io.Row;
@@ -33,13 +34,13 @@ import java.util.Map;
  * needs memory only for the sampled part.
  */
 public final class CrossCheck {
-    static final Column HOUSEHOLD = Column.required("household", "户编号", "户主编号", "家庭编号", "户号");
-    static final Column COUNTY = Column.required("county", "县", "区县", "县区", "县(市、区)");
-    static final Column VILLAGE = Column.required("village", "村", "行政村", "村名", "村编码");
-    static final Column STATUS = Column.required("status", "状态", "户类型", "贫困状态");
-    static final Column REGISTER_PERSONS = Column.required("persons", "人数", "家庭人口数", "人口数");
-    static final Column SPOT_PERSONS = Column.optional("persons", "人数", "家庭人口数", "人口数", "核实人数");
-    static final Column QUALIFIES = Column.required("qualifies", "是否符合贫困标准", "符合贫困标准", "是否符合");
+    static final Column HOUSEHOLD = Columns.HOUSEHOLD;
+    static final Column COUNTY = Columns.COUNTY;
+    static final Column VILLAGE = Columns.VILLAGE;
+    static final Column STATUS = Columns.STATUS;
+    static final Column REGISTER_PERSONS = Columns.PERSONS;
+    static final Column SPOT_PERSONS = Columns.PERSONS.asOptional();
+    static final Column QUALIFIES = Columns.QUALIFIES;
     private static final List<Column> REGISTER_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, REGISTER_PERSONS, STATUS);
     private static final List<Column> SPOT_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, SPOT_PERSONS, QUALIFIES);
 

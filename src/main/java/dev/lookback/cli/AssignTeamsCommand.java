@@ -4,6 +4,7 @@ import dev.lookback.draw.TeamAssignment;
 import dev.lookback.draw.TeamAssignment.Team;
 import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.Json;
 import dev.lookback.io.TabularSource;
@@ -19,8 +20,8 @@ import java.util.TreeSet;
 
 /** {@code lookback assign-teams}: cross-check teams to counties, from a published seed. */
 final class AssignTeamsCommand extends Command {
-    static final Column TEAM = Column.required("team", "队", "工作组", "检查组");
-    static final Column HOME = Column.required("home_county", "所属县", "派出县", "county", "县");
+    static final Column TEAM = Columns.TEAM;
+    static final Column HOME = Columns.HOME_COUNTY;
 
     @Override
     String name() {

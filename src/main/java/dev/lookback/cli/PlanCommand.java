@@ -6,6 +6,7 @@ import dev.lookback.chart.Charts;
 import dev.lookback.chart.Lang;
 import dev.lookback.draw.Plan;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
 import dev.lookback.vocabulary.DecisionPolicy;
@@ -63,15 +64,15 @@ final class PlanCommand extends Command {
                 Option.optional("--lang", "zh|en", "zh", "language of the chart's labels"));
     }
 
-    static final Column COUNTY = Column.required("county");
-    static final Column MEASURE = Column.required("measure");
-    static final Column UNITS = Column.required("units");
-    static final Column ESTIMATE = Column.optional("estimate");
-    static final Column SE = Column.optional("std_error");
-    static final Column SAMPLED = Column.optional("villages_sampled");
-    static final Column IN_FRAME = Column.optional("villages_in_frame");
-    static final Column VILLAGE = Column.optional("village");
-    static final Column ERRORS = Column.optional("errors");
+    static final Column COUNTY = Columns.COUNTY;
+    static final Column MEASURE = Columns.MEASURE;
+    static final Column UNITS = Columns.UNITS;
+    static final Column ESTIMATE = Columns.ESTIMATE;
+    static final Column SE = Columns.STD_ERROR;
+    static final Column SAMPLED = Columns.VILLAGES_SAMPLED;
+    static final Column IN_FRAME = Columns.VILLAGES_IN_FRAME;
+    static final Column VILLAGE = Columns.VILLAGE.asOptional();
+    static final Column ERRORS = Columns.ERRORS.asOptional();
 
     /**
      * The median ρ over the counties of a previous review: from its estimates.csv (each county's SE

@@ -6,6 +6,7 @@ import dev.lookback.draw.DrawMethod;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.TabularSource;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -15,8 +16,8 @@ import java.util.Map;
 
 /** {@code lookback verify-draw}: re-derives a sample from the frame and the seed. */
 final class VerifyDrawCommand extends Command {
-    static final Column VILLAGE = Column.required("village", "村", "行政村");
-    static final Column TICKET = Column.optional("ticket", "签号");
+    static final Column VILLAGE = Columns.VILLAGE;
+    static final Column TICKET = Columns.TICKET;
 
     @Override
     String name() {

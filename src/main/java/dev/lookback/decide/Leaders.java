@@ -2,6 +2,7 @@ package dev.lookback.decide;
 
 import dev.lookback.vocabulary.Role;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.TabularSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,9 @@ import java.util.Map;
 
 /** The county leaders the accountability rules can reach ({@code leaders.csv}). Immutable. */
 public final class Leaders {
-    static final Column COUNTY = Column.required("county", "县", "区县", "县区");
-    static final Column ROLE = Column.required("role", "职务", "角色");
-    static final Column NAME = Column.required("name", "姓名");
+    static final Column COUNTY = Columns.COUNTY;
+    static final Column ROLE = Columns.ROLE;
+    static final Column NAME = Columns.NAME;
 
     /** A leader. */
     public record Leader(String county, Role role, String name) {

@@ -1,6 +1,7 @@
 package dev.lookback.frame;
 
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
 import java.util.ArrayList;
@@ -15,10 +16,10 @@ import java.util.TreeMap;
  * The sampling frame: every village of the city, by county. Immutable.
  */
 public final class Frame {
-    static final Column COUNTY = Column.required("county", "县", "区县", "县区", "县(市、区)");
-    static final Column TOWNSHIP = Column.optional("township", "乡镇", "乡(镇)");
-    static final Column VILLAGE = Column.required("village", "村", "行政村", "村名", "村编码");
-    static final Column HOUSEHOLDS = Column.required("households", "户数", "总户数");
+    static final Column COUNTY = Columns.COUNTY;
+    static final Column TOWNSHIP = Columns.TOWNSHIP;
+    static final Column VILLAGE = Columns.VILLAGE;
+    static final Column HOUSEHOLDS = Columns.HOUSEHOLDS;
     private static final List<Column> COLUMNS = List.of(COUNTY, TOWNSHIP, VILLAGE, HOUSEHOLDS);
 
     private final List<Village> villages;

@@ -1,6 +1,7 @@
 package dev.lookback.frame;
 
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 public final class Sample {
     static final Column COUNTY = Frame.COUNTY;
     static final Column VILLAGE = Frame.VILLAGE;
-    static final Column PROBABILITY = Column.optional("inclusion_probability", "入样概率", "pi", "π");
+    static final Column PROBABILITY = Columns.INCLUSION_PROBABILITY;
     private static final List<Column> COLUMNS = List.of(COUNTY, VILLAGE, PROBABILITY);
 
     private final List<SampledVillage> villages;

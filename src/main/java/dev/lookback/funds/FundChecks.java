@@ -1,6 +1,7 @@
 package dev.lookback.funds;
 
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
@@ -20,9 +21,9 @@ import java.util.TreeMap;
  * not samples: their intervals are the values themselves.
  */
 public final class FundChecks {
-    static final Column PLANNED = Column.optional("planned_finish", "计划完工", "计划完成时间");
-    static final Column ACTUAL = Column.optional("actual_finish", "实际完工", "实际完成时间");
-    static final Column STARTED = Column.optional("started", "是否开工", "开工");
+    static final Column PLANNED = Columns.PLANNED_FINISH;
+    static final Column ACTUAL = Columns.ACTUAL_FINISH;
+    static final Column STARTED = Columns.STARTED;
 
     /** A checked project. */
     public record Check(Project project, LocalDate plannedFinish, LocalDate actualFinish, Boolean started) {

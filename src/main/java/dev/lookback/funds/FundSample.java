@@ -2,6 +2,7 @@ package dev.lookback.funds;
 
 import dev.lookback.draw.Tickets;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
@@ -21,10 +22,10 @@ import java.util.Set;
  * π = min(1, n·x/X).
  */
 public final class FundSample {
-    static final Column PROJECT = Column.required("project", "项目", "项目编号");
-    static final Column COUNTY = Column.required("county", "县", "区县");
-    static final Column AMOUNT = Column.required("amount", "金额", "资金额");
-    static final Column MISUSED = Column.optional("audited_misused", "挤占挪用", "违规金额", "挤占挪用金额");
+    static final Column PROJECT = Columns.PROJECT;
+    static final Column COUNTY = Columns.COUNTY;
+    static final Column AMOUNT = Columns.AMOUNT;
+    static final Column MISUSED = Columns.AUDITED_MISUSED;
 
     /** A drawn project: how many selection points fell in it, and where its span lies. */
     public record Drawn(Project project, int hits, double inclusionProbability, double from, double to) {

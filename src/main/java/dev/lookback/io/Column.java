@@ -23,6 +23,11 @@ public record Column(String name, List<String> aliases, boolean required) {
         return new Column(name, List.of(aliases), false);
     }
 
+    /** The same column, not required (a file where it is optional). */
+    public Column asOptional() {
+        return new Column(name, aliases, false);
+    }
+
     /** Whether a header cell names this column (case, spaces and a BOM ignored). */
     public boolean matches(String header) {
         String h = normalise(header);

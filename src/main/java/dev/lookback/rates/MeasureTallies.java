@@ -10,6 +10,7 @@ import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
 import java.io.IOException;
@@ -26,11 +27,11 @@ import java.util.Map;
  * ({@link #read}): {@code county, village, measure, errors, units}.
  */
 public final class MeasureTallies {
-    static final Column COUNTY = Column.required("county", "县", "区县");
-    static final Column VILLAGE = Column.required("village", "村", "行政村");
-    static final Column MEASURE = Column.required("measure", "指标");
-    static final Column ERRORS = Column.required("errors", "误差数", "错误数");
-    static final Column UNITS = Column.required("units", "核查数", "单位数");
+    static final Column COUNTY = Columns.COUNTY;
+    static final Column VILLAGE = Columns.VILLAGE;
+    static final Column MEASURE = Columns.MEASURE;
+    static final Column ERRORS = Columns.ERRORS;
+    static final Column UNITS = Columns.UNITS;
 
     private final Sample sample;
     private final double[][] errors;

@@ -400,4 +400,27 @@ class CommandLineTest {
         assertTrue(text.contains("回头看 review analytics"), "the banner of predef.jsh: " + text);
         assertTrue(text.contains("class dev.lookback.Review ZH"), "predef.jsh imported Lookback and the charts: " + text);
     }
+
+    @Test
+    void lonelyVillageFailExitsTwoWithTheReason() {
+        // county C04 of the fixture has one sampled village
+        Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--lonely-village", "fail"));
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().startsWith("lookback review: stratum C04 has a single sampled cluster, which gives no"
+                + " variance estimate"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void optionDefaultsAreTheLibraryDefaults() {
+        java.util.Map<String, String> defaults = new java.util.HashMap<>();
+        new ReviewCommand().options().forEach(o -> defaults.put(o.name(), o.defaultValue()));
+        dev.lookback.ReviewSettings d = dev.lookback.ReviewSettings.defaults();
+        assertEquals(Double.toString(d.threshold()), defaults.get("--threshold"));
+        assertEquals(Double.toString(d.minimumSatisfaction()), defaults.get("--min-satisfaction"));
+        assertEquals(dev.lookback.ReviewSettings.DEFAULT_SEED, defaults.get("--seed"));
+        assertEquals(d.policy().label(), defaults.get("--policy"));
+        assertEquals(Double.toString(d.level()), defaults.get("--level"));
+    }
 }

@@ -1,0 +1,78 @@
+package dev.lookback.io;
+
+/**
+ * Every input column of the project, each declared once with its Chinese (and other) header aliases, so
+ * that a header accepted in one file is accepted in every file that has the column. Readers use these
+ * constants; the README's file formats list the same names.
+ */
+public final class Columns {
+    private Columns() {
+    }
+
+    /** 县: a county code. */
+    public static final Column COUNTY = Column.required("county", "县", "区县", "县区", "县(市、区)");
+    /** 乡镇 (optional). */
+    public static final Column TOWNSHIP = Column.optional("township", "乡镇", "乡(镇)");
+    /** 村: a village code, unique in the frame. */
+    public static final Column VILLAGE = Column.required("village", "村", "行政村", "村名", "村编码");
+    /** 户数: a village's households. */
+    public static final Column HOUSEHOLDS = Column.required("households", "户数", "总户数");
+    /** 入样概率 (optional; default n_h/N_h). */
+    public static final Column INCLUSION_PROBABILITY = Column.optional("inclusion_probability", "入样概率", "pi", "π");
+    /** 签号: a village's ticket in a sample (optional). */
+    public static final Column TICKET = Column.optional("ticket", "签号");
+    /** 户编号: a household id. */
+    public static final Column HOUSEHOLD = Column.required("household", "户编号", "户主编号", "家庭编号", "户号");
+    /** 状态: a register status. */
+    public static final Column STATUS = Column.required("status", "状态", "户类型", "贫困状态");
+    /** 人数: persons of a household (required in the register; in the spot check blank = the register's). */
+    public static final Column PERSONS = Column.required("persons", "人数", "家庭人口数", "人口数", "核实人数");
+    /** 是否符合贫困标准: the spot check's verdict. */
+    public static final Column QUALIFIES = Column.required("qualifies", "是否符合贫困标准", "符合贫困标准", "是否符合");
+    /** 职务: a leader's or a cadre's role. */
+    public static final Column ROLE = Column.required("role", "职务", "角色", "身份");
+    /** 姓名: a leader's name. */
+    public static final Column NAME = Column.required("name", "姓名");
+    /** 帮扶干部: a cadre. */
+    public static final Column CADRE = Column.required("cadre", "帮扶干部", "干部", "姓名");
+    /** 驻村月数. */
+    public static final Column MONTHS_IN_VILLAGE = Column.required("months_in_village", "驻村月数", "驻村时间");
+    /** 是否调整 (optional). */
+    public static final Column REPLACED = Column.optional("replaced", "是否调整");
+    /** 调整是否经批准 (optional). */
+    public static final Column REPLACEMENT_APPROVED = Column.optional("replacement_approved", "调整是否经批准");
+    /** 两扶两助/四送 落实. */
+    public static final Column TASKS_DONE = Column.required("tasks_done", "两扶两助/四送 落实", "任务落实", "两扶两助", "四送");
+    /** 满意度: a household's answer. */
+    public static final Column ANSWER = Column.required("answer", "满意度", "回答");
+    /** 项目: a project id. */
+    public static final Column PROJECT = Column.required("project", "项目", "项目编号");
+    /** 金额: a project's book value in yuan. */
+    public static final Column AMOUNT = Column.required("amount", "金额", "资金额");
+    /** 挤占挪用: audited misused money in yuan (optional). */
+    public static final Column AUDITED_MISUSED = Column.optional("audited_misused", "挤占挪用", "违规金额", "挤占挪用金额");
+    /** 计划完工 (optional). */
+    public static final Column PLANNED_FINISH = Column.optional("planned_finish", "计划完工", "计划完成时间");
+    /** 实际完工 (optional; blank = not finished). */
+    public static final Column ACTUAL_FINISH = Column.optional("actual_finish", "实际完工", "实际完成时间");
+    /** 是否开工 (optional). */
+    public static final Column STARTED = Column.optional("started", "是否开工", "开工");
+    /** 指标: a measure's code (tallies.csv, estimates.csv). */
+    public static final Column MEASURE = Column.required("measure", "指标");
+    /** 误差数: errors in a village or county (tallies.csv, estimates.csv). */
+    public static final Column ERRORS = Column.required("errors", "误差数", "错误数");
+    /** 核查数: units of the domain (tallies.csv, estimates.csv). */
+    public static final Column UNITS = Column.required("units", "核查数", "单位数");
+    /** 检查组: a cross-check team. */
+    public static final Column TEAM = Column.required("team", "队", "工作组", "检查组");
+    /** 所属县: a team's own county. */
+    public static final Column HOME_COUNTY = Column.required("home_county", "所属县", "派出县", "county", "县");
+    /** estimates.csv's estimate (read back by {@code plan}). */
+    public static final Column ESTIMATE = Column.optional("estimate", "估计值");
+    /** estimates.csv's standard error. */
+    public static final Column STD_ERROR = Column.optional("std_error", "标准误");
+    /** estimates.csv's sampled villages. */
+    public static final Column VILLAGES_SAMPLED = Column.optional("villages_sampled", "样本村数");
+    /** estimates.csv's villages in the frame. */
+    public static final Column VILLAGES_IN_FRAME = Column.optional("villages_in_frame", "村数");
+}

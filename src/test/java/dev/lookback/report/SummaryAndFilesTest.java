@@ -1,0 +1,78 @@
+package dev.lookback.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookback.Review;
+import dev.lookback.ReviewResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The summary flags at the review's own threshold, and county codes from the data never steer where a
+ * file is written: two counties named like paths, every village sampled, one missed household each.
+ */
+class SummaryAndFilesTest {
+    static final String ESCAPING = "../../x";
+    static final String NESTED = "市辖区/城关镇";
+
+    static Review city(Path dir) throws IOException {
+        Files.writeString(dir.resolve("villages.csv"), "county,village,households\n" + ESCAPING + ",V1,2\n" + ESCAPING
+                + ",V2,2\n" + NESTED + ",V3,2\n" + NESTED + ",V4,2\n");
+        Files.writeString(dir.resolve("sample.csv"), "county,village\n" + ESCAPING + ",V1\n" + ESCAPING + ",V2\n"
+                + NESTED + ",V3\n" + NESTED + ",V4\n");
+        StringBuilder register = new StringBuilder("household,county,village,persons,status\n");
+        StringBuilder spot = new StringBuilder("household,county,village,persons,qualifies\n");
+        int h = 0;
+        for (String[] v : new String[][] {{ESCAPING, "V1"}, {ESCAPING, "V2"}, {NESTED, "V3"}, {NESTED, "V4"}}) {
+            for (int k = 0; k < 2; k++) {
+                String id = "H" + (h++);
+                register.append(id).append(',').append(v[0]).append(',').append(v[1]).append(",2,NON_POOR\n");
+                // the first household of V1 and of V3 should have been registered as poor: missed
+                boolean missed = k == 0 && (v[1].equals("V1") || v[1].equals("V3"));
+                spot.append(id).append(',').append(v[0]).append(',').append(v[1]).append(",2,").append(missed).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("self_check.csv"), register);
+        Files.writeString(dir.resolve("spot_check.csv"), spot);
+        return Review.ofFolder(dir);
+    }
+
+    @Test
+    void theSummaryFlagsAtTheReviewsThreshold(@TempDir Path dir) throws IOException {
+        // identification error rate 2/8 = 25% in each county
+        ReviewResult high = city(dir).threshold(0.30).run();
+        String text = Summary.of(high);
+        assertTrue(text.contains("threshold 30.00%"), text);
+        assertFalse(text.contains("≥!]") || text.lines().anyMatch(l -> l.startsWith("ALL") && l.contains(" ≥!")), text);
+        ReviewResult low = city(dir).threshold(0.20).run();
+        assertTrue(Summary.of(low).lines().anyMatch(l -> l.startsWith("ALL") && l.contains(" ≥!")), Summary.of(low));
+    }
+
+    @Test
+    void countyCodesNeverLeaveTheOutputFolder(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("a").resolve("b").resolve("out");
+        ReviewFiles.write(city(dir).unit(dev.lookback.vocabulary.Unit.HOUSEHOLDS).run(), out);
+        List<String> index = Files.readAllLines(out.resolve("rectification/index.csv"));
+        assertEquals("county,file", index.get(0));
+        assertEquals(3, index.size(), index.toString());
+        for (String line : index.subList(1, index.size())) {
+            String file = line.substring(line.lastIndexOf(',') + 1);
+            assertTrue(Files.isRegularFile(out.resolve("rectification").resolve(file)), line);
+        }
+        assertTrue(index.contains(ESCAPING + "," + FileNames.safe(ESCAPING) + ".csv"), index.toString());
+        assertTrue(index.contains(NESTED + "," + FileNames.safe(NESTED) + ".csv"), index.toString());
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertTrue(all.filter(Files::isRegularFile).filter(p -> !p.startsWith(out))
+                    .allMatch(p -> p.getParent().equals(dir)), "nothing written outside --out");
+        }
+        assertTrue(Files.readString(out.resolve("rectification").resolve(FileNames.safe(NESTED) + ".csv"))
+                .contains("H4,V3,漏评"));
+    }
+}

@@ -9,11 +9,14 @@ import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.Answer;
 import dev.lookback.vocabulary.AssistanceMeasure;
+import dev.lookback.vocabulary.CadreRole;
+import dev.lookback.vocabulary.Shortfall;
+import dev.lookback.vocabulary.Term;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -54,11 +57,27 @@ public final class AssistanceCheck {
     public record Rate(String county, AssistanceMeasure measure, RatioEstimate estimate, Interval interval, List<Failure> failures) {
     }
 
-    /** A failing cadre or a dissatisfied household: who, where, and why. */
-    public record Failure(String id, String village, String reason) {
+    /**
+     * A failing cadre or a dissatisfied household: who, where, and why.
+     *
+     * @param id         the cadre or the household
+     * @param village    the village
+     * @param shortfalls why, in order
+     * @param months     a cadre's months in the village (0 for a household)
+     * @param minimum    the cadre's minimum months (0 for a household)
+     */
+    public record Failure(String id, String village, List<Shortfall> shortfalls, int months, int minimum) {
+        public Failure {
+            shortfalls = List.copyOf(shortfalls);
+        }
+
         @Override
         public String toString() {
-            return id + " (" + village + "): " + reason;
+            List<String> why = new ArrayList<>();
+            for (Shortfall f : shortfalls) {
+                why.add(f == Shortfall.TOO_FEW_MONTHS ? months + " months in the village, below " + minimum : f.english());
+            }
+            return id + " (" + village + "): " + String.join(", ", why);
         }
     }
 
@@ -79,35 +98,25 @@ public final class AssistanceCheck {
         source.read(List.of(CADRE, COUNTY, VILLAGE, ROLE, MONTHS, REPLACED, APPROVED, TASKS), row -> {
             String county = row.requireText(COUNTY);
             String village = row.requireText(VILLAGE);
-            String role = row.requireText(ROLE);
-            boolean first;
-            switch (role.toUpperCase(Locale.ROOT)) {
-                case "FIRST_SECRETARY":
-                case "第一书记":
-                    first = true;
-                    break;
-                case "TEAM_MEMBER":
-                case "工作队员":
-                case "队员":
-                    first = false;
-                    break;
-                default:
-                    throw row.error(ROLE, role, "is not FIRST_SECRETARY or TEAM_MEMBER (第一书记/工作队员)");
+            String text = row.requireText(ROLE);
+            CadreRole role = CadreRole.parse(text);
+            if (role == null) {
+                throw row.error(ROLE, text, Term.notOneOf(CadreRole.values()));
             }
             int months = row.integer(MONTHS, 0);
             boolean replaced = row.text(REPLACED) != null && row.bool(REPLACED);
             boolean approved = row.text(APPROVED) != null && row.bool(APPROVED);
             boolean tasks = row.bool(TASKS);
-            List<String> why = new ArrayList<>();
-            int minimum = first ? minimums.firstSecretary() : minimums.teamMember();
+            List<Shortfall> why = new ArrayList<>();
+            int minimum = role == CadreRole.FIRST_SECRETARY ? minimums.firstSecretary() : minimums.teamMember();
             if (months < minimum) {
-                why.add(months + " months in the village, below " + minimum);
+                why.add(Shortfall.TOO_FEW_MONTHS);
             }
             if (replaced && !approved) {
-                why.add("replaced without approval");
+                why.add(Shortfall.UNAPPROVED_REPLACEMENT);
             }
             if (!tasks) {
-                why.add("tasks not done");
+                why.add(Shortfall.TASKS_NOT_DONE);
             }
             record(row, county, village, frame, byVillage, countyOf);
             double[] t = byVillage.get(village);
@@ -115,7 +124,7 @@ public final class AssistanceCheck {
             if (!why.isEmpty()) {
                 t[0]++;
                 failures.computeIfAbsent(county, k -> new ArrayList<>())
-                        .add(new Failure(row.requireText(CADRE), village, String.join(", ", why)));
+                        .add(new Failure(row.requireText(CADRE), village, why, months, minimum));
             }
         });
         return rates(AssistanceMeasure.CADRE_NONCOMPLIANCE, byVillage, countyOf, frame, failures, method, level);
@@ -127,23 +136,12 @@ public final class AssistanceCheck {
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
         source.read(List.of(HOUSEHOLD, COUNTY, VILLAGE, ANSWER), row -> {
-            String answer = row.requireText(ANSWER);
-            boolean satisfied;
-            switch (answer.toUpperCase(Locale.ROOT)) {
-                case "SATISFIED":
-                case "满意":
-                case "FAIRLY_SATISFIED":
-                case "基本满意":
-                    satisfied = true;
-                    break;
-                case "DISSATISFIED":
-                case "不满意":
-                    satisfied = false;
-                    break;
-                default:
-                    throw row.error(ANSWER, answer,
-                            "is not SATISFIED/FAIRLY_SATISFIED/DISSATISFIED (满意/基本满意/不满意)");
+            String text = row.requireText(ANSWER);
+            Answer answer = Answer.parse(text);
+            if (answer == null) {
+                throw row.error(ANSWER, text, Term.notOneOf(Answer.values()));
             }
+            boolean satisfied = answer.satisfied();
             String county = row.requireText(COUNTY);
             String village = row.requireText(VILLAGE);
             record(row, county, village, frame, byVillage, countyOf);
@@ -153,7 +151,7 @@ public final class AssistanceCheck {
                 t[0]++;
             } else {
                 failures.computeIfAbsent(county, k -> new ArrayList<>())
-                        .add(new Failure(row.requireText(HOUSEHOLD), village, "dissatisfied"));
+                        .add(new Failure(row.requireText(HOUSEHOLD), village, List.of(Shortfall.DISSATISFIED), 0, 0));
             }
         });
         return rates(AssistanceMeasure.SATISFACTION, byVillage, countyOf, frame, failures, method, level);

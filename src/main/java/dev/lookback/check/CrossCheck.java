@@ -1,8 +1,9 @@
 package dev.lookback.check;
 
 import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Term;
 import dev.lookback.vocabulary.Kind;
-import dev.lookback.check.Finding.Type;
+import dev.lookback.vocabulary.FindingType;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
@@ -148,7 +149,7 @@ public final class CrossCheck {
         }
         notCovered.sort(Comparator.comparingLong(r -> r.line));
         for (Registered r : notCovered) {
-            findings.add(new Finding(registerFile, r.line, "", r.household, r.county, r.village, Type.NOT_COVERED, false,
+            findings.add(new Finding(registerFile, r.line, "", r.household, r.county, r.village, FindingType.NOT_COVERED, false,
                     "register household " + r.household + " of sampled village " + r.village
                             + " was not covered by the spot check; it is not in the estimates"));
         }
@@ -165,14 +166,14 @@ public final class CrossCheck {
                 unregistered++;
             }
             if (s.registerProblem != null) {
-                findings.add(new Finding(spotFile, s.line, "", s.household, s.county, s.village, Type.BAD_RECORD, true,
+                findings.add(new Finding(spotFile, s.line, "", s.household, s.county, s.village, FindingType.BAD_RECORD, true,
                         "household " + s.household + ": " + s.registerProblem + "; the household is left out"));
                 continue;
             }
             if (s.status != Status.UNREGISTERED
                     && (!s.registerVillage.equals(s.village) || !s.registerCounty.equals(s.county))) {
                 findings.add(new Finding(spotFile, s.line, VILLAGE.name(), s.household, s.county, s.village,
-                        Type.LOCATION_DIFFERS, false, "household " + s.household + " was checked in " + s.county + " "
+                        FindingType.LOCATION_DIFFERS, false, "household " + s.household + " was checked in " + s.county + " "
                                 + s.village + " but the register (line " + s.registerLine + ") has it in "
                                 + s.registerCounty + " " + s.registerVillage + "; it is counted where it was checked"));
             }
@@ -181,7 +182,7 @@ public final class CrossCheck {
                 persons = s.persons;
                 if (s.registerPersons >= 0 && s.registerPersons != s.persons) {
                     findings.add(new Finding(spotFile, s.line, SPOT_PERSONS.name(), s.household, s.county, s.village,
-                            Type.PERSONS_DIFFER, false, "household " + s.household + ": " + s.persons
+                            FindingType.PERSONS_DIFFER, false, "household " + s.household + ": " + s.persons
                                     + " persons verified, " + s.registerPersons + " in the register (line "
                                     + s.registerLine + "); the verified count is used"));
                 }
@@ -189,7 +190,7 @@ public final class CrossCheck {
                 persons = s.registerPersons;
             } else {
                 findings.add(new Finding(spotFile, s.line, SPOT_PERSONS.name(), s.household, s.county, s.village,
-                        Type.BAD_RECORD, true, "household " + s.household
+                        FindingType.BAD_RECORD, true, "household " + s.household
                                 + " is not in the register and its persons are blank, so it cannot be counted;"
                                 + " the household is left out"));
                 continue;
@@ -202,7 +203,7 @@ public final class CrossCheck {
             }
         }
         if (spots.size() >= 20 && unregistered > 0.1 * spots.size()) {
-            findings.add(new Finding(spotFile, 0, HOUSEHOLD.name(), "", "", "", Type.MANY_UNREGISTERED, false,
+            findings.add(new Finding(spotFile, 0, HOUSEHOLD.name(), "", "", "", FindingType.MANY_UNREGISTERED, false,
                     unregistered + " of " + spots.size() + " spot-checked households are not in the register and count"
                             + " as unregistered (missed if they qualify). Check that household ids are written the same"
                             + " way in both files (Excel drops leading zeros from ids stored as numbers) and that the"
@@ -210,7 +211,7 @@ public final class CrossCheck {
         }
         for (VillageTally t : tallies.values()) {
             if (t.householdsChecked() == 0) {
-                findings.add(new Finding(spotFile, 0, "", "", t.county(), t.village(), Type.VILLAGE_NOT_CHECKED, false,
+                findings.add(new Finding(spotFile, 0, "", "", t.county(), t.village(), FindingType.VILLAGE_NOT_CHECKED, false,
                         "sampled village " + t.village() + " has no spot-checked household; it counts as a sampled"
                                 + " village with no units"));
             }
@@ -222,7 +223,7 @@ public final class CrossCheck {
             boolean allEqual = villages.stream().allMatch(v -> v.inclusionProbability() == pi);
             double gap = Math.abs(pi - srs);
             if (allEqual && gap > 1e-9 && gap <= 1e-3 * srs) {
-                findings.add(new Finding("sample", 0, "inclusion_probability", "", county, "", Type.PROBABILITY_ROUNDED,
+                findings.add(new Finding("sample", 0, "inclusion_probability", "", county, "", FindingType.PROBABILITY_ROUNDED,
                         false, "every village of county " + county + " has inclusion probability " + pi + ", close to but"
                                 + " not n/N = " + villages.size() + "/" + frame.villageCount(county) + " = " + srs
                                 + "; it is taken as an unequal-probability design (no finite population correction)."
@@ -231,7 +232,7 @@ public final class CrossCheck {
         });
         for (String county : frame.counties()) {
             if (!byCounty.containsKey(county)) {
-                findings.add(new Finding("sample", 0, "", "", county, "", Type.COUNTY_NOT_SAMPLED, false, "county "
+                findings.add(new Finding("sample", 0, "", "", county, "", FindingType.COUNTY_NOT_SAMPLED, false, "county "
                         + county + " of the frame has no sampled village; it has no estimate and the city row"
                         + " does not cover it"));
             }
@@ -281,7 +282,7 @@ public final class CrossCheck {
             String s = row.requireText(STATUS);
             Status status = Status.parse(s);
             if (status == null) {
-                throw row.error(STATUS, s, "is not one of POOR/EXITED/NON_POOR (贫困户/已脱贫/一般户)");
+                throw row.error(STATUS, s, Term.notOneOf(Status.POOR, Status.EXITED, Status.NON_POOR));
             }
             record = new Registered(household, row.requireText(COUNTY), row.requireText(VILLAGE),
                     row.integer(REGISTER_PERSONS, 0), status, row.line());
@@ -289,7 +290,7 @@ public final class CrossCheck {
             if (e.wholeFile()) {
                 throw e;
             }
-            findings.add(finding(e, household, row, Type.BAD_RECORD, true, e.problem() + "; the record is left out"));
+            findings.add(finding(e, household, row, FindingType.BAD_RECORD, true, e.problem() + "; the record is left out"));
             if (household != null && !registered.containsKey(household)) {
                 unusable.putIfAbsent(household, row.line());
             }
@@ -299,7 +300,7 @@ public final class CrossCheck {
         Long firstLine = first != null ? Long.valueOf(first.line) : unusable.get(household);
         if (firstLine != null) {
             findings.add(new Finding(registerFile, row.line(), HOUSEHOLD.name(), household, record.county, record.village,
-                    Type.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
+                    FindingType.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
                             + firstLine + "); this record is left out"));
             return;
         }
@@ -324,21 +325,21 @@ public final class CrossCheck {
                 if (e.wholeFile()) {
                     throw e;
                 }
-                findings.add(finding(e, row.text(HOUSEHOLD), row, Type.BAD_RECORD, true,
+                findings.add(finding(e, row.text(HOUSEHOLD), row, FindingType.BAD_RECORD, true,
                         e.problem() + "; the record is left out"));
                 return;
             }
             Spot first = spots.get(spot.household);
             if (first != null) {
                 findings.add(new Finding(file, row.line(), HOUSEHOLD.name(), spot.household, spot.county, spot.village,
-                        Type.DUPLICATE, true, "household " + spot.household + " appears again in the spot check (first on line "
+                        FindingType.DUPLICATE, true, "household " + spot.household + " appears again in the spot check (first on line "
                                 + first.line + "); this record is left out"));
                 return;
             }
             if (!sample.contains(spot.village)) {
                 Village v = frame.village(spot.village);
                 findings.add(new Finding(file, row.line(), VILLAGE.name(), spot.household, spot.county, spot.village,
-                        Type.NOT_IN_SAMPLE, true, "village " + spot.village
+                        FindingType.NOT_IN_SAMPLE, true, "village " + spot.village
                                 + (v == null ? " is not in the frame" : " is not in the sample")
                                 + "; household " + spot.household + " is left out"));
                 return;
@@ -346,7 +347,7 @@ public final class CrossCheck {
             String frameCounty = sample.village(spot.village).county();
             if (!frameCounty.equals(spot.county)) {
                 findings.add(new Finding(file, row.line(), COUNTY.name(), spot.household, spot.county, spot.village,
-                        Type.LOCATION_DIFFERS, false, "county " + spot.county + " does not match the frame, where village "
+                        FindingType.LOCATION_DIFFERS, false, "county " + spot.county + " does not match the frame, where village "
                                 + spot.village + " is in county " + frameCounty + "; the frame's county is used"));
                 spot = new Spot(spot.household, frameCounty, spot.village, spot.persons, spot.qualifies, spot.line);
             }
@@ -355,7 +356,7 @@ public final class CrossCheck {
         return spots;
     }
 
-    private static Finding finding(InputException e, String household, Row row, Type type, boolean leftOut,
+    private static Finding finding(InputException e, String household, Row row, FindingType type, boolean leftOut,
             String message) {
         return new Finding(e.file(), e.line(), e.column() == null ? "" : e.column(), household == null ? "" : household,
                 orEmpty(row.text(COUNTY)), orEmpty(row.text(VILLAGE)), type, leftOut, message);

@@ -35,7 +35,7 @@ final class DemoCommand extends Command {
                 Option.optional("--out", "DIR", "lookback-demo", "output folder"),
                 Option.optional("--seed", "TEXT", Demo.SEED, "public seed of the city and the draw"),
                 Option.optional("--per-county", "N", String.valueOf(Demo.PER_COUNTY), "villages drawn per county"),
-                Option.optional("--unit", "persons|households", "persons", "what the rates count")));
+                Option.optional("--unit", "persons|households", dev.lookback.ReviewSettings.defaults().unit().label(), "what the rates count")));
         options.addAll(MeetingOutputs.options());
         return options;
     }

@@ -1,5 +1,7 @@
 package dev.lookback.cli;
 
+import dev.lookback.ReviewSettings;
+import dev.lookback.vocabulary.Line;
 import dev.lookback.chart.ChartFonts;
 import dev.lookback.chart.ChartFormat;
 import dev.lookback.chart.Charts;
@@ -40,15 +42,15 @@ final class PlanCommand extends Command {
                 Option.optional("--villages", "N", "200", "villages of the county in the frame"),
                 Option.optional("--units-per-village", "M", "50", "mean domain units (persons or households) per village"),
                 Option.optional("--cv", "CV", "0.3", "coefficient of variation of the units per village"),
-                Option.optional("--rho", "RHO", "0.05", "intra-village correlation of errors"),
+                Option.optional("--rho", "RHO", Double.toString(Plan.TYPICAL_RHO), "intra-village correlation of errors"),
                 Option.optional("--rho-from", "FILE", "", "estimate ρ from a previous review's estimates.csv or"
                         + " tallies.csv (the median over its counties), instead of --rho"),
                 Option.optional("--measure", "NAME", "identification", "with --rho-from: the measure whose rows to use"),
-                Option.optional("--level", "L", "0.95", "confidence level of the intervals"),
+                Option.optional("--level", "L", Double.toString(ReviewSettings.defaults().level()), "confidence level of the intervals"),
                 Option.optional("--rate", "P", "0.02", "precision: the expected error rate"),
                 Option.optional("--margin", "E", "0.01", "precision: the largest distance from the rate to a bound"),
-                Option.optional("--threshold", "T", "0.02", "decision: the accountability threshold"),
-                Option.optional("--policy", "point|confident|precautionary", "point", "decision: how the interval decides"),
+                Option.optional("--threshold", "T", Double.toString(Line.ERROR_THRESHOLD.defaultValue()), "decision: the accountability threshold"),
+                Option.optional("--policy", "point|confident|precautionary", ReviewSettings.defaults().policy().label(), "decision: how the interval decides"),
                 Option.optional("--ok", "P", "0.005", "decision: a compliant county's rate"),
                 Option.optional("--bad", "P", "0.05", "decision: a failing county's rate"),
                 Option.optional("--alpha", "A", "0.05", "decision: largest chance of triggering a compliant county"),

@@ -97,7 +97,7 @@ public final class Decisions {
         double units = e.units() / n;
         double rho = Plan.rhoFromEstimate(p, e.standardError(), e.units(), n, big);
         if (Double.isNaN(rho)) {
-            rho = 0.05; // no variance estimate (zero errors, one village): a typical value
+            rho = Plan.TYPICAL_RHO; // no variance estimate (zero errors, one village)
         }
         int needed = Plan.villagesForPrecision(p, margin, level, Math.max(1, units), 0, rho, big);
         return Math.max(0, needed - n);

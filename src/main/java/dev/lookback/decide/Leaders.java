@@ -1,6 +1,7 @@
 package dev.lookback.decide;
 
 import dev.lookback.vocabulary.Role;
+import dev.lookback.vocabulary.Term;
 import dev.lookback.io.Column;
 import dev.lookback.io.Columns;
 import dev.lookback.io.TabularSource;
@@ -41,8 +42,7 @@ public final class Leaders {
             String r = row.requireText(ROLE);
             Role role = Role.parse(r);
             if (role == null) {
-                throw row.error(ROLE, r, "is not one of PARTY_SECRETARY/GOVERNMENT_HEAD/ASSISTANCE_LEAD"
-                        + " (党委书记/政府主要负责人/分管帮扶工作领导)");
+                throw row.error(ROLE, r, Term.notOneOf(Role.values()));
             }
             list.add(new Leader(row.requireText(COUNTY), role, row.requireText(NAME)));
         });

@@ -21,6 +21,12 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * Kerry 2006), m̄ the mean domain units per village and cv their coefficient of variation.
  */
 public final class Plan {
+    /**
+     * A typical intra-village correlation of errors, used where none can be estimated (the planner's
+     * default and the settle-size of a decision without a variance estimate).
+     */
+    public static final double TYPICAL_RHO = 0.05;
+
     private Plan() {
     }
 

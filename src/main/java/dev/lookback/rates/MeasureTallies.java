@@ -1,5 +1,6 @@
 package dev.lookback.rates;
 
+import dev.lookback.vocabulary.FindingType;
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Finding;
 import dev.lookback.vocabulary.Measure;
@@ -68,7 +69,7 @@ public final class MeasureTallies {
      * its file, line and column: a village not in the sample, a county that is not the frame's, an
      * unknown measure, a number that is not 0 ≤ errors ≤ units, or a village and measure given twice.
      * A measure missing for a village counts 0 of 0 (an empty domain there); a sampled village with no
-     * row at all counts 0 of 0 in every measure and is reported as {@link Finding.Type#VILLAGE_NOT_CHECKED}.
+     * row at all counts 0 of 0 in every measure and is reported as {@link FindingType#VILLAGE_NOT_CHECKED}.
      *
      * @param findings receives the findings
      */
@@ -126,7 +127,7 @@ public final class MeasureTallies {
             if (!seen[i]) {
                 SampledVillage s = sample.villages().get(i);
                 findings.add(new Finding(source.name(), 0, "", "", s.county(), s.village(),
-                        Finding.Type.VILLAGE_NOT_CHECKED, false, "sampled village " + s.village()
+                        FindingType.VILLAGE_NOT_CHECKED, false, "sampled village " + s.village()
                                 + " has no tallies: it counts 0 of 0 in every measure"));
             }
         }

@@ -1,5 +1,6 @@
 package dev.lookback.report;
 
+import dev.lookback.vocabulary.FindingType;
 import dev.lookback.ReviewResult;
 import dev.lookback.ReviewSettings;
 import dev.lookback.assist.AssistanceCheck;
@@ -340,7 +341,7 @@ public final class HtmlReport {
             h.append("<p>未发现数据问题。<span class=\"en\">No findings.</span></p>\n</section>\n");
             return;
         }
-        Map<Finding.Type, long[]> counts = new TreeMap<>();
+        Map<FindingType, long[]> counts = new TreeMap<>();
         for (Finding f : findings) {
             long[] c = counts.computeIfAbsent(f.type(), k -> new long[2]);
             c[0]++;

@@ -8,6 +8,7 @@ import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.MeasureTallies;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Role;
+import dev.lookback.vocabulary.Shortfall;
 import dev.lookback.check.Finding;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.rates.ErrorRate;
@@ -174,7 +175,7 @@ public final class ReviewFiles {
         for (AssistanceCheck.Rate r : result.assistance()) {
             for (AssistanceCheck.Failure f : r.failures()) {
                 byCounty.computeIfAbsent(r.county(), k -> new ArrayList<>()).add(new String[] {r.measure().label(),
-                        f.id(), f.village(), r.measure().chinese(), f.reason(), ""});
+                        f.id(), f.village(), shortfalls(f, true), shortfalls(f, false), ""});
             }
         }
         for (FundChecks.Check c : result.fundChecks()) {
@@ -212,5 +213,16 @@ public final class ReviewFiles {
                 }
             }
         }
+    }
+
+    /** Why a cadre or a household fails, in Chinese or English: 驻村时间不足（3 个月，少于 6 个月）、任务未落实. */
+    static String shortfalls(AssistanceCheck.Failure f, boolean chinese) {
+        List<String> why = new ArrayList<>();
+        for (Shortfall s : f.shortfalls()) {
+            boolean months = s == Shortfall.TOO_FEW_MONTHS;
+            why.add(chinese ? s.chinese() + (months ? "（" + f.months() + " 个月，少于 " + f.minimum() + " 个月）" : "")
+                    : months ? f.months() + " months in the village, below " + f.minimum() : s.english());
+        }
+        return String.join(chinese ? "、" : ", ", why);
     }
 }

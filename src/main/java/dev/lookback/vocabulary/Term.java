@@ -42,4 +42,19 @@ public interface Term {
     default String bilingual() {
         return chinese() + " / " + english();
     }
+
+    /**
+     * "is not one of POOR/EXITED/NON_POOR (贫困户/已脱贫/一般户)": what a file may say for these terms, for
+     * an error message.
+     */
+    @SafeVarargs
+    static <T extends Term> String notOneOf(T... terms) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder chinese = new StringBuilder();
+        for (T t : terms) {
+            names.append(names.length() == 0 ? "" : "/").append(t.name());
+            chinese.append(chinese.length() == 0 ? "" : "/").append(t.chinese());
+        }
+        return "is not one of " + names + " (" + chinese + ")";
+    }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookback.check.Finding.Type;
+import dev.lookback.vocabulary.FindingType;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.InputException;
@@ -142,7 +142,7 @@ class CrossCheckTest {
         assertTrue(findings.contains("spot_check.csv: sampled village B1 has no spot-checked household; it counts as a"
                 + " sampled village with no units"), findings.toString());
         assertTrue(r.findings().stream().noneMatch(Finding::leftOut));
-        assertEquals(Type.COUNTY_NOT_SAMPLED, r.findings().get(0).type(), "findings are sorted by file and line");
+        assertEquals(FindingType.COUNTY_NOT_SAMPLED, r.findings().get(0).type(), "findings are sorted by file and line");
     }
 
     @Test
@@ -157,7 +157,7 @@ class CrossCheckTest {
         }
         CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", register.toString()),
                 csv("spot_check.csv", spot.toString()));
-        assertTrue(r.findings().stream().anyMatch(f -> f.type() == Type.MANY_UNREGISTERED && f.message().startsWith(
+        assertTrue(r.findings().stream().anyMatch(f -> f.type() == FindingType.MANY_UNREGISTERED && f.message().startsWith(
                 "30 of 30 spot-checked households are not in the register")), r.findings().toString());
     }
 
@@ -168,7 +168,7 @@ class CrossCheckTest {
                 + "B,B1,0.5\n"), frame);
         CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", "household,county,village,persons,status\n"),
                 csv("spot_check.csv", "household,county,village,persons,qualifies\nq,A,A1,1,false\n"));
-        List<Finding> rounded = r.findings().stream().filter(f -> f.type() == Type.PROBABILITY_ROUNDED)
+        List<Finding> rounded = r.findings().stream().filter(f -> f.type() == FindingType.PROBABILITY_ROUNDED)
                 .collect(Collectors.toList());
         assertEquals(1, rounded.size(), r.findings().toString());
         assertEquals("sample, column inclusion_probability: every village of county A has inclusion probability 0.5001,"

@@ -318,7 +318,8 @@ class CommandLineTest {
         assertTrue(decisions.stream().anyMatch(l -> l.startsWith("C07,identification_exit,identification,")));
         List<String> list = Files.readAllLines(dir.resolve("out/rectification/C01.csv"));
         assertEquals("item,id,village,problem_zh,problem,amount", list.get(0));
-        assertTrue(list.contains("cadre_noncompliance,A2,C01-V004,帮扶干部不达标比例,\"3 months in the village, below 6\","), list.toString());
+        assertTrue(list.contains("cadre_noncompliance,A2,C01-V004,驻村时间不足（3 个月，少于 6 个月）,\"3 months in the village, below 6\","), list.toString());
+        assertTrue(list.contains("satisfaction,H2,C01-V004,不满意,dissatisfied,"), list.toString());
         assertTrue(list.contains("project,P1,,挤占挪用,misused money,2000.0"), list.toString());
         assertTrue(list.contains("project,P2,,逾期或未开工,overdue or not started,"), list.toString());
         assertEquals("county,project,amount,audited_misused,line\nC01,P1,100000.0,2000.0,2\n",

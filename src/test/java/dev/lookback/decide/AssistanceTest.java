@@ -39,7 +39,8 @@ class AssistanceTest {
 
     @Test
     void cadresFailOnMonthsUnapprovedReplacementOrTasks() {
-        String cadres = "cadre,county,village,role,months_in_village,replaced,replacement_approved,tasks_done\n"
+        // Chinese headers as in every other file (县区, 村名: one column vocabulary)
+        String cadres = "帮扶干部,县区,村名,职务,驻村月数,是否调整,调整是否经批准,任务落实\n"
                 + "a,C1,V0,第一书记,12,否,,是\n"     // complies: 12 ≥ 12
                 + "b,C1,V0,第一书记,11,否,,是\n"     // months below 12
                 + "c,C1,V1,工作队员,6,是,否,是\n"     // replaced without approval
@@ -96,7 +97,7 @@ class AssistanceTest {
         InputException e = Assertions.assertThrows(InputException.class, () -> AssistanceCheck.satisfaction(
                 csv("satisfaction.csv", "household,county,village,answer\nh,C1,V0,还行\n"), frame(),
                 IntervalMethod.KORN_GRAUBARD, 0.95));
-        assertEquals("satisfaction.csv line 2, column answer: \"还行\" is not SATISFIED/FAIRLY_SATISFIED/DISSATISFIED"
+        assertEquals("satisfaction.csv line 2, column answer: \"还行\" is not one of SATISFIED/FAIRLY_SATISFIED/DISSATISFIED"
                 + " (满意/基本满意/不满意)", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lookback.rates;
 
+import dev.lookback.vocabulary.FindingType;
 import dev.lookback.report.ReviewFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -113,10 +114,11 @@ class TalliesTest {
         Frame frame = Frame.read(csv("villages.csv", FRAME));
         Sample sample = Sample.read(csv("sample.csv", SAMPLE), frame);
         List<Finding> findings = new ArrayList<>();
-        MeasureTallies t = MeasureTallies.read(csv("tallies.csv", "县,村,指标,误差数,核查数\nA,A1,exit,1,10\n"
+        // 县区 and 村名 are accepted here as in villages.csv: one column vocabulary for every reader
+        MeasureTallies t = MeasureTallies.read(csv("tallies.csv", "县区,村名,指标,误差数,核查数\nA,A1,exit,1,10\n"
                 + "A,A2,精准退出误差率,0,12\nB,B1,exit,2,8\n"), frame, sample, findings);
         assertEquals(1, findings.size());
-        assertEquals(Finding.Type.VILLAGE_NOT_CHECKED, findings.get(0).type());
+        assertEquals(FindingType.VILLAGE_NOT_CHECKED, findings.get(0).type());
         assertEquals("B2", findings.get(0).village());
         assertEquals(List.of(1.0, 0.0, 2.0, 0.0), java.util.Arrays.stream(t.errors(dev.lookback.vocabulary.Measure.EXIT))
                 .boxed().toList());

@@ -2,7 +2,6 @@ package dev.lookback.bench;
 
 import dev.lookback.check.CrossCheck;
 import dev.lookback.check.CrossCheckResult;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
@@ -17,6 +16,7 @@ import dev.lookback.sim.SyntheticCity;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
+import dev.lookback.vocabulary.Unit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,5 @@
 package dev.lookback.check;
 
-import dev.lookback.vocabulary.Status;
-import dev.lookback.vocabulary.Term;
-import dev.lookback.vocabulary.Kind;
-import dev.lookback.vocabulary.FindingType;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
@@ -14,14 +10,18 @@ import dev.lookback.io.InputException;
 import dev.lookback.io.KeyFilter;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
+import dev.lookback.vocabulary.FindingType;
+import dev.lookback.vocabulary.Kind;
+import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Term;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches the city's spot checks to the counties' self-check register by household id, classifies

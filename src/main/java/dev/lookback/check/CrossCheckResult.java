@@ -1,8 +1,8 @@
 package dev.lookback.check;
 
-import dev.lookback.vocabulary.Kind;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
+import dev.lookback.vocabulary.Kind;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.lookback.check;
 
-import dev.lookback.vocabulary.Status;
 import dev.lookback.vocabulary.Kind;
+import dev.lookback.vocabulary.Status;
 /**
  * A spot-checked household whose register status the check contradicts: one line of the county's
  * rectification list (整改清单).

@@ -1,8 +1,8 @@
 package dev.lookback.check;
 
+import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Status;
 import dev.lookback.vocabulary.Unit;
-import dev.lookback.vocabulary.Measure;
 /**
  * The spot check's counts in one sampled village: households and persons by register status and
  * verdict, from which every measure's errors and domain units follow. Immutable once built.

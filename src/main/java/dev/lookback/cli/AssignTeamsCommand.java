@@ -1,7 +1,7 @@
 package dev.lookback.cli;
 
-import dev.lookback.draw.TeamAssignment;
 import dev.lookback.draw.TeamAssignment.Team;
+import dev.lookback.draw.TeamAssignment;
 import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
 import dev.lookback.io.Columns;

@@ -1,18 +1,18 @@
 package dev.lookback.cli;
 
 import dev.lookback.ReviewResult;
+import dev.lookback.rates.ErrorRate;
 import dev.lookback.report.ReviewFiles;
 import dev.lookback.report.Summary;
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Unit;
-import dev.lookback.rates.ErrorRate;
 import dev.lookback.sim.Demo;
 import dev.lookback.sim.SyntheticCity;
 import dev.lookback.survey.Formats;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code lookback demo}: a synthetic city with known true rates, drawn, spot-checked and reviewed. */
 final class DemoCommand extends Command {

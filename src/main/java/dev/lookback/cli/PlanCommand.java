@@ -1,7 +1,6 @@
 package dev.lookback.cli;
 
 import dev.lookback.ReviewSettings;
-import dev.lookback.vocabulary.Line;
 import dev.lookback.chart.ChartFonts;
 import dev.lookback.chart.ChartFormat;
 import dev.lookback.chart.Charts;
@@ -11,9 +10,10 @@ import dev.lookback.io.Column;
 import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
-import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
+import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.Line;
 import java.io.PrintWriter;
 import java.util.List;
 

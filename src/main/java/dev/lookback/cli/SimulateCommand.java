@@ -6,8 +6,8 @@ import dev.lookback.draw.DrawMethod;
 import dev.lookback.frame.Sample;
 import dev.lookback.sim.CitySpec;
 import dev.lookback.sim.SyntheticCity;
-import java.nio.file.Path;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /** {@code lookback simulate}: writes a synthetic city's input files, for benchmarks and trials. */

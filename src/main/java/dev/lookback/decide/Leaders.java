@@ -1,10 +1,10 @@
 package dev.lookback.decide;
 
-import dev.lookback.vocabulary.Role;
-import dev.lookback.vocabulary.Term;
 import dev.lookback.io.Column;
 import dev.lookback.io.Columns;
 import dev.lookback.io.TabularSource;
+import dev.lookback.vocabulary.Role;
+import dev.lookback.vocabulary.Term;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

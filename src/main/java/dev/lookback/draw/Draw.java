@@ -1,8 +1,8 @@
 package dev.lookback.draw;
 
 import dev.lookback.frame.Frame;
-import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
 import java.util.ArrayList;
 import java.util.Comparator;

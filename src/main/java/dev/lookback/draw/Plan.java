@@ -1,11 +1,11 @@
 package dev.lookback.draw;
 
 import dev.lookback.survey.ClusterDesign;
-import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,10 +1,10 @@
 package dev.lookback.rates;
 
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import java.util.List;
 
 /**

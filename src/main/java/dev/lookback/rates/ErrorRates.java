@@ -1,9 +1,6 @@
 package dev.lookback.rates;
 
 import dev.lookback.check.CrossCheckResult;
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Unit;
-import dev.lookback.check.VillageTally;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.survey.ClusterDesign;
@@ -12,6 +9,8 @@ import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

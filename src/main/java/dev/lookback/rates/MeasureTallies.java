@@ -1,10 +1,7 @@
 package dev.lookback.rates;
 
-import dev.lookback.vocabulary.FindingType;
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Finding;
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.check.VillageTally;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
@@ -14,6 +11,9 @@ import dev.lookback.io.Column;
 import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
+import dev.lookback.vocabulary.FindingType;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

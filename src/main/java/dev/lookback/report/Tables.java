@@ -2,13 +2,13 @@ package dev.lookback.report;
 
 import dev.lookback.ReviewResult;
 import dev.lookback.check.Discrepancy;
-import dev.lookback.decide.Decision;
 import dev.lookback.check.Finding;
 import dev.lookback.check.VillageTally;
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Unit;
+import dev.lookback.decide.Decision;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Interval;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,7 +1,6 @@
 package dev.lookback.sim;
 
 import dev.lookback.ReviewResult;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
@@ -9,6 +8,7 @@ import dev.lookback.frame.Sample;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.vocabulary.Unit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;

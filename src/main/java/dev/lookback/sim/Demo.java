@@ -2,7 +2,6 @@ package dev.lookback.sim;
 
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
@@ -11,6 +10,7 @@ import dev.lookback.draw.Tickets;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.vocabulary.Unit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,20 +1,20 @@
 package dev.lookback.sim;
 
 import dev.lookback.Review;
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Status;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Unit;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.lookback.survey;
 
 import java.util.Arrays;
-import org.apache.commons.statistics.descriptive.Quantile;
 import java.util.SplittableRandom;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * The Rao–Wu rescaling bootstrap of clusters within strata (Rao and Wu 1988; Rao, Wu and Yue 1992),

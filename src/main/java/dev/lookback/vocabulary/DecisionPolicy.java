@@ -1,7 +1,6 @@
 package dev.lookback.vocabulary;
 
 import dev.lookback.survey.Interval;
-
 import java.util.Locale;
 
 /**

@@ -1,24 +1,23 @@
 package dev.lookback.check;
 
-import dev.lookback.vocabulary.Status;
-import dev.lookback.vocabulary.Kind;
-import dev.lookback.vocabulary.Unit;
-import dev.lookback.vocabulary.Measure;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.lookback.vocabulary.FindingType;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
+import dev.lookback.vocabulary.FindingType;
+import dev.lookback.vocabulary.Kind;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Unit;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Matching, classification, tallies and every data-quality finding on a hand-made city. */
 class CrossCheckTest {

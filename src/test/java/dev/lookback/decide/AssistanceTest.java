@@ -1,26 +1,25 @@
 package dev.lookback.decide;
 
-import dev.lookback.report.DecisionText;
-import dev.lookback.vocabulary.Line;
-import java.util.Map;
-import dev.lookback.vocabulary.Role;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Village;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.report.DecisionText;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The assistance link: cadre failures, satisfaction, and the rule that reaches the leader in charge. */
 class AssistanceTest {

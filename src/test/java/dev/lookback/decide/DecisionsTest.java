@@ -1,24 +1,23 @@
 package dev.lookback.decide;
 
-import dev.lookback.report.DecisionText;
-import dev.lookback.vocabulary.Line;
-import java.util.Map;
-import dev.lookback.vocabulary.Role;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.rates.ErrorRate;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.report.DecisionText;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Role;
+import dev.lookback.vocabulary.Unit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The identification/exit rule on constructed estimates whose outcomes are known by hand. */
 class DecisionsTest {
@@ -100,5 +99,41 @@ class DecisionsTest {
                         java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("leaders.csv line 2, column role: \"mayor\" is not one of PARTY_SECRETARY/GOVERNMENT_HEAD/"
                 + "ASSISTANCE_LEAD (党委书记/政府主要负责人/分管帮扶工作领导)", e.getMessage());
+    }
+
+    /**
+     * Every indicator, whatever its link, is decided by the one evaluator and written by the one sentence
+     * builder, in both languages, with its own names, line and direction: a new indicator needs its enum
+     * constant and its row in names.tsv, nothing here.
+     */
+    @Test
+    void everyIndicatorIsDecidedAndWrittenByTheSameCode() {
+        Leaders all = Leaders.of(List.of(new Leaders.Leader("C1", Role.PARTY_SECRETARY, "王一"),
+                new Leaders.Leader("C1", Role.GOVERNMENT_HEAD, "李一"), new Leaders.Leader("C1", Role.ASSISTANCE_LEAD, "赵一")));
+        for (dev.lookback.vocabulary.Indicator indicator : dev.lookback.vocabulary.Indicator.values()) {
+            if (indicator.rule().isEmpty()) {
+                continue;
+            }
+            double line = indicator.line().defaultValue();
+            // far on the bad side of the line: triggered under every policy
+            double bad = indicator.badWhenHigh() ? Math.min(0.9, line * 10) : line / 10;
+            RatioEstimate e = new RatioEstimate("C1", bad, 0.001, 7, 400, bad * 400, 8, 40, EstimateStatus.OK);
+            Measurement m = new Measurement("C1", indicator, bad, e.interval(IntervalMethod.KORN_GRAUBARD, 0.95),
+                    bad * 400, 400, e);
+            for (DecisionPolicy policy : DecisionPolicy.values()) {
+                Decision d = Decisions.decide(List.of(m), all, Map.of(), policy).get(0);
+                assertTrue(d.triggered(), d.toString());
+                assertEquals(indicator.rule().get(), d.rule());
+                assertEquals(line, d.threshold());
+                assertEquals(indicator.rule().get().roles(), d.roles());
+                String zh = DecisionText.sentence(d, dev.lookback.chart.Lang.ZH);
+                String en = DecisionText.sentence(d, dev.lookback.chart.Lang.EN);
+                assertTrue(zh.startsWith("C1" + indicator.chinese()) && zh.contains(indicator.line().chinese())
+                        && zh.contains("启动问责"), zh);
+                assertTrue(en.startsWith("C1 " + indicator.english()) && en.contains(indicator.line().english())
+                        && en.contains("accountability reaches the"), en);
+                assertEquals(zh + " / " + en, DecisionText.bilingual(d));
+            }
+        }
     }
 }

@@ -3,8 +3,8 @@ package dev.lookback.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.survey.Interval;
+import dev.lookback.vocabulary.DecisionPolicy;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 

@@ -1,28 +1,27 @@
 package dev.lookback.funds;
 
-import dev.lookback.report.DecisionText;
-import dev.lookback.vocabulary.Line;
-import dev.lookback.vocabulary.FundMeasure;
-import dev.lookback.decide.Measurement;
-import dev.lookback.survey.IntervalMethod;
-import java.util.Map;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
-import dev.lookback.vocabulary.Role;
+import dev.lookback.decide.Measurement;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
+import dev.lookback.report.DecisionText;
+import dev.lookback.survey.IntervalMethod;
 import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fund rule: misused share and overdue or unstarted projects per county, against materiality. */
 class FundChecksTest {

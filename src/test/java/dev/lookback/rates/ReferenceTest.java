@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.vocabulary.Unit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,8 @@
 package dev.lookback.rates;
 
-import dev.lookback.vocabulary.FindingType;
-import dev.lookback.report.ReviewFiles;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
 import dev.lookback.check.Finding;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
@@ -17,11 +10,14 @@ import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
+import dev.lookback.report.ReviewFiles;
 import dev.lookback.sim.CitySpec;
 import dev.lookback.sim.SyntheticCity;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RaoWuBootstrap;
+import dev.lookback.vocabulary.FindingType;
+import dev.lookback.vocabulary.Unit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tallies path (tallies.csv computed elsewhere) gives the household path's estimates exactly. */
 class TalliesTest {

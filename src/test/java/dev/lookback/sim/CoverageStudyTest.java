@@ -3,10 +3,10 @@ package dev.lookback.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookback.vocabulary.Measure;
-import dev.lookback.vocabulary.Unit;
 import dev.lookback.sim.CoverageStudy.Coverage;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Unit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

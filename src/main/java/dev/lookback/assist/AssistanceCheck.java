@@ -1,8 +1,18 @@
 package dev.lookback.assist;
 
+import static dev.lookback.io.Columns.ANSWER;
+import static dev.lookback.io.Columns.CADRE;
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.HOUSEHOLD;
+import static dev.lookback.io.Columns.MONTHS_IN_VILLAGE;
+import static dev.lookback.io.Columns.REPLACED;
+import static dev.lookback.io.Columns.REPLACEMENT_APPROVED;
+import static dev.lookback.io.Columns.ROLE;
+import static dev.lookback.io.Columns.TASKS_DONE;
+import static dev.lookback.io.Columns.VILLAGE;
+
 import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
 import dev.lookback.survey.ClusterDesign;
@@ -31,16 +41,6 @@ import java.util.TreeMap;
  * 满意 and 基本满意 over all answers.
  */
 public final class AssistanceCheck {
-    static final Column CADRE = Columns.CADRE;
-    static final Column COUNTY = Columns.COUNTY;
-    static final Column VILLAGE = Columns.VILLAGE;
-    static final Column ROLE = Columns.ROLE;
-    static final Column MONTHS = Columns.MONTHS_IN_VILLAGE;
-    static final Column REPLACED = Columns.REPLACED;
-    static final Column APPROVED = Columns.REPLACEMENT_APPROVED;
-    static final Column TASKS = Columns.TASKS_DONE;
-    static final Column HOUSEHOLD = Columns.HOUSEHOLD;
-    static final Column ANSWER = Columns.ANSWER;
 
     private AssistanceCheck() {
     }
@@ -95,7 +95,7 @@ public final class AssistanceCheck {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
-        source.read(List.of(CADRE, COUNTY, VILLAGE, ROLE, MONTHS, REPLACED, APPROVED, TASKS), row -> {
+        source.read(List.of(CADRE, COUNTY, VILLAGE, ROLE, MONTHS_IN_VILLAGE, REPLACED, REPLACEMENT_APPROVED, TASKS_DONE), row -> {
             String county = row.requireText(COUNTY);
             String village = row.requireText(VILLAGE);
             String text = row.requireText(ROLE);
@@ -103,10 +103,10 @@ public final class AssistanceCheck {
             if (role == null) {
                 throw row.error(ROLE, text, Term.notOneOf(CadreRole.values()));
             }
-            int months = row.integer(MONTHS, 0);
+            int months = row.integer(MONTHS_IN_VILLAGE, 0);
             boolean replaced = row.text(REPLACED) != null && row.bool(REPLACED);
-            boolean approved = row.text(APPROVED) != null && row.bool(APPROVED);
-            boolean tasks = row.bool(TASKS);
+            boolean approved = row.text(REPLACEMENT_APPROVED) != null && row.bool(REPLACEMENT_APPROVED);
+            boolean tasks = row.bool(TASKS_DONE);
             List<Shortfall> why = new ArrayList<>();
             int minimum = role == CadreRole.FIRST_SECRETARY ? minimums.firstSecretary() : minimums.teamMember();
             if (months < minimum) {

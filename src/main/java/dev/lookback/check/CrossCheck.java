@@ -1,5 +1,12 @@
 package dev.lookback.check;
 
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.HOUSEHOLD;
+import static dev.lookback.io.Columns.PERSONS;
+import static dev.lookback.io.Columns.QUALIFIES;
+import static dev.lookback.io.Columns.STATUS;
+import static dev.lookback.io.Columns.VILLAGE;
+
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
@@ -35,14 +42,8 @@ import java.util.Set;
  * needs memory only for the sampled part.
  */
 public final class CrossCheck {
-    static final Column HOUSEHOLD = Columns.HOUSEHOLD;
-    static final Column COUNTY = Columns.COUNTY;
-    static final Column VILLAGE = Columns.VILLAGE;
-    static final Column STATUS = Columns.STATUS;
-    static final Column REGISTER_PERSONS = Columns.PERSONS;
     static final Column SPOT_PERSONS = Columns.PERSONS.asOptional();
-    static final Column QUALIFIES = Columns.QUALIFIES;
-    private static final List<Column> REGISTER_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, REGISTER_PERSONS, STATUS);
+    private static final List<Column> REGISTER_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, PERSONS, STATUS);
     private static final List<Column> SPOT_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, SPOT_PERSONS, QUALIFIES);
 
     private CrossCheck() {
@@ -285,7 +286,7 @@ public final class CrossCheck {
                 throw row.error(STATUS, s, Term.notOneOf(Status.POOR, Status.EXITED, Status.NON_POOR));
             }
             record = new Registered(household, row.requireText(COUNTY), row.requireText(VILLAGE),
-                    row.integer(REGISTER_PERSONS, 0), status, row.line());
+                    row.integer(PERSONS, 0), status, row.line());
         } catch (InputException e) {
             if (e.wholeFile()) {
                 throw e;

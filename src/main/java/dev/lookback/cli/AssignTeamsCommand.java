@@ -1,10 +1,12 @@
 package dev.lookback.cli;
 
+import static dev.lookback.io.Columns.HOME_COUNTY;
+import static dev.lookback.io.Columns.TEAM;
+
 import dev.lookback.draw.TeamAssignment.Team;
 import dev.lookback.draw.TeamAssignment;
 import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.Json;
 import dev.lookback.io.TabularSource;
@@ -20,8 +22,6 @@ import java.util.TreeSet;
 
 /** {@code lookback assign-teams}: cross-check teams to counties, from a published seed. */
 final class AssignTeamsCommand extends Command {
-    static final Column TEAM = Columns.TEAM;
-    static final Column HOME = Columns.HOME_COUNTY;
 
     @Override
     String name() {
@@ -52,8 +52,8 @@ final class AssignTeamsCommand extends Command {
     int run(Arguments a, PrintWriter out) throws Exception {
         Charset charset = ReviewCommand.charset(a.text("--encoding"));
         List<Team> teams = new ArrayList<>();
-        TabularSource.of(a.path("--teams"), charset).read(List.of(TEAM, HOME),
-                row -> teams.add(new Team(row.requireText(TEAM), row.requireText(HOME))));
+        TabularSource.of(a.path("--teams"), charset).read(List.of(TEAM, HOME_COUNTY),
+                row -> teams.add(new Team(row.requireText(TEAM), row.requireText(HOME_COUNTY))));
         if (teams.isEmpty()) {
             throw new IllegalArgumentException(a.text("--teams") + " lists no team");
         }

@@ -1,5 +1,13 @@
 package dev.lookback.cli;
 
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.ESTIMATE;
+import static dev.lookback.io.Columns.MEASURE;
+import static dev.lookback.io.Columns.STD_ERROR;
+import static dev.lookback.io.Columns.UNITS;
+import static dev.lookback.io.Columns.VILLAGES_IN_FRAME;
+import static dev.lookback.io.Columns.VILLAGES_SAMPLED;
+
 import dev.lookback.ReviewSettings;
 import dev.lookback.chart.ChartFonts;
 import dev.lookback.chart.ChartFormat;
@@ -66,25 +74,18 @@ final class PlanCommand extends Command {
                 Option.optional("--lang", "zh|en", "zh", "language of the chart's labels"));
     }
 
-    static final Column COUNTY = Columns.COUNTY;
-    static final Column MEASURE = Columns.MEASURE;
-    static final Column UNITS = Columns.UNITS;
-    static final Column ESTIMATE = Columns.ESTIMATE;
-    static final Column SE = Columns.STD_ERROR;
-    static final Column SAMPLED = Columns.VILLAGES_SAMPLED;
-    static final Column IN_FRAME = Columns.VILLAGES_IN_FRAME;
     static final Column VILLAGE = Columns.VILLAGE.asOptional();
     static final Column ERRORS = Columns.ERRORS.asOptional();
 
     /**
-     * The median ρ over the counties of a previous review: from its estimates.csv (each county's SE
+     * The median ρ over the counties of a previous review: from its estimates.csv (each county's STD_ERROR
      * against the binomial one) or from its tallies.csv (the ANOVA estimator over each county's villages).
      */
     static double rhoFrom(Arguments a, PrintWriter out) {
         String measure = a.text("--measure");
         java.util.Map<String, Double> byCounty = new java.util.TreeMap<>();
         java.util.Map<String, List<double[]>> tallies = new java.util.TreeMap<>();
-        TabularSource.of(a.path("--rho-from")).read(List.of(COUNTY, MEASURE, UNITS, ESTIMATE, SE, SAMPLED, IN_FRAME,
+        TabularSource.of(a.path("--rho-from")).read(List.of(COUNTY, MEASURE, UNITS, ESTIMATE, STD_ERROR, VILLAGES_SAMPLED, VILLAGES_IN_FRAME,
                 VILLAGE, ERRORS), row -> {
                     if (!measure.equals(row.text(MEASURE)) || "ALL".equals(row.text(COUNTY))) {
                         return;
@@ -99,16 +100,16 @@ final class PlanCommand extends Command {
                                 .add(new double[] {errors, units});
                         return;
                     }
-                    if (row.text(ESTIMATE) == null || row.text(SE) == null || row.text(SAMPLED) == null
-                            || row.text(IN_FRAME) == null) {
+                    if (row.text(ESTIMATE) == null || row.text(STD_ERROR) == null || row.text(VILLAGES_SAMPLED) == null
+                            || row.text(VILLAGES_IN_FRAME) == null) {
                         throw row.error(ESTIMATE, "", "expected a review's estimates.csv (estimate, std_error, units,"
                                 + " villages_sampled, villages_in_frame) or tallies.csv (village, errors, units)");
                     }
-                    if ("NaN".equals(row.text(ESTIMATE)) || "NaN".equals(row.text(SE))) {
+                    if ("NaN".equals(row.text(ESTIMATE)) || "NaN".equals(row.text(STD_ERROR))) {
                         return; // an empty domain or no variance estimate: nothing to learn from
                     }
-                    double r = Plan.rhoFromEstimate(row.number(ESTIMATE, 0, 1), row.number(SE, 0, 1),
-                            row.number(UNITS, 0, Double.MAX_VALUE), row.integer(SAMPLED, 0), row.integer(IN_FRAME, 1));
+                    double r = Plan.rhoFromEstimate(row.number(ESTIMATE, 0, 1), row.number(STD_ERROR, 0, 1),
+                            row.number(UNITS, 0, Double.MAX_VALUE), row.integer(VILLAGES_SAMPLED, 0), row.integer(VILLAGES_IN_FRAME, 1));
                     if (!Double.isNaN(r)) {
                         byCounty.putIfAbsent(row.text(COUNTY), r);
                     }

@@ -1,12 +1,14 @@
 package dev.lookback.cli;
 
+import static dev.lookback.io.Columns.TICKET;
+import static dev.lookback.io.Columns.VILLAGE;
+
 import dev.lookback.draw.Certificate;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.TabularSource;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -16,8 +18,6 @@ import java.util.Map;
 
 /** {@code lookback verify-draw}: re-derives a sample from the frame and the seed. */
 final class VerifyDrawCommand extends Command {
-    static final Column VILLAGE = Columns.VILLAGE;
-    static final Column TICKET = Columns.TICKET;
 
     @Override
     String name() {

@@ -1,7 +1,10 @@
 package dev.lookback.decide;
 
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.NAME;
+import static dev.lookback.io.Columns.ROLE;
+
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.TabularSource;
 import dev.lookback.vocabulary.Role;
 import dev.lookback.vocabulary.Term;
@@ -12,9 +15,6 @@ import java.util.Map;
 
 /** The county leaders the accountability rules can reach ({@code leaders.csv}). Immutable. */
 public final class Leaders {
-    static final Column COUNTY = Columns.COUNTY;
-    static final Column ROLE = Columns.ROLE;
-    static final Column NAME = Columns.NAME;
 
     /** A leader. */
     public record Leader(String county, Role role, String name) {

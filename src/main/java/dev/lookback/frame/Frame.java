@@ -1,7 +1,11 @@
 package dev.lookback.frame;
 
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.HOUSEHOLDS;
+import static dev.lookback.io.Columns.TOWNSHIP;
+import static dev.lookback.io.Columns.VILLAGE;
+
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
 import java.util.ArrayList;
@@ -16,10 +20,6 @@ import java.util.TreeMap;
  * The sampling frame: every village of the city, by county. Immutable.
  */
 public final class Frame {
-    static final Column COUNTY = Columns.COUNTY;
-    static final Column TOWNSHIP = Columns.TOWNSHIP;
-    static final Column VILLAGE = Columns.VILLAGE;
-    static final Column HOUSEHOLDS = Columns.HOUSEHOLDS;
     private static final List<Column> COLUMNS = List.of(COUNTY, TOWNSHIP, VILLAGE, HOUSEHOLDS);
 
     private final List<Village> villages;

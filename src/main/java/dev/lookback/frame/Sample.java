@@ -1,7 +1,10 @@
 package dev.lookback.frame;
 
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.INCLUSION_PROBABILITY;
+import static dev.lookback.io.Columns.VILLAGE;
+
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
 import java.util.ArrayList;
@@ -16,10 +19,7 @@ import java.util.TreeMap;
  * Immutable.
  */
 public final class Sample {
-    static final Column COUNTY = Frame.COUNTY;
-    static final Column VILLAGE = Frame.VILLAGE;
-    static final Column PROBABILITY = Columns.INCLUSION_PROBABILITY;
-    private static final List<Column> COLUMNS = List.of(COUNTY, VILLAGE, PROBABILITY);
+    private static final List<Column> COLUMNS = List.of(COUNTY, VILLAGE, INCLUSION_PROBABILITY);
 
     private final List<SampledVillage> villages;
     private final Map<String, SampledVillage> byCode;
@@ -63,7 +63,7 @@ public final class Sample {
             if (previous != null) {
                 throw row.error(VILLAGE, code, "is in the sample twice (first on line " + previous + ")");
             }
-            double pi = row.number(PROBABILITY, Double.MIN_VALUE, 1);
+            double pi = row.number(INCLUSION_PROBABILITY, Double.MIN_VALUE, 1);
             list.add(new SampledVillage(county, code, pi));
         });
         if (list.isEmpty()) {

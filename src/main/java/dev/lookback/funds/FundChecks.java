@@ -1,7 +1,14 @@
 package dev.lookback.funds;
 
+import static dev.lookback.io.Columns.ACTUAL_FINISH;
+import static dev.lookback.io.Columns.AMOUNT;
+import static dev.lookback.io.Columns.AUDITED_MISUSED;
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.PLANNED_FINISH;
+import static dev.lookback.io.Columns.PROJECT;
+import static dev.lookback.io.Columns.STARTED;
+
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
@@ -21,9 +28,6 @@ import java.util.TreeMap;
  * not samples: their intervals are the values themselves.
  */
 public final class FundChecks {
-    static final Column PLANNED = Columns.PLANNED_FINISH;
-    static final Column ACTUAL = Columns.ACTUAL_FINISH;
-    static final Column STARTED = Columns.STARTED;
 
     /** A checked project. */
     public record Check(Project project, LocalDate plannedFinish, LocalDate actualFinish, Boolean started) {
@@ -62,21 +66,21 @@ public final class FundChecks {
     /** Reads fund_checks.csv; a bad record stops the reading with its place. */
     public static List<Check> read(TabularSource source) {
         List<Check> checks = new ArrayList<>();
-        List<Column> columns = List.of(FundSample.PROJECT, FundSample.COUNTY, FundSample.AMOUNT, FundSample.MISUSED,
-                PLANNED, ACTUAL, STARTED);
+        List<Column> columns = List.of(PROJECT, COUNTY, AMOUNT, AUDITED_MISUSED,
+                PLANNED_FINISH, ACTUAL_FINISH, STARTED);
         source.read(columns, row -> {
-            double amount = row.number(FundSample.AMOUNT, 0, Double.MAX_VALUE);
+            double amount = row.number(AMOUNT, 0, Double.MAX_VALUE);
             if (Double.isNaN(amount)) {
-                throw row.error(FundSample.AMOUNT, "", "a book value is required");
+                throw row.error(AMOUNT, "", "a book value is required");
             }
-            double misused = row.number(FundSample.MISUSED, 0, Double.MAX_VALUE);
+            double misused = row.number(AUDITED_MISUSED, 0, Double.MAX_VALUE);
             if (misused > amount) {
-                throw row.error(FundSample.MISUSED, row.text(FundSample.MISUSED), "is more than the amount " + amount);
+                throw row.error(AUDITED_MISUSED, row.text(AUDITED_MISUSED), "is more than the amount " + amount);
             }
-            Project p = new Project(row.requireText(FundSample.PROJECT), row.requireText(FundSample.COUNTY), amount,
+            Project p = new Project(row.requireText(PROJECT), row.requireText(COUNTY), amount,
                     misused, row.line());
             Boolean started = row.text(STARTED) == null ? null : row.bool(STARTED);
-            checks.add(new Check(p, date(row, PLANNED), date(row, ACTUAL), started));
+            checks.add(new Check(p, date(row, PLANNED_FINISH), date(row, ACTUAL_FINISH), started));
         });
         return checks;
     }

@@ -1,8 +1,12 @@
 package dev.lookback.funds;
 
+import static dev.lookback.io.Columns.AMOUNT;
+import static dev.lookback.io.Columns.AUDITED_MISUSED;
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.PROJECT;
+
 import dev.lookback.draw.Tickets;
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
@@ -22,10 +26,6 @@ import java.util.Set;
  * π = min(1, n·x/X).
  */
 public final class FundSample {
-    static final Column PROJECT = Columns.PROJECT;
-    static final Column COUNTY = Columns.COUNTY;
-    static final Column AMOUNT = Columns.AMOUNT;
-    static final Column MISUSED = Columns.AUDITED_MISUSED;
 
     /** A drawn project: how many selection points fell in it, and where its span lies. */
     public record Drawn(Project project, int hits, double inclusionProbability, double from, double to) {
@@ -55,7 +55,7 @@ public final class FundSample {
     public static List<Project> read(TabularSource source) {
         List<Project> list = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        source.read(List.of(PROJECT, COUNTY, AMOUNT, MISUSED), row -> {
+        source.read(List.of(PROJECT, COUNTY, AMOUNT, AUDITED_MISUSED), row -> {
             String code = row.requireText(PROJECT);
             if (!seen.add(code)) {
                 throw row.error(PROJECT, code, "appears twice; project codes must be unique");
@@ -64,9 +64,9 @@ public final class FundSample {
             if (Double.isNaN(amount)) {
                 throw row.error(AMOUNT, "", "a book value is required");
             }
-            double misused = row.number(MISUSED, 0, Double.MAX_VALUE);
+            double misused = row.number(AUDITED_MISUSED, 0, Double.MAX_VALUE);
             if (misused > amount) {
-                throw row.error(MISUSED, row.text(MISUSED), "is more than the project's amount " + amount);
+                throw row.error(AUDITED_MISUSED, row.text(AUDITED_MISUSED), "is more than the project's amount " + amount);
             }
             list.add(new Project(code, row.requireText(COUNTY), amount, misused, row.line()));
         });

@@ -1,5 +1,11 @@
 package dev.lookback.rates;
 
+import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.ERRORS;
+import static dev.lookback.io.Columns.MEASURE;
+import static dev.lookback.io.Columns.UNITS;
+import static dev.lookback.io.Columns.VILLAGE;
+
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Finding;
 import dev.lookback.check.VillageTally;
@@ -8,7 +14,6 @@ import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
 import dev.lookback.io.Column;
-import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
 import dev.lookback.vocabulary.FindingType;
@@ -28,11 +33,6 @@ import java.util.Map;
  * ({@link #read}): {@code county, village, measure, errors, units}.
  */
 public final class MeasureTallies {
-    static final Column COUNTY = Columns.COUNTY;
-    static final Column VILLAGE = Columns.VILLAGE;
-    static final Column MEASURE = Columns.MEASURE;
-    static final Column ERRORS = Columns.ERRORS;
-    static final Column UNITS = Columns.UNITS;
 
     private final Sample sample;
     private final double[][] errors;

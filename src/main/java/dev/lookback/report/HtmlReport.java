@@ -15,6 +15,8 @@ import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.vocabulary.AssistanceMeasure;
+import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.vocabulary.Term;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Measure;
@@ -101,7 +103,7 @@ public final class HtmlReport {
         return write(dir, result, figures, null, certificate);
     }
 
-    /** As {@link #write(Path, ReviewResult, List, String)}, with the figures' images already made. */
+    /** As {@link #write(Path, ReviewResult, List, Certificate)}, with the figures' images already made. */
     public static Path write(Path dir, ReviewResult result, List<Figure> figures, List<byte[]> images,
             Certificate certificate) throws IOException {
         Files.createDirectories(dir);
@@ -314,8 +316,8 @@ public final class HtmlReport {
                     .append("<th class=\"num\">项目数<br><span class=\"en\">projects</span></th>")
                     .append("<th class=\"num\">审计金额（元）<br><span class=\"en\">audited (yuan)</span></th>")
                     .append("<th class=\"num\">挤占挪用（元）<br><span class=\"en\">misused (yuan)</span></th>")
-                    .append("<th class=\"num\">挪用占比<br><span class=\"en\">misused share</span></th>")
-                    .append("<th class=\"num\">逾期或未开工<br><span class=\"en\">overdue or unstarted</span></th></tr></thead>\n<tbody>\n");
+                    .append(header(FundMeasure.MISUSED_SHARE)).append(header(FundMeasure.OVERDUE_SHARE))
+                    .append("</tr></thead>\n<tbody>\n");
             for (FundChecks.CountyFunds c : FundChecks.byCounty(result.fundChecks(), result.asOf())) {
                 h.append("<tr><td>").append(esc(c.county())).append("</td><td class=\"num\">").append(c.projects())
                         .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", c.audited()))
@@ -395,9 +397,9 @@ public final class HtmlReport {
             zhLines.add(l.chineseDetail() + l.chinese() + " " + pct(s.line(l)));
             enLines.add(l.englishDetail() + " " + l.english() + " " + pct(s.line(l)));
         }
-        item(h, "判断规则", "Policy", s.policy().chinese() + "（" + s.policy().chineseDetail() + "，" + s.policy().label()
-                + "）；" + String.join("，", zhLines) + "。", s.policy().label() + " (" + s.policy().englishDetail()
-                        + "); " + String.join(", ", enLines) + ".");
+        item(h, "判断规则", "Policy", s.policy().chinese() + "（" + s.policy().label() + "）：" + s.policy().chineseDetail()
+                + "。" + String.join("，", zhLines) + "。", s.policy().label() + ": " + s.policy().englishDetail() + ". "
+                        + String.join(", ", enLines) + ".");
         item(h, "输入", "Inputs", String.join("，", result.inputs()), String.join(", ", result.inputs()));
         if (certificate != null) {
             String seed = certificate.seed();
@@ -426,6 +428,11 @@ public final class HtmlReport {
             default:
                 return "出现只抽到一个村的县即停止（FAIL）。";
         }
+    }
+
+    /** A numeric column's header: the term's Chinese name, its English below. */
+    private static String header(Term t) {
+        return "<th class=\"num\">" + esc(t.chinese()) + "<br><span class=\"en\">" + esc(t.english()) + "</span></th>";
     }
 
     private static void item(StringBuilder h, String zhTerm, String enTerm, String zh, String en) {

@@ -9,7 +9,11 @@
 # with-replacement approximation), options(survey.lonely.psu = "adjust"). Intervals follow the
 # DESIGN.md formulas with qt() and qbeta(); for households the Wald and logit intervals are also
 # checked against svyciprop(method = "mean"/"xlogit") with the same df, and the script stops if
-# they disagree. Made with R 4.2.2 and survey 4.1.1 (Debian r-cran-survey).
+# they disagree. At zero (or all) errors the exact bound counts n_b = H/d independent households
+# (DESIGN.md special case 4): H domain households of the row, d = 1 + (m̄ − 1)·ρ̂ with m̄ = H over the
+# row's villages with domain households, ρ̂ the one-way ANOVA intraclass correlation in households over
+# every sampled village of the review (0.05 where undefined), computed here from the aov() mean squares.
+# Made with R 4.2.2 and survey 4.1.1 (Debian r-cran-survey).
 suppressMessages(library(survey))
 options(survey.lonely.psu = "adjust")
 out <- "src/test/resources/reference"
@@ -67,13 +71,27 @@ make_city <- function(seed, spec, pps) {
   list(villages = villages, sample = sample, reg = reg, spot = spot)
 }
 
-ci_contract <- function(p, se, n, df, level, method, status) {
+# ρ̂ by one-way ANOVA over villages (households as units, binary outcome y), from R's aov(): MSB and
+# MSW are its mean squares, m0 = (M − Σm_i²/M)/(k − 1); NA where undefined, truncated to [0, 1].
+rho_anova <- function(village, y) {
+  k <- length(unique(village)); M <- length(y)
+  if (k < 2 || M == k || sum(y) == 0 || sum(y) == M) return(NA)
+  tab <- summary(aov(y ~ factor(village)))[[1]]
+  msb <- tab[1, "Mean Sq"]; msw <- tab[2, "Mean Sq"]
+  mi <- as.numeric(table(village))
+  m0 <- (M - sum(mi^2) / M) / (k - 1)
+  den <- msb + (m0 - 1) * msw
+  if (!(den > 0)) return(NA)
+  min(1, max(0, (msb - msw) / den))
+}
+
+ci_contract <- function(p, se, n, df, level, method, status, nb = n) {
   a <- 1 - level
   if (status %in% c("empty", "single", "nodf")) return(c(NaN, NaN))
   if (status == "census") return(c(p, p))
   if (p == 0 || p == 1) {
     if (method == "wald") return(c(p, p))
-    b <- 1 - (a / 2)^(1 / n)
+    b <- 1 - (a / 2)^(1 / nb)
     return(if (p == 0) c(0, b) else c(1 - b, 1))
   }
   t <- qt(1 - a / 2, df)
@@ -106,6 +124,9 @@ estimate_all <- function(city, unit, level, pps) {
     me <- measures[[mname]]
     m$x <- ifelse(m$status %in% me$domain, m$u, 0)
     m$y <- ifelse(me$error(m$status, m$qualifies), m$u, 0)
+    dom <- m[m$status %in% me$domain, ]
+    rho <- rho_anova(dom$village, as.numeric(me$error(dom$status, dom$qualifies)))
+    if (is.na(rho)) rho <- 0.05
     des <- if (pps) svydesign(ids = ~village, strata = ~county, probs = ~inclusion_probability, data = m)
            else svydesign(ids = ~village, strata = ~county, fpc = ~N, data = m)
     for (cty in c(sort(unique(city$sample$county)), "ALL")) {
@@ -114,6 +135,9 @@ estimate_all <- function(city, unit, level, pps) {
       cx <- tapply(sub$x, sub$county, sum)
       df <- sum(vx > 0) - sum(cx > 0)
       n <- sum(sub$x); errors <- sum(sub$y)
+      hv <- table(sub$village[sub$status %in% me$domain])
+      hv <- hv[hv > 0]
+      H <- sum(hv); nb <- if (H > 0) H / (1 + (H / length(hv) - 1) * rho) else NaN
       ns <- if (cty == "ALL") sum(nsamp) else as.numeric(nsamp[cty])
       nf <- if (cty == "ALL") nrow(fr) else as.numeric(N[cty])
       census <- if (cty == "ALL") all(nsamp == N[names(nsamp)]) else ns == nf
@@ -128,7 +152,7 @@ estimate_all <- function(city, unit, level, pps) {
         if (status == "single") se <- NaN
       }
       for (meth in methods) {
-        b <- ci_contract(est, se, n, df, level, meth, status)
+        b <- ci_contract(est, se, n, df, level, meth, status, nb)
         if (unit == "households" && status == "ok" && est > 0 && est < 1 && meth %in% c("wald", "logit")) {
           dd <- subset(des, x > 0 & (county == cty | cty == "ALL"))
           cp <- svyciprop(~I(y > 0), dd, method = if (meth == "wald") "mean" else "xlogit", level = level, df = df)

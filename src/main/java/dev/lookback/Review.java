@@ -18,6 +18,7 @@ import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Unit;
@@ -160,6 +161,15 @@ public final class Review {
         return settings(settings.withBootstrap(bootstrap));
     }
 
+    /**
+     * The intraclass correlation of errors in households to assume where the review cannot estimate it
+     * (default {@link dev.lookback.draw.Plan#TYPICAL_RHO}): it sets how many independent households the
+     * exact bound at zero errors counts.
+     */
+    public Review rho(double prior) {
+        return settings(settings.withRho(prior));
+    }
+
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
         return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, settings);
@@ -216,12 +226,18 @@ public final class Review {
         List<ErrorRate> rates;
         if (tallies == null) {
             cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
-            rates = ErrorRates.estimate(cross, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap());
+            rates = ErrorRates.estimate(cross, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
         } else {
             List<Finding> findings = new java.util.ArrayList<>();
             MeasureTallies given = MeasureTallies.read(tallies, f, sampled, findings);
+            if (!given.hasHouseholds() && s.unit() != Unit.HOUSEHOLDS) {
+                findings.add(new Finding(tallies.name(), 0, "domain_households", "", "", "",
+                        FindingType.NO_HOUSEHOLD_COUNTS, false, "the tallies count " + s.unit().label() + " without"
+                                + " household_errors and domain_households: a zero-error bound counts "
+                                + s.unit().label() + " as independent units and is too narrow"));
+            }
             cross = new CrossCheckResult(f, sampled, List.of(), List.of(), findings, 0, 0);
-            rates = ErrorRates.estimate(f, given, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap());
+            rates = ErrorRates.estimate(f, given, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
         }
         IntervalMethod first = s.methods().get(0);
         List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();

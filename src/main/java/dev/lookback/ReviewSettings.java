@@ -1,6 +1,7 @@
 package dev.lookback;
 
 import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.draw.Plan;
 import dev.lookback.draw.Tickets;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
@@ -29,10 +30,12 @@ import java.util.Objects;
  * @param lines     the line of every {@link Line}, each in (0, 1)
  * @param minimums  cadres' minimum months in the village
  * @param asOf      date after which unfinished projects past their planned date are overdue (may be null)
+ * @param rho       the intraclass correlation of errors in households where the review cannot estimate it
+ *                  (no error anywhere, fewer than two villages): the prior of the zero-error bound, in [0, 1]
  */
 public record ReviewSettings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
         RaoWuBootstrap bootstrap, DecisionPolicy policy, Map<Line, Double> lines, AssistanceCheck.Minimums minimums,
-        LocalDate asOf) {
+        LocalDate asOf, double rho) {
 
     /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
     public static final String DEFAULT_SEED = "lookback";
@@ -63,17 +66,20 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
             all.put(l, v);
         }
         lines = Collections.unmodifiableMap(all);
+        if (!(rho >= 0 && rho <= 1)) {
+            throw new IllegalArgumentException("the prior intraclass correlation rho must be in [0, 1], got " + rho);
+        }
     }
 
     /**
      * The defaults: persons, 95%, Korn–Graubard, lonely village ADJUST, 1000 bootstrap replicates from the
      * seed {@value #DEFAULT_SEED}, the point policy, every line at its {@link Line#defaultValue()}, 12/6
-     * months, no as-of date.
+     * months, no as-of date, the prior ρ {@link Plan#TYPICAL_RHO}.
      */
     public static ReviewSettings defaults() {
         return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
                 RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.POINT, Map.of(),
-                AssistanceCheck.Minimums.defaults(), null);
+                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO);
     }
 
     /** A bootstrap seed from any published text: the first 16 hex digits of its ticket. */
@@ -108,49 +114,54 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
 
     /** With another unit. */
     public ReviewSettings withUnit(Unit u) {
-        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf);
+        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho);
     }
 
     /** With another confidence level. */
     public ReviewSettings withLevel(double l) {
-        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf);
+        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho);
     }
 
     /** With other interval methods (the first decides). */
     public ReviewSettings withMethods(List<IntervalMethod> m) {
-        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf);
+        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho);
     }
 
     /** With another lonely-village policy. */
     public ReviewSettings withLonelyPsu(LonelyPsu p) {
-        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf);
+        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho);
     }
 
     /** With another bootstrap. */
     public ReviewSettings withBootstrap(RaoWuBootstrap b) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho);
     }
 
     /** With another decision policy. */
     public ReviewSettings withPolicy(DecisionPolicy p) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho);
     }
 
     /** With one line changed. */
     public ReviewSettings withLine(Line line, double value) {
         Map<Line, Double> m = new EnumMap<>(lines);
         m.put(line, value);
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho);
     }
 
     /** With other minimum months for cadres. */
     public ReviewSettings withMinimums(AssistanceCheck.Minimums m) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho);
     }
 
     /** With another as-of date for overdue projects (null: only late finishes and unstarted projects count). */
     public ReviewSettings withAsOf(LocalDate date) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho);
+    }
+
+    /** With another prior intraclass correlation. */
+    public ReviewSettings withRho(double prior) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior);
     }
 
     @Override
@@ -159,6 +170,6 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
                 .append(", ").append(methods.stream().map(IntervalMethod::label).toList()).append(", lonely village ")
                 .append(lonelyPsu).append(", policy ").append(policy.label());
         lines.forEach((l, v) -> sb.append(", ").append(l.label()).append(' ').append(v));
-        return sb.append(asOf == null ? "" : ", as of " + asOf).toString();
+        return sb.append(", prior rho ").append(rho).append(asOf == null ? "" : ", as of " + asOf).toString();
     }
 }

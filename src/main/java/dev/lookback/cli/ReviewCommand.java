@@ -81,6 +81,9 @@ final class ReviewCommand extends Command {
                         "how the interval enters decisions"),
                 Option.optional(LINE_OPTIONS.get(Line.ERROR_THRESHOLD), "T", Double.toString(d.threshold()),
                         "accountability threshold for the identification and exit rates"),
+                Option.optional("--rho", "RHO", Double.toString(d.rho()), "intraclass correlation of errors in"
+                        + " households where the review cannot estimate it (no error anywhere): sets the independent"
+                        + " households of a zero-error bound"),
                 Option.optional("--lonely-village", "adjust|certainty|fail", d.lonelyPsu().name().toLowerCase(Locale.ROOT),
                         "what a county with one sampled village adds to the city row's variance (fail: stop, exit 2)"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"),
@@ -106,7 +109,7 @@ final class ReviewCommand extends Command {
         }
         ReviewSettings s = ReviewSettings.defaults().withUnit(unit(a.text("--unit"))).withLevel(level)
                 .withMethods(methods(a.text("--ci-method"))).withLonelyPsu(lonelyPolicy(a.text("--lonely-village")))
-                .withPolicy(policy(a.text("--policy")))
+                .withPolicy(policy(a.text("--policy"))).withRho(rho(a.number("--rho")))
                 .withMinimums(new AssistanceCheck.Minimums(a.integer("--min-months-first-secretary", 0),
                         a.integer("--min-months-team-member", 0)));
         for (Line line : Line.values()) {
@@ -175,6 +178,13 @@ final class ReviewCommand extends Command {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--policy: " + e.getMessage());
         }
+    }
+
+    static double rho(double rho) {
+        if (!(rho >= 0 && rho <= 1)) {
+            throw new IllegalArgumentException("--rho must be between 0 and 1, e.g. 0.05; got " + rho);
+        }
+        return rho;
     }
 
     /** A share given by an option, which must lie strictly between 0 and 1. */

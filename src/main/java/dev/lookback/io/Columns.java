@@ -75,4 +75,8 @@ public final class Columns {
     public static final Column VILLAGES_SAMPLED = Column.optional("villages_sampled", "样本村数");
     /** estimates.csv's villages in the frame. */
     public static final Column VILLAGES_IN_FRAME = Column.optional("villages_in_frame", "村数");
+    /** 误差户数: households with an error in a village and measure (tallies.csv, optional). */
+    public static final Column HOUSEHOLD_ERRORS = Column.optional("household_errors", "误差户数");
+    /** 核查户数: the measure's domain households in a village (tallies.csv, optional). */
+    public static final Column DOMAIN_HOUSEHOLDS = Column.optional("domain_households", "核查户数");
 }

@@ -6,6 +6,7 @@ import dev.lookback.frame.SampledVillage;
 import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.survey.RatioEstimate;
@@ -46,21 +47,32 @@ public final class ErrorRates {
      * @param bootstrap the bootstrap for {@link IntervalMethod#BOOTSTRAP} intervals (unused otherwise)
      */
     public static List<ErrorRate> estimate(CrossCheckResult cross, Unit unit, double level,
-            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap) {
+            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap, double rhoPrior) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("at least one interval method is needed");
         }
-        return estimate(cross.frame(), MeasureTallies.of(cross, unit), unit, level, methods, lonely, bootstrap);
+        return estimate(cross.frame(), MeasureTallies.of(cross, unit), unit, level, methods, lonely, bootstrap, rhoPrior);
     }
 
     /**
      * Every county × measure row from village tallies alone (the household review's, or tallies.csv
      * computed elsewhere): counties sorted, then the {@code ALL} row of each measure.
      *
-     * @param unit the unit the tallies count (a label for the output)
+     * <p>At zero (or all) errors the exact bound counts the n_b = H/d independent households of the row
+     * whatever the unit (DESIGN.md, special case 4): H domain households, d = 1 + (m̄ − 1)·ρ̂ with m̄ = H
+     * over the row's villages with domain households, and ρ̂ the measure's intraclass correlation in
+     * households by one-way ANOVA over every sampled village of the review
+     * ({@link IntraclassCorrelation}), or {@code rhoPrior} where that is undefined. Tallies without
+     * household counts in persons count persons as independent (the reader says so in a finding).
+     *
+     * @param unit     the unit the tallies count (a label for the output)
+     * @param rhoPrior ρ where the review cannot estimate it (no error anywhere, fewer than two villages)
      */
     public static List<ErrorRate> estimate(Frame frame, MeasureTallies tallies, Unit unit, double level,
-            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap) {
+            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap, double rhoPrior) {
+        if (!(rhoPrior >= 0 && rhoPrior <= 1)) {
+            throw new IllegalArgumentException("the prior intraclass correlation must be in [0, 1], got " + rhoPrior);
+        }
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("at least one interval method is needed");
         }
@@ -81,20 +93,52 @@ public final class ErrorRates {
                 replicates[m.ordinal()] = RaoWuBootstrap.ratios(design, factors, y[m.ordinal()], x[m.ordinal()]);
             }
         }
+        double[][] hx = new double[Measure.values().length][];
+        double[] rho = new double[Measure.values().length];
+        boolean households = tallies.hasHouseholds() || unit == Unit.HOUSEHOLDS;
+        for (Measure m : Measure.values()) {
+            int k = m.ordinal();
+            if (households) {
+                hx[k] = tallies.hasHouseholds() ? tallies.householdsView(m) : x[k];
+                double[] hy = tallies.hasHouseholds() ? tallies.householdErrorsView(m) : y[k];
+                double estimated = IntraclassCorrelation.anova(hx[k], hy);
+                rho[k] = Double.isNaN(estimated) ? rhoPrior : estimated;
+            }
+        }
         List<String> strata = design.strata();
         for (String county : byCounty.keySet()) {
+            boolean[] inCounty = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                inCounty[i] = tallies.sample().villages().get(i).county().equals(county);
+            }
             for (Measure m : Measure.values()) {
                 RatioEstimate e = design.ratio(county, y[m.ordinal()], x[m.ordinal()]);
+                if (households) {
+                    e = e.withIndependentUnits(IntraclassCorrelation.independentUnits(only(hx[m.ordinal()], inCounty),
+                            rho[m.ordinal()]));
+                }
                 rows.add(row(county, m, unit, e, level, methods, byCounty.get(county).size(), frame.villageCount(county),
                         replicates[m.ordinal()], strata.indexOf(county)));
             }
         }
         for (Measure m : Measure.values()) {
             RatioEstimate e = design.ratio(y[m.ordinal()], x[m.ordinal()], lonely);
+            if (households) {
+                e = e.withIndependentUnits(IntraclassCorrelation.independentUnits(hx[m.ordinal()], rho[m.ordinal()]));
+            }
             rows.add(row(ErrorRate.ALL, m, unit, e, level, methods, n, frame.villages().size(), replicates[m.ordinal()],
                     strata.size()));
         }
         return rows;
+    }
+
+    /** The values of the villages a row covers, 0 elsewhere. */
+    private static double[] only(double[] values, boolean[] covered) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = covered[i] ? values[i] : 0;
+        }
+        return out;
     }
 
     private static ErrorRate row(String county, Measure m, Unit unit, RatioEstimate e, double level,

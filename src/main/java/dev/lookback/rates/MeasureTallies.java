@@ -1,7 +1,9 @@
 package dev.lookback.rates;
 
 import static dev.lookback.io.Columns.COUNTY;
+import static dev.lookback.io.Columns.DOMAIN_HOUSEHOLDS;
 import static dev.lookback.io.Columns.ERRORS;
+import static dev.lookback.io.Columns.HOUSEHOLD_ERRORS;
 import static dev.lookback.io.Columns.MEASURE;
 import static dev.lookback.io.Columns.UNITS;
 import static dev.lookback.io.Columns.VILLAGE;
@@ -37,11 +39,17 @@ public final class MeasureTallies {
     private final Sample sample;
     private final double[][] errors;
     private final double[][] units;
+    /** Household errors and domain households per village ({@code NaN} where tallies.csv does not give them). */
+    private final double[][] householdErrors;
+    private final double[][] households;
 
-    private MeasureTallies(Sample sample, double[][] errors, double[][] units) {
+    private MeasureTallies(Sample sample, double[][] errors, double[][] units, double[][] householdErrors,
+            double[][] households) {
         this.sample = sample;
         this.errors = errors;
         this.units = units;
+        this.householdErrors = householdErrors;
+        this.households = households;
     }
 
     /** The tallies of a household cross-check, counting persons or households. */
@@ -50,6 +58,8 @@ public final class MeasureTallies {
         int n = tallies.size();
         double[][] y = new double[Measure.values().length][n];
         double[][] x = new double[Measure.values().length][n];
+        double[][] hy = new double[Measure.values().length][n];
+        double[][] hx = new double[Measure.values().length][n];
         for (Measure m : Measure.values()) {
             for (int i = 0; i < n; i++) {
                 VillageTally t = tallies.get(i);
@@ -58,9 +68,11 @@ public final class MeasureTallies {
                 }
                 y[m.ordinal()][i] = t.errors(m, unit);
                 x[m.ordinal()][i] = t.units(m, unit);
+                hy[m.ordinal()][i] = t.errors(m, Unit.HOUSEHOLDS);
+                hx[m.ordinal()][i] = t.units(m, Unit.HOUSEHOLDS);
             }
         }
-        return new MeasureTallies(cross.sample(), y, x);
+        return new MeasureTallies(cross.sample(), y, x, hy, hx);
     }
 
     /**
@@ -81,9 +93,15 @@ public final class MeasureTallies {
         }
         double[][] y = new double[Measure.values().length][n];
         double[][] x = new double[Measure.values().length][n];
+        double[][] hy = new double[Measure.values().length][n];
+        double[][] hx = new double[Measure.values().length][n];
+        for (int k = 0; k < hy.length; k++) {
+            java.util.Arrays.fill(hy[k], Double.NaN);
+            java.util.Arrays.fill(hx[k], Double.NaN);
+        }
         long[][] line = new long[Measure.values().length][n];
         boolean[] seen = new boolean[n];
-        source.read(List.of(COUNTY, VILLAGE, MEASURE, ERRORS, UNITS), row -> {
+        source.read(List.of(COUNTY, VILLAGE, MEASURE, ERRORS, UNITS, HOUSEHOLD_ERRORS, DOMAIN_HOUSEHOLDS), row -> {
             String village = row.requireText(VILLAGE);
             Integer i = index.get(village);
             if (i == null) {
@@ -120,6 +138,18 @@ public final class MeasureTallies {
             }
             y[m.ordinal()][i] = e;
             x[m.ordinal()][i] = u;
+            double h = row.number(DOMAIN_HOUSEHOLDS, 0, Double.MAX_VALUE);
+            double he = row.number(HOUSEHOLD_ERRORS, 0, Double.MAX_VALUE);
+            if (Double.isNaN(h) != Double.isNaN(he)) {
+                throw row.error(Double.isNaN(h) ? DOMAIN_HOUSEHOLDS : HOUSEHOLD_ERRORS, "",
+                        "give household_errors and domain_households together, or neither");
+            }
+            if (he > h) {
+                throw row.error(HOUSEHOLD_ERRORS, row.text(HOUSEHOLD_ERRORS), "is more than the domain households ("
+                        + row.text(DOMAIN_HOUSEHOLDS) + ")");
+            }
+            hy[m.ordinal()][i] = he;
+            hx[m.ordinal()][i] = h;
             line[m.ordinal()][i] = row.line();
             seen[i] = true;
         });
@@ -131,7 +161,7 @@ public final class MeasureTallies {
                                 + " has no tallies: it counts 0 of 0 in every measure"));
             }
         }
-        return new MeasureTallies(sample, y, x);
+        return new MeasureTallies(sample, y, x, hy, hx);
     }
 
     /** The sample the tallies follow. */
@@ -149,6 +179,29 @@ public final class MeasureTallies {
         return units[m.ordinal()].clone();
     }
 
+    /**
+     * Whether every sampled village has household counts (household errors and domain households) for
+     * every measure: what the exact bound at zero errors needs whatever the unit.
+     */
+    public boolean hasHouseholds() {
+        for (double[] row : households) {
+            for (double v : row) {
+                if (Double.isNaN(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    double[] householdErrorsView(Measure m) {
+        return householdErrors[m.ordinal()];
+    }
+
+    double[] householdsView(Measure m) {
+        return households[m.ordinal()];
+    }
+
     double[] errorsView(Measure m) {
         return errors[m.ordinal()];
     }
@@ -160,18 +213,22 @@ public final class MeasureTallies {
     /** Writes tallies.csv: one row per sampled village and measure. */
     public void write(Path file) throws IOException {
         try (CsvWriter w = CsvWriter.create(file)) {
-            w.row("county", "village", "measure", "errors", "units");
+            w.row("county", "village", "measure", "errors", "units", "household_errors", "domain_households");
             for (int i = 0; i < sample.villages().size(); i++) {
                 SampledVillage s = sample.villages().get(i);
                 for (Measure m : Measure.values()) {
                     w.row(s.county(), s.village(), m.label(), count(errors[m.ordinal()][i]),
-                            count(units[m.ordinal()][i]));
+                            count(units[m.ordinal()][i]), count(householdErrors[m.ordinal()][i]),
+                            count(households[m.ordinal()][i]));
                 }
             }
         }
     }
 
     private static String count(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 

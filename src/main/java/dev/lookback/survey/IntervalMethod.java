@@ -20,7 +20,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li>census: [R̂, R̂], there is no sampling error;</li>
  *   <li>single sampled cluster, or df ≤ 0: {@code NaN}, the design gives no variance estimate;</li>
  *   <li>R̂ = 0 (or 1), hence SE = 0: every method but {@link #WALD} gives the exact one-sided
- *       binomial bound with n units, [0, 1 − (α/2)^{1/n}] (or its mirror); {@code WALD} gives [R̂, R̂].
+ *       binomial bound over the n_b independent units ({@link RatioEstimate#independentUnits()}),
+ *       [0, 1 − (α/2)^{1/n_b}] (or its mirror); {@code WALD} gives [R̂, R̂].
  *       This is the usual result of a review, where R survey's {@code svyciprop} returns {@code NaN}.</li>
  * </ol>
  */
@@ -208,9 +209,12 @@ public enum IntervalMethod {
             if (method == WALD) {
                 return new Interval(p, p, method, level, p == 0 ? "no errors" : "all errors");
             }
-            double bound = -Math.expm1(Math.log((1 - level) / 2) / e.units());
-            return p == 0 ? new Interval(0, bound, method, level, "exact bound, no errors")
-                    : new Interval(1 - bound, 1, method, level, "exact bound, all errors");
+            double nb = e.independentUnits();
+            double bound = -Math.expm1(Math.log((1 - level) / 2) / nb);
+            String over = nb == e.units() ? "" : String.format(Locale.ROOT, " over %s independent units",
+                    Formats.number(nb));
+            return p == 0 ? new Interval(0, bound, method, level, "exact bound, no errors" + over)
+                    : new Interval(1 - bound, 1, method, level, "exact bound, all errors" + over);
         }
         return null;
     }

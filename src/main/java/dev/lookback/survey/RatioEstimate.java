@@ -14,9 +14,24 @@ import java.util.Locale;
  * @param clustersSampled   sampled clusters of the strata covered
  * @param clustersInPopulation clusters in the population of those strata
  * @param status            which special case of the estimation contract applies
+ * @param independentUnits  n_b, the independent units the exact bound at zero (or all) errors counts
+ *                          ({@link IntraclassCorrelation#independentUnits}); {@code units} when units are
+ *                          independent
  */
 public record RatioEstimate(String domain, double estimate, double standardError, double df, double units,
-        double errors, int clustersSampled, int clustersInPopulation, EstimateStatus status) {
+        double errors, int clustersSampled, int clustersInPopulation, EstimateStatus status, double independentUnits) {
+
+    /** An estimate whose units are independent (n_b = n). */
+    public RatioEstimate(String domain, double estimate, double standardError, double df, double units, double errors,
+            int clustersSampled, int clustersInPopulation, EstimateStatus status) {
+        this(domain, estimate, standardError, df, units, errors, clustersSampled, clustersInPopulation, status, units);
+    }
+
+    /** The same estimate with n_b independent units for the exact bound (e.g. households over the design effect). */
+    public RatioEstimate withIndependentUnits(double nb) {
+        return new RatioEstimate(domain, estimate, standardError, df, units, errors, clustersSampled,
+                clustersInPopulation, status, nb);
+    }
 
     /** v(R̂) = SE². */
     public double variance() {

@@ -21,7 +21,9 @@ public enum FindingType implements Term {
     /** Many spot-checked households are not in the register: ids that do not match, or a partial register. */
     MANY_UNREGISTERED,
     /** Equal inclusion probabilities that look like a rounded n_h/N_h but are not equal to it. */
-    PROBABILITY_ROUNDED;
+    PROBABILITY_ROUNDED,
+    /** Tallies in persons without household counts: the zero-error bound counts persons as independent. */
+    NO_HOUSEHOLD_COUNTS;
 
     /** As in data_quality.csv: the constant's name. */
     @Override

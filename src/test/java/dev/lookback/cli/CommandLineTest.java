@@ -68,7 +68,8 @@ class CommandLineTest {
                 SRS.resolve("spot_check.csv"), "--report", "none", "--charts", "none"));
         assertEquals(0, households.status(), households.err());
         Path tallies = dir.resolve("out/tallies.csv");
-        assertEquals("county,village,measure,errors,units", Files.readAllLines(tallies).get(0));
+        assertEquals("county,village,measure,errors,units,household_errors,domain_households",
+                Files.readAllLines(tallies).get(0));
         Run fromTallies = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--sample",
                 SRS.resolve("sample.csv").toString(), "--tallies", tallies.toString(), "--out",
                 dir.resolve("fromTallies").toString(), "--report", "none", "--charts", "none");
@@ -76,6 +77,16 @@ class CommandLineTest {
         assertEquals(Files.readString(dir.resolve("out/estimates.csv")),
                 Files.readString(dir.resolve("fromTallies/estimates.csv")));
         assertTrue(fromTallies.out().contains("Estimated from village tallies"), fromTallies.out());
+        // tallies in persons without household counts: still estimated, and the data-quality file says that a
+        // zero-error bound then counts persons as independent
+        Path bare = dir.resolve("bare.csv");
+        Files.write(bare, Files.readAllLines(tallies).stream().map(l -> l.substring(0, l.lastIndexOf(',',
+                l.lastIndexOf(',') - 1))).toList());
+        Run fromBare = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--sample",
+                SRS.resolve("sample.csv").toString(), "--tallies", bare.toString(), "--out", dir.resolve("bare").toString(),
+                "--report", "none", "--charts", "none");
+        assertEquals(0, fromBare.status(), fromBare.err());
+        assertTrue(Files.readString(dir.resolve("bare/data_quality.csv")).contains("NO_HOUSEHOLD_COUNTS"));
         Run both = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--sample",
                 SRS.resolve("sample.csv").toString(), "--tallies", tallies.toString(), "--self-check",
                 SRS.resolve("self_check.csv").toString(), "--spot-check", SRS.resolve("spot_check.csv").toString());

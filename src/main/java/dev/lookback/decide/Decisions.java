@@ -20,8 +20,10 @@ import java.util.Map;
  * data or without a listed leader.
  *
  * <p>For an indicator that is bad when high, with line T = {@code lines.get(indicator.line())}: a census
- * triggers when its value ≥ T; a sample triggers by the policy ({@link DecisionPolicy#triggers}). A
- * decision is fragile when its interval is undefined or reaches the other side of T; a census never is.
+ * triggers when its value ≥ T; a sample is decided by the policy ({@link DecisionPolicy#outcome}). Where
+ * what the policy reads is undefined the outcome is {@link Outcome#NO_DATA}, never triggered, never
+ * cleared. A decision is fragile when its interval is undefined or reaches the other side of T; a census
+ * and a decision without data never are.
  * For an indicator that is bad when low (satisfaction) the sides swap.
  */
 public final class Decisions {
@@ -50,9 +52,10 @@ public final class Decisions {
             double line = lines.getOrDefault(indicator.line(), indicator.line().defaultValue());
             boolean high = indicator.badWhenHigh();
             double v = m.estimate();
-            boolean triggered = m.census() ? !Double.isNaN(v) && (high ? v >= line : v < line)
-                    : policy.triggers(v, m.interval(), line, high);
-            boolean fragile = !m.census() && fragile(m.interval(), line, triggered, high);
+            Outcome outcome = m.census() ? (Double.isNaN(v) ? Outcome.NO_DATA : Outcome.of(high ? v >= line : v < line))
+                    : policy.outcome(v, m.interval(), line, high);
+            boolean triggered = outcome == Outcome.TRIGGERED;
+            boolean fragile = !m.census() && outcome != Outcome.NO_DATA && fragile(m.interval(), line, triggered, high);
             int extra = fragile ? extraVillages(m.sample(), m.interval().level(), line) : -1;
             List<Evidence.Reached> reached = new ArrayList<>();
             for (Role role : rule.roles()) {
@@ -61,8 +64,7 @@ public final class Decisions {
             }
             Evidence evidence = new Evidence(m.count(), m.of(), m.census() ? 0 : m.sample().clustersSampled(), m.census(),
                     reached, extra);
-            out.add(new Decision(m.county(), rule, indicator, policy, v, m.interval(), line, Outcome.of(triggered),
-                    fragile, evidence));
+            out.add(new Decision(m.county(), rule, indicator, policy, v, m.interval(), line, outcome, fragile, evidence));
         }
         return out;
     }

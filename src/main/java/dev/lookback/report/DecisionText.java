@@ -7,6 +7,7 @@ import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.vocabulary.Indicator;
 import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,10 @@ public final class DecisionText {
         Indicator ind = d.indicator();
         Evidence ev = d.evidence();
         Interval ci = d.interval();
-        boolean noData = Double.isNaN(d.estimate());
+        boolean noData = d.outcome() == Outcome.NO_DATA;
         boolean zh = l == Lang.ZH;
         StringBuilder s = new StringBuilder(d.county()).append(zh ? "" : " ").append(zh ? ind.chinese() : ind.english());
-        if (noData) {
+        if (Double.isNaN(d.estimate())) {
             s.append(zh ? "无数据" : ": no data");
         } else {
             s.append(' ').append(Formats.percent(d.estimate())).append(zh ? "（" : " (").append(measured(d, l))
@@ -47,9 +48,14 @@ public final class DecisionText {
         } else {
             compared = zh ? (d.triggered() ? "低于" : "不低于") : (d.triggered() ? " is below " : " is not below ");
         }
-        s.append(zh ? "，" + how + compared + line + "，" : compared + line + how + "; ");
-        s.append(zh ? (d.triggered() ? "启动问责：" : "不问责：")
-                : (d.triggered() ? "accountability reaches the " : "not triggered for the "));
+        if (noData) {
+            s.append(zh ? "，" + how + "无法判断，不作结论：" : "; the " + (ev.census() ? "rule" : d.policy().label()
+                    + " policy") + " has nothing to decide on: no decision for the ");
+        } else {
+            s.append(zh ? "，" + how + compared + line + "，" : compared + line + how + "; ");
+            s.append(zh ? (d.triggered() ? "启动问责：" : "不问责：")
+                    : (d.triggered() ? "accountability reaches the " : "not triggered for the "));
+        }
         List<String> who = new ArrayList<>();
         for (Evidence.Reached r : ev.reached()) {
             who.add((zh ? r.role().chinese() : r.role().english()) + " " + r.joined());

@@ -19,6 +19,7 @@ import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Term;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Measure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +159,13 @@ public final class HtmlReport {
                     .append("<span class=\"en\"> fragile: not triggered, but the interval reaches the line; more villages"
                             + " would settle them</span></summary>\n");
             decisionTable(h, fragile, "fragile");
+            h.append("</details>\n");
+        }
+        List<Decision> none = ds.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();
+        if (!none.isEmpty()) {
+            h.append("<details open><summary>").append(none.size()).append(" 项无数据，不作结论，需补充核查")
+                    .append("<span class=\"en\"> no data: neither triggered nor cleared; work to do</span></summary>\n");
+            decisionTable(h, none, "nodata");
             h.append("</details>\n");
         }
         h.append("<p class=\"note\">全部判断及依据见 decisions.csv。<span class=\"en\">Every decision and its evidence:"
@@ -484,6 +492,7 @@ public final class HtmlReport {
             "td.high{color:#c62828;font-weight:bold}tr.all td{font-weight:bold;background:#fafafa}",
             "table.triggered td:first-child{border-left:4px solid #c62828}",
             "table.fragile td:first-child{border-left:4px solid #ef6c00}",
+            "table.nodata td:first-child{border-left:4px solid #9e9e9e}",
             "td.evidence{font-size:13px;max-width:420px}",
             "figure{margin:20px 0;text-align:center}figure img{max-width:100%;height:auto;border:1px solid #eee}",
             "figcaption{font-size:14px;color:#424242;text-align:left;margin-top:4px}.file{color:#9e9e9e;font-size:12px}",

@@ -7,6 +7,7 @@ import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.vocabulary.Measure;
+import dev.lookback.vocabulary.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,11 @@ public final class Summary {
                     sb.append("  ").append(d.triggered() ? "TRIGGERED " : "fragile   ").append(DecisionText.bilingual(d))
                             .append('\n');
                 }
+            }
+            List<Decision> none = decisions.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();
+            if (!none.isEmpty()) {
+                sb.append("No data, neither triggered nor cleared (无数据，需补充核查): ").append(String.join(", ",
+                        none.stream().map(d -> d.county() + " " + d.indicator().label()).toList())).append('\n');
             }
         }
         return sb.toString();

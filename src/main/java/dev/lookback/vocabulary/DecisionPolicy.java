@@ -10,8 +10,10 @@ import java.util.Locale;
  *   <li>{@link #CONFIDENT}: the interval lies wholly at or beyond T, lower ≥ T (the evidence proves it:
  *       few compliant units are wrongly accused, more failing ones escape);</li>
  *   <li>{@link #PRECAUTIONARY}: the interval reaches T, upper ≥ T (audit practice for clearing a unit:
- *       few failing ones escape, more compliant ones are flagged); an undefined interval triggers.</li>
+ *       few failing ones escape, more compliant ones are flagged).</li>
  * </ul>
+ * Where what a policy reads is undefined (no estimate; no interval for a bound-reading policy) the outcome
+ * is {@link Outcome#NO_DATA}: it neither triggers nor clears.
  * For a rate that is bad when low (satisfaction) the bounds swap roles.
  */
 public enum DecisionPolicy implements Term {
@@ -20,29 +22,43 @@ public enum DecisionPolicy implements Term {
     PRECAUTIONARY;
 
     /**
-     * Whether the rule triggers.
-     *
-     * @param estimate   R̂
-     * @param ci         its interval
-     * @param threshold  T
-     * @param badWhenHigh true for error rates (trigger at or above T), false for satisfaction (below T)
+     * The quantity the policy reads: R̂ ({@link #POINT}), the bound on the good side of the line
+     * ({@link #CONFIDENT}: the lower bound for a rate that is bad when high), or the bound on the bad side
+     * ({@link #PRECAUTIONARY}: the upper bound).
      */
-    public boolean triggers(double estimate, Interval ci, double threshold, boolean badWhenHigh) {
-        if (Double.isNaN(estimate)) {
-            return this == PRECAUTIONARY;
-        }
-        double near = badWhenHigh ? ci.lower() : ci.upper();
-        double far = badWhenHigh ? ci.upper() : ci.lower();
+    public double reads(double estimate, Interval ci, boolean badWhenHigh) {
         switch (this) {
             case POINT:
-                return badWhenHigh ? estimate >= threshold : estimate < threshold;
+                return estimate;
             case CONFIDENT:
-                return !Double.isNaN(near) && (badWhenHigh ? near >= threshold : near < threshold);
+                return badWhenHigh ? ci.lower() : ci.upper();
             case PRECAUTIONARY:
-                return Double.isNaN(far) || (badWhenHigh ? far >= threshold : far < threshold);
+                return badWhenHigh ? ci.upper() : ci.lower();
             default:
                 throw new AssertionError(this);
         }
+    }
+
+    /**
+     * The outcome: {@link Outcome#NO_DATA} when there is no estimate or what the policy reads is {@code NaN}
+     * (no data never triggers and never clears); else triggered when what it reads is at or beyond T.
+     *
+     * @param estimate    R̂
+     * @param ci          its interval
+     * @param threshold   T
+     * @param badWhenHigh true for error rates (trigger at or above T), false for satisfaction (below T)
+     */
+    public Outcome outcome(double estimate, Interval ci, double threshold, boolean badWhenHigh) {
+        double q = Double.isNaN(estimate) ? Double.NaN : reads(estimate, ci, badWhenHigh);
+        if (Double.isNaN(q)) {
+            return Outcome.NO_DATA;
+        }
+        return Outcome.of(badWhenHigh ? q >= threshold : q < threshold);
+    }
+
+    /** Whether the rule triggers: {@link #outcome} is {@link Outcome#TRIGGERED}. */
+    public boolean triggers(double estimate, Interval ci, double threshold, boolean badWhenHigh) {
+        return outcome(estimate, ci, threshold, badWhenHigh) == Outcome.TRIGGERED;
     }
 
     /** Reads {@code point}, {@code confident} or {@code precautionary}. */

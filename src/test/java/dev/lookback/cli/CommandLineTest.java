@@ -347,7 +347,12 @@ class CommandLineTest {
                 SRS.resolve("spot_check.csv"), "--leaders", leaders.toString(), "--config", config.toString()));
         assertEquals(0, r.status(), r.err());
         List<String> decisions = Files.readAllLines(dir.resolve("out/decisions.csv"));
-        assertTrue(decisions.stream().skip(1).allMatch(l -> l.contains(",0.5,confident,NOT_TRIGGERED,")), decisions.toString());
+        assertTrue(decisions.stream().skip(1).allMatch(l -> l.contains(",0.5,confident,NOT_TRIGGERED,")
+                || l.contains(",0.5,confident,NO_DATA,")), decisions.toString());
+        // no decision without data: C04 has one sampled village (no interval for the confident policy), C05 no
+        // exited household in its sample
+        assertEquals(List.of("C04 identification", "C04 exit", "C05 exit"), decisions.stream()
+                .filter(l -> l.contains(",NO_DATA,")).map(l -> l.split(",")[0] + " " + l.split(",")[2]).toList());
         Run flag = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--leaders", leaders.toString(), "--config", config.toString(),
                 "--threshold", "0.02"));

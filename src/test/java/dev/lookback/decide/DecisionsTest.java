@@ -7,6 +7,7 @@ import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Role;
 import dev.lookback.vocabulary.Unit;
@@ -72,19 +73,31 @@ class DecisionsTest {
 
     @Test
     void noIntervalOrNoDataIsStatedNotSkipped() {
-        Decision single = decide(rate("C1", 0.05, Double.NaN, 0, 60, EstimateStatus.SINGLE_CLUSTER),
-                DecisionPolicy.CONFIDENT);
-        assertFalse(single.triggered(), "confident needs an interval");
-        assertTrue(single.fragile());
-        assertTrue(decide(rate("C1", 0.05, Double.NaN, 0, 60, EstimateStatus.SINGLE_CLUSTER),
-                DecisionPolicy.PRECAUTIONARY).triggered(), "an undefined interval triggers under precautionary");
-        Decision empty = decide(rate("C1", Double.NaN, Double.NaN, Double.NaN, 0, EstimateStatus.EMPTY_DOMAIN),
-                DecisionPolicy.POINT);
-        assertFalse(empty.triggered());
-        assertTrue(DecisionText.bilingual(empty).contains("no data to decide on"), DecisionText.bilingual(empty));
+        // one village: an estimate but no interval. The point policy decides on the estimate; a policy that
+        // reads a bound has nothing to read: NO_DATA, neither triggered nor cleared
+        ErrorRate single = rate("C1", 0.05, Double.NaN, 0, 60, EstimateStatus.SINGLE_CLUSTER);
+        Decision point = decide(single, DecisionPolicy.POINT);
+        assertEquals(Outcome.TRIGGERED, point.outcome());
+        assertTrue(point.fragile(), "no interval: fragile");
+        for (DecisionPolicy policy : new DecisionPolicy[] {DecisionPolicy.CONFIDENT, DecisionPolicy.PRECAUTIONARY}) {
+            Decision d = decide(single, policy);
+            assertEquals(Outcome.NO_DATA, d.outcome(), policy.label());
+            assertFalse(d.triggered());
+            assertFalse(d.fragile());
+            assertTrue(DecisionText.bilingual(d).contains("has nothing to decide on: no decision for the party secretary"),
+                    DecisionText.bilingual(d));
+        }
+        // an empty domain: NO_DATA under every policy (it used to trigger under precautionary)
+        for (DecisionPolicy policy : DecisionPolicy.values()) {
+            Decision empty = decide(rate("C1", Double.NaN, Double.NaN, Double.NaN, 0, EstimateStatus.EMPTY_DOMAIN), policy);
+            assertEquals(Outcome.NO_DATA, empty.outcome(), policy.label());
+            assertTrue(DecisionText.bilingual(empty).contains("no data to decide on"), DecisionText.bilingual(empty));
+            assertTrue(DecisionText.sentence(empty, dev.lookback.chart.Lang.ZH).contains("无法判断，不作结论"));
+        }
         Decision noHead = decide(rate("C2", 0.05, 0.01, 7, 400, EstimateStatus.OK), DecisionPolicy.POINT);
         assertEquals(List.of("王二", "?"), noHead.names());
-        assertTrue(DecisionText.bilingual(noHead).contains("leaders.csv lists no government head for C2"), DecisionText.bilingual(noHead));
+        assertTrue(DecisionText.bilingual(noHead).contains("leaders.csv lists no government head for C2"),
+                DecisionText.bilingual(noHead));
     }
 
     @Test

@@ -1,0 +1,184 @@
+package dev.lookback.sim;
+
+import dev.lookback.survey.ClusterDesign;
+import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.IntraclassCorrelation;
+import dev.lookback.survey.RatioEstimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+
+/**
+ * How often the upper bound of a county's error rate in persons misses the county's own
+ * (finite-population) rate, with errors clustered in villages at a known intraclass correlation ρ: the
+ * check of DESIGN.md special case 4. Each city has {@code counties} counties of {@code villages} villages,
+ * all at the same true propensity; a village's propensity is Beta with that mean and ρ (0: none), each
+ * household errs with its village's propensity and has 1–6 persons, all share its verdict; {@code sampled}
+ * villages are drawn per county (SRS, seeded), and each county row gets its Korn–Graubard interval at the
+ * level, with the zero-error bound over n_b = H/d (ρ̂ by one-way ANOVA over the review's villages, the
+ * prior where undefined) and, for comparison, over n persons as independent units.
+ */
+public final class BoundStudy {
+    private BoundStudy() {
+    }
+
+    /**
+     * One scenario's result.
+     *
+     * @param rho         the true intraclass correlation of errors in households
+     * @param households  households per village
+     * @param rate        the propensity of an error (the counties' true rates scatter around it)
+     * @param rows        county rows
+     * @param zeroRows    rows with no error in the sample
+     * @param misses      rows whose upper bound is below the county's true rate (bound over n_b)
+     * @param zeroMisses  of those, rows with no error in the sample (the exact bound's own misses)
+     * @param missesOld   rows missed with the zero-error bound over n persons as independent units
+     */
+    public record Result(double rho, int households, double rate, int rows, int zeroRows, int misses, int zeroMisses,
+            int missesOld) {
+        /** misses / rows. */
+        public double missRate() {
+            return (double) misses / rows;
+        }
+
+        /** missesOld / rows. */
+        public double missRateOld() {
+            return (double) missesOld / rows;
+        }
+
+        /** A Markdown table row. */
+        public String markdown() {
+            return String.format(Locale.ROOT, "| %.2f | %d | %.1f%% | %d | %.1f%% | **%.2f%%** | %.2f%% | %.2f%% |", rho,
+                    households, 100 * rate, rows, 100.0 * zeroRows / rows, 100 * missRate(), 100.0 * zeroMisses / rows,
+                    100 * missRateOld());
+        }
+
+        @Override
+        public String toString() {
+            return markdown();
+        }
+    }
+
+    /**
+     * Runs one scenario.
+     *
+     * @param rho        true ρ in [0, 1)
+     * @param households households per village
+     * @param rate       error propensity in (0, 1)
+     * @param cities     cities simulated
+     * @param counties   counties per city
+     * @param villages   villages per county
+     * @param sampled    villages sampled per county
+     * @param level      confidence level of the two-sided interval (the upper bound is at (1 + level)/2)
+     * @param prior      ρ where the review cannot estimate it
+     * @param seed       the random seed
+     */
+    public static Result run(double rho, int households, double rate, int cities, int counties, int villages,
+            int sampled, double level, double prior, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        BetaDistribution propensity = rho > 0
+                ? BetaDistribution.of(rate * (1 / rho - 1), (1 - rate) * (1 / rho - 1)) : null;
+        int rows = 0;
+        int zero = 0;
+        int misses = 0;
+        int zeroMisses = 0;
+        int missesOld = 0;
+        for (int c = 0; c < cities; c++) {
+            ClusterDesign.Builder b = ClusterDesign.builder();
+            int n = counties * sampled;
+            double[] y = new double[n];
+            double[] x = new double[n];
+            double[] hy = new double[n];
+            double[] hx = new double[n];
+            double[] truth = new double[counties];
+            for (int k = 0; k < counties; k++) {
+                String county = "C" + k;
+                b.stratum(county, villages);
+                boolean[] drawn = choose(random, villages, sampled);
+                double errorsAll = 0;
+                double personsAll = 0;
+                int j = k * sampled;
+                for (int v = 0; v < villages; v++) {
+                    double p = propensity == null ? rate : propensity.inverseCumulativeProbability(random.nextDouble());
+                    double ye = 0;
+                    double xe = 0;
+                    double he = 0;
+                    for (int h = 0; h < households; h++) {
+                        int persons = 1 + random.nextInt(6);
+                        boolean error = random.nextDouble() < p;
+                        xe += persons;
+                        if (error) {
+                            ye += persons;
+                            he++;
+                        }
+                    }
+                    errorsAll += ye;
+                    personsAll += xe;
+                    if (drawn[v]) {
+                        b.cluster(county, county + "-" + v);
+                        y[j] = ye;
+                        x[j] = xe;
+                        hy[j] = he;
+                        hx[j] = households;
+                        j++;
+                    }
+                }
+                truth[k] = errorsAll / personsAll;
+            }
+            ClusterDesign design = b.build();
+            double estimated = IntraclassCorrelation.anova(hx, hy);
+            double r = Double.isNaN(estimated) ? prior : estimated;
+            for (int k = 0; k < counties; k++) {
+                RatioEstimate e = design.ratio("C" + k, y, x);
+                double[] own = new double[n];
+                System.arraycopy(hx, k * sampled, own, k * sampled, sampled);
+                RatioEstimate bounded = e.withIndependentUnits(IntraclassCorrelation.independentUnits(own, r));
+                rows++;
+                if (e.errors() == 0) {
+                    zero++;
+                }
+                if (bounded.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth[k]) {
+                    misses++;
+                    if (e.errors() == 0) {
+                        zeroMisses++;
+                    }
+                }
+                if (e.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth[k]) {
+                    missesOld++;
+                }
+            }
+        }
+        return new Result(rho, households, rate, rows, zero, misses, zeroMisses, missesOld);
+    }
+
+    /** The README's table: ρ 0, 0.05, 0.1 × 20 and 60 households per village × rates 0.5%, 1%, 2%. */
+    public static List<Result> table(int cities, long seed) {
+        List<Result> out = new ArrayList<>();
+        for (double rho : new double[] {0, 0.05, 0.1}) {
+            for (int households : new int[] {20, 60}) {
+                for (double rate : new double[] {0.005, 0.01, 0.02}) {
+                    out.add(run(rho, households, rate, cities, 10, 40, 8, 0.95, 0.05, seed));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean[] choose(SplittableRandom random, int n, int k) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        boolean[] chosen = new boolean[n];
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+            chosen[order[i]] = true;
+        }
+        return chosen;
+    }
+}

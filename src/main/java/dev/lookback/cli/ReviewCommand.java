@@ -77,7 +77,7 @@ final class ReviewCommand extends Command {
                         "misused or overdue share that triggers the fund rule"),
                 Option.optional("--as-of", "DATE", "", "the date (2026-05-31) after which unfinished projects past"
                         + " their planned date are overdue"),
-                Option.optional("--policy", "point|confident|precautionary", d.policy().label(),
+                Option.optional("--policy", "point|confident|family-wise|precautionary", d.policy().label(),
                         "how the interval enters decisions"),
                 Option.optional(LINE_OPTIONS.get(Line.ERROR_THRESHOLD), "T", Double.toString(d.threshold()),
                         "accountability threshold for the identification and exit rates"),

@@ -24,10 +24,11 @@ import java.util.Objects;
  * @param threshold the line
  * @param outcome   triggered or not
  * @param fragile   whether the other outcome lies inside the interval (or there is no interval)
+ * @param risk      the p-value and its adjustment over the rule's decisions
  * @param evidence  the counts, the leaders reached, and the villages that would settle it
  */
 public record Decision(String county, Rule rule, Indicator indicator, DecisionPolicy policy, double estimate,
-        Interval interval, double threshold, Outcome outcome, boolean fragile, Evidence evidence) {
+        Interval interval, double threshold, Outcome outcome, boolean fragile, Risk risk, Evidence evidence) {
 
     public Decision {
         Objects.requireNonNull(rule, "rule");
@@ -35,6 +36,7 @@ public record Decision(String county, Rule rule, Indicator indicator, DecisionPo
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(evidence, "evidence");
     }
 
@@ -72,6 +74,7 @@ public record Decision(String county, Rule rule, Indicator indicator, DecisionPo
     public String toString() {
         return county + " " + rule.label() + " " + indicator.label() + ": " + outcome.label() + (fragile ? " (fragile)" : "")
                 + ", " + Formats.percent(estimate) + " [" + Formats.percent(lower()) + ", " + Formats.percent(upper())
-                + "] vs " + Formats.percent(threshold) + ", " + policy.label() + " — " + String.join("; ", names());
+                + "] vs " + Formats.percent(threshold) + ", " + policy.label() + ", p " + Formats.number(risk.pValue())
+                + " (Holm " + Formats.number(risk.pAdjusted()) + ") — " + String.join("; ", names());
     }
 }

@@ -2,7 +2,9 @@ package dev.lookback.decide;
 
 import dev.lookback.draw.Plan;
 import dev.lookback.rates.ErrorRate;
+import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.Interval;
+import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Indicator;
@@ -42,21 +44,56 @@ public final class Decisions {
      */
     public static List<Decision> decide(List<Measurement> measurements, Leaders leaders, Map<Line, Double> lines,
             DecisionPolicy policy) {
-        List<Decision> out = new ArrayList<>();
+        List<Measurement> decided = new ArrayList<>();
         for (Measurement m : measurements) {
-            Indicator indicator = m.indicator();
-            if (ErrorRate.ALL.equals(m.county()) || indicator.rule().isEmpty()) {
-                continue;
+            if (!ErrorRate.ALL.equals(m.county()) && m.indicator().rule().isPresent()) {
+                decided.add(m);
             }
+        }
+        int n = decided.size();
+        double[] line = new double[n];
+        double[] p = new double[n];
+        for (int k = 0; k < n; k++) {
+            Measurement m = decided.get(k);
+            line[k] = lines.getOrDefault(m.indicator().line(), m.indicator().line().defaultValue());
+            p[k] = pValue(m, line[k]);
+        }
+        double[] adjusted = new double[n];
+        for (Rule rule : Rule.values()) {
+            List<Integer> of = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                if (decided.get(k).indicator().rule().get() == rule) {
+                    of.add(k);
+                }
+            }
+            double[] ps = new double[of.size()];
+            for (int k = 0; k < ps.length; k++) {
+                ps[k] = p[of.get(k)];
+            }
+            double[] h = holm(ps);
+            for (int k = 0; k < ps.length; k++) {
+                adjusted[of.get(k)] = h[k];
+            }
+        }
+        List<Decision> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Measurement m = decided.get(k);
+            Indicator indicator = m.indicator();
             Rule rule = indicator.rule().get();
-            double line = lines.getOrDefault(indicator.line(), indicator.line().defaultValue());
             boolean high = indicator.badWhenHigh();
             double v = m.estimate();
-            Outcome outcome = m.census() ? (Double.isNaN(v) ? Outcome.NO_DATA : Outcome.of(high ? v >= line : v < line))
-                    : policy.outcome(v, m.interval(), line, high);
+            Outcome outcome;
+            if (m.census()) {
+                outcome = Double.isNaN(v) ? Outcome.NO_DATA : Outcome.of(high ? v >= line[k] : v < line[k]);
+            } else if (policy == DecisionPolicy.FAMILY_WISE) {
+                outcome = Double.isNaN(adjusted[k]) ? Outcome.NO_DATA
+                        : Outcome.of(adjusted[k] <= (1 - m.interval().level()) / 2);
+            } else {
+                outcome = policy.outcome(v, m.interval(), line[k], high);
+            }
             boolean triggered = outcome == Outcome.TRIGGERED;
-            boolean fragile = !m.census() && outcome != Outcome.NO_DATA && fragile(m.interval(), line, triggered, high);
-            int extra = fragile ? extraVillages(m.sample(), m.interval().level(), line) : -1;
+            boolean fragile = !m.census() && outcome != Outcome.NO_DATA && fragile(m.interval(), line[k], triggered, high);
+            int extra = fragile ? extraVillages(m.sample(), m.interval().level(), line[k]) : -1;
             List<Evidence.Reached> reached = new ArrayList<>();
             for (Role role : rule.roles()) {
                 reached.add(new Evidence.Reached(role, leaders.of(m.county(), role).stream().map(Leaders.Leader::name)
@@ -64,7 +101,71 @@ public final class Decisions {
             }
             Evidence evidence = new Evidence(m.count(), m.of(), m.census() ? 0 : m.sample().clustersSampled(), m.census(),
                     reached, extra);
-            out.add(new Decision(m.county(), rule, indicator, policy, v, m.interval(), line, outcome, fragile, evidence));
+            out.add(new Decision(m.county(), rule, indicator, policy, v, m.interval(), line[k], outcome, fragile,
+                    new Risk(p[k], adjusted[k]), evidence));
+        }
+        return out;
+    }
+
+    /**
+     * The one-sided p-value of a measurement against its line, by inverting its interval method: the
+     * smallest α/2 in (0, ½) at which the interval at level 1 − 2·(α/2) lies wholly beyond the line (lower
+     * bound ≥ T when bad when high, upper bound &lt; T when bad when low), found by bisection to 12 significant digits over
+     * [1e-15, ½ − 1e-9]; 1 when there is none. A census: 0 beyond the line, else 1. {@code NaN} without an estimate or where the design
+     * gives no interval. A bootstrap interval is inverted as Korn–Graubard (the replicates are not kept).
+     * So {@link DecisionPolicy#CONFIDENT} triggers exactly when p ≤ (1 − level)/2.
+     */
+    static double pValue(Measurement m, double threshold) {
+        boolean high = m.indicator().badWhenHigh();
+        double v = m.estimate();
+        if (Double.isNaN(v)) {
+            return Double.NaN;
+        }
+        if (m.census()) {
+            return (high ? v >= threshold : v < threshold) ? 0 : 1;
+        }
+        RatioEstimate e = m.sample();
+        if (e.status() == EstimateStatus.EMPTY_DOMAIN || e.status() == EstimateStatus.SINGLE_CLUSTER
+                || e.status() == EstimateStatus.NO_DEGREES_OF_FREEDOM) {
+            return Double.NaN;
+        }
+        IntervalMethod method = m.interval().method() == IntervalMethod.BOOTSTRAP ? IntervalMethod.KORN_GRAUBARD
+                : m.interval().method();
+        java.util.function.DoublePredicate beyond = a -> high ? method.boundReaches(e, 1 - 2 * a, threshold, true)
+                : !method.boundReaches(e, 1 - 2 * a, threshold, false);
+        double lo = 0;
+        double hi = 0.5 - 1e-9; // at level 0 some methods' t ratios are 0/0
+        if (!beyond.test(hi)) {
+            return 1;
+        }
+        if (beyond.test(1e-15)) {
+            return 0;
+        }
+        while (hi - lo > 1e-12 * hi) { // relative: a small p-value is found to 12 digits
+            double mid = (lo + hi) / 2;
+            if (beyond.test(mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * Holm's step-down adjustment (Holm 1979): with the m defined p-values sorted, p_(1) ≤ … ≤ p_(m),
+     * adj_(i) = max_{j ≤ i} min(1, (m − j + 1)·p_(j)); {@code NaN} stays {@code NaN} and does not count in m.
+     */
+    static double[] holm(double[] p) {
+        Integer[] order = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed()
+                .sorted((a, b) -> Double.compare(p[a], p[b])).toArray(Integer[]::new);
+        double[] out = new double[p.length];
+        java.util.Arrays.fill(out, Double.NaN);
+        int m = order.length;
+        double running = 0;
+        for (int j = 0; j < m; j++) {
+            running = Math.max(running, Math.min(1, (m - j) * p[order[j]]));
+            out[order[j]] = running;
         }
         return out;
     }

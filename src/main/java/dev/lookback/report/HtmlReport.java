@@ -178,6 +178,7 @@ public final class HtmlReport {
                 .append("<th class=\"num\">估计<br><span class=\"en\">estimate</span></th>")
                 .append("<th class=\"num\">区间<br><span class=\"en\">interval</span></th>")
                 .append("<th class=\"num\">线<br><span class=\"en\">line</span></th>")
+                .append("<th class=\"num\">p 值（Holm）<br><span class=\"en\">p (Holm)</span></th>")
                 .append("<th>问责对象<br><span class=\"en\">reaches</span></th><th>依据<br><span class=\"en\">evidence</span></th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (Decision d : ds) {
@@ -191,7 +192,9 @@ public final class HtmlReport {
                     .append("<br><span class=\"en\">").append(esc(d.rule().label())).append("</span></td><td>")
                     .append(esc(d.indicator().chinese())).append("<br><span class=\"en\">").append(esc(d.indicator().label()))
                     .append("</span></td><td class=\"num\">").append(pct(d.estimate()))
-                    .append("</td><td class=\"num\">").append(interval).append("</td><td class=\"num\">").append(pct(d.threshold()))
+                    .append("</td><td class=\"num\">").append(interval).append("</td><td class=\"num\">").append(pct(d.threshold())).append("</td><td class=\"num\">")
+                    .append(Formats.number(d.risk().pValue())).append("<br><small>").append(Formats.number(
+                            d.risk().pAdjusted())).append("</small>")
                     .append("</td><td>").append(esc(String.join("、", who))).append("</td><td class=\"evidence\">")
                     .append(esc(DecisionText.sentence(d, Lang.ZH))).append("<br><span class=\"en\">")
                     .append(esc(DecisionText.sentence(d, Lang.EN))).append("</span>");

@@ -151,7 +151,7 @@ public final class Tables {
         return t;
     }
 
-    /** Decisions: county, rule, measure, estimate, outcome, fragile, names. */
+    /** Decisions: county, rule, measure, estimate, outcome, fragile, p_value, p_adjusted, names. */
     public static Table decisions(List<Decision> list) {
         StringColumn county = StringColumn.create("county");
         StringColumn rule = StringColumn.create("rule");
@@ -159,6 +159,8 @@ public final class Tables {
         DoubleColumn estimate = DoubleColumn.create("estimate");
         StringColumn outcome = StringColumn.create("outcome");
         BooleanColumn fragile = BooleanColumn.create("fragile");
+        DoubleColumn pValue = DoubleColumn.create("p_value");
+        DoubleColumn pAdjusted = DoubleColumn.create("p_adjusted");
         StringColumn names = StringColumn.create("names");
         for (Decision d : list) {
             county.append(d.county());
@@ -167,8 +169,10 @@ public final class Tables {
             estimate.append(d.estimate());
             outcome.append(d.outcome().label());
             fragile.append(d.fragile());
+            pValue.append(d.risk().pValue());
+            pAdjusted.append(d.risk().pAdjusted());
             names.append(String.join(";", d.names()));
         }
-        return Table.create("decisions", county, rule, measure, estimate, outcome, fragile, names);
+        return Table.create("decisions", county, rule, measure, estimate, outcome, fragile, pValue, pAdjusted, names);
     }
 }

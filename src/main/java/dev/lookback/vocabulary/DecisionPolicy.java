@@ -19,7 +19,20 @@ import java.util.Locale;
 public enum DecisionPolicy implements Term {
     POINT,
     CONFIDENT,
+    /**
+     * Holm's step-down over the rule's decisions in the review: a county is triggered when its adjusted
+     * p-value is at most (1 − level)/2, so the chance that the review accuses any compliant county, over all
+     * its counties and measures, stays within (1 − level)/2. Decided by the evaluator, which sees every
+     * decision; read alone (a chart without decisions) it reads the lower bound, as {@link #CONFIDENT}.
+     */
+    FAMILY_WISE,
     PRECAUTIONARY;
+
+    /** The name on the command line and in files: {@code point}, {@code confident}, {@code family-wise}, {@code precautionary}. */
+    @Override
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /**
      * The quantity the policy reads: R̂ ({@link #POINT}), the bound on the good side of the line
@@ -31,6 +44,7 @@ public enum DecisionPolicy implements Term {
             case POINT:
                 return estimate;
             case CONFIDENT:
+            case FAMILY_WISE:
                 return badWhenHigh ? ci.lower() : ci.upper();
             case PRECAUTIONARY:
                 return badWhenHigh ? ci.upper() : ci.lower();
@@ -64,10 +78,11 @@ public enum DecisionPolicy implements Term {
     /** Reads {@code point}, {@code confident} or {@code precautionary}. */
     public static DecisionPolicy parse(String text) {
         for (DecisionPolicy p : values()) {
-            if (p.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
+            if (p.label().equals(text.strip().toLowerCase(Locale.ROOT).replace('_', '-'))) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("\"" + text + "\" is not a policy; expected point, confident or precautionary");
+        throw new IllegalArgumentException("\"" + text + "\" is not a policy; expected point, confident, family-wise or"
+                + " precautionary");
     }
 }

@@ -149,4 +149,71 @@ class DecisionsTest {
             }
         }
     }
+
+    @Test
+    void holmMatchesR() {
+        // R 4.2.2: p.adjust(c(0.01, 0.04, 0.03, 0.005, 1, 0.2), "holm")
+        double[] adjusted = Decisions.holm(new double[] {0.01, 0.04, 0.03, 0.005, 1, 0.2});
+        double[] r = {0.050000000000000003, 0.12, 0.12, 0.029999999999999999, 1, 0.40000000000000002};
+        for (int i = 0; i < r.length; i++) {
+            assertEquals(r[i], adjusted[i], 1e-15);
+        }
+        double[] withNaN = Decisions.holm(new double[] {0.01, Double.NaN, 0.04});
+        assertEquals(0.02, withNaN[0], 1e-15);
+        assertTrue(Double.isNaN(withNaN[1]), "no data counts in no family");
+        assertEquals(0.04, withNaN[2], 1e-15);
+    }
+
+    /** The p-value inverts the interval: confident triggers exactly when p ≤ (1 − level)/2, for every method. */
+    @ParameterizedTest
+    @EnumSource(value = IntervalMethod.class, names = {"WALD", "LOGIT", "KORN_GRAUBARD", "WILSON"})
+    void thePValueInvertsTheInterval(IntervalMethod method) {
+        for (double p : new double[] {0.01, 0.02, 0.03, 0.05, 0.08}) {
+            for (double se : new double[] {0.004, 0.008, 0.015}) {
+                RatioEstimate e = new RatioEstimate("C1", p, se, 7, 400, p * 400, 8, 40, EstimateStatus.OK);
+                Measurement m = new Measurement("C1", dev.lookback.vocabulary.Measure.EXIT, p, e.interval(method, 0.95),
+                        p * 400, 400, e);
+                double pv = Decisions.pValue(m, 0.02);
+                assertTrue(pv > 0 && pv <= 1, pv + "");
+                boolean confident = Decisions.decide(List.of(m), LEADERS, Map.of(), DecisionPolicy.CONFIDENT).get(0)
+                        .triggered();
+                if (Math.abs(pv - 0.025) > 1e-9) {
+                    assertEquals(confident, pv <= 0.025, method + " p " + p + " se " + se + ": p-value " + pv);
+                }
+                // at the level 1 − 2p the lower bound sits on the line
+                if (pv > 1e-6 && pv < 0.49) {
+                    assertEquals(0.02, e.interval(method, 1 - 2 * pv).lower(), 1e-9, method + " " + p + " " + se);
+                }
+            }
+        }
+        RatioEstimate zero = new RatioEstimate("C1", 0, 0, 7, 400, 0, 8, 40, EstimateStatus.OK);
+        assertEquals(1, Decisions.pValue(new Measurement("C1", dev.lookback.vocabulary.Measure.EXIT, 0,
+                zero.interval(method, 0.95), 0, 400, zero), 0.02), "zero errors never prove a rate above the line");
+    }
+
+    @Test
+    void theFamilyWisePolicyHoldsTheReviewsFalseTriggersAtHalfTheLevelsComplement() {
+        // five counties: their p-values and Holm's adjustment decide, not each interval alone
+        List<Measurement> ms = new java.util.ArrayList<>();
+        double[] rates = {0.06, 0.045, 0.035, 0.025, 0.01};
+        for (int i = 0; i < rates.length; i++) {
+            RatioEstimate e = new RatioEstimate("C" + i, rates[i], 0.006, 7, 600, rates[i] * 600, 8, 40,
+                    EstimateStatus.OK);
+            ms.add(new Measurement("C" + i, dev.lookback.vocabulary.Measure.EXIT, rates[i],
+                    e.interval(IntervalMethod.KORN_GRAUBARD, 0.95), rates[i] * 600, 600, e));
+        }
+        List<Decision> confident = Decisions.decide(ms, LEADERS, Map.of(), DecisionPolicy.CONFIDENT);
+        List<Decision> familyWise = Decisions.decide(ms, LEADERS, Map.of(), DecisionPolicy.FAMILY_WISE);
+        double[] p = confident.stream().mapToDouble(d -> d.risk().pValue()).toArray();
+        double[] adjusted = Decisions.holm(p);
+        for (int i = 0; i < rates.length; i++) {
+            assertEquals(p[i], familyWise.get(i).risk().pValue(), 0);
+            assertEquals(adjusted[i], familyWise.get(i).risk().pAdjusted(), 0);
+            assertEquals(adjusted[i] <= 0.025, familyWise.get(i).triggered(), "county " + i);
+            assertTrue(!familyWise.get(i).triggered() || confident.get(i).triggered(), "family-wise is stricter");
+        }
+        assertTrue(familyWise.stream().filter(Decision::triggered).count() < confident.stream()
+                .filter(Decision::triggered).count(), familyWise + "\n" + confident);
+        assertEquals("family-wise", DecisionPolicy.parse("family_wise").label());
+    }
 }

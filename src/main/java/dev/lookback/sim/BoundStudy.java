@@ -78,79 +78,105 @@ public final class BoundStudy {
     public static Result run(double rho, int households, double rate, int cities, int counties, int villages,
             int sampled, double level, double prior, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        BetaDistribution propensity = rho > 0
-                ? BetaDistribution.of(rate * (1 / rho - 1), (1 - rate) * (1 / rho - 1)) : null;
+        BetaDistribution propensity = propensity(rho, rate);
         int rows = 0;
         int zero = 0;
         int misses = 0;
         int zeroMisses = 0;
         int missesOld = 0;
         for (int c = 0; c < cities; c++) {
-            ClusterDesign.Builder b = ClusterDesign.builder();
-            int n = counties * sampled;
-            double[] y = new double[n];
-            double[] x = new double[n];
-            double[] hy = new double[n];
-            double[] hx = new double[n];
-            double[] truth = new double[counties];
+            Review review = review(random, propensity, rate, households, counties, villages, sampled, prior);
             for (int k = 0; k < counties; k++) {
-                String county = "C" + k;
-                b.stratum(county, villages);
-                boolean[] drawn = choose(random, villages, sampled);
-                double errorsAll = 0;
-                double personsAll = 0;
-                int j = k * sampled;
-                for (int v = 0; v < villages; v++) {
-                    double p = propensity == null ? rate : propensity.inverseCumulativeProbability(random.nextDouble());
-                    double ye = 0;
-                    double xe = 0;
-                    double he = 0;
-                    for (int h = 0; h < households; h++) {
-                        int persons = 1 + random.nextInt(6);
-                        boolean error = random.nextDouble() < p;
-                        xe += persons;
-                        if (error) {
-                            ye += persons;
-                            he++;
-                        }
-                    }
-                    errorsAll += ye;
-                    personsAll += xe;
-                    if (drawn[v]) {
-                        b.cluster(county, county + "-" + v);
-                        y[j] = ye;
-                        x[j] = xe;
-                        hy[j] = he;
-                        hx[j] = households;
-                        j++;
-                    }
-                }
-                truth[k] = errorsAll / personsAll;
-            }
-            ClusterDesign design = b.build();
-            double estimated = IntraclassCorrelation.anova(hx, hy);
-            double r = Double.isNaN(estimated) ? prior : estimated;
-            for (int k = 0; k < counties; k++) {
-                RatioEstimate e = design.ratio("C" + k, y, x);
-                double[] own = new double[n];
-                System.arraycopy(hx, k * sampled, own, k * sampled, sampled);
-                RatioEstimate bounded = e.withIndependentUnits(IntraclassCorrelation.independentUnits(own, r));
+                RatioEstimate bounded = review.estimates().get(k);
+                RatioEstimate persons = bounded.withIndependentUnits(bounded.units());
+                double truth = review.truth()[k];
                 rows++;
-                if (e.errors() == 0) {
+                if (bounded.errors() == 0) {
                     zero++;
                 }
-                if (bounded.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth[k]) {
+                if (bounded.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth) {
                     misses++;
-                    if (e.errors() == 0) {
+                    if (bounded.errors() == 0) {
                         zeroMisses++;
                     }
                 }
-                if (e.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth[k]) {
+                if (persons.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth) {
                     missesOld++;
                 }
             }
         }
         return new Result(rho, households, rate, rows, zero, misses, zeroMisses, missesOld);
+    }
+
+    /**
+     * One simulated review: every county's estimate in persons (with n_b set as the review sets it) and its
+     * own finite-population rate.
+     *
+     * @param estimates the counties' ratio estimates, county {@code C0}, {@code C1}, …
+     * @param truth     their true rates
+     */
+    record Review(List<RatioEstimate> estimates, double[] truth) {
+    }
+
+    /** Village propensities: Beta with mean {@code rate} and intraclass correlation {@code rho}; null for ρ = 0. */
+    static BetaDistribution propensity(double rho, double rate) {
+        return rho > 0 ? BetaDistribution.of(rate * (1 / rho - 1), (1 - rate) * (1 / rho - 1)) : null;
+    }
+
+    /** Simulates one review's counties (see the class documentation). */
+    static Review review(SplittableRandom random, BetaDistribution propensity, double rate, int households,
+            int counties, int villages, int sampled, double prior) {
+        ClusterDesign.Builder b = ClusterDesign.builder();
+        int n = counties * sampled;
+        double[] y = new double[n];
+        double[] x = new double[n];
+        double[] hy = new double[n];
+        double[] hx = new double[n];
+        double[] truth = new double[counties];
+        for (int k = 0; k < counties; k++) {
+            String county = "C" + k;
+            b.stratum(county, villages);
+            boolean[] drawn = choose(random, villages, sampled);
+            double errorsAll = 0;
+            double personsAll = 0;
+            int j = k * sampled;
+            for (int v = 0; v < villages; v++) {
+                double p = propensity == null ? rate : propensity.inverseCumulativeProbability(random.nextDouble());
+                double ye = 0;
+                double xe = 0;
+                double he = 0;
+                for (int h = 0; h < households; h++) {
+                    int persons = 1 + random.nextInt(6);
+                    boolean error = random.nextDouble() < p;
+                    xe += persons;
+                    if (error) {
+                        ye += persons;
+                        he++;
+                    }
+                }
+                errorsAll += ye;
+                personsAll += xe;
+                if (drawn[v]) {
+                    b.cluster(county, county + "-" + v);
+                    y[j] = ye;
+                    x[j] = xe;
+                    hy[j] = he;
+                    hx[j] = households;
+                    j++;
+                }
+            }
+            truth[k] = errorsAll / personsAll;
+        }
+        ClusterDesign design = b.build();
+        double estimated = IntraclassCorrelation.anova(hx, hy);
+        double r = Double.isNaN(estimated) ? prior : estimated;
+        List<RatioEstimate> estimates = new ArrayList<>();
+        for (int k = 0; k < counties; k++) {
+            double[] own = new double[n];
+            System.arraycopy(hx, k * sampled, own, k * sampled, sampled);
+            estimates.add(design.ratio("C" + k, y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(own, r)));
+        }
+        return new Review(estimates, truth);
     }
 
     /** The README's table: ρ 0, 0.05, 0.1 × 20 and 60 households per village × rates 0.5%, 1%, 2%. */

@@ -242,10 +242,10 @@ public final class Review {
         IntervalMethod first = s.methods().get(0);
         List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
         if (cadres != null) {
-            assist.addAll(AssistanceCheck.cadres(cadres, f, s.minimums(), first, s.level()));
+            assist.addAll(AssistanceCheck.cadres(cadres, f, sampled, s.minimums(), first, s.level(), s.rho()));
         }
         if (satisfaction != null) {
-            assist.addAll(AssistanceCheck.satisfaction(satisfaction, f, first, s.level()));
+            assist.addAll(AssistanceCheck.satisfaction(satisfaction, f, sampled, first, s.level(), s.rho()));
         }
         List<dev.lookback.funds.FundChecks.Check> fundChecks = funds == null ? List.of()
                 : dev.lookback.funds.FundChecks.read(funds);

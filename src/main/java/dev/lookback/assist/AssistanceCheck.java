@@ -12,12 +12,15 @@ import static dev.lookback.io.Columns.TASKS_DONE;
 import static dev.lookback.io.Columns.VILLAGE;
 
 import dev.lookback.frame.Frame;
+import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
 import dev.lookback.io.Column;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
 import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.Answer;
 import dev.lookback.vocabulary.AssistanceMeasure;
@@ -32,9 +35,10 @@ import java.util.TreeMap;
 
 /**
  * The assistance link (帮扶工作落实): cadres' compliance from {@code cadres.csv} and households'
- * satisfaction from {@code satisfaction.csv}, each as a rate per county with an interval that treats
- * the villages visited as a simple random sample of the county's villages (clusters), by the same
- * ratio estimator as the error rates.
+ * satisfaction from {@code satisfaction.csv}, each as a rate per county on the review's own design (the
+ * sampled villages as clusters within counties, weighted by their inclusion probabilities), by the same
+ * ratio estimator as the error rates; at 0% or 100% the exact bound counts n_b = units/d with the
+ * one-way ANOVA ρ̂ of the outcome over the sampled villages ({@code rhoPrior} where undefined).
  *
  * <p>A cadre fails when the months in the village are below the role's minimum, when the cadre was
  * replaced without approval, or when the tasks (两扶两助, 四送) are not done. Satisfaction counts
@@ -90,8 +94,8 @@ public final class AssistanceCheck {
     }
 
     /** Cadre non-compliance per county. */
-    public static List<Rate> cadres(TabularSource source, Frame frame, Minimums minimums, IntervalMethod method,
-            double level) {
+    public static List<Rate> cadres(TabularSource source, Frame frame, Sample sample, Minimums minimums,
+            IntervalMethod method, double level, double rhoPrior) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
@@ -118,7 +122,7 @@ public final class AssistanceCheck {
             if (!tasks) {
                 why.add(Shortfall.TASKS_NOT_DONE);
             }
-            record(row, county, village, frame, byVillage, countyOf);
+            record(row, county, village, frame, sample, byVillage, countyOf);
             double[] t = byVillage.get(village);
             t[1]++;
             if (!why.isEmpty()) {
@@ -127,11 +131,13 @@ public final class AssistanceCheck {
                         .add(new Failure(row.requireText(CADRE), village, why, months, minimum));
             }
         });
-        return rates(AssistanceMeasure.CADRE_NONCOMPLIANCE, byVillage, countyOf, frame, failures, method, level);
+        return rates(AssistanceMeasure.CADRE_NONCOMPLIANCE, byVillage, countyOf, frame, sample, failures, method, level,
+                rhoPrior);
     }
 
     /** Satisfaction (满意 + 基本满意 over answers) per county. */
-    public static List<Rate> satisfaction(TabularSource source, Frame frame, IntervalMethod method, double level) {
+    public static List<Rate> satisfaction(TabularSource source, Frame frame, Sample sample, IntervalMethod method,
+            double level, double rhoPrior) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
@@ -144,7 +150,7 @@ public final class AssistanceCheck {
             boolean satisfied = answer.satisfied();
             String county = row.requireText(COUNTY);
             String village = row.requireText(VILLAGE);
-            record(row, county, village, frame, byVillage, countyOf);
+            record(row, county, village, frame, sample, byVillage, countyOf);
             double[] t = byVillage.get(village);
             t[1]++;
             if (satisfied) {
@@ -154,11 +160,12 @@ public final class AssistanceCheck {
                         .add(new Failure(row.requireText(HOUSEHOLD), village, List.of(Shortfall.DISSATISFIED), 0, 0));
             }
         });
-        return rates(AssistanceMeasure.SATISFACTION, byVillage, countyOf, frame, failures, method, level);
+        return rates(AssistanceMeasure.SATISFACTION, byVillage, countyOf, frame, sample, failures, method, level,
+                rhoPrior);
     }
 
-    private static void record(Row row, String county, String village, Frame frame, Map<String, double[]> byVillage,
-            Map<String, String> countyOf) {
+    private static void record(Row row, String county, String village, Frame frame, Sample sample,
+            Map<String, double[]> byVillage, Map<String, String> countyOf) {
         if (frame.village(village) == null) {
             throw row.error(VILLAGE, village, "is not a village of the frame");
         }
@@ -166,31 +173,42 @@ public final class AssistanceCheck {
             throw row.error(COUNTY, county, "does not match the frame, where village " + village + " is in county "
                     + frame.village(village).county());
         }
+        if (sample.village(village) == null) {
+            throw row.error(VILLAGE, village, "is not a sampled village (sample.csv): the assistance link is checked in"
+                    + " the sampled villages, whose inclusion probabilities weight it");
+        }
         byVillage.computeIfAbsent(village, k -> new double[2]);
         countyOf.put(village, county);
     }
 
-    private static List<Rate> rates(AssistanceMeasure measure, Map<String, double[]> byVillage, Map<String, String> countyOf,
-            Frame frame, Map<String, List<Failure>> failures, IntervalMethod method, double level) {
+    private static List<Rate> rates(AssistanceMeasure measure, Map<String, double[]> byVillage,
+            Map<String, String> countyOf, Frame frame, Sample sample, Map<String, List<Failure>> failures,
+            IntervalMethod method, double level, double rhoPrior) {
         List<Rate> out = new ArrayList<>();
         if (byVillage.isEmpty()) {
             return out;
         }
-        ClusterDesign.Builder b = ClusterDesign.builder();
+        ClusterDesign design = sample.design(frame);
+        List<SampledVillage> villages = sample.villages();
+        int n = villages.size();
+        double[] y = new double[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] t = byVillage.get(villages.get(i).village());
+            if (t != null) {
+                y[i] = t[0];
+                x[i] = t[1];
+            }
+        }
+        double estimated = IntraclassCorrelation.anova(x, y);
+        double rho = Double.isNaN(estimated) ? rhoPrior : estimated;
         for (String county : new java.util.TreeSet<>(countyOf.values())) {
-            b.stratum(county, frame.villageCount(county));
-        }
-        List<String> villages = new ArrayList<>(byVillage.keySet());
-        double[] y = new double[villages.size()];
-        double[] x = new double[villages.size()];
-        for (int i = 0; i < villages.size(); i++) {
-            b.cluster(countyOf.get(villages.get(i)), villages.get(i));
-            y[i] = byVillage.get(villages.get(i))[0];
-            x[i] = byVillage.get(villages.get(i))[1];
-        }
-        ClusterDesign design = b.build();
-        for (String county : design.strata()) {
-            RatioEstimate e = design.ratio(county, y, x);
+            double[] own = new double[n];
+            for (int i = 0; i < n; i++) {
+                own[i] = villages.get(i).county().equals(county) ? x[i] : 0;
+            }
+            RatioEstimate e = design.ratio(county, y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(own,
+                    rho));
             out.add(new Rate(county, measure, e, e.interval(method, level), failures.getOrDefault(county, List.of())));
         }
         return out;

@@ -100,4 +100,22 @@ public final class Sample {
     public String toString() {
         return "Sample: " + villages.size() + " villages in " + byCounty().size() + " counties";
     }
+
+    /**
+     * The design of this sample: counties as strata with their frame sizes, the sampled villages as clusters
+     * with their inclusion probabilities (n_h/N_h where not given), in sample order.
+     */
+    public dev.lookback.survey.ClusterDesign design(Frame frame) {
+        dev.lookback.survey.ClusterDesign.Builder b = dev.lookback.survey.ClusterDesign.builder();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (SampledVillage v : villages) {
+            if (declared.add(v.county())) {
+                b.stratum(v.county(), frame.villageCount(v.county()));
+            }
+        }
+        for (SampledVillage v : villages) {
+            b.cluster(v.county(), v.village(), v.inclusionProbability());
+        }
+        return b.build();
+    }
 }

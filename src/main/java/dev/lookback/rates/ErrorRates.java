@@ -2,6 +2,7 @@ package dev.lookback.rates;
 
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.frame.Frame;
+import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.Interval;
@@ -27,17 +28,7 @@ public final class ErrorRates {
 
     /** The design of a sample: counties as strata with their frame sizes, villages as clusters. */
     public static ClusterDesign design(Frame frame, List<SampledVillage> sample) {
-        ClusterDesign.Builder b = ClusterDesign.builder();
-        java.util.Set<String> declared = new java.util.HashSet<>();
-        for (SampledVillage v : sample) {
-            if (declared.add(v.county())) {
-                b.stratum(v.county(), frame.villageCount(v.county()));
-            }
-        }
-        for (SampledVillage v : sample) {
-            b.cluster(v.county(), v.village(), v.inclusionProbability());
-        }
-        return b.build();
+        return Sample.of(sample).design(frame);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.lookback.decide;
 
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.frame.Frame;
+import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
@@ -32,6 +34,16 @@ class AssistanceTest {
         return Frame.of(v);
     }
 
+    /** Villages V0–V4 of C1 and W0–W4 of C2, a simple random sample (π = 5/10). */
+    static Sample sample() {
+        List<SampledVillage> v = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            v.add(new SampledVillage("C1", "V" + i, Double.NaN));
+            v.add(new SampledVillage("C2", "W" + i, Double.NaN));
+        }
+        return Sample.of(v);
+    }
+
     static TabularSource csv(String name, String text) {
         return TabularSource.csv(name, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
@@ -47,7 +59,7 @@ class AssistanceTest {
                 + "e,C2,W0,TEAM_MEMBER,9,false,,true\n"
                 + "f,C2,W1,TEAM_MEMBER,7,false,,true\n";
         List<AssistanceCheck.Rate> rates = AssistanceCheck.cadres(csv("cadres.csv", cadres), frame(),
-                AssistanceCheck.Minimums.defaults(), IntervalMethod.KORN_GRAUBARD, 0.95);
+                sample(), AssistanceCheck.Minimums.defaults(), IntervalMethod.KORN_GRAUBARD, 0.95, 0.05);
         AssistanceCheck.Rate c1 = rates.get(0);
         assertEquals("C1", c1.county());
         assertEquals(0.75, c1.estimate().estimate(), 1e-15);
@@ -76,7 +88,7 @@ class AssistanceTest {
             }
         }
         List<AssistanceCheck.Rate> rates = AssistanceCheck.satisfaction(csv("satisfaction.csv", answers.toString()),
-                frame(), IntervalMethod.KORN_GRAUBARD, 0.95);
+                frame(), sample(), IntervalMethod.KORN_GRAUBARD, 0.95, 0.05);
         assertEquals(0.85, rates.get(0).estimate().estimate(), 1e-12);
         Leaders none = Leaders.of(List.of());
         Decision point = Decisions.decide(rates.stream().map(Measurement::of).toList(), none, Map.of(Line.CADRE_TOLERANCE, 0.10, Line.SATISFACTION_STANDARD, 0.90), DecisionPolicy.POINT).get(0);
@@ -95,8 +107,62 @@ class AssistanceTest {
     void badAnswersAreRefusedWithTheirPlace() {
         InputException e = Assertions.assertThrows(InputException.class, () -> AssistanceCheck.satisfaction(
                 csv("satisfaction.csv", "household,county,village,answer\nh,C1,V0,还行\n"), frame(),
-                IntervalMethod.KORN_GRAUBARD, 0.95));
+                sample(), IntervalMethod.KORN_GRAUBARD, 0.95, 0.05));
         assertEquals("satisfaction.csv line 2, column answer: \"还行\" is not one of SATISFIED/FAIRLY_SATISFIED/DISSATISFIED"
                 + " (满意/基本满意/不满意)", e.getMessage());
+    }
+
+    /**
+     * Satisfaction is weighted by the sample's inclusion probabilities, like every rate of the review. R 4.2.2,
+     * survey 4.1.1 (src/test/r/assistance-reference.R): svyratio gives 0.88841978287092893 (SE
+     * 0.04848912712837667) where the unweighted share is 0.89.
+     */
+    @Test
+    void satisfactionIsWeightedByTheSample() {
+        double[] pi = {0.2, 0.3, 0.5, 0.4, 0.6};
+        int[] answers = {20, 16, 24, 10, 30};
+        int[] satisfied = {19, 12, 24, 7, 27};
+        List<SampledVillage> villages = new ArrayList<>();
+        StringBuilder text = new StringBuilder("household,county,village,answer\n");
+        for (int v = 0; v < 5; v++) {
+            villages.add(new SampledVillage("C1", "V" + v, pi[v]));
+            for (int h = 0; h < answers[v]; h++) {
+                text.append("h").append(v).append('-').append(h).append(",C1,V").append(v).append(',')
+                        .append(h < satisfied[v] ? "满意" : "不满意").append('\n');
+            }
+        }
+        AssistanceCheck.Rate r = AssistanceCheck.satisfaction(csv("satisfaction.csv", text.toString()), frame(),
+                Sample.of(villages), IntervalMethod.KORN_GRAUBARD, 0.95, 0.05).get(0);
+        assertEquals(0.88841978287092893, r.estimate().estimate(), 1e-12);
+        assertEquals(0.04848912712837667, r.estimate().standardError(), 1e-12);
+        // a village outside the sample cannot be weighted: refused with its place
+        InputException e = Assertions.assertThrows(InputException.class, () -> AssistanceCheck.satisfaction(
+                csv("satisfaction.csv", "household,county,village,answer\nh,C1,V9,满意\n"), frame(), Sample.of(villages),
+                IntervalMethod.KORN_GRAUBARD, 0.95, 0.05));
+        assertTrue(e.getMessage().startsWith("satisfaction.csv line 2, column village: \"V9\" is not a sampled village"),
+                e.getMessage());
+    }
+
+    /** At 100% satisfaction the bound counts the answers' villages' design effect, not answers as independent. */
+    @Test
+    void allSatisfiedBoundsOverIndependentAnswers() {
+        StringBuilder text = new StringBuilder("household,county,village,answer\n");
+        for (int v = 0; v < 5; v++) {
+            for (int h = 0; h < 20; h++) {
+                text.append("h").append(v).append('-').append(h).append(",C1,V").append(v).append(",满意\n");
+                // C2 has the one dissatisfied answer that makes ρ̂ estimable
+                text.append("k").append(v).append('-').append(h).append(",C2,W").append(v).append(',')
+                        .append(v == 0 && h == 0 ? "不满意" : "满意").append('\n');
+            }
+        }
+        List<AssistanceCheck.Rate> rates = AssistanceCheck.satisfaction(csv("satisfaction.csv", text.toString()), frame(),
+                sample(), IntervalMethod.KORN_GRAUBARD, 0.95, 0.05);
+        AssistanceCheck.Rate c1 = rates.get(0);
+        assertEquals(1, c1.estimate().estimate());
+        double rho = dev.lookback.survey.IntraclassCorrelation.anova(new double[] {20, 20, 20, 20, 20, 20, 20, 20, 20, 20},
+                new double[] {20, 20, 20, 20, 20, 19, 20, 20, 20, 20});
+        double nb = 100 / (1 + (20 - 1) * rho);
+        assertEquals(nb, c1.estimate().independentUnits(), 1e-9);
+        assertEquals(Math.pow(0.025, 1 / nb), c1.interval().lower(), 1e-12);
     }
 }

@@ -8,6 +8,7 @@ import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
 import dev.lookback.decide.Measurement;
+import dev.lookback.decide.RiskSimulation;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;
@@ -224,9 +225,11 @@ public final class Review {
         Sample sampled = Sample.read(sample, f);
         CrossCheckResult cross;
         List<ErrorRate> rates;
+        MeasureTallies counts;
         if (tallies == null) {
             cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
-            rates = ErrorRates.estimate(cross, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
+            counts = MeasureTallies.of(cross, s.unit());
+            rates = ErrorRates.estimate(f, counts, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
         } else {
             List<Finding> findings = new java.util.ArrayList<>();
             MeasureTallies given = MeasureTallies.read(tallies, f, sampled, findings);
@@ -237,6 +240,7 @@ public final class Review {
                                 + s.unit().label() + " as independent units and is too narrow"));
             }
             cross = new CrossCheckResult(f, sampled, List.of(), List.of(), findings, 0, 0);
+            counts = given;
             rates = ErrorRates.estimate(f, given, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
         }
         IntervalMethod first = s.methods().get(0);
@@ -252,7 +256,9 @@ public final class Review {
         List<Decision> decisions = List.of();
         if (leaders != null) {
             List<Measurement> measured = new java.util.ArrayList<>();
-            rates.forEach(r -> measured.add(Measurement.of(r)));
+            for (ErrorRate r : rates) {
+                measured.add(Measurement.of(r).withSimulation(simulation(r, counts, f, s)));
+            }
             assist.forEach(r -> measured.add(Measurement.of(r)));
             for (dev.lookback.funds.FundChecks.CountyFunds c : dev.lookback.funds.FundChecks.byCounty(fundChecks,
                     s.asOf())) {
@@ -270,6 +276,38 @@ public final class Review {
         }
         return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs);
     }
+
+    /**
+     * The simulation of a county's error measure from its own sampled villages (null for the city row and for
+     * counties whose domain has no unit).
+     */
+    private static RiskSimulation simulation(ErrorRate r, MeasureTallies counts, Frame f, ReviewSettings s) {
+        if (ErrorRate.ALL.equals(r.county()) || r.measure().rule().isEmpty()) {
+            return null;
+        }
+        double[] h = counts.households(r.measure());
+        double[] x = counts.units(r.measure());
+        List<Double> hs = new java.util.ArrayList<>();
+        List<Double> xs = new java.util.ArrayList<>();
+        List<dev.lookback.frame.SampledVillage> villages = counts.sample().villages();
+        for (int i = 0; i < villages.size(); i++) {
+            if (villages.get(i).county().equals(r.county())) {
+                hs.add(h[i]);
+                xs.add(x[i]);
+            }
+        }
+        if (hs.isEmpty() || xs.stream().mapToDouble(Double::doubleValue).sum() == 0) {
+            return null;
+        }
+        long seed = (r.county() + "/" + r.measure().label()).hashCode();
+        return new RiskSimulation(hs.stream().mapToDouble(Double::doubleValue).toArray(),
+                xs.stream().mapToDouble(Double::doubleValue).toArray(), f.villageCount(r.county()),
+                ErrorRates.rho(counts, s.unit(), r.measure(), s.rho()), r.interval().method(), r.interval().level(),
+                RISK_REPLICATES, seed);
+    }
+
+    /** Replicates of each risk simulation: a chance to about ±2.5 percentage points. */
+    static final int RISK_REPLICATES = 400;
 
     @Override
     public String toString() {

@@ -75,34 +75,62 @@ public final class Decisions {
                 adjusted[of.get(k)] = h[k];
             }
         }
+        int[] family = new int[n];
+        for (int k = 0; k < n; k++) {
+            Rule r = decided.get(k).indicator().rule().get();
+            for (int j = 0; j < n; j++) {
+                if (decided.get(j).indicator().rule().get() == r && !Double.isNaN(p[j])) {
+                    family[k]++;
+                }
+            }
+        }
+        // the simulations are independent (each its own seed): both cores
+        double[] chance = java.util.stream.IntStream.range(0, n).parallel().mapToDouble(k -> {
+            Measurement m = decided.get(k);
+            boolean high = m.indicator().badWhenHigh();
+            if (m.census()) {
+                return Double.isNaN(m.estimate()) ? Double.NaN : high ? 1 : 0;
+            }
+            if (m.simulation() == null || Double.isNaN(p[k])) {
+                return Double.NaN;
+            }
+            return m.simulation().triggerChance(line[k], line[k], high, policy, family[k]);
+        }).toArray();
+        Outcome[] outcomes = new Outcome[n];
+        boolean[] fragile = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Measurement m = decided.get(k);
+            boolean high = m.indicator().badWhenHigh();
+            double v = m.estimate();
+            if (m.census()) {
+                outcomes[k] = Double.isNaN(v) ? Outcome.NO_DATA : Outcome.of(high ? v >= line[k] : v < line[k]);
+            } else if (policy == DecisionPolicy.FAMILY_WISE) {
+                outcomes[k] = Double.isNaN(adjusted[k]) ? Outcome.NO_DATA
+                        : Outcome.of(adjusted[k] <= (1 - m.interval().level()) / 2);
+            } else {
+                outcomes[k] = policy.outcome(v, m.interval(), line[k], high);
+            }
+            fragile[k] = !m.census() && outcomes[k] != Outcome.NO_DATA
+                    && fragile(m.interval(), line[k], outcomes[k] == Outcome.TRIGGERED, high);
+        }
+        int[] extra = java.util.stream.IntStream.range(0, n).parallel().map(k -> {
+            Measurement m = decided.get(k);
+            return !fragile[k] ? -1 : m.simulation() != null ? m.simulation().villagesToSettle(m.estimate(), line[k])
+                    : extraVillages(m.sample(), m.interval().level(), line[k]);
+        }).toArray();
         List<Decision> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             Measurement m = decided.get(k);
-            Indicator indicator = m.indicator();
-            Rule rule = indicator.rule().get();
-            boolean high = indicator.badWhenHigh();
-            double v = m.estimate();
-            Outcome outcome;
-            if (m.census()) {
-                outcome = Double.isNaN(v) ? Outcome.NO_DATA : Outcome.of(high ? v >= line[k] : v < line[k]);
-            } else if (policy == DecisionPolicy.FAMILY_WISE) {
-                outcome = Double.isNaN(adjusted[k]) ? Outcome.NO_DATA
-                        : Outcome.of(adjusted[k] <= (1 - m.interval().level()) / 2);
-            } else {
-                outcome = policy.outcome(v, m.interval(), line[k], high);
-            }
-            boolean triggered = outcome == Outcome.TRIGGERED;
-            boolean fragile = !m.census() && outcome != Outcome.NO_DATA && fragile(m.interval(), line[k], triggered, high);
-            int extra = fragile ? extraVillages(m.sample(), m.interval().level(), line[k]) : -1;
+            Rule rule = m.indicator().rule().get();
             List<Evidence.Reached> reached = new ArrayList<>();
             for (Role role : rule.roles()) {
                 reached.add(new Evidence.Reached(role, leaders.of(m.county(), role).stream().map(Leaders.Leader::name)
                         .toList()));
             }
             Evidence evidence = new Evidence(m.count(), m.of(), m.census() ? 0 : m.sample().clustersSampled(), m.census(),
-                    reached, extra);
-            out.add(new Decision(m.county(), rule, indicator, policy, v, m.interval(), line[k], outcome, fragile,
-                    new Risk(p[k], adjusted[k]), evidence));
+                    reached, extra[k]);
+            out.add(new Decision(m.county(), rule, m.indicator(), policy, m.estimate(), m.interval(), line[k], outcomes[k],
+                    fragile[k], new Risk(p[k], adjusted[k], chance[k]), evidence));
         }
         return out;
     }

@@ -20,9 +20,23 @@ import java.util.Objects;
  * @param count     the numerator
  * @param of        the denominator
  * @param sample    the ratio estimate over villages, or null for a census (every unit checked)
+ * @param simulation what the county's sample can tell by simulation, or null where the review has no
+ *                  village-level counts for it (then no trigger chance is stated, and a fragile decision's
+ *                  villages to settle come from the planner's precision formula)
  */
 public record Measurement(String county, Indicator indicator, double estimate, Interval interval, double count,
-        double of, RatioEstimate sample) {
+        double of, RatioEstimate sample, RiskSimulation simulation) {
+
+    /** A measurement without a simulation. */
+    public Measurement(String county, Indicator indicator, double estimate, Interval interval, double count, double of,
+            RatioEstimate sample) {
+        this(county, indicator, estimate, interval, count, of, sample, null);
+    }
+
+    /** The same measurement with a simulation of the county. */
+    public Measurement withSimulation(RiskSimulation s) {
+        return new Measurement(county, indicator, estimate, interval, count, of, sample, s);
+    }
 
     public Measurement {
         Objects.requireNonNull(county, "county");

@@ -91,9 +91,7 @@ public final class ErrorRates {
             int k = m.ordinal();
             if (households) {
                 hx[k] = tallies.hasHouseholds() ? tallies.householdsView(m) : x[k];
-                double[] hy = tallies.hasHouseholds() ? tallies.householdErrorsView(m) : y[k];
-                double estimated = IntraclassCorrelation.anova(hx[k], hy);
-                rho[k] = Double.isNaN(estimated) ? rhoPrior : estimated;
+                rho[k] = rho(tallies, unit, m, rhoPrior);
             }
         }
         List<String> strata = design.strata();
@@ -121,6 +119,18 @@ public final class ErrorRates {
                     strata.size()));
         }
         return rows;
+    }
+
+    /**
+     * The measure's intraclass correlation of errors in households by one-way ANOVA over the review's
+     * sampled villages ({@link IntraclassCorrelation#anova}), or {@code prior} where undefined; tallies
+     * without household counts are taken in their own unit.
+     */
+    public static double rho(MeasureTallies tallies, Unit unit, Measure m, double prior) {
+        boolean given = tallies.hasHouseholds();
+        double estimated = IntraclassCorrelation.anova(given ? tallies.householdsView(m) : tallies.unitsView(m),
+                given ? tallies.householdErrorsView(m) : tallies.errorsView(m));
+        return Double.isNaN(estimated) ? prior : estimated;
     }
 
     /** The values of the villages a row covers, 0 elsewhere. */

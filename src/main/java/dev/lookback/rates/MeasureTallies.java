@@ -194,6 +194,14 @@ public final class MeasureTallies {
         return true;
     }
 
+    /**
+     * Domain households of a measure, one value per sampled village in sample order (a copy); the units
+     * where the tallies have no household counts.
+     */
+    public double[] households(Measure m) {
+        return (hasHouseholds() ? households[m.ordinal()] : units[m.ordinal()]).clone();
+    }
+
     double[] householdErrorsView(Measure m) {
         return householdErrors[m.ordinal()];
     }

@@ -161,6 +161,8 @@ public final class Tables {
         BooleanColumn fragile = BooleanColumn.create("fragile");
         DoubleColumn pValue = DoubleColumn.create("p_value");
         DoubleColumn pAdjusted = DoubleColumn.create("p_adjusted");
+        DoubleColumn chance = DoubleColumn.create("trigger_chance_at_threshold");
+        IntColumn settle = IntColumn.create("villages_to_settle");
         StringColumn names = StringColumn.create("names");
         for (Decision d : list) {
             county.append(d.county());
@@ -171,8 +173,15 @@ public final class Tables {
             fragile.append(d.fragile());
             pValue.append(d.risk().pValue());
             pAdjusted.append(d.risk().pAdjusted());
+            chance.append(d.risk().triggerChanceAtThreshold());
+            if (d.extraVillages() < 0) {
+                settle.appendMissing();
+            } else {
+                settle.append(d.extraVillages());
+            }
             names.append(String.join(";", d.names()));
         }
-        return Table.create("decisions", county, rule, measure, estimate, outcome, fragile, pValue, pAdjusted, names);
+        return Table.create("decisions", county, rule, measure, estimate, outcome, fragile, pValue, pAdjusted, chance,
+                settle, names);
     }
 }

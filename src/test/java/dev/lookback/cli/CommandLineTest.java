@@ -387,7 +387,8 @@ class CommandLineTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("true "), r.out());
         assertTrue(r.out().contains("Accountability (问责)"), r.out());
-        assertEquals("county,rule,measure,estimate,ci_lower,ci_upper,threshold,policy,outcome,fragile,p_value,p_adjusted,roles,names,evidence",
+        assertEquals("county,rule,measure,estimate,ci_lower,ci_upper,threshold,policy,outcome,fragile,p_value,p_adjusted,"
+                + "trigger_chance_at_threshold,villages_to_settle,roles,names,evidence",
                 Files.readAllLines(out.resolve("decisions.csv")).get(0));
         assertEquals(1 + 8 * 6, Files.readAllLines(out.resolve("decisions.csv")).size(),
                 "8 counties × (identification, exit, cadres, satisfaction, misuse, overdue)");

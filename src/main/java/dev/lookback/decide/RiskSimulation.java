@@ -1,0 +1,271 @@
+package dev.lookback.decide;
+
+import dev.lookback.survey.ClusterDesign;
+import dev.lookback.survey.EstimateStatus;
+import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.IntraclassCorrelation;
+import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.DecisionPolicy;
+import java.util.SplittableRandom;
+
+/**
+ * What a county's sample can tell, by seeded simulation of the county itself: the chance that a policy
+ * triggers if the county's own rate were a given value, and the villages to add for an 80% chance that the
+ * interval no longer spans the line.
+ *
+ * <p>The simulated county has the county's N villages, each a copy of one of its sampled villages (domain
+ * households h and units x, drawn with replacement); village propensities are Beta with the given mean
+ * and intraclass correlation ρ (the review's ρ̂ of the measure, or the prior), each household errs with
+ * its village's propensity and counts x/h units; then errors are added or removed at random households
+ * until the county's own rate in households is the rate asked for (so the truth is the county's
+ * finite-population rate, not a superpopulation mean); each simulated county serves 8 replicates. Each
+ * replicate draws n villages by simple random
+ * sampling, estimates the ratio on the county's design (one stratum of N villages, fpc), bounds zero errors
+ * over n_b = H/d with ρ, and applies the policy to the interval of the decision's method at its level (a
+ * bootstrap decision is simulated with Korn–Graubard). An unequal-probability sample is simulated as a
+ * simple random one: an approximation.
+ *
+ * @param households domain households of each sampled village
+ * @param units      domain units of each sampled village (persons or households)
+ * @param villages   N, the county's villages in the frame
+ * @param rho        intraclass correlation of errors in households, in [0, 1] (1 is taken as 0.99)
+ * @param method     the decision's interval method
+ * @param level      its level
+ * @param replicates replicates per question
+ * @param seed       the seed (the same question gives the same answer)
+ */
+public record RiskSimulation(double[] households, double[] units, int villages, double rho, IntervalMethod method,
+        double level, int replicates, long seed) {
+
+    /** Samples drawn from each simulated county (the county is the costly part). */
+    static final int SAMPLES_PER_COUNTY = 8;
+
+    /** The chance of settling a fragile decision that {@link #villagesToSettle} aims at. */
+    public static final double SETTLE = 0.80;
+
+    public RiskSimulation {
+        households = households.clone();
+        units = units.clone();
+        if (households.length != units.length || households.length == 0 || villages < households.length) {
+            throw new IllegalArgumentException("need 1 ≤ sampled villages ≤ N, with households and units for each");
+        }
+        if (!(rho >= 0 && rho <= 1)) {
+            throw new IllegalArgumentException("rho must be in [0, 1], got " + rho);
+        }
+        rho = Math.min(rho, 0.99); // ρ = 1 (every household of a village alike) as nearly so
+        method = method == IntervalMethod.BOOTSTRAP ? IntervalMethod.KORN_GRAUBARD : method;
+    }
+
+    /**
+     * The chance that {@code policy} triggers (for a rate bad when high: at or above T) if the county's own
+     * rate were {@code rate}, with the county's own sample size. {@code FAMILY_WISE} is simulated as
+     * {@code CONFIDENT} at level 1 − (1 − level)/m for a family of m decisions (Holm's first, strictest step).
+     */
+    public double triggerChance(double rate, double threshold, boolean badWhenHigh, DecisionPolicy policy, int family) {
+        double useLevel = policy == DecisionPolicy.FAMILY_WISE ? 1 - (1 - level) / Math.max(1, family) : level;
+        DecisionPolicy use = policy == DecisionPolicy.FAMILY_WISE ? DecisionPolicy.CONFIDENT : policy;
+        int n = households.length;
+        ClusterDesign design = design(n);
+        SplittableRandom random = new SplittableRandom(seed);
+        int hits = 0;
+        double[] y = new double[n];
+        double[] x = new double[n];
+        double[] h = new double[n];
+        County c = null;
+        for (int r = 0; r < replicates; r++) {
+            if (r % SAMPLES_PER_COUNTY == 0) {
+                c = county(random, rate);
+            }
+            sample(random, c, n, y, x, h);
+            RatioEstimate e = design.ratio("C", y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(h, rho));
+            if (triggers(use, e, useLevel, threshold, badWhenHigh)) {
+                hits++;
+            }
+        }
+        return (double) hits / replicates;
+    }
+
+    /**
+     * The fewest villages to add (up to every village left) for a chance of at least {@link #SETTLE} that
+     * the interval no longer spans T if the county's own rate is {@code rate} (its estimate); −1 when even
+     * every village would not do or the rate is undefined.
+     */
+    public int villagesToSettle(double rate, double threshold) {
+        int n = households.length;
+        if (Double.isNaN(rate) || n >= villages) {
+            return -1;
+        }
+        if (settleChance(rate, threshold, n) >= SETTLE) {
+            return 0;
+        }
+        int lo = n;
+        int hi = villages;
+        if (settleChance(rate, threshold, hi) < SETTLE) {
+            return -1;
+        }
+        while (hi - lo > 1) { // the chance grows with the sample: bisection on the size
+            int mid = (lo + hi) / 2;
+            if (settleChance(rate, threshold, mid) >= SETTLE) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi - n;
+    }
+
+    /** The chance that a sample of {@code size} villages gives an interval wholly on one side of T. */
+    double settleChance(double rate, double threshold, int size) {
+        ClusterDesign design = design(size);
+        SplittableRandom random = new SplittableRandom(seed + size);
+        double[] y = new double[size];
+        double[] x = new double[size];
+        double[] h = new double[size];
+        int settled = 0;
+        County c = null;
+        for (int r = 0; r < replicates; r++) {
+            if (r % SAMPLES_PER_COUNTY == 0) {
+                c = county(random, rate);
+            }
+            sample(random, c, size, y, x, h);
+            RatioEstimate e = design.ratio("C", y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(h, rho));
+            if (defined(e) && (method.boundReaches(e, level, threshold, true)
+                    || !method.boundReaches(e, level, threshold, false))) {
+                settled++;
+            }
+        }
+        return (double) settled / replicates;
+    }
+
+    /** Whether the design gives an interval at all. */
+    private static boolean defined(RatioEstimate e) {
+        return !Double.isNaN(e.estimate()) && e.status() != EstimateStatus.SINGLE_CLUSTER
+                && e.status() != EstimateStatus.NO_DEGREES_OF_FREEDOM;
+    }
+
+    /**
+     * {@link DecisionPolicy#outcome} is {@code TRIGGERED}, computed from one bound's position (one Beta CDF for
+     * Korn–Graubard instead of two quantiles).
+     */
+    private boolean triggers(DecisionPolicy policy, RatioEstimate e, double atLevel, double threshold, boolean high) {
+        if (Double.isNaN(e.estimate())) {
+            return false;
+        }
+        switch (policy) {
+            case POINT:
+                return high ? e.estimate() >= threshold : e.estimate() < threshold;
+            case CONFIDENT:
+                return defined(e) && (high ? method.boundReaches(e, atLevel, threshold, true)
+                        : !method.boundReaches(e, atLevel, threshold, false));
+            case PRECAUTIONARY:
+                return defined(e) && (high ? method.boundReaches(e, atLevel, threshold, false)
+                        : !method.boundReaches(e, atLevel, threshold, true));
+            default:
+                throw new IllegalArgumentException("simulated one by one: " + policy);
+        }
+    }
+
+    private ClusterDesign design(int size) {
+        ClusterDesign.Builder b = ClusterDesign.builder().stratum("C", villages);
+        for (int i = 0; i < size; i++) {
+            b.cluster("C", "v" + i);
+        }
+        return b.build();
+    }
+
+    /** A simulated county: per village its households, units, and household errors. */
+    private record County(double[] households, double[] units, double[] errors) {
+    }
+
+    private County county(SplittableRandom random, double rate) {
+        double[] hh = new double[villages];
+        double[] xx = new double[villages];
+        double[] ee = new double[villages];
+        double a = rho > 0 ? rate * (1 / rho - 1) : 0;
+        double b = rho > 0 ? (1 - rate) * (1 / rho - 1) : 0;
+        double total = 0;
+        double errors = 0;
+        for (int v = 0; v < villages; v++) {
+            int k = random.nextInt(households.length);
+            hh[v] = households[k];
+            xx[v] = units[k];
+            double p = rho > 0 && rate > 0 && rate < 1 ? beta(random, a, b) : rate;
+            int e = 0;
+            for (int i = 0; i < (int) hh[v]; i++) {
+                if (random.nextDouble() < p) {
+                    e++;
+                }
+            }
+            ee[v] = e;
+            total += hh[v];
+            errors += e;
+        }
+        // the county's own rate exactly: add or remove errors at random households
+        long target = Math.round(rate * total);
+        while (errors != target && total > 0) {
+            int v = random.nextInt(villages);
+            if (hh[v] == 0) {
+                continue;
+            }
+            if (errors < target && random.nextDouble() * hh[v] >= ee[v]) {
+                ee[v]++;
+                errors++;
+            } else if (errors > target && random.nextDouble() * hh[v] < ee[v]) {
+                ee[v]--;
+                errors--;
+            }
+        }
+        return new County(hh, xx, ee);
+    }
+
+    /** A simple random sample of {@code n} of the county's villages: errors and units in the unit, households. */
+    private void sample(SplittableRandom random, County c, int n, double[] y, double[] x, double[] h) {
+        int[] order = new int[villages];
+        for (int i = 0; i < villages; i++) {
+            order[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(villages - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+            int v = order[i];
+            h[i] = c.households()[v];
+            x[i] = c.units()[v];
+            y[i] = c.households()[v] > 0 ? c.errors()[v] * c.units()[v] / c.households()[v] : 0;
+        }
+    }
+
+    /** A Beta(a, b) variate from two Gamma variates (Marsaglia and Tsang 2000). */
+    private static double beta(SplittableRandom random, double a, double b) {
+        double g = gamma(random, a);
+        return g / (g + gamma(random, b));
+    }
+
+    private static double gamma(SplittableRandom random, double shape) {
+        if (shape < 1) {
+            return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double z;
+            double v;
+            do {
+                z = normal(random);
+                v = 1 + c * z;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = random.nextDouble();
+            if (u < 1 - 0.0331 * z * z * z * z || Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
+    }
+
+    private static double normal(SplittableRandom random) {
+        double u1 = random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}

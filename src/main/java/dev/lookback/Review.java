@@ -8,6 +8,7 @@ import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
 import dev.lookback.decide.Measurement;
+import dev.lookback.decide.PolicyComparison;
 import dev.lookback.decide.RiskSimulation;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
@@ -254,6 +255,7 @@ public final class Review {
         List<dev.lookback.funds.FundChecks.Check> fundChecks = funds == null ? List.of()
                 : dev.lookback.funds.FundChecks.read(funds);
         List<Decision> decisions = List.of();
+        PolicyComparison policies = null;
         if (leaders != null) {
             List<Measurement> measured = new java.util.ArrayList<>();
             for (ErrorRate r : rates) {
@@ -267,6 +269,7 @@ public final class Review {
                 }
             }
             decisions = Decisions.decide(measured, Leaders.read(leaders), s.lines(), s.policy());
+            policies = PolicyComparison.of(measured, s.lines());
         }
         List<String> inputs = new java.util.ArrayList<>(List.of(frame.name(), sample.name()));
         for (TabularSource t : new TabularSource[] {selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds}) {
@@ -274,7 +277,7 @@ public final class Review {
                 inputs.add(t.name());
             }
         }
-        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs);
+        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs, policies);
     }
 
     /**

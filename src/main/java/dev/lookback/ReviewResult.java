@@ -5,6 +5,7 @@ import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Discrepancy;
 import dev.lookback.check.Finding;
 import dev.lookback.decide.Decision;
+import dev.lookback.decide.PolicyComparison;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.vocabulary.Measure;
@@ -27,10 +28,11 @@ import java.util.Objects;
  * @param assistance the assistance rates, with the failing cadres and dissatisfied answers (empty when none)
  * @param settings   how the review was run (lines, policy, methods)
  * @param inputs     the names of the inputs read: frame, sample, register, spot check (or tallies), then any others
+ * @param policies   what each decision policy would risk and decide in this review (null without decisions)
  */
 public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions,
         List<FundChecks.Check> fundChecks, List<AssistanceCheck.Rate> assistance, ReviewSettings settings,
-        List<String> inputs) {
+        List<String> inputs, PolicyComparison policies) {
 
     public ReviewResult {
         Objects.requireNonNull(crossCheck, "crossCheck");
@@ -44,7 +46,7 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
 
     /** A result without decisions, with the default settings. */
     public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
-        this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults(), List.of());
+        this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults(), List.of(), null);
     }
 
     /** The date as of which unfinished projects past their planned date are overdue (may be null). */

@@ -44,6 +44,56 @@ public final class Decisions {
      */
     public static List<Decision> decide(List<Measurement> measurements, Leaders leaders, Map<Line, Double> lines,
             DecisionPolicy policy) {
+        Core core = core(measurements, lines, policy);
+        List<Measurement> decided = core.decided();
+        int n = decided.size();
+        double[] line = core.line();
+        double[] p = core.p();
+        double[] adjusted = core.adjusted();
+        Outcome[] outcomes = core.outcomes();
+        boolean[] fragile = core.fragile();
+        int[] family = core.family();
+        // the simulations are independent (each its own seed): both cores
+        double[] chance = java.util.stream.IntStream.range(0, n).parallel().mapToDouble(k -> {
+            Measurement m = decided.get(k);
+            boolean high = m.indicator().badWhenHigh();
+            if (m.census()) {
+                return Double.isNaN(m.estimate()) ? Double.NaN : high ? 1 : 0;
+            }
+            if (m.simulation() == null || Double.isNaN(p[k])) {
+                return Double.NaN;
+            }
+            return m.simulation().triggerChance(line[k], line[k], high, policy, family[k]);
+        }).toArray();
+        int[] extra = java.util.stream.IntStream.range(0, n).parallel().map(k -> {
+            Measurement m = decided.get(k);
+            return !fragile[k] ? -1 : m.simulation() != null ? m.simulation().villagesToSettle(m.estimate(), line[k])
+                    : extraVillages(m.sample(), m.interval().level(), line[k]);
+        }).toArray();
+        List<Decision> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Measurement m = decided.get(k);
+            Rule rule = m.indicator().rule().get();
+            List<Evidence.Reached> reached = new ArrayList<>();
+            for (Role role : rule.roles()) {
+                reached.add(new Evidence.Reached(role, leaders.of(m.county(), role).stream().map(Leaders.Leader::name)
+                        .toList()));
+            }
+            Evidence evidence = new Evidence(m.count(), m.of(), m.census() ? 0 : m.sample().clustersSampled(), m.census(),
+                    reached, extra[k]);
+            out.add(new Decision(m.county(), rule, m.indicator(), policy, m.estimate(), m.interval(), line[k], outcomes[k],
+                    fragile[k], new Risk(p[k], adjusted[k], chance[k]), evidence));
+        }
+        return out;
+    }
+
+    /** What every decision of a policy rests on, before any simulation. */
+    record Core(List<Measurement> decided, double[] line, double[] p, double[] adjusted, int[] family,
+            Outcome[] outcomes, boolean[] fragile) {
+    }
+
+    /** The measurements a rule reads, their lines, p-values, Holm adjustments and outcomes under a policy. */
+    static Core core(List<Measurement> measurements, Map<Line, Double> lines, DecisionPolicy policy) {
         List<Measurement> decided = new ArrayList<>();
         for (Measurement m : measurements) {
             if (!ErrorRate.ALL.equals(m.county()) && m.indicator().rule().isPresent()) {
@@ -84,18 +134,6 @@ public final class Decisions {
                 }
             }
         }
-        // the simulations are independent (each its own seed): both cores
-        double[] chance = java.util.stream.IntStream.range(0, n).parallel().mapToDouble(k -> {
-            Measurement m = decided.get(k);
-            boolean high = m.indicator().badWhenHigh();
-            if (m.census()) {
-                return Double.isNaN(m.estimate()) ? Double.NaN : high ? 1 : 0;
-            }
-            if (m.simulation() == null || Double.isNaN(p[k])) {
-                return Double.NaN;
-            }
-            return m.simulation().triggerChance(line[k], line[k], high, policy, family[k]);
-        }).toArray();
         Outcome[] outcomes = new Outcome[n];
         boolean[] fragile = new boolean[n];
         for (int k = 0; k < n; k++) {
@@ -113,26 +151,7 @@ public final class Decisions {
             fragile[k] = !m.census() && outcomes[k] != Outcome.NO_DATA
                     && fragile(m.interval(), line[k], outcomes[k] == Outcome.TRIGGERED, high);
         }
-        int[] extra = java.util.stream.IntStream.range(0, n).parallel().map(k -> {
-            Measurement m = decided.get(k);
-            return !fragile[k] ? -1 : m.simulation() != null ? m.simulation().villagesToSettle(m.estimate(), line[k])
-                    : extraVillages(m.sample(), m.interval().level(), line[k]);
-        }).toArray();
-        List<Decision> out = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            Measurement m = decided.get(k);
-            Rule rule = m.indicator().rule().get();
-            List<Evidence.Reached> reached = new ArrayList<>();
-            for (Role role : rule.roles()) {
-                reached.add(new Evidence.Reached(role, leaders.of(m.county(), role).stream().map(Leaders.Leader::name)
-                        .toList()));
-            }
-            Evidence evidence = new Evidence(m.count(), m.of(), m.census() ? 0 : m.sample().clustersSampled(), m.census(),
-                    reached, extra[k]);
-            out.add(new Decision(m.county(), rule, m.indicator(), policy, m.estimate(), m.interval(), line[k], outcomes[k],
-                    fragile[k], new Risk(p[k], adjusted[k], chance[k]), evidence));
-        }
-        return out;
+        return new Core(decided, line, p, adjusted, family, outcomes, fragile);
     }
 
     /**

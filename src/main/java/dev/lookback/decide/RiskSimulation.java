@@ -86,6 +86,42 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
     }
 
     /**
+     * The chance that each policy triggers (indexed by {@link DecisionPolicy#ordinal()}) if the county's own
+     * rate were {@code rate}, all from the same replicates; {@code FAMILY_WISE} as in {@link #triggerChance}.
+     */
+    public double[] triggerChances(double rate, double threshold, boolean badWhenHigh, int family) {
+        int n = households.length;
+        ClusterDesign design = design(n);
+        SplittableRandom random = new SplittableRandom(seed);
+        RatioEstimate[] estimates = new RatioEstimate[replicates];
+        double[] y = new double[n];
+        double[] x = new double[n];
+        double[] h = new double[n];
+        County c = null;
+        for (int r = 0; r < replicates; r++) {
+            if (r % SAMPLES_PER_COUNTY == 0) {
+                c = county(random, rate);
+            }
+            sample(random, c, n, y, x, h);
+            estimates[r] = design.ratio("C", y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(h, rho));
+        }
+        double strict = 1 - (1 - level) / Math.max(1, family);
+        DecisionPolicy[] policies = DecisionPolicy.values();
+        double[] chances = new double[policies.length];
+        for (DecisionPolicy p : policies) { // one level at a time: the t quantiles stay cached
+            boolean fw = p == DecisionPolicy.FAMILY_WISE;
+            int hits = 0;
+            for (RatioEstimate e : estimates) {
+                if (triggers(fw ? DecisionPolicy.CONFIDENT : p, e, fw ? strict : level, threshold, badWhenHigh)) {
+                    hits++;
+                }
+            }
+            chances[p.ordinal()] = (double) hits / replicates;
+        }
+        return chances;
+    }
+
+    /**
      * The fewest villages to add (up to every village left) for a chance of at least {@link #SETTLE} that
      * the interval no longer spans T if the county's own rate is {@code rate} (its estimate); −1 when even
      * every village would not do or the rate is undefined.

@@ -8,6 +8,7 @@ import dev.lookback.chart.Figure;
 import dev.lookback.chart.Lang;
 import dev.lookback.check.Finding;
 import dev.lookback.decide.Decision;
+import dev.lookback.decide.PolicyComparison;
 import dev.lookback.draw.Certificate;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.ErrorRate;
@@ -131,6 +132,29 @@ public final class HtmlReport {
                         : triggered.size() + " rule decisions triggered, in " + triggered.stream().map(Decision::county)
                                 .distinct().count() + " counties.")
                 .append(" Policy: ").append(esc(ds.get(0).policy().label())).append(".</span></p>\n");
+        PolicyComparison pc = result.policies();
+        if (pc != null) {
+            h.append("<table class=\"policies\">\n<thead><tr><th>判断规则<br><span class=\"en\">policy</span></th>")
+                    .append("<th class=\"num\">若每县恰在线上，预计问责县数<br><span class=\"en\">accused if every county sat")
+                    .append(" on its line</span></th><th class=\"num\">若每县在线的一半处<br><span class=\"en\">accused if")
+                    .append(" half-way to it</span></th><th class=\"num\">本次问责<br><span class=\"en\">accused now</span>")
+                    .append("</th></tr></thead>\n<tbody>\n");
+            for (PolicyComparison.Row r : pc.rows()) {
+                boolean used = r.policy() == result.settings().policy();
+                h.append(used ? "<tr class=\"all\">" : "<tr>").append("<td>").append(esc(r.policy().chinese()))
+                        .append(used ? "（采用）" : "").append("<br><span class=\"en\">").append(esc(r.policy().label()))
+                        .append(used ? ", in use" : "").append("</span></td><td class=\"num\">")
+                        .append(String.format(Locale.ROOT, "%.1f", r.atLine())).append("</td><td class=\"num\">")
+                        .append(String.format(Locale.ROOT, "%.1f", r.atHalf())).append("</td><td class=\"num\">")
+                        .append(r.triggered().size()).append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n<p class=\"note\">按各县自己的样本模拟（每项判断 ").append("400")
+                    .append(" 次）；").append(pc.decisions() - pc.simulated() > 0 ? (pc.decisions() - pc.simulated())
+                            + " 项帮扶判断未模拟。" : "").append("<span class=\"en\">Simulated from each county's own sample"
+                            + " (400 replicates a decision)").append(pc.decisions() - pc.simulated() > 0 ? "; "
+                                    + (pc.decisions() - pc.simulated()) + " assistance decisions not simulated" : "")
+                    .append(".</span></p>\n");
+        }
         if (!triggered.isEmpty()) {
             Map<String, List<Decision>> byCounty = new TreeMap<>();
             for (Decision d : triggered) {

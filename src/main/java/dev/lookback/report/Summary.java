@@ -3,6 +3,7 @@ package dev.lookback.report;
 import dev.lookback.ReviewResult;
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.decide.Decision;
+import dev.lookback.decide.PolicyComparison;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
@@ -37,6 +38,21 @@ public final class Summary {
                 if (d.triggered() || d.fragile()) {
                     sb.append("  ").append(d.triggered() ? "TRIGGERED " : "fragile   ").append(DecisionText.bilingual(d))
                             .append('\n');
+                }
+            }
+            PolicyComparison pc = result.policies();
+            if (pc != null) {
+                sb.append("各判断规则的风险 What each policy risks here — expected accusations if every county sat on its line"
+                        + " / half-way to it, and accusations now:\n");
+                for (PolicyComparison.Row r : pc.rows()) {
+                    sb.append("  ").append(pad(r.policy().label() + " " + r.policy().chinese()
+                            + (r.policy() == result.settings().policy() ? " ←" : ""), 34))
+                            .append(String.format(java.util.Locale.ROOT, "%5.1f / %4.1f   %d%n", r.atLine(), r.atHalf(),
+                                    r.triggered().size()));
+                }
+                if (pc.simulated() < pc.decisions()) {
+                    sb.append("  (").append(pc.decisions() - pc.simulated()).append(" of ").append(pc.decisions())
+                            .append(" decisions not simulated: the assistance link)\n");
                 }
             }
             List<Decision> none = decisions.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();

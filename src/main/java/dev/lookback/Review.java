@@ -306,11 +306,8 @@ public final class Review {
         return new RiskSimulation(hs.stream().mapToDouble(Double::doubleValue).toArray(),
                 xs.stream().mapToDouble(Double::doubleValue).toArray(), f.villageCount(r.county()),
                 ErrorRates.rho(counts, s.unit(), r.measure(), s.rho()), r.interval().method(), r.interval().level(),
-                RISK_REPLICATES, seed);
+                ReviewSettings.RISK_REPLICATES, seed);
     }
-
-    /** Replicates of each risk simulation: a chance to about ±2.5 percentage points. */
-    static final int RISK_REPLICATES = 400;
 
     @Override
     public String toString() {

@@ -40,6 +40,9 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
     public static final String DEFAULT_SEED = "lookback";
 
+    /** Replicates of each decision's risk simulation: a chance to about ±2.5 percentage points. */
+    public static final int RISK_REPLICATES = 400;
+
     /** The default number of bootstrap replicates. */
     public static final int DEFAULT_REPLICATES = 1000;
 

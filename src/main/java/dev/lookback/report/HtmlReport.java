@@ -148,10 +148,10 @@ public final class HtmlReport {
                         .append(String.format(Locale.ROOT, "%.1f", r.atHalf())).append("</td><td class=\"num\">")
                         .append(r.triggered().size()).append("</td></tr>\n");
             }
-            h.append("</tbody></table>\n<p class=\"note\">按各县自己的样本模拟（每项判断 ").append("400")
+            h.append("</tbody></table>\n<p class=\"note\">按各县自己的样本模拟（每项判断 ").append(ReviewSettings.RISK_REPLICATES)
                     .append(" 次）；").append(pc.decisions() - pc.simulated() > 0 ? (pc.decisions() - pc.simulated())
                             + " 项帮扶判断未模拟。" : "").append("<span class=\"en\">Simulated from each county's own sample"
-                            + " (400 replicates a decision)").append(pc.decisions() - pc.simulated() > 0 ? "; "
+                            + " (" + ReviewSettings.RISK_REPLICATES + " replicates a decision)").append(pc.decisions() - pc.simulated() > 0 ? "; "
                                     + (pc.decisions() - pc.simulated()) + " assistance decisions not simulated" : "")
                     .append(".</span></p>\n");
         }

@@ -14,7 +14,6 @@ import static dev.lookback.io.Columns.VILLAGE;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
-import dev.lookback.io.Column;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
 import dev.lookback.survey.ClusterDesign;

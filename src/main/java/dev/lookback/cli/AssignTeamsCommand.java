@@ -6,7 +6,6 @@ import static dev.lookback.io.Columns.TEAM;
 import dev.lookback.draw.TeamAssignment.Team;
 import dev.lookback.draw.TeamAssignment;
 import dev.lookback.frame.Frame;
-import dev.lookback.io.Column;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.Json;
 import dev.lookback.io.TabularSource;

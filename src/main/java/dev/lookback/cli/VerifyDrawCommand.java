@@ -8,7 +8,6 @@ import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
-import dev.lookback.io.Column;
 import dev.lookback.io.TabularSource;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;

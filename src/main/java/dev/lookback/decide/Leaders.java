@@ -4,7 +4,6 @@ import static dev.lookback.io.Columns.COUNTY;
 import static dev.lookback.io.Columns.NAME;
 import static dev.lookback.io.Columns.ROLE;
 
-import dev.lookback.io.Column;
 import dev.lookback.io.TabularSource;
 import dev.lookback.vocabulary.Role;
 import dev.lookback.vocabulary.Term;

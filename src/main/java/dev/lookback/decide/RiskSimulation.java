@@ -62,27 +62,7 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
      * {@code CONFIDENT} at level 1 − (1 − level)/m for a family of m decisions (Holm's first, strictest step).
      */
     public double triggerChance(double rate, double threshold, boolean badWhenHigh, DecisionPolicy policy, int family) {
-        double useLevel = policy == DecisionPolicy.FAMILY_WISE ? 1 - (1 - level) / Math.max(1, family) : level;
-        DecisionPolicy use = policy == DecisionPolicy.FAMILY_WISE ? DecisionPolicy.CONFIDENT : policy;
-        int n = households.length;
-        ClusterDesign design = design(n);
-        SplittableRandom random = new SplittableRandom(seed);
-        int hits = 0;
-        double[] y = new double[n];
-        double[] x = new double[n];
-        double[] h = new double[n];
-        County c = null;
-        for (int r = 0; r < replicates; r++) {
-            if (r % SAMPLES_PER_COUNTY == 0) {
-                c = county(random, rate);
-            }
-            sample(random, c, n, y, x, h);
-            RatioEstimate e = design.ratio("C", y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(h, rho));
-            if (triggers(use, e, useLevel, threshold, badWhenHigh)) {
-                hits++;
-            }
-        }
-        return (double) hits / replicates;
+        return triggerChances(rate, threshold, badWhenHigh, family)[policy.ordinal()];
     }
 
     /**

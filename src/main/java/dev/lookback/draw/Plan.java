@@ -4,6 +4,7 @@ import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
+import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.ArrayList;
@@ -94,6 +95,10 @@ public final class Plan {
      */
     public static double[] operatingCharacteristic(int n, int villagesInFrame, double meanUnits, double cv, double rho,
             double threshold, DecisionPolicy policy, double level, double[] rates, int replicates, long seed) {
+        if (policy == DecisionPolicy.FAMILY_WISE) {
+            throw new IllegalArgumentException("the family-wise policy decides over a whole review, not one county: plan"
+                    + " a county with the confident policy at level 1 − (1 − level)/m for m decisions");
+        }
         ClusterDesign.Builder b = ClusterDesign.builder().stratum("C", villagesInFrame);
         for (int i = 0; i < n; i++) {
             b.cluster("C", "V" + i);
@@ -218,39 +223,11 @@ public final class Plan {
      * for binary data (Donner 1986; Ridout, Demétrio and Firth 1999): with k villages, M = Σ m_i units,
      * p_i = y_i/m_i and p̂ = Σ y/M,
      * MSB = Σ m_i (p_i − p̂)²/(k − 1), MSW = Σ m_i p_i (1 − p_i)/(M − k), m₀ = (M − Σ m_i²/M)/(k − 1),
-     * ρ̂ = (MSB − MSW)/(MSB + (m₀ − 1)·MSW), truncated at 0. {@code NaN} without errors, or with fewer
-     * than two villages with units.
+     * ρ̂ = (MSB − MSW)/(MSB + (m₀ − 1)·MSW), truncated to [0, 1] ({@link IntraclassCorrelation#anova}).
+     * {@code NaN} without errors, or with fewer than two villages with units.
      */
     public static double rhoFromTallies(double[] errors, double[] units) {
-        int k = 0;
-        double total = 0;
-        double y = 0;
-        double squares = 0;
-        for (int i = 0; i < units.length; i++) {
-            if (units[i] > 0) {
-                k++;
-                total += units[i];
-                y += errors[i];
-                squares += units[i] * units[i];
-            }
-        }
-        if (k < 2 || y <= 0 || y >= total || total <= k) {
-            return Double.NaN;
-        }
-        double p = y / total;
-        double msb = 0;
-        double msw = 0;
-        for (int i = 0; i < units.length; i++) {
-            if (units[i] > 0) {
-                double pi = errors[i] / units[i];
-                msb += units[i] * (pi - p) * (pi - p);
-                msw += units[i] * pi * (1 - pi);
-            }
-        }
-        msb /= k - 1;
-        msw /= total - k;
-        double m0 = (total - squares / total) / (k - 1);
-        return Math.max(0, (msb - msw) / (msb + (m0 - 1) * msw));
+        return IntraclassCorrelation.anova(units, errors);
     }
 
     /**

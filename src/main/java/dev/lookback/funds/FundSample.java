@@ -6,7 +6,6 @@ import static dev.lookback.io.Columns.COUNTY;
 import static dev.lookback.io.Columns.PROJECT;
 
 import dev.lookback.draw.Tickets;
-import dev.lookback.io.Column;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;

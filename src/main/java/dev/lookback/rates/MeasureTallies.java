@@ -15,7 +15,6 @@ import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
-import dev.lookback.io.Column;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
 import dev.lookback.vocabulary.FindingType;

@@ -261,7 +261,9 @@ public final class Review {
             for (ErrorRate r : rates) {
                 measured.add(Measurement.of(r).withSimulation(simulation(r, counts, f, s)));
             }
-            assist.forEach(r -> measured.add(Measurement.of(r)));
+            for (AssistanceCheck.Rate r : assist) {
+                measured.add(Measurement.of(r).withSimulation(simulation(r, f)));
+            }
             for (dev.lookback.funds.FundChecks.CountyFunds c : dev.lookback.funds.FundChecks.byCounty(fundChecks,
                     s.asOf())) {
                 for (FundMeasure m : FundMeasure.values()) {
@@ -278,6 +280,16 @@ public final class Review {
             }
         }
         return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs, policies);
+    }
+
+    /** The simulation of a county's assistance measure: cadres or answers are the units, each its own household. */
+    private static RiskSimulation simulation(AssistanceCheck.Rate r, Frame f) {
+        double[] units = r.villageUnits().stream().mapToDouble(Double::doubleValue).toArray();
+        if (units.length == 0 || java.util.Arrays.stream(units).sum() == 0) {
+            return null;
+        }
+        return new RiskSimulation(units, units, f.villageCount(r.county()), r.rho(), r.interval().method(),
+                r.interval().level(), ReviewSettings.RISK_REPLICATES, (r.county() + "/" + r.measure().label()).hashCode());
     }
 
     /**

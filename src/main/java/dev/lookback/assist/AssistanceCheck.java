@@ -56,8 +56,16 @@ public final class AssistanceCheck {
      * @param estimate the ratio estimate (villages as clusters)
      * @param interval its interval
      * @param failures the failing cadres or dissatisfied answers, for the rectification list
+     * @param villageUnits cadres or answers in each of the county's sampled villages (sample order): what a
+     *                 simulation of the county needs
+     * @param rho      the intraclass correlation of the outcome the bound used (estimated, or the prior)
      */
-    public record Rate(String county, AssistanceMeasure measure, RatioEstimate estimate, Interval interval, List<Failure> failures) {
+    public record Rate(String county, AssistanceMeasure measure, RatioEstimate estimate, Interval interval,
+            List<Failure> failures, List<Double> villageUnits, double rho) {
+        public Rate {
+            failures = List.copyOf(failures);
+            villageUnits = List.copyOf(villageUnits);
+        }
     }
 
     /**
@@ -203,12 +211,17 @@ public final class AssistanceCheck {
         double rho = Double.isNaN(estimated) ? rhoPrior : estimated;
         for (String county : new java.util.TreeSet<>(countyOf.values())) {
             double[] own = new double[n];
+            List<Double> units = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                own[i] = villages.get(i).county().equals(county) ? x[i] : 0;
+                if (villages.get(i).county().equals(county)) {
+                    own[i] = x[i];
+                    units.add(x[i]);
+                }
             }
             RatioEstimate e = design.ratio(county, y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(own,
                     rho));
-            out.add(new Rate(county, measure, e, e.interval(method, level), failures.getOrDefault(county, List.of())));
+            out.add(new Rate(county, measure, e, e.interval(method, level), failures.getOrDefault(county, List.of()),
+                    units, rho));
         }
         return out;
     }

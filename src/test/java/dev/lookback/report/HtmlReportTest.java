@@ -148,4 +148,30 @@ class HtmlReportTest {
         assertFalse(html.contains("<section id=\"links\">"));
         assertEquals(ForestRow.class, new ForestRow("a", 0, 0, 0, false, false).getClass());
     }
+
+    /** Every decision with data states its risk, whatever its rule; the report's first screen compares the policies. */
+    @Test
+    void everyDecisionStatesItsRiskAndTheReportComparesThePolicies() throws IOException {
+        for (Decision d : result.decisions()) {
+            if (d.outcome() == dev.lookback.vocabulary.Outcome.NO_DATA) {
+                continue;
+            }
+            double chance = d.risk().triggerChanceAtThreshold();
+            assertTrue(chance >= 0 && chance <= 1, d.toString());
+            assertTrue(d.risk().pValue() >= 0 && d.risk().pAdjusted() >= d.risk().pValue(), d.toString());
+            if (d.evidence().census()) {
+                assertEquals(1, chance, d.toString());
+            } else {
+                assertTrue(chance > 0.25 && chance < 0.75, "about ½ under the point policy: " + d);
+            }
+            if (!d.fragile()) {
+                assertEquals(-1, d.extraVillages(), "a settled decision needs no villages: " + d);
+            }
+        }
+        assertEquals(4, result.policies().rows().size());
+        assertEquals(result.policies().decisions(), result.policies().simulated(), "every sampled decision simulated");
+        String html = HtmlReport.html(result, List.of(), certificate);
+        assertTrue(html.contains("若每县恰在线上，预计问责县数"), "the policy table is on the first screen");
+        assertTrue(html.indexOf("若每县恰在线上") < html.indexOf("<section id=\"estimates\">"));
+    }
 }

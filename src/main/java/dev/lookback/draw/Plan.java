@@ -90,7 +90,8 @@ public final class Plan {
      * for each p of {@code rates}, by Monte Carlo: in each of {@code replicates} samples, n villages of
      * m̄ units (sizes log-normal with the given cv), village rates Beta with mean p and intra-class
      * correlation ρ (a beta-binomial model of clustered errors), errors binomial; the sample's ratio
-     * estimate and Korn–Graubard interval (SRS of n of N villages) decide by the policy.
+     * estimate and Korn–Graubard interval (SRS of n of N villages; zero errors bounded over n_b = units/d, the
+     * units taken as households) decide by the policy.
      * Seeded: the same arguments give the same curve.
      */
     public static double[] operatingCharacteristic(int n, int villagesInFrame, double meanUnits, double cv, double rho,
@@ -142,7 +143,9 @@ public final class Plan {
                     triggered += sy / sx >= threshold ? 1 : 0;
                     continue;
                 }
-                RatioEstimate e = design.ratio("C", y, x);
+                // zero errors are bounded over the independent units, as the review bounds them
+                RatioEstimate e = design.ratio("C", y, x).withIndependentUnits(
+                        IntraclassCorrelation.independentUnits(x, rho));
                 boolean undefined = e.status().intervalUndefined();
                 boolean trigger = policy == DecisionPolicy.CONFIDENT
                         ? !undefined && IntervalMethod.KORN_GRAUBARD.boundReaches(e, level, threshold, true)

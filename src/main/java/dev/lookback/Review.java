@@ -23,6 +23,7 @@ import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Unit;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -258,8 +259,12 @@ public final class Review {
         PolicyComparison policies = null;
         if (leaders != null) {
             List<Measurement> measured = new java.util.ArrayList<>();
+            java.util.Map<Measure, Double> rho = new java.util.EnumMap<>(Measure.class);
+            for (Measure m : Measure.values()) {
+                rho.put(m, ErrorRates.rho(counts, s.unit(), m, s.rho()));
+            }
             for (ErrorRate r : rates) {
-                measured.add(Measurement.of(r).withSimulation(simulation(r, counts, f, s)));
+                measured.add(Measurement.of(r).withSimulation(simulation(r, counts, f, rho.get(r.measure()))));
             }
             for (AssistanceCheck.Rate r : assist) {
                 measured.add(Measurement.of(r).withSimulation(simulation(r, f)));
@@ -296,7 +301,7 @@ public final class Review {
      * The simulation of a county's error measure from its own sampled villages (null for the city row and for
      * counties whose domain has no unit).
      */
-    private static RiskSimulation simulation(ErrorRate r, MeasureTallies counts, Frame f, ReviewSettings s) {
+    private static RiskSimulation simulation(ErrorRate r, MeasureTallies counts, Frame f, double rho) {
         if (ErrorRate.ALL.equals(r.county()) || r.measure().rule().isEmpty()) {
             return null;
         }
@@ -317,7 +322,7 @@ public final class Review {
         long seed = (r.county() + "/" + r.measure().label()).hashCode();
         return new RiskSimulation(hs.stream().mapToDouble(Double::doubleValue).toArray(),
                 xs.stream().mapToDouble(Double::doubleValue).toArray(), f.villageCount(r.county()),
-                ErrorRates.rho(counts, s.unit(), r.measure(), s.rho()), r.interval().method(), r.interval().level(),
+                rho, r.interval().method(), r.interval().level(),
                 ReviewSettings.RISK_REPLICATES, seed);
     }
 

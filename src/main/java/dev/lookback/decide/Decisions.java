@@ -43,15 +43,20 @@ public final class Decisions {
      */
     public static List<Decision> decide(List<Measurement> measurements, Leaders leaders, Map<Line, Double> lines,
             DecisionPolicy policy) {
-        Core core = core(measurements, lines, policy);
+        Core core = core(measurements, lines);
         List<Measurement> decided = core.decided();
         int n = decided.size();
         double[] line = core.line();
         double[] p = core.p();
         double[] adjusted = core.adjusted();
-        Outcome[] outcomes = core.outcomes();
-        boolean[] fragile = core.fragile();
         int[] family = core.family();
+        Outcome[] outcomes = outcomes(core, policy);
+        boolean[] fragile = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Measurement m = decided.get(k);
+            fragile[k] = !m.census() && outcomes[k] != Outcome.NO_DATA && fragile(m.interval(), line[k],
+                    outcomes[k] == Outcome.TRIGGERED, m.indicator().badWhenHigh());
+        }
         // the simulations are independent (each its own seed): both cores
         double[] chance = java.util.stream.IntStream.range(0, n).parallel().mapToDouble(k -> {
             Measurement m = decided.get(k);
@@ -86,13 +91,15 @@ public final class Decisions {
         return out;
     }
 
-    /** What every decision of a policy rests on, before any simulation. */
-    record Core(List<Measurement> decided, double[] line, double[] p, double[] adjusted, int[] family,
-            Outcome[] outcomes, boolean[] fragile) {
+    /**
+     * What every decision rests on whatever the policy: the measurements a rule reads, their lines, p-values,
+     * Holm adjustments and the size of each one's family (the rule's decisions with data).
+     */
+    record Core(List<Measurement> decided, double[] line, double[] p, double[] adjusted, int[] family) {
     }
 
-    /** The measurements a rule reads, their lines, p-values, Holm adjustments and outcomes under a policy. */
-    static Core core(List<Measurement> measurements, Map<Line, Double> lines, DecisionPolicy policy) {
+    /** The policy-free part of the decisions (p-values by bisection: computed once, shared by every policy). */
+    static Core core(List<Measurement> measurements, Map<Line, Double> lines) {
         List<Measurement> decided = new ArrayList<>();
         for (Measurement m : measurements) {
             if (!ErrorRate.ALL.equals(m.county()) && m.indicator().rule().isPresent()) {
@@ -133,24 +140,28 @@ public final class Decisions {
                 }
             }
         }
+        return new Core(decided, line, p, adjusted, family);
+    }
+
+    /** The outcome of every decision of a core under a policy. */
+    static Outcome[] outcomes(Core core, DecisionPolicy policy) {
+        int n = core.decided().size();
         Outcome[] outcomes = new Outcome[n];
-        boolean[] fragile = new boolean[n];
         for (int k = 0; k < n; k++) {
-            Measurement m = decided.get(k);
+            Measurement m = core.decided().get(k);
             boolean high = m.indicator().badWhenHigh();
             double v = m.estimate();
+            double line = core.line()[k];
             if (m.census()) {
-                outcomes[k] = Double.isNaN(v) ? Outcome.NO_DATA : Outcome.of(high ? v >= line[k] : v < line[k]);
+                outcomes[k] = Double.isNaN(v) ? Outcome.NO_DATA : Outcome.of(high ? v >= line : v < line);
             } else if (policy == DecisionPolicy.FAMILY_WISE) {
-                outcomes[k] = Double.isNaN(adjusted[k]) ? Outcome.NO_DATA
-                        : Outcome.of(adjusted[k] <= (1 - m.interval().level()) / 2);
+                outcomes[k] = Double.isNaN(core.adjusted()[k]) ? Outcome.NO_DATA
+                        : Outcome.of(core.adjusted()[k] <= (1 - m.interval().level()) / 2);
             } else {
-                outcomes[k] = policy.outcome(v, m.interval(), line[k], high);
+                outcomes[k] = policy.outcome(v, m.interval(), line, high);
             }
-            fragile[k] = !m.census() && outcomes[k] != Outcome.NO_DATA
-                    && fragile(m.interval(), line[k], outcomes[k] == Outcome.TRIGGERED, high);
         }
-        return new Core(decided, line, p, adjusted, family, outcomes, fragile);
+        return outcomes;
     }
 
     /**

@@ -42,7 +42,7 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
     /** The comparison over a review's measurements (with their simulations). */
     public static PolicyComparison of(List<Measurement> measurements, Map<Line, Double> lines) {
         DecisionPolicy[] policies = DecisionPolicy.values();
-        Decisions.Core any = Decisions.core(measurements, lines, DecisionPolicy.POINT);
+        Decisions.Core any = Decisions.core(measurements, lines);
         List<Measurement> decided = any.decided();
         int n = decided.size();
         double[][] atLine = new double[n][];
@@ -61,12 +61,12 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
         });
         List<Row> rows = new ArrayList<>();
         for (DecisionPolicy p : policies) {
-            Decisions.Core core = Decisions.core(measurements, lines, p);
+            Outcome[] outcomes = Decisions.outcomes(any, p);
             List<String> triggered = new ArrayList<>();
             double line = 0;
             double half = 0;
             for (int k = 0; k < n; k++) {
-                if (core.outcomes()[k] == Outcome.TRIGGERED) {
+                if (outcomes[k] == Outcome.TRIGGERED) {
                     triggered.add(decided.get(k).county() + " " + decided.get(k).indicator().label());
                 }
                 if (atLine[k] != null) {

@@ -7,6 +7,9 @@ import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.SplittableRandom;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
 
 /**
  * What a county's sample can tell, by seeded simulation of the county itself: the chance that a policy
@@ -197,15 +200,16 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
         double[] hh = new double[villages];
         double[] xx = new double[villages];
         double[] ee = new double[villages];
-        double a = rho > 0 ? rate * (1 / rho - 1) : 0;
-        double b = rho > 0 ? (1 - rate) * (1 / rho - 1) : 0;
+        UniformRandomProvider rng = random::nextLong;
+        ContinuousDistribution.Sampler propensity = rho > 0 && rate > 0 && rate < 1
+                ? BetaDistribution.of(rate * (1 / rho - 1), (1 - rate) * (1 / rho - 1)).createSampler(rng) : () -> rate;
         double total = 0;
         double errors = 0;
         for (int v = 0; v < villages; v++) {
             int k = random.nextInt(households.length);
             hh[v] = households[k];
             xx[v] = units[k];
-            double p = rho > 0 && rate > 0 && rate < 1 ? beta(random, a, b) : rate;
+            double p = propensity.sample();
             int e = 0;
             for (int i = 0; i < (int) hh[v]; i++) {
                 if (random.nextDouble() < p) {
@@ -250,38 +254,5 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
             x[i] = c.units()[v];
             y[i] = c.households()[v] > 0 ? c.errors()[v] * c.units()[v] / c.households()[v] : 0;
         }
-    }
-
-    /** A Beta(a, b) variate from two Gamma variates (Marsaglia and Tsang 2000). */
-    private static double beta(SplittableRandom random, double a, double b) {
-        double g = gamma(random, a);
-        return g / (g + gamma(random, b));
-    }
-
-    private static double gamma(SplittableRandom random, double shape) {
-        if (shape < 1) {
-            return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
-        }
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double z;
-            double v;
-            do {
-                z = normal(random);
-                v = 1 + c * z;
-            } while (v <= 0);
-            v = v * v * v;
-            double u = random.nextDouble();
-            if (u < 1 - 0.0331 * z * z * z * z || Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) {
-                return d * v;
-            }
-        }
-    }
-
-    private static double normal(SplittableRandom random) {
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 }

@@ -7,8 +7,7 @@
 import dev.lookback.sim.*;
 
 int cities = Integer.getInteger("cities", 400);
-System.out.println("| ρ | households per village | error propensity | county rows | rows with no error | upper bound misses | of which zero-error rows | misses with the bound over persons |");
-System.out.println("|---|---|---|---|---|---|---|---|");
+System.out.println(BoundStudy.Result.header());
 for (var r : BoundStudy.table(cities, 1)) {
     System.out.println(r.markdown());
 }

@@ -23,7 +23,7 @@ measures <- list(
   identification  = list(domain = c("POOR", "NON_POOR", "UNREGISTERED"),
                          error = function(s, q) (s %in% c("NON_POOR", "UNREGISTERED") & q) | (s == "POOR" & !q)),
   exit            = list(domain = c("EXITED"), error = function(s, q) s == "EXITED" & q))
-methods <- c("wald", "logit", "korn-graubard", "wilson")
+methods <- c("wald", "logit", "korn-graubard", "korn-graubard-nb", "wilson")
 
 # One synthetic city. spec: one row per county with N (villages), n (sampled), rate (error propensity),
 # exit (share of EXITED households), unreg (mean unregistered households per sampled village),
@@ -101,6 +101,11 @@ ci_contract <- function(p, se, n, df, level, method, status, nb = n) {
     logit = plogis(qlogis(p) + c(-1, 1) * t * se / (p * (1 - p))),
     "korn-graubard" = {
       ns <- min(n, neff * (qt(a / 2, n - 1) / qt(a / 2, df))^2); xs <- p * ns
+      c(if (xs <= 0) 0 else qbeta(a / 2, xs, ns - xs + 1), if (xs >= ns) 1 else qbeta(1 - a / 2, xs + 1, ns - xs))
+    },
+    # the same with the effective size capped at the independent units n_b instead of n
+    "korn-graubard-nb" = {
+      ns <- min(nb, neff * (qt(a / 2, n - 1) / qt(a / 2, df))^2); xs <- p * ns
       c(if (xs <= 0) 0 else qbeta(a / 2, xs, ns - xs + 1), if (xs >= ns) 1 else qbeta(1 - a / 2, xs + 1, ns - xs))
     },
     wilson = {

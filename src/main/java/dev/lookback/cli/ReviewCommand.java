@@ -54,8 +54,9 @@ final class ReviewCommand extends Command {
                 Option.optional("--unit", "persons|households", d.unit().label(), "what the rates count"),
                 Option.optional("--level", "L", Double.toString(d.level()), "confidence level"),
                 Option.optional("--ci-method", "M[,M...]", d.methods().get(0).label(),
-                        "interval methods, comma-separated: wald, logit, korn-graubard, wilson, bootstrap; the first is"
-                                + " the one the summary shows"),
+                        "interval methods, comma-separated: " + java.util.Arrays.stream(IntervalMethod.values())
+                                .map(IntervalMethod::label).collect(java.util.stream.Collectors.joining(", "))
+                                + "; the first is the one the summary and the decisions use"),
                 Option.optional("--bootstrap-replicates", "B", Integer.toString(ReviewSettings.DEFAULT_REPLICATES),
                         "replicates of the bootstrap method"),
                 Option.optional("--seed", "TEXT", ReviewSettings.DEFAULT_SEED, "public seed of the bootstrap method"),

@@ -35,9 +35,12 @@ public final class BoundStudy {
      * @param misses      rows whose upper bound is below the county's true rate (bound over n_b)
      * @param zeroMisses  of those, rows with no error in the sample (the exact bound's own misses)
      * @param missesOld   rows missed with the zero-error bound over n persons as independent units
+     * @param missesNb    rows missed by {@link IntervalMethod#KORN_GRAUBARD_NB} (n* capped at n_b, not n)
+     * @param meanUpper   the mean upper bound of {@code korn-graubard}
+     * @param meanUpperNb the mean upper bound of {@code korn-graubard-nb}: what its safety costs
      */
     public record Result(double rho, int households, double rate, int rows, int zeroRows, int misses, int zeroMisses,
-            int missesOld) {
+            int missesOld, int missesNb, double meanUpper, double meanUpperNb) {
         /** misses / rows. */
         public double missRate() {
             return (double) misses / rows;
@@ -48,11 +51,25 @@ public final class BoundStudy {
             return (double) missesOld / rows;
         }
 
+        /** missesNb / rows. */
+        public double missRateNb() {
+            return (double) missesNb / rows;
+        }
+
+        /** The Markdown table's header. */
+        public static String header() {
+            return "| ρ | households per village | error propensity | county rows | rows with no error "
+                    + "| `korn-graubard` misses | of which zero-error rows | `korn-graubard-nb` misses "
+                    + "| misses with the zero-error bound over persons | mean upper bound, `korn-graubard` → `-nb` |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|";
+        }
+
         /** A Markdown table row. */
         public String markdown() {
-            return String.format(Locale.ROOT, "| %.2f | %d | %.1f%% | %d | %.1f%% | **%.2f%%** | %.2f%% | %.2f%% |", rho,
-                    households, 100 * rate, rows, 100.0 * zeroRows / rows, 100 * missRate(), 100.0 * zeroMisses / rows,
-                    100 * missRateOld());
+            return String.format(Locale.ROOT, "| %.2f | %d | %.1f%% | %d | %.1f%% | %.2f%% | %.2f%% | **%.2f%%** | %.2f%% | %.2f%% → %.2f%% |",
+                    rho, households, 100 * rate, rows, 100.0 * zeroRows / rows, 100 * missRate(),
+                    100.0 * zeroMisses / rows, 100 * missRateNb(), 100 * missRateOld(), 100 * meanUpper,
+                    100 * meanUpperNb);
         }
 
         @Override
@@ -84,6 +101,9 @@ public final class BoundStudy {
         int misses = 0;
         int zeroMisses = 0;
         int missesOld = 0;
+        int missesNb = 0;
+        double upper = 0;
+        double upperNb = 0;
         for (int c = 0; c < cities; c++) {
             Review review = review(random, propensity, rate, households, counties, villages, sampled, prior);
             for (int k = 0; k < counties; k++) {
@@ -94,7 +114,11 @@ public final class BoundStudy {
                 if (bounded.errors() == 0) {
                     zero++;
                 }
-                if (bounded.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth) {
+                double kg = bounded.interval(IntervalMethod.KORN_GRAUBARD, level).upper();
+                double kgNb = bounded.interval(IntervalMethod.KORN_GRAUBARD_NB, level).upper();
+                upper += kg;
+                upperNb += kgNb;
+                if (kg < truth) {
                     misses++;
                     if (bounded.errors() == 0) {
                         zeroMisses++;
@@ -103,9 +127,13 @@ public final class BoundStudy {
                 if (persons.interval(IntervalMethod.KORN_GRAUBARD, level).upper() < truth) {
                     missesOld++;
                 }
+                if (kgNb < truth) {
+                    missesNb++;
+                }
             }
         }
-        return new Result(rho, households, rate, rows, zero, misses, zeroMisses, missesOld);
+        return new Result(rho, households, rate, rows, zero, misses, zeroMisses, missesOld, missesNb, upper / rows,
+                upperNb / rows);
     }
 
     /**

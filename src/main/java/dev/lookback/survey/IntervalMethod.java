@@ -29,7 +29,7 @@ public enum IntervalMethod {
     /** R̂ ± t·SE, clipped to [0, 1]: R survey's {@code svyciprop(method = "mean")}. */
     WALD("wald", "Wald") {
         @Override
-        double[] bounds(double p, double se, double n, double df, double level) {
+        double[] bounds(double p, double se, double n, double nb, double df, double level) {
             double t = tQuantile(df, level);
             return new double[] {Math.max(0, p - t * se), Math.min(1, p + t * se)};
         }
@@ -40,7 +40,7 @@ public enum IntervalMethod {
      */
     LOGIT("logit", "logit") {
         @Override
-        double[] bounds(double p, double se, double n, double df, double level) {
+        double[] bounds(double p, double se, double n, double nb, double df, double level) {
             double t = tQuantile(df, level);
             double logit = Math.log(p / (1 - p));
             double half = t * se / (p * (1 - p));
@@ -55,34 +55,36 @@ public enum IntervalMethod {
      */
     KORN_GRAUBARD("korn-graubard", "KG") {
         @Override
-        double[] bounds(double p, double se, double n, double df, double level) {
-            double alpha = 1 - level;
-            double nEff = se == 0 ? Double.POSITIVE_INFINITY : p * (1 - p) / (se * se);
-            double ratio = tQuantile(n - 1, level) / tQuantile(df, level);
-            double nStar = Math.min(n, nEff * ratio * ratio);
-            double xStar = p * nStar;
-            double lower = xStar <= 0 ? 0
-                    : BetaDistribution.of(xStar, nStar - xStar + 1).inverseCumulativeProbability(alpha / 2);
-            double upper = xStar >= nStar ? 1
-                    : BetaDistribution.of(xStar + 1, nStar - xStar).inverseCumulativeProbability(1 - alpha / 2);
-            return new double[] {lower, upper};
+        double[] bounds(double p, double se, double n, double nb, double df, double level) {
+            return kornGraubard(p, se, n, n, df, level);
         }
 
         @Override
-        boolean boundReaches(double p, double se, double n, double df, double level, double threshold,
+        boolean boundReaches(double p, double se, double n, double nb, double df, double level, double threshold,
                 boolean lower) {
-            // one Beta CDF instead of a quantile: Beta⁻¹(q) ≥ T exactly when CDF(T) ≤ q
-            double alpha = 1 - level;
-            double nEff = se == 0 ? Double.POSITIVE_INFINITY : p * (1 - p) / (se * se);
-            double ratio = tQuantile(n - 1, level) / tQuantile(df, level);
-            double nStar = Math.min(n, nEff * ratio * ratio);
-            double xStar = p * nStar;
-            if (lower) {
-                return threshold <= 0 || xStar > 0
-                        && BetaDistribution.of(xStar, nStar - xStar + 1).cumulativeProbability(threshold) <= alpha / 2;
-            }
-            return xStar >= nStar
-                    || BetaDistribution.of(xStar + 1, nStar - xStar).cumulativeProbability(threshold) <= 1 - alpha / 2;
+            return kornGraubardReaches(p, se, n, n, df, level, threshold, lower);
+        }
+    },
+    /**
+     * Korn–Graubard with the effective sample size capped at n_b, the independent units of the zero-error
+     * bound ({@link RatioEstimate#independentUnits()}), instead of n: n* = min(n_b, n_eff·(t_{α/2,n−1}/t_{α/2,df})²),
+     * then as {@link #KORN_GRAUBARD}. Where a household's members share one verdict and errors cluster in
+     * villages, n persons overstate what a few errors in 8 villages can show: the variance of a county with
+     * few errors rests on the villages that happened to hold them, and the cap at n lets the bound sit
+     * below the true rate far more often than α/2 (see the README's bound study). The cap at n_b makes the
+     * bound continuous with the zero-error bound: as R̂ → 0 the upper bound tends to 1 − (α/2)^{1/n_b}.
+     * Not in R's {@code survey}; equal to {@link #KORN_GRAUBARD} whenever n_eff·(t ratio)² ≤ n_b.
+     */
+    KORN_GRAUBARD_NB("korn-graubard-nb", "KG(n_b)") {
+        @Override
+        double[] bounds(double p, double se, double n, double nb, double df, double level) {
+            return kornGraubard(p, se, n, nb, df, level);
+        }
+
+        @Override
+        boolean boundReaches(double p, double se, double n, double nb, double df, double level, double threshold,
+                boolean lower) {
+            return kornGraubardReaches(p, se, n, nb, df, level, threshold, lower);
         }
     },
     /**
@@ -91,7 +93,7 @@ public enum IntervalMethod {
      */
     WILSON("wilson", "Wilson") {
         @Override
-        double[] bounds(double p, double se, double n, double df, double level) {
+        double[] bounds(double p, double se, double n, double nb, double df, double level) {
             double t = tQuantile(df, level);
             double nEff = se == 0 ? Double.POSITIVE_INFINITY : p * (1 - p) / (se * se);
             double m = Math.min(n, nEff);
@@ -107,7 +109,7 @@ public enum IntervalMethod {
      */
     BOOTSTRAP("bootstrap", "boot") {
         @Override
-        double[] bounds(double p, double se, double n, double df, double level) {
+        double[] bounds(double p, double se, double n, double nb, double df, double level) {
             throw new UnsupportedOperationException(
                     "a bootstrap interval needs the replicates: use RaoWuBootstrap.interval");
         }
@@ -132,11 +134,12 @@ public enum IntervalMethod {
     }
 
     /** The bounds of the ordinary case: 0 &lt; R̂ &lt; 1, df ≥ 1. */
-    abstract double[] bounds(double p, double se, double n, double df, double level);
+    abstract double[] bounds(double p, double se, double n, double nb, double df, double level);
 
     /** Whether the lower (or upper) bound of the ordinary case is at least {@code threshold}. */
-    boolean boundReaches(double p, double se, double n, double df, double level, double threshold, boolean lower) {
-        double[] b = bounds(p, se, n, df, level);
+    boolean boundReaches(double p, double se, double n, double nb, double df, double level, double threshold,
+            boolean lower) {
+        double[] b = bounds(p, se, n, nb, df, level);
         return (lower ? b[0] : b[1]) >= threshold;
     }
 
@@ -150,12 +153,13 @@ public enum IntervalMethod {
         if (special != null) {
             return (lower ? special.lower() : special.upper()) >= threshold;
         }
-        return boundReaches(e.estimate(), e.standardError(), e.units(), e.df(), level, threshold, lower);
+        return boundReaches(e.estimate(), e.standardError(), e.units(), e.independentUnits(), e.df(), level, threshold,
+                lower);
     }
 
     /**
      * Reads a method name: the {@link #label()} or the constant's name, case-insensitive; also
-     * {@code kg}/{@code beta} for Korn–Graubard, {@code mean} for Wald, {@code xlogit} for logit.
+     * {@code kg}/{@code beta} for Korn–Graubard, {@code kg-nb} for its n_b-capped form, {@code mean} for Wald, {@code xlogit} for logit.
      */
     public static IntervalMethod parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -163,6 +167,8 @@ public enum IntervalMethod {
             case "kg":
             case "beta":
                 return KORN_GRAUBARD;
+            case "kg-nb":
+                return KORN_GRAUBARD_NB;
             case "mean":
                 return WALD;
             case "xlogit":
@@ -187,7 +193,7 @@ public enum IntervalMethod {
         if (special != null) {
             return special;
         }
-        double[] b = method.bounds(e.estimate(), e.standardError(), e.units(), e.df(), level);
+        double[] b = method.bounds(e.estimate(), e.standardError(), e.units(), e.independentUnits(), e.df(), level);
         return new Interval(b[0], b[1], method, level, "");
     }
 
@@ -217,6 +223,39 @@ public enum IntervalMethod {
                     : new Interval(1 - bound, 1, method, level, "exact bound, all errors" + over);
         }
         return null;
+    }
+
+    /** n* = min(cap, n_eff·(t_{α/2,n−1}/t_{α/2,df})²): the Korn–Graubard effective sample size. */
+    private static double kornGraubardSize(double p, double se, double n, double cap, double df, double level) {
+        double nEff = se == 0 ? Double.POSITIVE_INFINITY : p * (1 - p) / (se * se);
+        double ratio = tQuantile(n - 1, level) / tQuantile(df, level);
+        return Math.min(cap, nEff * ratio * ratio);
+    }
+
+    /** The Clopper–Pearson bounds at (x*, n*): lower Beta⁻¹(α/2; x*, n*−x*+1), upper Beta⁻¹(1−α/2; x*+1, n*−x*). */
+    private static double[] kornGraubard(double p, double se, double n, double cap, double df, double level) {
+        double alpha = 1 - level;
+        double nStar = kornGraubardSize(p, se, n, cap, df, level);
+        double xStar = p * nStar;
+        double lower = xStar <= 0 ? 0
+                : BetaDistribution.of(xStar, nStar - xStar + 1).inverseCumulativeProbability(alpha / 2);
+        double upper = xStar >= nStar ? 1
+                : BetaDistribution.of(xStar + 1, nStar - xStar).inverseCumulativeProbability(1 - alpha / 2);
+        return new double[] {lower, upper};
+    }
+
+    /** One Beta CDF instead of a quantile: Beta⁻¹(q) ≥ T exactly when CDF(T) ≤ q. */
+    private static boolean kornGraubardReaches(double p, double se, double n, double cap, double df, double level,
+            double threshold, boolean lower) {
+        double alpha = 1 - level;
+        double nStar = kornGraubardSize(p, se, n, cap, df, level);
+        double xStar = p * nStar;
+        if (lower) {
+            return threshold <= 0 || xStar > 0
+                    && BetaDistribution.of(xStar, nStar - xStar + 1).cumulativeProbability(threshold) <= alpha / 2;
+        }
+        return xStar >= nStar
+                || BetaDistribution.of(xStar + 1, nStar - xStar).cumulativeProbability(threshold) <= 1 - alpha / 2;
     }
 
     /** Quantiles already computed for whole df at one level: a pure function asked the same values often. */

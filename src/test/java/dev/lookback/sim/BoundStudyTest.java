@@ -23,4 +23,13 @@ class BoundStudyTest {
         // counting persons as independent missed far more often
         assertTrue(r.missRateOld() >= 0.15, r.toString());
     }
+
+    @Test
+    void cappingKornGraubardAtTheIndependentUnitsHoldsWhereTheContractsCapAtPersonsDoesNot() {
+        // large villages, strongly clustered errors, a county rate near the line: the README's worst row
+        BoundStudy.Result r = BoundStudy.run(0.1, 60, 0.02, 60, 10, 40, 8, 0.95, 0.05, 1);
+        assertTrue(r.missRate() >= 0.05, r.toString());
+        assertTrue(r.missRateNb() <= 0.025, r.toString());
+        assertTrue(r.meanUpperNb() > r.meanUpper(), r.toString());
+    }
 }

@@ -34,6 +34,31 @@ class IntervalMethodTest {
     }
 
     @Test
+    void kornGraubardNbCapsTheEffectiveSizeAtTheIndependentUnits() {
+        // 12 errors in 400 persons, SE 0.005 over 14 df: n_eff·(t ratio)² ≈ 978 > n = 400, so KG uses 400;
+        // with n_b = 60 independent households the capped form uses 60: R 4.2.2,
+        // qbeta(0.025, 0.03 * 60, 0.97 * 60 + 1) and qbeta(0.975, 0.03 * 60 + 1, 0.97 * 60)
+        RatioEstimate e = estimate(0.03, 0.005, 14, 400, EstimateStatus.OK).withIndependentUnits(60);
+        Interval kg = e.interval(IntervalMethod.KORN_GRAUBARD, 0.95);
+        Interval nb = e.interval(IntervalMethod.KORN_GRAUBARD_NB, 0.95);
+        assertEquals(org.apache.commons.statistics.distribution.BetaDistribution.of(13, 388)
+                .inverseCumulativeProbability(0.975), kg.upper(), 1e-12);
+        assertEquals(0.003068267637629562, nb.lower(), 1e-10);
+        assertEquals(0.11029188978617277, nb.upper(), 1e-10);
+        // where the variance already says less than n_b units, the two agree
+        RatioEstimate wide = estimate(0.03, 0.03, 14, 400, EstimateStatus.OK).withIndependentUnits(60);
+        assertEquals(wide.interval(IntervalMethod.KORN_GRAUBARD, 0.95).upper(),
+                wide.interval(IntervalMethod.KORN_GRAUBARD_NB, 0.95).upper(), EXACT);
+        // and as the errors vanish its upper bound tends to the zero-error bound over n_b, 1 − 0.025^(1/60)
+        double zero = estimate(0, 0, 14, 400, EstimateStatus.OK).withIndependentUnits(60)
+                .interval(IntervalMethod.KORN_GRAUBARD_NB, 0.95).upper();
+        double tiny = estimate(1e-9, 1e-6, 14, 400, EstimateStatus.OK).withIndependentUnits(60)
+                .interval(IntervalMethod.KORN_GRAUBARD_NB, 0.95).upper();
+        assertEquals(-Math.expm1(Math.log(0.025) / 60), zero, EXACT);
+        assertEquals(zero, tiny, 1e-6);
+    }
+
+    @Test
     void wilsonIsTheScoreIntervalWhenTheDesignIsASimpleRandomSample() {
         // R 4.2.2: prop.test(5, 20, correct = FALSE)$conf.int uses z; a t with 10^9 df is z to 1e-9
         RatioEstimate e = estimate(0.25, Math.sqrt(0.25 * 0.75 / 20), 1e9, 20, EstimateStatus.OK);
@@ -131,10 +156,11 @@ class IntervalMethodTest {
     void methodsParseByLabelAndByRName() {
         assertEquals(IntervalMethod.KORN_GRAUBARD, IntervalMethod.parse("korn-graubard"));
         assertEquals(IntervalMethod.KORN_GRAUBARD, IntervalMethod.parse("beta"));
+        assertEquals(IntervalMethod.KORN_GRAUBARD_NB, IntervalMethod.parse("kg-nb"));
         assertEquals(IntervalMethod.LOGIT, IntervalMethod.parse("xlogit"));
         assertEquals(IntervalMethod.WILSON, IntervalMethod.parse(" WILSON "));
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> IntervalMethod.parse("exact"));
-        assertEquals("\"exact\" is not an interval method; expected one of wald, logit, korn-graubard, wilson, bootstrap",
+        assertEquals("\"exact\" is not an interval method; expected one of wald, logit, korn-graubard, korn-graubard-nb, wilson, bootstrap",
                 ex.getMessage());
     }
 

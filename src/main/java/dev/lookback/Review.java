@@ -9,7 +9,7 @@ import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
 import dev.lookback.decide.Measurement;
 import dev.lookback.decide.PolicyComparison;
-import dev.lookback.decide.RiskSimulation;
+import dev.lookback.draw.RiskSimulation;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;

@@ -1,6 +1,7 @@
 package dev.lookback.decide;
 
 import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.draw.RiskSimulation;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Interval;

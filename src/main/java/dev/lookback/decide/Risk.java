@@ -10,7 +10,7 @@ package dev.lookback.decide;
  * @param pAdjusted Holm's adjustment of {@code pValue} over all decisions of the same rule in the review
  *                  ({@code NaN} without data)
  * @param triggerChanceAtThreshold the chance that the decision's policy triggers if the county's own rate were
- *                  exactly the line, for this county's sample ({@link RiskSimulation}); for a census 1 when a
+ *                  exactly the line, for this county's sample ({@link dev.lookback.draw.RiskSimulation}); for a census 1 when a
  *                  value on the line triggers, else 0; {@code NaN} where it cannot be simulated
  */
 public record Risk(double pValue, double pAdjusted, double triggerChanceAtThreshold) {

@@ -9,6 +9,7 @@ import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BetaDistribution;
@@ -85,76 +86,59 @@ public final class Plan {
         return e.interval(IntervalMethod.KORN_GRAUBARD, level);
     }
 
+    /** The one-sided confidence with which the confirmation run shows that a planned size meets α and β. */
+    public static final double CONFIRMATION_CONFIDENCE = 0.95;
+
+    /** The confirmation run's replicates, as a multiple of the search's. */
+    public static final int CONFIRMATION_FACTOR = 4;
+
     /**
-     * The operating characteristic: the probability that a county whose true rate is p is triggered,
-     * for each p of {@code rates}, by Monte Carlo: in each of {@code replicates} samples, n villages of
-     * m̄ units (sizes log-normal with the given cv), village rates Beta with mean p and intra-class
-     * correlation ρ (a beta-binomial model of clustered errors), errors binomial; the sample's ratio
-     * estimate and Korn–Graubard interval (SRS of n of N villages; zero errors bounded over n_b = units/d, the
-     * units taken as households) decide by the policy.
-     * Seeded: the same arguments give the same curve.
+     * The planner's county before any village is drawn: N villages of m̄ units, their sizes the log-normal
+     * quantiles at (i + ½)/N with the given cv (so no randomness in the sizes), whole units of at least 1.
      */
-    public static double[] operatingCharacteristic(int n, int villagesInFrame, double meanUnits, double cv, double rho,
-            double threshold, DecisionPolicy policy, double level, double[] rates, int replicates, long seed) {
-        if (policy == DecisionPolicy.FAMILY_WISE) {
-            throw new IllegalArgumentException("the family-wise policy decides over a whole review, not one county: plan"
-                    + " a county with the confident policy at level 1 − (1 − level)/m for m decisions");
-        }
-        ClusterDesign.Builder b = ClusterDesign.builder().stratum("C", villagesInFrame);
-        for (int i = 0; i < n; i++) {
-            b.cluster("C", "V" + i);
-        }
-        ClusterDesign design = b.build();
-        double[] out = new double[rates.length];
-        // village sizes: drawn once and shared by every rate (common random numbers, and less work)
+    public static double[] villageSizes(int villagesInFrame, double meanUnits, double cv) {
         double sigma = Math.sqrt(Math.log(1 + cv * cv));
-        int[][] sizes = new int[replicates][n];
-        SplittableRandom sizeRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int k = 0; k < replicates; k++) {
-            for (int i = 0; i < n; i++) {
-                double size = cv > 0 ? meanUnits * Math.exp(sigma * sizeRandom.nextGaussian() - sigma * sigma / 2)
-                        : meanUnits;
-                sizes[k][i] = Math.max(1, (int) Math.round(size));
-            }
+        org.apache.commons.statistics.distribution.NormalDistribution z =
+                org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
+        double[] sizes = new double[villagesInFrame];
+        for (int i = 0; i < villagesInFrame; i++) {
+            double q = cv > 0 ? z.inverseCumulativeProbability((i + 0.5) / villagesInFrame) : 0;
+            sizes[i] = Math.max(1, Math.round(meanUnits * Math.exp(sigma * q - sigma * sigma / 2)));
         }
-        // the rates are independent (each restarts the seed): both cores share them
-        java.util.stream.IntStream.range(0, rates.length).parallel().forEach(r -> {
-            double p = rates[r];
-            double[] y = new double[n];
-            double[] x = new double[n];
-            SplittableRandom random = new SplittableRandom(seed); // common random numbers across rates
-            UniformRandomProvider rng = random::nextLong;
-            ContinuousDistribution.Sampler villageRate = rho > 0 && p > 0 && p < 1
-                    ? BetaDistribution.of(p * (1 - rho) / rho, (1 - p) * (1 - rho) / rho).createSampler(rng) : () -> p;
-            int triggered = 0;
-            for (int k = 0; k < replicates; k++) {
-                for (int i = 0; i < n; i++) {
-                    int m = sizes[k][i];
-                    x[i] = m;
-                    y[i] = binomial(random, m, villageRate.sample());
-                }
-                if (policy == DecisionPolicy.POINT) { // the estimate alone decides: no interval needed
-                    double sy = 0;
-                    double sx = 0;
-                    for (int i = 0; i < n; i++) {
-                        sy += y[i];
-                        sx += x[i];
-                    }
-                    triggered += sy / sx >= threshold ? 1 : 0;
-                    continue;
-                }
-                // zero errors are bounded over the independent units, as the review bounds them
-                RatioEstimate e = design.ratio("C", y, x).withIndependentUnits(
-                        IntraclassCorrelation.independentUnits(x, rho));
-                boolean undefined = e.status().intervalUndefined();
-                boolean trigger = policy == DecisionPolicy.CONFIDENT
-                        ? !undefined && IntervalMethod.KORN_GRAUBARD.boundReaches(e, level, threshold, true)
-                        : undefined || IntervalMethod.KORN_GRAUBARD.boundReaches(e, level, threshold, false);
-                triggered += trigger ? 1 : 0;
-            }
-            out[r] = (double) triggered / replicates;
-        });
-        return out;
+        return sizes;
+    }
+
+    /**
+     * The planner's county of N villages of m̄ units ({@link #villageSizes}), errors clustered at ρ, decided
+     * on Korn–Graubard 95% intervals, 1,000 replicates a question, seed 1: {@code Plan.county(200, 50, 0.3, 0.05)}.
+     */
+    public static RiskSimulation county(int villagesInFrame, double meanUnits, double cv, double rho) {
+        return RiskSimulation.planned(villageSizes(villagesInFrame, meanUnits, cv), villagesInFrame, rho,
+                IntervalMethod.KORN_GRAUBARD, 0.95, 1000, 1);
+    }
+
+    /**
+     * The operating characteristic: the probability that the policy triggers a county whose <em>own</em>
+     * (finite-population) rate is p, for each p of {@code rates}, when n of its villages are drawn — by
+     * the same seeded simulation that states a review's risks ({@link RiskSimulation}: village propensities
+     * Beta with mean p and intraclass correlation ρ, the county's errors then set to exactly p, a simple random
+     * sample of n villages, the ratio estimate, the interval of the simulation's method with zero errors
+     * bounded over n_b). {@code family} is the number of decisions a family-wise policy adjusts over (1
+     * otherwise). The rates run in parallel; the curve is the same for the same arguments.
+     */
+    public static double[] operatingCharacteristic(RiskSimulation county, int n, double threshold,
+            DecisionPolicy policy, int family, double[] rates) {
+        return java.util.stream.IntStream.range(0, rates.length).parallel()
+                .mapToDouble(i -> chance(county, n, rates[i], threshold, policy, family)).toArray();
+    }
+
+    /** The chance that the policy triggers at {@code rate} with n villages; a census decides without error. */
+    static double chance(RiskSimulation county, int n, double rate, double threshold, DecisionPolicy policy,
+            int family) {
+        if (n >= county.villages()) {
+            return rate >= threshold ? 1 : 0;
+        }
+        return county.triggerChance(n, rate, threshold, true, policy, family);
     }
 
     /** A binomial draw by inversion: about m·p steps. */
@@ -183,42 +167,112 @@ public final class Plan {
     }
 
     /**
-     * The fewest villages such that a county at {@code pOk} is triggered with probability at most
-     * {@code alpha} and one at {@code pBad} escapes with probability at most {@code beta}, under the
-     * policy (operating characteristic by {@link #operatingCharacteristic}); N when no smaller sample
-     * will do. Searches by bisection, taking the risks to fall as villages are added.
+     * A planned size and what an independent run confirms of it.
+     *
+     * @param villages          n, the villages to draw (N: only a census will do)
+     * @param villagesInFrame   N
+     * @param ok                the compliant rate asked about
+     * @param bad               the failing rate asked about
+     * @param falseTrigger      the confirmed chance that a county at {@code ok} is triggered
+     * @param falseTriggerUpper its one-sided {@link #CONFIRMATION_CONFIDENCE} upper bound (Clopper–Pearson)
+     * @param escape            the confirmed chance that a county at {@code bad} is not triggered
+     * @param escapeUpper       its upper bound
+     * @param confirmation      the confirmation run's replicates (0 for a census: exact)
      */
-    public static int villagesForDecision(double pOk, double pBad, double alpha, double beta, int villagesInFrame,
-            double meanUnits, double cv, double rho, double threshold, DecisionPolicy policy, double level,
-            int replicates, long seed) {
-        int lo = 2;
-        int hi = villagesInFrame;
-        if (!meets(hi, pOk, pBad, alpha, beta, villagesInFrame, meanUnits, cv, rho, threshold, policy, level, replicates,
-                seed)) {
-            return villagesInFrame;
+    public record DecisionPlan(int villages, int villagesInFrame, double ok, double bad, double falseTrigger,
+            double falseTriggerUpper, double escape, double escapeUpper, int confirmation) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d of %d villages: at %s triggered %.4f (≤ %.4f), at %s escapes %.4f"
+                    + " (≤ %.4f)%s", villages, villagesInFrame, dev.lookback.survey.Formats.percent(ok), falseTrigger,
+                    falseTriggerUpper, dev.lookback.survey.Formats.percent(bad), escape, escapeUpper,
+                    confirmation > 0 ? ", confirmed over " + confirmation + " independent replicates" : ", a census");
+        }
+    }
+
+    /**
+     * The fewest villages such that a county whose own rate is {@code ok} is triggered with probability at
+     * most α and one at {@code bad} escapes with probability at most β, under the policy, confirmed: a
+     * search on the simulation's replicates (common random numbers, taking the risks to fall as villages are
+     * added: doubling from 2, then bisection) proposes n; an independent run of {@link #CONFIRMATION_FACTOR} times as many replicates
+     * (another seed) then estimates both chances at n, and n grows until both one-sided
+     * {@link #CONFIRMATION_CONFIDENCE} upper bounds are within α and β (or, where the proposal is confirmed at
+     * once, falls while a smaller size is still confirmed). N when no smaller sample will do. The risks of the
+     * point policy are not monotone in n for small n (the estimate's attainable values jump), so "fewest" is
+     * the fewest the search and the confirmation agree on, not a global minimum.
+     */
+    public static DecisionPlan villagesForDecision(RiskSimulation county, double ok, double bad, double alpha,
+            double beta, double threshold, DecisionPolicy policy, int family) {
+        int villages = county.villages();
+        java.util.function.IntPredicate meets = n -> {
+            double[] c = bothChances(county, n, ok, bad, threshold, policy, family);
+            return c[0] <= alpha && 1 - c[1] <= beta;
+        };
+        // doubling from 2 brackets the usual small answer in a few steps, then bisection inside the bracket
+        int lo = Math.min(2, villages);
+        int hi = lo;
+        while (hi < villages && !meets.test(hi)) {
+            lo = hi + 1;
+            hi = Math.min(villages, 2 * hi);
         }
         while (lo < hi) {
             int mid = (lo + hi) / 2;
-            if (meets(mid, pOk, pBad, alpha, beta, villagesInFrame, meanUnits, cv, rho, threshold, policy, level,
-                    replicates, seed)) {
+            if (meets.test(mid)) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
-        return lo;
+        int confirmation = county.replicates() * CONFIRMATION_FACTOR;
+        RiskSimulation independent = county.withRun(confirmation, county.seed() ^ 0x9E3779B97F4A7C15L);
+        DecisionPlan found = null;
+        for (int n = lo; n < villages; n++) { // up from the proposal until the independent run confirms it
+            found = confirm(independent, n, ok, bad, alpha, beta, threshold, policy, family);
+            if (found != null) {
+                break;
+            }
+        }
+        if (found == null) {
+            double f = ok >= threshold ? 1 : 0;
+            double e = bad >= threshold ? 0 : 1;
+            return new DecisionPlan(villages, villages, ok, bad, f, f, e, e, 0);
+        }
+        // and down while the independent run still confirms a smaller size (the search's own noise)
+        for (int n = found.villages() - 1; n >= 2 && found.villages() == lo; n--) {
+            DecisionPlan smaller = confirm(independent, n, ok, bad, alpha, beta, threshold, policy, family);
+            if (smaller == null) {
+                break;
+            }
+            found = smaller;
+            lo = n;
+        }
+        return found;
     }
 
-    private static boolean meets(int n, double pOk, double pBad, double alpha, double beta, int villagesInFrame,
-            double meanUnits, double cv, double rho, double threshold, DecisionPolicy policy, double level,
-            int replicates, long seed) {
-        if (n >= villagesInFrame) {
-            // a census decides without sampling error: triggered exactly when the rate reaches T
-            return pOk < threshold && pBad >= threshold;
-        }
-        double[] oc = operatingCharacteristic(n, villagesInFrame, meanUnits, cv, rho, threshold, policy, level,
-                new double[] {pOk, pBad}, replicates, seed);
-        return oc[0] <= alpha && 1 - oc[1] <= beta;
+    /** The trigger chances at {@code ok} and at {@code bad}, the two simulated side by side (two cores). */
+    private static double[] bothChances(RiskSimulation run, int n, double ok, double bad, double threshold,
+            DecisionPolicy policy, int family) {
+        return operatingCharacteristic(run, n, threshold, policy, family, new double[] {ok, bad});
+    }
+
+    /** The plan at n if the run's one-sided upper bounds of both chances are within α and β, else null. */
+    private static DecisionPlan confirm(RiskSimulation run, int n, double ok, double bad, double alpha, double beta,
+            double threshold, DecisionPolicy policy, int family) {
+        int r = run.replicates();
+        double[] c = bothChances(run, n, ok, bad, threshold, policy, family);
+        double f = c[0];
+        double e = Math.round((1 - c[1]) * r) / (double) r;
+        double fu = upperBound(f, r);
+        double eu = upperBound(e, r);
+        return fu <= alpha && eu <= beta ? new DecisionPlan(n, run.villages(), ok, bad, f, fu, e, eu, r)
+                : null;
+    }
+
+    /** The one-sided Clopper–Pearson upper bound of a chance seen as {@code share} of {@code replicates}. */
+    static double upperBound(double share, int replicates) {
+        long k = Math.round(share * replicates);
+        return k >= replicates ? 1
+                : BetaDistribution.of(k + 1, replicates - k).inverseCumulativeProbability(CONFIRMATION_CONFIDENCE);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.lookback.decide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookback.draw.RiskSimulation;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;

@@ -1,4 +1,4 @@
-package dev.lookback.decide;
+package dev.lookback.draw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.lookback.decide;
+package dev.lookback.draw;
 
 import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.EstimateStatus;
@@ -19,8 +19,8 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * <p>The simulated county has the county's N villages, each a copy of one of its sampled villages (domain
  * households h and units x, drawn with replacement); village propensities are Beta with the given mean
  * and intraclass correlation ρ (the review's ρ̂ of the measure, or the prior), each household errs with
- * its village's propensity and counts x/h units; then errors are added or removed at random households
- * until the county's own rate in households is the rate asked for (so the truth is the county's
+ * its village's propensity and counts x/h units; then errors are added (removed) one at a time at a household
+ * drawn uniformly from those without (with) one until the county's own rate in households is the rate asked for (so the truth is the county's
  * finite-population rate, not a superpopulation mean); each simulated county serves 8 replicates. Each
  * replicate draws n villages by simple random
  * sampling, estimates the ratio on the county's design (one stratum of N villages, fpc), bounds zero errors
@@ -46,6 +46,20 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
     /** The chance of settling a fragile decision that {@link #villagesToSettle} aims at. */
     public static final double SETTLE = 0.80;
 
+    /**
+     * A county for planning, before any village is drawn: N villages whose domain sizes are those of
+     * {@code sizes} (whole households, drawn with replacement; at most N of them), households and units alike.
+     */
+    public static RiskSimulation planned(double[] sizes, int villages, double rho, IntervalMethod method, double level,
+            int replicates, long seed) {
+        return new RiskSimulation(sizes, sizes, villages, rho, method, level, replicates, seed);
+    }
+
+    /** The same county asked with another number of replicates and seed (an independent run). */
+    public RiskSimulation withRun(int replicates, long seed) {
+        return new RiskSimulation(households, units, villages, rho, method, level, replicates, seed);
+    }
+
     public RiskSimulation {
         households = households.clone();
         units = units.clone();
@@ -54,6 +68,9 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
         }
         if (!(rho >= 0 && rho <= 1)) {
             throw new IllegalArgumentException("rho must be in [0, 1], got " + rho);
+        }
+        if (replicates < 1) {
+            throw new IllegalArgumentException("need at least one replicate, got " + replicates);
         }
         rho = Math.min(rho, 0.99); // ρ = 1 (every household of a village alike) as nearly so
         method = method == IntervalMethod.BOOTSTRAP ? IntervalMethod.KORN_GRAUBARD : method;
@@ -65,7 +82,13 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
      * {@code CONFIDENT} at level 1 − (1 − level)/m for a family of m decisions (Holm's first, strictest step).
      */
     public double triggerChance(double rate, double threshold, boolean badWhenHigh, DecisionPolicy policy, int family) {
-        return triggerChances(rate, threshold, badWhenHigh, family)[policy.ordinal()];
+        return triggerChance(households.length, rate, threshold, badWhenHigh, policy, family);
+    }
+
+    /** As {@link #triggerChance(double, double, boolean, DecisionPolicy, int)} for a sample of {@code size} villages. */
+    public double triggerChance(int size, double rate, double threshold, boolean badWhenHigh, DecisionPolicy policy,
+            int family) {
+        return chances(size, rate, threshold, badWhenHigh, family, java.util.EnumSet.of(policy))[policy.ordinal()];
     }
 
     /**
@@ -73,7 +96,24 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
      * rate were {@code rate}, all from the same replicates; {@code FAMILY_WISE} as in {@link #triggerChance}.
      */
     public double[] triggerChances(double rate, double threshold, boolean badWhenHigh, int family) {
-        int n = households.length;
+        return triggerChances(households.length, rate, threshold, badWhenHigh, family);
+    }
+
+    /**
+     * As {@link #triggerChances(double, double, boolean, int)} for a sample of {@code size} villages of the
+     * simulated county instead of the county's own: the planner's operating characteristic.
+     */
+    public double[] triggerChances(int size, double rate, double threshold, boolean badWhenHigh, int family) {
+        return chances(size, rate, threshold, badWhenHigh, family, java.util.EnumSet.allOf(DecisionPolicy.class));
+    }
+
+    /** The chances of the policies asked for (the others 0), all from the same replicates. */
+    private double[] chances(int size, double rate, double threshold, boolean badWhenHigh, int family,
+            java.util.Set<DecisionPolicy> asked) {
+        if (size < 1 || size > villages) {
+            throw new IllegalArgumentException("a sample of " + size + " villages of " + villages);
+        }
+        int n = size;
         ClusterDesign design = design(n);
         SplittableRandom random = new SplittableRandom(seed);
         RatioEstimate[] estimates = new RatioEstimate[replicates];
@@ -89,9 +129,8 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
             estimates[r] = design.ratio("C", y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(h, rho));
         }
         double strict = 1 - (1 - level) / Math.max(1, family);
-        DecisionPolicy[] policies = DecisionPolicy.values();
-        double[] chances = new double[policies.length];
-        for (DecisionPolicy p : policies) { // one level at a time: the t quantiles stay cached
+        double[] chances = new double[DecisionPolicy.values().length];
+        for (DecisionPolicy p : asked) { // one level at a time: the t quantiles stay cached
             boolean fw = p == DecisionPolicy.FAMILY_WISE;
             int hits = 0;
             for (RatioEstimate e : estimates) {
@@ -209,31 +248,24 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
             int k = random.nextInt(households.length);
             hh[v] = households[k];
             xx[v] = units[k];
-            double p = propensity.sample();
-            int e = 0;
-            for (int i = 0; i < (int) hh[v]; i++) {
-                if (random.nextDouble() < p) {
-                    e++;
-                }
-            }
+            int e = Plan.binomial(random, (int) hh[v], propensity.sample()); // about m·p steps, not m draws
             ee[v] = e;
             total += hh[v];
             errors += e;
         }
-        // the county's own rate exactly: add or remove errors at random households
+        // the county's own rate exactly: add (remove) errors one at a time at a household drawn uniformly from
+        // the county's households without (with) one, so the adjustment keeps the villages' clustering
         long target = Math.round(rate * total);
-        while (errors != target && total > 0) {
-            int v = random.nextInt(villages);
-            if (hh[v] == 0) {
-                continue;
+        while (errors != target) {
+            boolean add = errors < target;
+            long r = random.nextLong((long) (add ? total - errors : errors));
+            int v = 0;
+            for (long here = (long) (add ? hh[0] - ee[0] : ee[0]); r >= here; here = (long) (add ? hh[v] - ee[v] : ee[v])) {
+                r -= here;
+                v++;
             }
-            if (errors < target && random.nextDouble() * hh[v] >= ee[v]) {
-                ee[v]++;
-                errors++;
-            } else if (errors > target && random.nextDouble() * hh[v] < ee[v]) {
-                ee[v]--;
-                errors--;
-            }
+            ee[v] += add ? 1 : -1;
+            errors += add ? 1 : -1;
         }
         return new County(hh, xx, ee);
     }

@@ -34,11 +34,12 @@ System.out.println("C03 now: " + after.size() + " villages, containing the " + b
 // 5. How many villages? For ±1% around 2%, and for a decision at the 2% line.
 double deff = Plan.designEffect(50, 0.3, 0.05);
 int precise = Plan.villagesForPrecision(0.02, 0.01, 0.95, 50, 0.3, 0.05, 40);
-int decide = Plan.villagesForDecision(0.005, 0.05, 0.05, 0.10, 40, 50, 0.3, 0.05, 0.02, DecisionPolicy.POINT, 0.95, 1000, 1);
+var county = Plan.county(40, 50, 0.3, 0.05);
+int decide = Plan.villagesForDecision(county, 0.005, 0.05, 0.05, 0.10, 0.02, DecisionPolicy.POINT, 1).villages();
 System.out.println("design effect " + deff + "; precision: " + precise + " villages; decision: " + decide + " villages");
 double[] rates = Plan.grid(0.06, 12);
-System.out.println(Plan.ocTable(rates, Plan.operatingCharacteristic(decide, 40, 50, 0.3, 0.05, 0.02,
-        DecisionPolicy.POINT, 0.95, rates, 1000, 1)).print());
+System.out.println(Plan.ocTable(rates, Plan.operatingCharacteristic(county, decide, 0.02, DecisionPolicy.POINT, 1,
+        rates)).print());
 
 // 6. Cross-check teams: each checks another county, uniformly over all valid assignments.
 var teams = java.util.List.of(new TeamAssignment.Team("一组", "C01"), new TeamAssignment.Team("二组", "C02"),

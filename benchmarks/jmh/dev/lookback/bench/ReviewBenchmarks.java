@@ -111,7 +111,8 @@ public class ReviewBenchmarks {
     @Benchmark
     public List<ErrorRate> estimate(Interval interval) {
         return ErrorRates.estimate(cross, Unit.PERSONS, 0.95, List.of(IntervalMethod.parse(interval.method)),
-                LonelyPsu.ADJUST, dev.lookback.ReviewSettings.defaults().bootstrap());
+                LonelyPsu.ADJUST, dev.lookback.ReviewSettings.defaults().bootstrap(),
+                dev.lookback.ReviewSettings.defaults().rho());
     }
 
     /** Korn–Graubard and 1,000 Rao–Wu bootstrap replicates for 100 counties (2,000 sampled villages). */
@@ -119,6 +120,6 @@ public class ReviewBenchmarks {
     public List<ErrorRate> bootstrapProvince() {
         return ErrorRates.estimate(province, Unit.PERSONS, 0.95,
                 List.of(IntervalMethod.KORN_GRAUBARD, IntervalMethod.BOOTSTRAP), LonelyPsu.ADJUST,
-                RaoWuBootstrap.of(1, 1000));
+                RaoWuBootstrap.of(1, 1000), dev.lookback.ReviewSettings.defaults().rho());
     }
 }

@@ -14,16 +14,21 @@ import dev.lookback.chart.ChartFormat;
 import dev.lookback.chart.Charts;
 import dev.lookback.chart.Lang;
 import dev.lookback.draw.Plan;
+import dev.lookback.draw.ReviewPlan;
+import dev.lookback.draw.RiskSimulation;
+import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
 import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
+import dev.lookback.survey.IntervalMethod;
 import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import java.io.PrintWriter;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /** {@code lookback plan}: how many villages a county needs. */
 final class PlanCommand extends Command {
@@ -36,17 +41,18 @@ final class PlanCommand extends Command {
     @Override
     List<String> description() {
         return List.of("How many villages a county must draw. --goal precision: a Korn–Graubard interval within"
-                + " ±margin of the expected rate. --goal decision: a county at --ok is wrongly triggered with"
-                + " probability ≤ --alpha and one at --bad escapes with probability ≤ --beta, under --policy, with"
-                + " errors clustered in villages (beta-binomial); prints the operating characteristic."
-                + " --goal attribute: units for attribute sampling (AICPA), for comparison.",
+                + " ±margin of the expected rate. --goal decision: a county whose own rate is --ok is wrongly"
+                + " triggered with probability ≤ --alpha and one at --bad escapes with probability ≤ --beta, under"
+                + " --policy, with errors clustered in villages, confirmed by an independent run; prints the operating"
+                + " characteristic. --goal review: every county of --frame sized so, and the review-wide risk (for"
+                + " the family-wise policy). --goal attribute: units for attribute sampling (AICPA), for comparison.",
                 "Clustering: design effect 1 + ((cv²+1)·m̄ − 1)·ρ from --units-per-village m̄, --cv and --rho.");
     }
 
     @Override
     List<Option> options() {
         return List.of(
-                Option.optional("--goal", "precision|decision|attribute", "precision", "what the sample must achieve"),
+                Option.optional("--goal", "precision|decision|review|attribute", "precision", "what the sample must achieve"),
                 Option.optional("--villages", "N", "200", "villages of the county in the frame"),
                 Option.optional("--units-per-village", "M", "50", "mean domain units (persons or households) per village"),
                 Option.optional("--cv", "CV", "0.3", "coefficient of variation of the units per village"),
@@ -58,12 +64,25 @@ final class PlanCommand extends Command {
                 Option.optional("--rate", "P", "0.02", "precision: the expected error rate"),
                 Option.optional("--margin", "E", "0.01", "precision: the largest distance from the rate to a bound"),
                 Option.optional("--threshold", "T", Double.toString(Line.ERROR_THRESHOLD.defaultValue()), "decision: the accountability threshold"),
-                Option.optional("--policy", "point|confident|precautionary", ReviewSettings.defaults().policy().label(), "decision: how the interval decides"),
+                Option.optional("--policy", "point|confident|family-wise|precautionary",
+                        ReviewSettings.defaults().policy().label(), "decision, review: how the interval decides"),
+                Option.optional("--family", "M", "", "decision with --policy family-wise: the review's decisions the"
+                        + " policy adjusts over (counties × measures)"),
+                Option.optional("--ci-method", "M", ReviewSettings.defaults().methods().get(0).label(),
+                        "decision, review: the decisions' interval method"),
+                Option.optional("--frame", "FILE", "", "review: villages.csv, whose counties and village sizes"
+                        + " (households) are planned"),
+                Option.optional("--domain-share", "S", "1", "review: the share of a village's households in the"
+                        + " measure's domain (1 for identification; the exited share for exit)"),
+                Option.optional("--measures", "K", "2", "review: decisions per county (identification and exit)"),
+                Option.optional("--encoding", "NAME", "UTF-8", "review: encoding of --frame, e.g. GBK"),
+                Option.optional("--out", "FILE", "", "review: write the plan as CSV"),
                 Option.optional("--ok", "P", "0.005", "decision: a compliant county's rate"),
                 Option.optional("--bad", "P", "0.05", "decision: a failing county's rate"),
                 Option.optional("--alpha", "A", "0.05", "decision: largest chance of triggering a compliant county"),
                 Option.optional("--beta", "B", "0.10", "decision: largest chance that a failing county escapes"),
-                Option.optional("--replicates", "R", "1000", "decision: Monte Carlo samples per rate (±1.6% at worst)"),
+                Option.optional("--replicates", "R", "1000", "decision, review: simulated samples per rate of the search;"
+                        + " the confirmation runs " + Plan.CONFIRMATION_FACTOR + " times as many"),
                 Option.optional("--seed", "S", "1", "decision: seed of the Monte Carlo"),
                 Option.optional("--tolerable", "T", "0.05", "attribute: tolerable rate"),
                 Option.optional("--expected", "P", "0", "attribute: expected rate"),
@@ -134,6 +153,18 @@ final class PlanCommand extends Command {
         return median;
     }
 
+    /** The family a family-wise decision adjusts over: --family, required for that policy. */
+    private static int family(Arguments a, DecisionPolicy policy) {
+        if (policy != DecisionPolicy.FAMILY_WISE) {
+            return 1;
+        }
+        if (a.text("--family").isEmpty()) {
+            throw new IllegalArgumentException("--policy family-wise decides over a whole review: give --family M, the"
+                    + " review's decisions (counties × measures), or plan every county at once with --goal review");
+        }
+        return a.integer("--family", 1);
+    }
+
     @Override
     int run(Arguments a, PrintWriter out) throws Exception {
         if (!a.text("--chart").isEmpty()) { // a typo in the file name's format should cost nothing
@@ -169,20 +200,29 @@ final class PlanCommand extends Command {
             case "decision": {
                 double t = a.number("--threshold");
                 DecisionPolicy policy = DecisionPolicy.parse(a.text("--policy"));
+                int family = family(a, policy);
                 int replicates = a.integer("--replicates", 100);
                 long seed = Long.parseLong(a.text("--seed"));
-                int n = Plan.villagesForDecision(a.number("--ok"), a.number("--bad"), a.number("--alpha"),
-                        a.number("--beta"), villages, m, cv, rho, t, policy, level, replicates, seed);
+                RiskSimulation county = RiskSimulation.planned(Plan.villageSizes(villages, m, cv), villages, rho,
+                        IntervalMethod.parse(a.text("--ci-method")), level, replicates, seed);
+                Plan.DecisionPlan plan = Plan.villagesForDecision(county, a.number("--ok"), a.number("--bad"),
+                        a.number("--alpha"), a.number("--beta"), t, policy, family);
+                int n = plan.villages();
                 double[] rates = Plan.grid(Math.max(3 * t, a.number("--bad") * 1.2), 24);
-                double[] oc = n >= villages ? null
-                        : Plan.operatingCharacteristic(n, villages, m, cv, rho, t, policy, level, rates, replicates, seed);
-                out.println("Decision: " + n + " of " + villages + " villages (" + policy.label() + " policy, threshold "
-                        + Formats.percent(t) + ", design effect " + Formats.fixed(deff, 2) + "): a county at "
+                double[] oc = n >= villages ? null : Plan.operatingCharacteristic(county, n, t, policy, family, rates);
+                out.println("Decision: " + n + " of " + villages + " villages (" + policy.label() + " policy"
+                        + (family > 1 ? " over " + family + " decisions" : "") + ", threshold " + Formats.percent(t)
+                        + ", design effect " + Formats.fixed(deff, 2) + "): a county whose own rate is "
                         + Formats.percent(a.number("--ok")) + " is triggered with probability ≤ " + a.text("--alpha")
                         + ", one at " + Formats.percent(a.number("--bad")) + " escapes with probability ≤ "
                         + a.text("--beta") + (n >= villages ? " only by checking every village." : "."));
                 if (oc != null) {
-                    out.println("Operating characteristic (probability of triggering against the true rate):");
+                    out.println(String.format(java.util.Locale.ROOT, "Confirmed by %d independent replicates: triggered"
+                            + " at %s %.4f (%.0f%% upper bound %.4f), escapes at %s %.4f (upper bound %.4f).",
+                            plan.confirmation(), Formats.percent(plan.ok()), plan.falseTrigger(),
+                            100 * Plan.CONFIRMATION_CONFIDENCE, plan.falseTriggerUpper(), Formats.percent(plan.bad()),
+                            plan.escape(), plan.escapeUpper()));
+                    out.println("Operating characteristic (probability of triggering against the county's own rate):");
                     for (int i = 0; i < rates.length; i++) {
                         out.println(String.format(java.util.Locale.ROOT, "  %7s  %5.3f  %s", Formats.percent(rates[i]),
                                 oc[i], "#".repeat((int) Math.round(40 * oc[i]))));
@@ -206,6 +246,32 @@ final class PlanCommand extends Command {
                 }
                 return 0;
             }
+            case "review": {
+                if (a.text("--frame").isEmpty()) {
+                    throw new IllegalArgumentException("--goal review needs --frame villages.csv");
+                }
+                Frame frame = Frame.read(TabularSource.of(a.path("--frame"), ReviewCommand.charset(a.text("--encoding"))));
+                ReviewPlan plan = ReviewPlan.of(frame, a.number("--domain-share"), a.integer("--measures", 1), rho,
+                        IntervalMethod.parse(a.text("--ci-method")), level, a.number("--threshold"),
+                        DecisionPolicy.parse(a.text("--policy")), a.number("--ok"), a.number("--bad"), a.number("--alpha"),
+                        a.number("--beta"), a.integer("--replicates", 100), Long.parseLong(a.text("--seed")));
+                out.println(plan);
+                if (!a.text("--out").isEmpty()) {
+                    try (CsvWriter w = CsvWriter.create(a.path("--out"))) {
+                        Table t = plan.table();
+                        w.row(t.columnNames().toArray());
+                        for (int i = 0; i < t.rowCount(); i++) {
+                            Object[] cells = new Object[t.columnCount()];
+                            for (int j = 0; j < cells.length; j++) {
+                                cells[j] = t.column(j).get(i);
+                            }
+                            w.row(cells);
+                        }
+                    }
+                    out.println("Wrote " + a.text("--out"));
+                }
+                return 0;
+            }
             case "attribute": {
                 int n = Plan.attributeSampleSize(a.number("--tolerable"), a.number("--expected"), a.number("--confidence"));
                 out.println("Attribute sampling: " + n + " independent units find a tolerable rate of "
@@ -215,8 +281,8 @@ final class PlanCommand extends Command {
                 return 0;
             }
             default:
-                throw new IllegalArgumentException("--goal: \"" + a.text("--goal") + "\" is not precision, decision or"
-                        + " attribute");
+                throw new IllegalArgumentException("--goal: \"" + a.text("--goal") + "\" is not precision, decision,"
+                        + " review or attribute");
         }
     }
 }

@@ -145,7 +145,7 @@ class CommandLineTest {
                 SRS.resolve("spot_check.csv"), "--ci-method", "exact"));
         assertEquals(2, method.status());
         assertEquals("lookback review: --ci-method: \"exact\" is not an interval method; expected one of wald, logit,"
-                + " korn-graubard, wilson, bootstrap\n", method.err());
+                + " korn-graubard, korn-graubard-nb, wilson, bootstrap\n", method.err());
         Run level = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--level", "95"));
         assertEquals(2, level.status());
@@ -304,7 +304,30 @@ class CommandLineTest {
                 + dev.lookback.survey.Formats.fixed(a / 2, 3)), fromTallies.out());
         Run bad = run("plan", "--goal", "guess");
         assertEquals(2, bad.status());
-        assertEquals("lookback plan: --goal: \"guess\" is not precision, decision or attribute\n", bad.err());
+        assertEquals("lookback plan: --goal: \"guess\" is not precision, decision, review or attribute\n", bad.err());
+        // the decision is confirmed by an independent run, and family-wise needs its family
+        assertTrue(decision.out().contains("Confirmed by 1200 independent replicates"), decision.out());
+        Run noFamily = run("plan", "--goal", "decision", "--policy", "family-wise");
+        assertEquals(2, noFamily.status());
+        assertTrue(noFamily.err().contains("give --family M"), noFamily.err());
+        Run family = run("plan", "--goal", "decision", "--policy", "family-wise", "--family", "16", "--replicates", "300");
+        assertEquals(0, family.status(), family.err());
+        assertTrue(family.out().contains("family-wise policy over 16 decisions"), family.out());
+        // every county of a frame at once, written as CSV
+        Path plan = dir.resolve("plan.csv");
+        Run review = run("plan", "--goal", "review", "--frame", SRS.resolve("villages.csv").toString(), "--policy",
+                "family-wise", "--replicates", "200", "--out", plan.toString());
+        assertEquals(0, review.status(), review.err());
+        assertTrue(review.out().startsWith("Review plan: "), review.out());
+        assertTrue(review.out().contains("A review accuses any county with chance"), review.out());
+        List<String> rows = Files.readAllLines(plan);
+        assertEquals("county,villages_in_frame,mean_units,villages,false_trigger,false_trigger_upper,escape,"
+                + "escape_upper,trigger_chance_at_threshold", rows.get(0));
+        assertEquals(1 + dev.lookback.frame.Frame.read(dev.lookback.io.TabularSource.of(SRS.resolve("villages.csv")))
+                .counties().size(), rows.size());
+        Run noFrame = run("plan", "--goal", "review");
+        assertEquals(2, noFrame.status());
+        assertEquals("lookback plan: --goal review needs --frame villages.csv\n", noFrame.err());
     }
 
     @Test

@@ -48,6 +48,10 @@ import tech.tablesaw.api.Table;
  * {@link #run()}.
  */
 public final class Review {
+    static {
+        dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
+    }
+
     private final TabularSource frame;
     private final TabularSource sample;
     private final TabularSource selfCheck;

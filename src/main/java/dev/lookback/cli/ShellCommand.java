@@ -39,6 +39,15 @@ final class ShellCommand extends Command {
         return launch(System.in, System.out, System.err, files);
     }
 
+    /**
+     * Whether the session runs without a display: as asked with {@code -Djava.awt.headless}, else as the
+     * platform finds it (on Linux, no {@code DISPLAY}: a server, where charts are saved, never shown).
+     */
+    static boolean headless() {
+        String asked = System.getProperty("java.awt.headless");
+        return asked != null ? Boolean.parseBoolean(asked) : java.awt.GraphicsEnvironment.isHeadless();
+    }
+
     /** Starts JShell on the given streams; returns its exit status. */
     static int launch(InputStream in, PrintStream out, PrintStream err, List<String> files) throws Exception {
         Path predef = Files.createTempFile("lookback-predef", ".jsh");
@@ -50,7 +59,7 @@ final class ShellCommand extends Command {
             Files.copy(s, predef, StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> args = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path"),
-                "-R-Djava.awt.headless=" + System.getProperty("java.awt.headless", "false"),
+                "-R-Djava.awt.headless=" + headless(),
                 "--startup", "DEFAULT", "--startup", predef.toString()));
         args.addAll(files);
         try {

@@ -15,6 +15,10 @@ import java.util.List;
  * @param villages   the drawn villages
  */
 public record DrawResult(String seed, DrawMethod method, Allocation allocation, List<DrawnVillage> villages) {
+    static {
+        dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
+    }
+
 
     public DrawResult {
         villages = List.copyOf(villages);

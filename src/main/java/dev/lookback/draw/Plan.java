@@ -23,6 +23,10 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * Kerry 2006), m̄ the mean domain units per village and cv their coefficient of variation.
  */
 public final class Plan {
+    static {
+        dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
+    }
+
     /**
      * A typical intra-village correlation of errors, used where none can be estimated (the planner's
      * default and the settle-size of a decision without a variance estimate).

@@ -35,6 +35,10 @@ import tech.tablesaw.api.Table;
  */
 public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, double threshold, int measures, int family,
         double anyAtOk, double anyAtLine, double expectedAtLine) {
+    static {
+        dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
+    }
+
 
     /**
      * One county's plan.

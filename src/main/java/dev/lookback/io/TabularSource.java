@@ -21,6 +21,10 @@ import tech.tablesaw.api.Table;
  * Chinese, onto {@link Column}s and hands each non-blank record to a consumer as a {@link Row}.
  */
 public abstract class TabularSource {
+    static {
+        Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
+    }
+
     private final String name;
 
     TabularSource(String name) {

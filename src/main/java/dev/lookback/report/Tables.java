@@ -19,6 +19,10 @@ import tech.tablesaw.api.Table;
 
 /** Tablesaw views of review results; each call builds a new table. */
 public final class Tables {
+    static {
+        dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
+    }
+
     private Tables() {
     }
 

@@ -433,13 +433,41 @@ class CommandLineTest {
     void shellOpensJShellWithLookbackAndItsStartup() throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        String input = "System.out.println(\"class \" + Review.class.getName() + \" \" + Lang.ZH);\n/exit 3\n";
+        // and a chart can be made on a machine without a display (headless unless a display exists)
+        Path png = dir.resolve("shell-chart.png");
+        String input = "System.out.println(\"class \" + Review.class.getName() + \" \" + Lang.ZH);\n"
+                + "System.out.println(\"headless \" + java.awt.GraphicsEnvironment.isHeadless());\n"
+                + "save(Charts.operatingCharacteristic(new double[] {0, 0.02, 0.04}, new double[] {0, 0.5, 1}, 0.02,"
+                + " \"x\", Lang.EN), \"" + png.toString().replace("\\", "/") + "\");\n/exit 3\n";
         int status = ShellCommand.launch(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 out, out, List.of());
         String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(3, status, text);
         assertTrue(text.contains("回头看 review analytics"), "the banner of predef.jsh: " + text);
         assertTrue(text.contains("class dev.lookback.Review ZH"), "predef.jsh imported Lookback and the charts: " + text);
+        assertTrue(text.contains("headless " + ShellCommand.headless()), text);
+        assertTrue(Files.size(png) > 1000, text);
+    }
+
+    @Test
+    void theShellMakesChartsOnAServerWithoutADisplay() throws Exception {
+        // a fresh JVM as `lookback shell` starts, without java.awt.headless set and without DISPLAY
+        Path png = dir.resolve("server-chart.png");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.lookback.cli.Main", "shell");
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(("save(Charts.operatingCharacteristic(new double[] {0, 0.02, 0.04}, new double[] {0, 0.5, 1},"
+                    + " 0.02, \"x\", Lang.EN), \"" + png.toString().replace("\\", "/") + "\");\n/exit\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), text);
+        assertFalse(text.contains("AWTError"), text);
+        assertTrue(Files.exists(png) && Files.size(png) > 1000, text);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.lookback.io;
+
+import java.util.ServiceLoader;
+
+/**
+ * Lookback logs nothing itself; Tablesaw, which it uses for its tables, logs through SLF4J. Where the
+ * application has no SLF4J provider, SLF4J would fall back to discarding every message and print a
+ * three-line notice on standard error at the first table: noise for an embedder who chose no logging. So,
+ * and only then, the notice is turned down ({@code slf4j.internal.verbosity=ERROR}, unless already set);
+ * an application with a provider is left exactly as it is.
+ */
+public final class Logging {
+    private static volatile boolean done;
+
+    private Logging() {
+    }
+
+    /** Turns SLF4J's "no providers" notice down when no provider is on the class path; idempotent. */
+    public static void quietWithoutProvider() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            Class<?> provider = Class.forName("org.slf4j.spi.SLF4JServiceProvider");
+            boolean none = ServiceLoader.load(provider, Logging.class.getClassLoader()).findFirst().isEmpty();
+            if (none && System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "ERROR");
+            }
+        } catch (ClassNotFoundException | LinkageError | java.util.ServiceConfigurationError e) {
+            // no SLF4J 2 here, or a broken provider: nothing to turn down, and SLF4J will say what is wrong
+        }
+    }
+}

@@ -54,12 +54,17 @@ public final class Row {
         return line;
     }
 
-    /** The trimmed value, or {@code null} when blank or absent. */
+    /**
+     * The trimmed value, or {@code null} when blank or absent; a cell that a CSV writer neutralised against
+     * formula injection ({@code '=…}, see {@link CsvWriter}) reads as its raw value.
+     */
     public String text(Column c) {
         int i = index(c);
         if (decoder != null && !decoded[i]) {
-            values[i] = decoder.decode(i, line, headers[i]);
+            values[i] = CsvWriter.unneutralise(decoder.decode(i, line, headers[i]));
             decoded[i] = true;
+        } else if (decoder == null && values[i] != null && values[i].length() > 1 && values[i].charAt(0) == '\'') {
+            values[i] = CsvWriter.unneutralise(values[i]);
         }
         return values[i];
     }

@@ -68,15 +68,15 @@ final class DemoCommand extends Command {
         if (report != null) {
             files.add(new String[] {report.toString(), "the report: decisions, estimates, charts, methods (open in a browser)"});
         }
+        files.add(new String[] {out.resolve("review.xlsx").toString(), "the workbook for officials (Excel, WPS): decisions,"
+                + " error rates, rectification list, data quality"});
         if (!asked.formats().isEmpty()) {
             files.add(new String[] {out.resolve("charts") + "/", "the charts (PNG at 300 dpi for slides)"});
         }
-        files.add(new String[] {out.resolve("estimates.csv").toString(), "error rates with intervals, per county and city"});
-        files.add(new String[] {out.resolve("estimate_notes.csv").toString(), "why some intervals are special (census, zero errors)"});
-        files.add(new String[] {out.resolve("discrepancies.csv").toString(), "the households the spot check contradicts"});
-        files.add(new String[] {out.resolve("data_quality.csv").toString(), "data-quality findings"});
-        files.add(new String[] {out.resolve("decisions.csv").toString(), "who the accountability rules reach, and why"});
-        files.add(new String[] {out.resolve("rectification") + "/", "one rectification list per county (整改清单)"});
+        files.add(new String[] {out.resolve("rectification") + "/", "per county: the workbook it receives (.xlsx) and"
+                + " its list as CSV (整改清单)"});
+        files.add(new String[] {out + "/*.csv", "the same for machines: estimates, decisions, discrepancies, data"
+                + " quality, tallies (UTF-8)"});
         files.add(new String[] {input + "/", "the inputs, to rerun with `lookback review`"});
         int width = files.stream().mapToInt(f -> f[0].length()).max().orElse(0);
         for (String[] f : files) {

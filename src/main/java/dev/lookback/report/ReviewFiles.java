@@ -11,7 +11,9 @@ import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.MeasureTallies;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.vocabulary.Item;
 import dev.lookback.vocabulary.Role;
 import dev.lookback.vocabulary.Shortfall;
 import java.io.IOException;
@@ -119,6 +121,7 @@ public final class ReviewFiles {
             writeReferrals(dir.resolve("fund_referrals.csv"), result.fundChecks());
         }
         writeRectificationLists(dir.resolve("rectification"), result);
+        Workbooks.writeReview(result, dir.resolve("review.xlsx"));
     }
 
     /**
@@ -141,8 +144,8 @@ public final class ReviewFiles {
         }
     }
 
-    /** Writes the referral list (移送纪检监察): every project with misused money, largest first. */
-    public static void writeReferrals(Path file, List<FundChecks.Check> checks) throws IOException {
+    /** The projects to refer (移送纪检监察): every one with misused money, largest first. */
+    public static List<FundChecks.Check> referrals(List<FundChecks.Check> checks) {
         List<FundChecks.Check> misused = new ArrayList<>();
         for (FundChecks.Check c : checks) {
             if (c.project().auditedMisused() > 0) {
@@ -150,6 +153,12 @@ public final class ReviewFiles {
             }
         }
         misused.sort((a, b) -> Double.compare(b.project().auditedMisused(), a.project().auditedMisused()));
+        return misused;
+    }
+
+    /** Writes the referral list (移送纪检监察): every project with misused money, largest first. */
+    public static void writeReferrals(Path file, List<FundChecks.Check> checks) throws IOException {
+        List<FundChecks.Check> misused = referrals(checks);
         try (CsvWriter w = CsvWriter.create(file)) {
             w.row("county", "project", "amount", "audited_misused", "line");
             for (FundChecks.Check c : misused) {
@@ -167,10 +176,14 @@ public final class ReviewFiles {
      * {@code dir}); {@code index.csv} states which file is whose ({@code county, file}). Nothing is written
      * when there is nothing to act on.
      */
-    public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {
+    /**
+     * What each county must act on, in county order: rows of {@code item, id, village, problem_zh, problem,
+     * amount} (item a {@link Item} label, amount blank or the misused yuan).
+     */
+    public static Map<String, List<String[]>> rectificationItems(ReviewResult result) {
         Map<String, List<String[]>> byCounty = new TreeMap<>();
         for (Discrepancy d : result.discrepancies()) {
-            byCounty.computeIfAbsent(d.county(), k -> new ArrayList<>()).add(new String[] {"household",
+            byCounty.computeIfAbsent(d.county(), k -> new ArrayList<>()).add(new String[] {Item.HOUSEHOLD.label(),
                     d.household(), d.village(), d.kind().chinese(), d.kind().english() + (d.kind().englishDetail()
                             .isEmpty() ? "" : " (" + d.kind().englishDetail() + ")") + " (register: " + d.status()
                             + ", " + d.persons() + " persons)", ""});
@@ -192,22 +205,30 @@ public final class ReviewFiles {
                 if (overdue) {
                     found.add(FundMeasure.OVERDUE_SHARE);
                 }
-                byCounty.computeIfAbsent(c.project().county(), k -> new ArrayList<>()).add(new String[] {"project",
-                        c.project().project(), "", String.join("；", found.stream().map(FundMeasure::chineseDetail).toList()),
+                byCounty.computeIfAbsent(c.project().county(), k -> new ArrayList<>()).add(new String[] {
+                        Item.PROJECT.label(), c.project().project(), "",
+                        String.join("；", found.stream().map(FundMeasure::chineseDetail).toList()),
                         String.join("; ", found.stream().map(FundMeasure::englishDetail).toList()),
                         misused ? Double.toString(c.project().auditedMisused()) : ""});
             }
         }
+        return byCounty;
+    }
+
+    public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {
+        Map<String, List<String[]>> byCounty = rectificationItems(result);
         if (byCounty.isEmpty()) {
             return;
         }
         Files.createDirectories(dir);
         Map<String, String> files = FileNames.safe(byCounty.keySet());
         try (CsvWriter index = CsvWriter.create(dir.resolve("index.csv"))) {
-            index.row("county", "file");
+            index.row(Field.COUNTY.label(), Field.FILE.label(), Field.WORKBOOK.label());
             for (Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
                 String name = files.get(e.getKey()) + ".csv";
-                index.row(e.getKey(), name);
+                String workbook = files.get(e.getKey()) + ".xlsx";
+                index.row(e.getKey(), name, workbook);
+                Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook));
                 try (CsvWriter w = CsvWriter.create(FileNames.inside(dir, name))) {
                     w.row("item", "id", "village", "problem_zh", "problem", "amount");
                     for (String[] row : e.getValue()) {

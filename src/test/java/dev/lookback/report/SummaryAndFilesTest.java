@@ -60,14 +60,17 @@ class SummaryAndFilesTest {
         Path out = dir.resolve("a").resolve("b").resolve("out");
         ReviewFiles.write(city(dir).unit(dev.lookback.vocabulary.Unit.HOUSEHOLDS).run(), out);
         List<String> index = Files.readAllLines(out.resolve("rectification/index.csv"));
-        assertEquals("county,file", index.get(0));
+        assertEquals("county,file,workbook", index.get(0));
         assertEquals(3, index.size(), index.toString());
         for (String line : index.subList(1, index.size())) {
-            String file = line.substring(line.lastIndexOf(',') + 1);
-            assertTrue(Files.isRegularFile(out.resolve("rectification").resolve(file)), line);
+            String[] f = line.split(",");
+            assertTrue(Files.isRegularFile(out.resolve("rectification").resolve(f[f.length - 2])), line);
+            assertTrue(Files.isRegularFile(out.resolve("rectification").resolve(f[f.length - 1])), line);
         }
-        assertTrue(index.contains(ESCAPING + "," + FileNames.safe(ESCAPING) + ".csv"), index.toString());
-        assertTrue(index.contains(NESTED + "," + FileNames.safe(NESTED) + ".csv"), index.toString());
+        assertTrue(index.contains(ESCAPING + "," + FileNames.safe(ESCAPING) + ".csv," + FileNames.safe(ESCAPING) + ".xlsx"),
+                index.toString());
+        assertTrue(index.contains(NESTED + "," + FileNames.safe(NESTED) + ".csv," + FileNames.safe(NESTED) + ".xlsx"),
+                index.toString());
         try (Stream<Path> all = Files.walk(dir)) {
             assertTrue(all.filter(Files::isRegularFile).filter(p -> !p.startsWith(out))
                     .allMatch(p -> p.getParent().equals(dir)), "nothing written outside --out");

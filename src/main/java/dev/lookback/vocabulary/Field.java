@@ -1,0 +1,21 @@
+package dev.lookback.vocabulary;
+
+/**
+ * A column of Lookback's output files and workbooks: its {@link #label()} is the CSV header (the machine
+ * contract), its Chinese and English names head the workbooks' columns (县 / county).
+ */
+public enum Field implements Term {
+    COUNTY, MEASURE, UNIT, VILLAGES_SAMPLED, VILLAGES_IN_FRAME, UNITS, ERRORS, ESTIMATE, STD_ERROR, DF, CI_LOWER,
+    CI_UPPER, CI_METHOD, LEVEL, NOTE,
+    HOUSEHOLD, VILLAGE, KIND, KIND_ZH, SELF_CHECK_STATUS, QUALIFIES, PERSONS, SPOT_CHECK_LINE, SELF_CHECK_LINE,
+    FILE, LINE, COLUMN, TYPE, TYPE_ZH, LEFT_OUT, MESSAGE,
+    RULE, THRESHOLD, POLICY, OUTCOME, FRAGILE, P_VALUE, P_ADJUSTED, TRIGGER_CHANCE_AT_THRESHOLD, VILLAGES_TO_SETTLE,
+    ROLES, NAMES, EVIDENCE,
+    PROJECT, AMOUNT, AUDITED_MISUSED,
+    ITEM, ID, PROBLEM_ZH, PROBLEM, WORKBOOK;
+
+    /** The header of a workbook column: 县 county. */
+    public String header() {
+        return chinese() + " " + english();
+    }
+}

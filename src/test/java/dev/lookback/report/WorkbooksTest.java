@@ -1,0 +1,85 @@
+package dev.lookback.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookback.ReviewResult;
+import dev.lookback.sim.Demo;
+import dev.lookback.vocabulary.Field;
+import dev.lookback.vocabulary.Unit;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workbooks for people: their sheets, headers, number formats, safe text cells and stable bytes. */
+class WorkbooksTest {
+
+    static Workbook open(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    @Test
+    void theReviewWorkbookPutsDecisionsFirstWithNumbersAsNumbers(@TempDir Path dir) throws Exception {
+        ReviewResult r = Demo.run(dir.resolve("input"), Demo.SEED, Demo.PER_COUNTY, Unit.PERSONS).result();
+        ReviewFiles.write(r, dir.resolve("out"));
+        try (Workbook wb = open(dir.resolve("out/review.xlsx"))) {
+            List<String> names = new ArrayList<>();
+            wb.forEach(s -> names.add(s.getSheetName()));
+            assertEquals(List.of("问责结论", "误差率", "整改清单", "数据质量", "资金移送", "说明"), names);
+            Sheet decisions = wb.getSheet("问责结论");
+            assertEquals("县 county", decisions.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(Field.OUTCOME.header(), decisions.getRow(0).getCell(3).getStringCellValue());
+            assertEquals(r.decisions().size(), decisions.getLastRowNum());
+            assertEquals(1, decisions.getPaneInformation().getHorizontalSplitPosition());
+            Cell estimate = decisions.getRow(1).getCell(4);
+            assertEquals(CellType.NUMERIC, estimate.getCellType());
+            assertEquals(r.decisions().get(0).estimate(), estimate.getNumericCellValue(), 0);
+            assertEquals("0.00%", estimate.getCellStyle().getDataFormatString());
+            assertEquals(r.decisions().get(0).outcome().chinese(), decisions.getRow(1).getCell(3).getStringCellValue());
+            Sheet rates = wb.getSheet("误差率");
+            assertEquals(r.rates().size(), rates.getLastRowNum());
+            assertEquals(CellType.NUMERIC, rates.getRow(1).getCell(3).getCellType()); // villages sampled
+            assertEquals("0", rates.getRow(1).getCell(3).getCellStyle().getDataFormatString());
+            assertTrue(wb.getSheet("整改清单").getLastRowNum() >= r.discrepancies().size());
+        }
+        // the county's own workbook, named in the index beside its CSV
+        List<String> index = Files.readAllLines(dir.resolve("out/rectification/index.csv"));
+        assertEquals("county,file,workbook", index.get(0));
+        assertEquals("C01,C01.csv,C01.xlsx", index.get(1));
+        try (Workbook wb = open(dir.resolve("out/rectification/C01.xlsx"))) {
+            assertEquals("整改清单", wb.getSheetAt(0).getSheetName());
+            for (int i = 1; i <= wb.getSheetAt(0).getLastRowNum(); i++) {
+                assertEquals("C01", wb.getSheetAt(0).getRow(i).getCell(0).getStringCellValue());
+            }
+        }
+        // the same review, the same bytes
+        ReviewFiles.write(r, dir.resolve("again"));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("out/review.xlsx")), Files.readAllBytes(dir.resolve("again/review.xlsx")));
+    }
+
+    @Test
+    void textThatLooksLikeAFormulaStaysText() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = Workbooks.sheet(wb, new Workbooks.Styles(wb), "t",
+                    List.of(new Workbooks.Col<String>(Field.HOUSEHOLD, Workbooks.Kind.TEXT, v -> v)),
+                    List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "-2+3"));
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(CellType.STRING, s.getRow(i).getCell(0).getCellType());
+            }
+            assertEquals("=HYPERLINK(\"http://x\",\"y\")", s.getRow(1).getCell(0).getStringCellValue());
+        }
+        assertEquals(6, Workbooks.displayWidth("漏评ab"));
+    }
+}

@@ -96,9 +96,12 @@ public abstract class TabularSource {
                 }
             }
             if (index[c] < 0 && col.required()) {
+                long filled = header.stream().filter(h -> !h.isBlank()).count();
                 throw new InputException(name, 1, null, "missing column " + col.describe() + "; the header has "
                         + header + (header.size() == 1 && header.get(0).contains(";")
-                                ? " (the file seems to use ';', but Lookback reads comma-separated files)" : ""));
+                                ? " (the file seems to use ';', but Lookback reads comma-separated files)"
+                                : filled <= 1 ? " — this looks like a title row above the header: delete it so that the"
+                                        + " first row holds the column names (删除表头上方的标题行)" : ""));
             }
         }
         return index;

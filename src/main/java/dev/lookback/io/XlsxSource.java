@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * Reads the first sheet of an .xlsx workbook: the first non-empty row is the header, and every
- * cell is taken as the text Excel shows (so codes keep their leading zeros when stored as text).
- * Line numbers are Excel's row numbers.
+ * Reads the first sheet of an .xlsx workbook as offices export them. The header is the first non-empty
+ * row; a title row above it (one filled cell, often merged across the sheet) is recognised and passed
+ * over. Cells are read as their values, not as Excel happens to show them: a text cell as its text (codes
+ * keep their leading zeros), a number as its digits in full ({@code 430121000001}, never {@code 4.30121E+11},
+ * and {@code 0.2222222} whatever the cell's number format), a date as {@code yyyy-MM-dd}, a formula as its
+ * last computed value, a boolean as {@code TRUE}/{@code FALSE}, an error as Excel shows it ({@code #N/A}). Line numbers are Excel's row numbers.
  */
 final class XlsxSource extends TabularSource {
     private final Path path;
@@ -25,6 +30,37 @@ final class XlsxSource extends TabularSource {
     XlsxSource(Path path) {
         super(path.getFileName().toString());
         this.path = path;
+    }
+
+    /** Whether one of the row's cells names one of the columns (a header, not a title). */
+    private static boolean names(List<String> fields, List<Column> columns) {
+        return fields.stream().anyMatch(f -> columns.stream().anyMatch(c -> c.matches(f)));
+    }
+
+    /** A cell's value as text: see the class documentation. */
+    static String text(Cell cell, DataFormatter formatter) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        switch (type) {
+            case NUMERIC:
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    java.time.LocalDateTime t = cell.getLocalDateTimeCellValue();
+                    return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
+                }
+                double v = cell.getNumericCellValue();
+                if (Double.isNaN(v) || Double.isInfinite(v)) {
+                    return Double.toString(v);
+                }
+                return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+            case STRING:
+                return cell.getCellType() == CellType.FORMULA ? cell.getStringCellValue() : formatter.formatCellValue(cell);
+            case BOOLEAN:
+                return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR: // #N/A, #DIV/0!: kept, so that the column's reader says what is wrong and where
+                return org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getCellType() == CellType.FORMULA
+                        ? cell.getErrorCellValue() : cell.getErrorCellValue()).getString();
+            default:
+                return formatter.formatCellValue(cell);
+        }
     }
 
     @Override
@@ -45,11 +81,14 @@ final class XlsxSource extends TabularSource {
                 int last = r.getLastCellNum();
                 for (int c = 0; c < last; c++) {
                     Cell cell = r.getCell(c);
-                    fields.add(cell == null ? "" : formatter.formatCellValue(cell));
+                    fields.add(cell == null ? "" : text(cell, formatter));
                 }
                 if (header == null) {
                     if (fields.stream().allMatch(String::isBlank)) {
                         continue;
+                    }
+                    if (fields.stream().filter(f -> !f.isBlank()).count() == 1 && !names(fields, columns)) {
+                        continue; // a title row (回头看台账 2026), not the header
                     }
                     header = fields;
                     index = mapHeader(header, columns);

@@ -3,6 +3,7 @@ package dev.lookback.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -157,6 +158,47 @@ class TabularSourceTest {
         assertEquals("3", rows.get(0)[2]);
         assertEquals("一般户", rows.get(0)[3]);
         assertEquals("4", rows.get(1)[0], "Excel's row number");
+    }
+
+    @Test
+    void xlsxAsOfficesExportIt() throws IOException {
+        // a title row above the header, 12-digit household ids stored as numbers (Excel shows 4.30121E+11),
+        // a count with a decimal format, a formula, a date and an error cell
+        Path file = dir.resolve("register.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            XSSFSheet sheet = book.createSheet("台账");
+            sheet.createRow(0).createCell(0).setCellValue("2026年回头看自查台账");
+            XSSFRow header = sheet.createRow(1);
+            header.createCell(0).setCellValue("户编号");
+            header.createCell(1).setCellValue("人数");
+            header.createCell(2).setCellValue("状态");
+            var twoPlaces = book.createCellStyle();
+            twoPlaces.setDataFormat(book.createDataFormat().getFormat("0.00"));
+            XSSFRow row = sheet.createRow(2);
+            row.createCell(0).setCellValue(430121000001d);
+            row.createCell(1).setCellValue(3.25);
+            row.getCell(1).setCellStyle(twoPlaces);
+            row.createCell(2).setCellValue("一般户");
+            XSSFRow formula = sheet.createRow(3);
+            formula.createCell(0).setCellFormula("430121000001+1");
+            formula.createCell(1).setCellFormula("1/0");
+            formula.createCell(2).setCellValue("贫困户");
+            book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            book.write(out);
+        }
+        List<String[]> rows = read(TabularSource.of(file));
+        assertEquals(2, rows.size());
+        assertEquals("430121000001", rows.get(0)[1]);
+        assertEquals("3.25", rows.get(0)[2], "the value, not the format's 3.25 rounded");
+        assertEquals("3", rows.get(0)[0], "Excel's row number");
+        assertEquals("430121000002", rows.get(1)[1], "a formula's computed value");
+        assertEquals("#DIV/0!", rows.get(1)[2], "an error cell kept for the reader to refuse");
+        // a title row over a header that lacks a column is named as such in the message
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "2026年回头看自查台账\nhousehold,persons\n1,2\n");
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> read(TabularSource.of(bad)));
+        assertTrue(e.getMessage().contains("title row above the header"), e.getMessage());
     }
 
     @Test

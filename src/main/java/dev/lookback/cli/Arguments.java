@@ -21,6 +21,14 @@ final class Arguments {
         return v;
     }
 
+    boolean flag(String name) {
+        String v = text(name);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(name + ": \"" + v + "\" is not true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
     Path path(String name) {
         return Path.of(text(name));
     }

@@ -1,6 +1,8 @@
 package dev.lookback.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,9 @@ abstract class Command {
                 throw new IllegalArgumentException((a.startsWith("-") ? "unknown option " + name : "unexpected argument \""
                         + a + "\"") + "; see lookback " + name() + " --help");
             }
+            if (value == null && o.isFlag()) {
+                value = "true";
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("option " + name + " needs a value (" + o.synopsis() + ")");
@@ -74,7 +79,26 @@ abstract class Command {
             throw new IllegalArgumentException("missing required option" + (missing.indexOf(",") > 0 ? "s " : " ")
                     + missing + "; see lookback " + name() + " --help");
         }
+        for (Option o : options()) { // an input file that is not there, or is a folder, is named with its option
+            String v = values.get(o.name());
+            if ("FILE".equals(o.label()) && v != null && !v.isEmpty() && !writes().contains(o.name())) {
+                Path p = Path.of(v);
+                if (Files.isDirectory(p)) {
+                    throw new IllegalArgumentException(o.name() + " " + v + " is a folder: give the file itself (.csv or"
+                            + " .xlsx) / " + o.name() + " 应为文件，不是文件夹");
+                }
+                if (!Files.exists(p)) {
+                    throw new IllegalArgumentException(o.name() + " " + v + ": no such file (looked in "
+                            + p.toAbsolutePath().normalize() + ") / 找不到文件");
+                }
+            }
+        }
         return new Arguments(name(), values);
+    }
+
+    /** The options that name files the command writes (never checked as inputs). */
+    java.util.Set<String> writes() {
+        return java.util.Set.of("--out", "--oc-out", "--chart");
     }
 
     /**

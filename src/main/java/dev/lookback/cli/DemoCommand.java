@@ -2,6 +2,7 @@ package dev.lookback.cli;
 
 import dev.lookback.ReviewResult;
 import dev.lookback.rates.ErrorRate;
+import dev.lookback.report.OutputFolder;
 import dev.lookback.report.ReviewFiles;
 import dev.lookback.report.Summary;
 import dev.lookback.sim.Demo;
@@ -32,7 +33,9 @@ final class DemoCommand extends Command {
     @Override
     List<Option> options() {
         List<Option> options = new java.util.ArrayList<>(List.of(
-                Option.optional("--out", "DIR", "lookback-demo", "output folder"),
+                Option.optional("--out", "DIR", "lookback-demo", "output folder (an earlier demo's files there are"
+                        + " replaced)"),
+                Option.flag("--force", "replace files in --out by Lookback's names that no manifest accounts for"),
                 Option.optional("--seed", "TEXT", Demo.SEED, "public seed of the city and the draw"),
                 Option.optional("--per-county", "N", String.valueOf(Demo.PER_COUNTY), "villages drawn per county"),
                 Option.optional("--unit", "persons|households", dev.lookback.ReviewSettings.defaults().unit().label(), "what the rates count")));
@@ -48,12 +51,20 @@ final class DemoCommand extends Command {
         Path input = out.resolve("input");
         Unit u = ReviewCommand.unit(a.text("--unit"));
         MeetingOutputs.Asked asked = MeetingOutputs.check(a);
+        java.util.List<String> replaced = OutputFolder.prepare(out, a.flag("--force"), "input");
         Demo demo = Demo.run(input, seed, perCounty, u);
         SyntheticCity city = demo.city();
         ReviewResult result = demo.result();
         o.println(city + "; drew " + demo.draw().villages().size() + " villages with seed \"" + seed + "\"");
         ReviewFiles.write(result, out);
         Path report = MeetingOutputs.write(asked, result, out, input.resolve("sample.certificate.json"), o);
+        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+        for (String[] f : new String[][] {{"frame", "villages.csv"}, {"sample", "sample.csv"},
+            {"self-check", "self_check.csv"}, {"spot-check", "spot_check.csv"}, {"leaders", "leaders.csv"},
+            {"cadres", "cadres.csv"}, {"satisfaction", "satisfaction.csv"}, {"funds", "fund_checks.csv"}}) {
+            inputs.put(f[0], input.resolve(f[1]));
+        }
+        OutputFolder.record(out, result, inputs, Main.version(), "input");
         o.print(Summary.of(result));
         o.println();
         o.println("The city's true rates (known because the city is synthetic) against the estimates:");
@@ -78,6 +89,9 @@ final class DemoCommand extends Command {
         files.add(new String[] {out + "/*.csv", "the same for machines: estimates, decisions, discrepancies, data"
                 + " quality, tallies (UTF-8)"});
         files.add(new String[] {input + "/", "the inputs, to rerun with `lookback review`"});
+        files.add(new String[] {out.resolve(OutputFolder.MANIFEST).toString(), "what this run read and wrote, with"
+                + " SHA-256 sums" + (replaced.isEmpty() ? "" : " (it replaced the " + replaced.size() + " files of the"
+                        + " run before)")});
         int width = files.stream().mapToInt(f -> f[0].length()).max().orElse(0);
         for (String[] f : files) {
             o.println("  " + f[0] + " ".repeat(width - f[0].length() + 2) + f[1]);

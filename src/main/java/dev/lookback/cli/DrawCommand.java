@@ -54,6 +54,11 @@ final class DrawCommand extends Command {
     }
 
     @Override
+    java.util.Set<String> writes() {
+        return java.util.Set.of("--out", "--certificate");
+    }
+
+    @Override
     int run(Arguments a, PrintWriter out) throws Exception {
         Path framePath = a.path("--frame");
         // the frame's SHA-256 for the certificate, computed beside the reading and the draw

@@ -18,11 +18,20 @@ record Option(String name, String label, String defaultValue, String description
         return new Option(name, label, defaultValue, description);
     }
 
+    /** A flag: {@code --name} alone means true (or {@code --name=false}); absent, false. */
+    static Option flag(String name, String description) {
+        return new Option(name, "", "false", description);
+    }
+
+    boolean isFlag() {
+        return label.isEmpty();
+    }
+
     boolean isRequired() {
         return defaultValue == null;
     }
 
     String synopsis() {
-        return name + "=" + label;
+        return isFlag() ? name : name + "=" + label;
     }
 }

@@ -5,6 +5,7 @@ import dev.lookback.ReviewResult;
 import dev.lookback.ReviewSettings;
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.io.TabularSource;
+import dev.lookback.report.OutputFolder;
 import dev.lookback.report.ReviewFiles;
 import dev.lookback.report.Summary;
 import dev.lookback.survey.IntervalMethod;
@@ -19,8 +20,10 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code lookback review}: cross-check and estimate, writing the review's files. */
 final class ReviewCommand extends Command {
@@ -88,7 +91,10 @@ final class ReviewCommand extends Command {
                 Option.optional("--lonely-village", "adjust|certainty|fail", d.lonelyPsu().name().toLowerCase(Locale.ROOT),
                         "what a county with one sampled village adds to the city row's variance (fail: stop, exit 2)"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"),
-                Option.optional("--out", "DIR", "lookback-review", "output folder"),
+                Option.optional("--out", "DIR", "lookback-review", "output folder: an earlier review's files there are"
+                        + " replaced (its manifest.json lists them); files by Lookback's names that no manifest accounts"
+                        + " for are refused"),
+                Option.flag("--force", "replace files in --out by Lookback's names that no manifest accounts for"),
                 Option.optional("--config", "FILE", "", "a properties file of options, e.g. review.properties with"
                         + " threshold=0.03 and policy=confident (options on the command line win)"),
                 Option.optional("--certificate", "FILE", "", "the draw's certificate, shown in the report's methods"
@@ -134,6 +140,7 @@ final class ReviewCommand extends Command {
     @Override
     int run(Arguments a, PrintWriter out) throws Exception {
         ReviewSettings settings = settings(a);
+        OutputFolder.check(a.path("--out"), a.flag("--force"));
         MeetingOutputs.Asked asked = MeetingOutputs.check(a);
         Path certificate = MeetingOutputs.certificate(a, DrawCommand.certificateBeside(a.path("--sample")));
         Charset cs = charset(a.text("--encoding"));
@@ -160,12 +167,23 @@ final class ReviewCommand extends Command {
         }
         ReviewResult result = review.settings(settings).run();
         Path dir = a.path("--out");
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--leaders",
+                "--cadres", "--satisfaction", "--funds", "--config")) {
+            if (!a.text(option).isEmpty()) {
+                inputs.put(option.substring(2), a.path(option));
+            }
+        }
+        List<String> replaced = OutputFolder.prepare(dir, a.flag("--force"), inputs.values());
         ReviewFiles.write(result, dir);
         Path report = MeetingOutputs.write(asked, result, dir, certificate, out);
+        OutputFolder.record(dir, result, inputs, Main.version());
         out.print(Summary.of(result));
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
                 + (tallies ? "" : ", tallies.csv") + (result.decisions().isEmpty() ? "" : ", decisions.csv")
-                + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/"));
+                + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/")
+                + ", review.xlsx, rectification/, manifest.json" + (replaced.isEmpty() ? ""
+                        : " (replacing the " + replaced.size() + " files of the run before)"));
         return 0;
     }
 

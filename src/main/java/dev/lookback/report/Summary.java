@@ -7,6 +7,7 @@ import dev.lookback.decide.PolicyComparison;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Outcome;
 import java.util.ArrayList;
@@ -22,46 +23,106 @@ public final class Summary {
     private Summary() {
     }
 
+    /** The widest line, in terminal columns (a Chinese character counts two). */
+    public static final int WIDTH = 120;
+
+    /** County rows shown before "… more counties" (flagged counties first). */
+    static final int COUNTY_ROWS = 12;
+
+    /** Triggered decisions shown one per line before "… more". */
+    static final int TRIGGERED_ROWS = 10;
+
     /**
-     * The one-screen summary of a result: the rates per county against the review's own threshold, what
-     * the cross-check found, and who is reached and why.
+     * The one-screen summary of a result (at most 40 lines of at most {@link #WIDTH} columns): the rates per
+     * county against the review's own threshold, what the cross-check found, every triggered decision on one
+     * line with the names it reaches, the fragile and no-data ones counted, and what each policy risks here.
+     * The full lists are in review.xlsx, decisions.csv and the report.
      */
     public static String of(ReviewResult result) {
         StringBuilder sb = new StringBuilder(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
         List<Decision> decisions = result.decisions();
         if (!decisions.isEmpty()) {
-            sb.append("Accountability (问责): ");
-            long reached = decisions.stream().filter(Decision::triggered).count();
-            sb.append(reached == 0 ? "no county reaches the threshold under the " + decisions.get(0).policy().label()
-                    + " policy.\n" : reached + " decision(s) triggered:\n");
-            for (Decision d : decisions) {
-                if (d.triggered() || d.fragile()) {
-                    sb.append("  ").append(d.triggered() ? "TRIGGERED " : "fragile   ").append(DecisionText.bilingual(d))
-                            .append('\n');
-                }
+            List<Decision> triggered = decisions.stream().filter(Decision::triggered).toList();
+            long fragile = decisions.stream().filter(Decision::fragile).count();
+            List<Decision> none = decisions.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();
+            DecisionPolicy policy = decisions.get(0).policy();
+            line(sb, "问责 Accountability (" + policy.chinese() + " " + policy.label() + "): 启动 " + triggered.size()
+                    + " triggered, 不稳健 " + fragile + " fragile, 无数据 " + none.size() + " no data (of "
+                    + decisions.size() + " " + plural(decisions.size(), "decision") + ": review.xlsx, decisions.csv)");
+            for (Decision d : triggered.subList(0, Math.min(TRIGGERED_ROWS, triggered.size()))) {
+                line(sb, "  " + triggeredLine(d));
+            }
+            if (triggered.size() > TRIGGERED_ROWS) {
+                line(sb, "  … " + (triggered.size() - TRIGGERED_ROWS) + " more triggered (decisions.csv)");
+            }
+            if (!none.isEmpty()) {
+                line(sb, "  无数据，需补充核查 No data, check first: " + String.join(", ",
+                        none.stream().map(d -> d.county() + " " + d.indicator().label()).toList()));
             }
             PolicyComparison pc = result.policies();
             if (pc != null) {
-                sb.append("各判断规则的风险 What each policy risks here — expected accusations if every county sat on its line"
-                        + " / half-way to it, and accusations now:\n");
+                line(sb, "各判断规则的风险 Policy risk here — accusations expected if every county sat on its line /"
+                        + " half-way to it, and now:");
                 for (PolicyComparison.Row r : pc.rows()) {
-                    sb.append("  ").append(pad(r.policy().label() + " " + r.policy().chinese()
-                            + (r.policy() == result.settings().policy() ? " ←" : ""), 34))
-                            .append(String.format(java.util.Locale.ROOT, "%5.1f / %4.1f   %d%n", r.atLine(), r.atHalf(),
+                    line(sb, "  " + pad(r.policy().label() + " " + r.policy().chinese()
+                            + (r.policy() == result.settings().policy() ? " ←" : ""), 34)
+                            + String.format(java.util.Locale.ROOT, "%5.1f / %4.1f   %d", r.atLine(), r.atHalf(),
                                     r.triggered().size()));
                 }
                 if (pc.simulated() < pc.decisions()) {
-                    sb.append("  (").append(pc.decisions() - pc.simulated()).append(" of ").append(pc.decisions())
-                            .append(" decisions not simulated: the assistance link)\n");
+                    line(sb, "  (" + (pc.decisions() - pc.simulated()) + " of " + pc.decisions()
+                            + " decisions not simulated: the fund link's counts have no sampling error)");
                 }
-            }
-            List<Decision> none = decisions.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();
-            if (!none.isEmpty()) {
-                sb.append("No data, neither triggered nor cleared (无数据，需补充核查): ").append(String.join(", ",
-                        none.stream().map(d -> d.county() + " " + d.indicator().label()).toList())).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** C01 精准退出误差率 3.60% [0.04–21.73] ≥ 2.00% → 党委书记 王丽华、政府主要负责人 李静 (不稳健 fragile). */
+    static String triggeredLine(Decision d) {
+        Interval ci = d.interval();
+        String interval = ci.isDefined() && ci.lower() != ci.upper()
+                ? " [" + Formats.fixed(100 * ci.lower(), 2) + "–" + Formats.fixed(100 * ci.upper(), 2) + "]" : "";
+        String who = String.join("、", d.evidence().reached().stream()
+                .map(r -> r.role().chinese() + " " + r.joined()).toList());
+        return d.county() + " " + d.indicator().chinese() + " " + Formats.percent(d.estimate()) + interval
+                + (d.indicator().badWhenHigh() ? " ≥ " : " < ") + Formats.percent(d.threshold()) + " → "
+                + (who.isEmpty() ? "名单缺 no leader listed" : who) + (d.fragile() ? " (不稳健 fragile)" : "");
+    }
+
+    /** "1 decision", "2 decisions". */
+    static String plural(long n, String noun) {
+        return plural(n, noun, noun + "s");
+    }
+
+    /** "1 discrepancy", "2 discrepancies". */
+    static String plural(long n, String noun, String nouns) {
+        return n == 1 ? noun : nouns;
+    }
+
+    /** Appends a line cut to {@link #WIDTH} columns (an ellipsis where cut). */
+    static void line(StringBuilder sb, String text) {
+        sb.append(fit(text, WIDTH)).append('\n');
+    }
+
+    /** The text, cut with … to at most {@code width} terminal columns. */
+    static String fit(String text, int width) {
+        if (Workbooks.displayWidth(text) <= width) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int cw = Workbooks.wide(cp) ? 2 : 1;
+            if (w + cw > width - 1) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            w += cw;
+            i += Character.charCount(cp);
+        }
+        return out.append('…').toString();
     }
 
     /** The rates part: per county the four rates with their intervals, flagged at or above the threshold. */
@@ -69,62 +130,82 @@ public final class Summary {
         StringBuilder sb = new StringBuilder();
         ErrorRate first = rates.get(0);
         Interval ci = first.interval();
-        sb.append("Lookback review 回头看 — unit: ").append(first.unit().label()).append(" (").append(first.unit().chinese())
-                .append("), ").append(ci.method().label()).append(' ').append(Formats.number(100 * ci.level()))
-                .append("% intervals, threshold ").append(Formats.percent(threshold)).append('\n');
-        sb.append(pad("county", 8)).append(' ').append(pad("villages", 9));
+        line(sb, "Lookback 回头看 — " + first.unit().chinese() + " " + first.unit().label() + ", " + ci.method().label()
+                + " " + Formats.number(100 * ci.level()) + "% 置信区间 intervals, 问责线 threshold "
+                + Formats.percent(threshold));
+        StringBuilder zh = new StringBuilder(pad("县", 10) + pad("样本村", 9));
+        StringBuilder en = new StringBuilder(pad("county", 10) + pad("villages", 9));
         for (Measure m : Measure.values()) {
-            sb.append(' ').append(pad(m.label() + " " + m.chinese(), COLUMN));
+            zh.append(pad(m.chinese() + " %", COLUMN));
+            en.append(pad(m.label(), COLUMN));
         }
-        sb.append('\n');
+        line(sb, zh.toString().stripTrailing());
+        line(sb, en.toString().stripTrailing());
         Map<String, List<ErrorRate>> byCounty = new LinkedHashMap<>();
         for (ErrorRate r : rates) {
             byCounty.computeIfAbsent(r.county(), k -> new ArrayList<>()).add(r);
         }
         List<String> notes = new ArrayList<>();
-        byCounty.forEach((county, list) -> {
-            ErrorRate any = list.get(0);
-            sb.append(pad(county, 8)).append(' ').append(pad(any.villagesSampled() + "/" + any.villagesInFrame(), 9));
-            for (ErrorRate r : list) {
-                boolean flagged = r.measure().rule().isPresent() && r.rate() >= threshold;
-                Interval i = r.interval();
-                String cell = Formats.percent(r.rate()) + " [" + bound(i.lower()) + "," + bound(i.upper()) + "]"
-                        + (flagged ? " ≥!" : "");
-                sb.append(' ').append(pad(cell, COLUMN));
-                if (!i.note().isEmpty() && !i.isDefined()) {
-                    notes.add(county + " " + r.measure().label() + ": " + i.note());
-                }
-            }
-            sb.append('\n');
-        });
-        sb.append("≥! marks an identification or exit rate at or above the threshold (率达到或超过问责线).\n");
-        for (String n : notes) {
-            sb.append("  note: ").append(n).append('\n');
+        List<String> shown = new ArrayList<>();
+        List<String> counties = new ArrayList<>(byCounty.keySet());
+        counties.remove(ErrorRate.ALL);
+        java.util.function.Predicate<String> flagged = c -> byCounty.get(c).stream()
+                .anyMatch(r -> r.measure().rule().isPresent() && r.rate() >= threshold);
+        if (counties.size() <= COUNTY_ROWS) {
+            shown.addAll(counties);
+        } else { // flagged counties first, then the others, in the frame's order
+            counties.stream().filter(flagged).limit(COUNTY_ROWS).forEach(shown::add);
+            counties.stream().filter(flagged.negate()).limit(COUNTY_ROWS - shown.size()).forEach(shown::add);
+            shown.sort(java.util.Comparator.comparingInt(counties::indexOf));
         }
+        for (String county : shown) {
+            row(sb, county, byCounty.get(county), threshold, notes);
+        }
+        if (shown.size() < counties.size()) {
+            line(sb, "… " + (counties.size() - shown.size()) + " more counties, " + counties.stream().filter(flagged)
+                    .filter(c -> !shown.contains(c)).count() + " of them flagged (estimates.csv, review.xlsx)");
+        }
+        if (byCounty.containsKey(ErrorRate.ALL)) {
+            row(sb, ErrorRate.ALL, byCounty.get(ErrorRate.ALL), threshold, notes);
+        }
+        line(sb, "≥! at or above the threshold (达到或超过问责线); NA: no interval (无区间)"
+                + (notes.isEmpty() ? "" : ": " + String.join(", ", notes)));
         if (cross.tallies().isEmpty() && cross.spotChecked() == 0 && cross.registerRecords() == 0) {
-            sb.append("Estimated from village tallies (村级汇总), no household records: ").append(cross.findings().size())
-                    .append(" data-quality findings.\n");
+            line(sb, "Estimated from village tallies (村级汇总), no household records: " + cross.findings().size()
+                    + " data-quality " + plural(cross.findings().size(), "finding") + ".");
             return sb.toString();
         }
-        sb.append(cross.spotChecked()).append(" households spot-checked, ").append(cross.discrepancies().size())
-                .append(" discrepancies (整改清单), ").append(cross.findings().size()).append(" data-quality findings, ")
-                .append(cross.recordsLeftOut()).append(" records left out.\n");
+        line(sb, cross.spotChecked() + " households spot-checked 抽查户, " + cross.discrepancies().size() + " "
+                + plural(cross.discrepancies().size(), "discrepancy", "discrepancies")
+                + " 整改, " + cross.findings().size() + " data-quality " + plural(cross.findings().size(), "finding")
+                + " 数据质量, " + cross.recordsLeftOut() + " " + plural(cross.recordsLeftOut(), "record")
+                + " left out 未计入.");
         return sb.toString();
     }
 
-    private static final int COLUMN = 30;
+    /** One county's row: its four rates in % with their intervals. */
+    private static void row(StringBuilder sb, String county, List<ErrorRate> list, double threshold, List<String> notes) {
+        ErrorRate any = list.get(0);
+        StringBuilder r = new StringBuilder(pad(fit(county, 9), 10)).append(pad(any.villagesSampled() + "/"
+                + any.villagesInFrame(), 9));
+        for (ErrorRate e : list) {
+            boolean flagged = e.measure().rule().isPresent() && e.rate() >= threshold;
+            Interval i = e.interval();
+            r.append(pad(bound(e.rate()) + " [" + bound(i.lower()) + "," + bound(i.upper()) + "]"
+                    + (flagged ? " ≥!" : ""), COLUMN));
+            if (!i.isDefined() && !Double.isNaN(e.rate())) {
+                notes.add(county + " " + e.measure().label());
+            }
+        }
+        line(sb, r.toString().stripTrailing());
+    }
+
+    private static final int COLUMN = 23;
 
     /** Pads to a width in terminal columns, counting CJK characters as two. */
     static String pad(String s, int width) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-                    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
-                    || (c >= 0xffe0 && c <= 0xffe6))) ? 2 : 1;
-        }
         StringBuilder sb = new StringBuilder(s);
-        for (int i = w; i < width; i++) {
+        for (int i = Workbooks.displayWidth(s); i < width; i++) {
             sb.append(' ');
         }
         return sb.toString();

@@ -45,9 +45,9 @@ class CommandLineTest {
         Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--ci-method", "korn-graubard,wald"));
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("korn-graubard 95% intervals, threshold 2.00%"), r.out());
-        assertTrue(r.out().contains("note: C04 missed: single sampled village: the design gives no variance estimate"),
-                r.out());
+        assertTrue(r.out().contains("korn-graubard 95% 置信区间 intervals, 问责线 threshold 2.00%"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("≥! at or above") && l.contains("NA: no interval (无区间): ")
+                && l.contains("C04 missed")), r.out());
         List<String> estimates = Files.readAllLines(dir.resolve("out/estimates.csv"));
         assertEquals("county,measure,unit,villages_sampled,villages_in_frame,units,errors,estimate,std_error,df,ci_lower,"
                 + "ci_upper,ci_method,level", estimates.get(0));
@@ -121,8 +121,9 @@ class CommandLineTest {
         assertEquals(0, ok.status(), ok.err());
         Run utf8 = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv")));
-        assertEquals(utf8.out().replace(dir.toString(), ""), ok.out().replace(dir.toString(), ""),
-                "the same review whatever the encoding");
+        java.util.function.Function<String, String> same = t -> t.replace(dir.toString(), "")
+                .replaceAll(" \\(replacing the \\d+ files of the run before\\)", "");
+        assertEquals(same.apply(utf8.out()), same.apply(ok.out()), "the same review whatever the encoding");
     }
 
     @Test
@@ -136,7 +137,12 @@ class CommandLineTest {
         Run missing = run(review(dir.resolve("nope.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv")));
         assertEquals(2, missing.status());
-        assertTrue(missing.err().startsWith("lookback review: nope.csv: no such file"), missing.err());
+        assertTrue(missing.err().startsWith("lookback review: --frame " + dir.resolve("nope.csv") + ": no such file"),
+                missing.err());
+        Run folder = run(review(dir, SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"), SRS.resolve("spot_check.csv")));
+        assertEquals(2, folder.status());
+        assertTrue(folder.err().startsWith("lookback review: --frame " + dir + " is a folder: give the file itself"),
+                folder.err());
     }
 
     @Test
@@ -163,7 +169,8 @@ class CommandLineTest {
                 charts.err());
         Run certificate = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv"), "--certificate", dir.resolve("missing.json").toString()));
-        assertEquals("lookback review: --certificate: " + dir.resolve("missing.json") + " is not a file\n",
+        assertEquals("lookback review: --certificate " + dir.resolve("missing.json") + ": no such file (looked in "
+                + dir.resolve("missing.json").toAbsolutePath().normalize() + ") / 找不到文件\n",
                 certificate.err());
         assertFalse(Files.exists(dir.resolve("out/report.html")), "a bad option stops before any work");
         Run chart = run("plan", "--goal", "decision", "--chart", "oc.jpg");
@@ -409,7 +416,7 @@ class CommandLineTest {
         Run r = run("demo", "--out", out.toString(), "--charts", "png,svg,pdf");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("true "), r.out());
-        assertTrue(r.out().contains("Accountability (问责)"), r.out());
+        assertTrue(r.out().contains("问责 Accountability"), r.out());
         assertEquals("county,rule,measure,estimate,ci_lower,ci_upper,threshold,policy,outcome,fragile,p_value,p_adjusted,"
                 + "trigger_chance_at_threshold,villages_to_settle,roles,names,evidence",
                 Files.readAllLines(out.resolve("decisions.csv")).get(0));
@@ -468,6 +475,60 @@ class CommandLineTest {
         assertEquals(0, p.waitFor(), text);
         assertFalse(text.contains("AWTError"), text);
         assertTrue(Files.exists(png) && Files.size(png) > 1000, text);
+    }
+
+    @Test
+    void oneRunOneFolderWithAManifest() throws Exception {
+        Path out = dir.resolve("out");
+        Path funds = dir.resolve("fund_checks.csv");
+        Files.writeString(funds, "project,county,amount,audited_misused,planned_finish,actual_finish,started\n"
+                + "P1,C01,100000,5000,2026-01-01,2026-02-01,true\n");
+        Path leaders = dir.resolve("leaders.csv");
+        Files.writeString(leaders, "county,role,name\nC01,党委书记,王一\nC01,县长,李一\n");
+        String[] withFunds = review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--leaders", leaders.toString(), "--funds", funds.toString());
+        assertEquals(0, run(withFunds).status());
+        assertTrue(Files.exists(out.resolve("fund_referrals.csv")));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        // the same folder again without funds: last run's referrals are gone, the user's own file stays
+        Run again = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv")));
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("replacing the"), again.out());
+        assertFalse(Files.exists(out.resolve("fund_referrals.csv")));
+        assertFalse(Files.exists(out.resolve("decisions.csv")));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        // the manifest: every output with its SHA-256, every input by role
+        Object m = dev.lookback.io.Json.parse(Files.readString(out.resolve("manifest.json")));
+        java.util.Map<?, ?> manifest = (java.util.Map<?, ?>) m;
+        List<?> outputs = (List<?>) manifest.get("outputs");
+        java.util.Map<?, ?> estimates = (java.util.Map<?, ?>) outputs.stream()
+                .filter(o -> "estimates.csv".equals(((java.util.Map<?, ?>) o).get("file"))).findFirst().orElseThrow();
+        assertEquals(dev.lookback.draw.Tickets.fileSha256(out.resolve("estimates.csv")), estimates.get("sha256"));
+        assertTrue(outputs.stream().noneMatch(o -> ((java.util.Map<?, ?>) o).get("file").toString().contains("notes.txt")));
+        List<?> inputs = (List<?>) manifest.get("inputs");
+        assertEquals("frame", ((java.util.Map<?, ?>) inputs.get(0)).get("role"));
+        assertEquals(dev.lookback.draw.Tickets.fileSha256(SRS.resolve("villages.csv")),
+                ((java.util.Map<?, ?>) inputs.get(0)).get("sha256"));
+        // outputs no manifest accounts for are refused, with the way out; --force replaces them
+        Files.delete(out.resolve("manifest.json"));
+        Run refused = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv")));
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("no manifest.json accounts for") && refused.err().contains("--force"),
+                refused.err());
+        Run forced = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
+                SRS.resolve("spot_check.csv"), "--force"));
+        assertEquals(0, forced.status(), forced.err());
+        // a file for --out
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        List<String> args = new java.util.ArrayList<>(List.of(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"),
+                SRS.resolve("self_check.csv"), SRS.resolve("spot_check.csv"))));
+        args.set(args.indexOf("--out") + 1, file.toString());
+        Run onFile = run(args.toArray(new String[0]));
+        assertEquals(2, onFile.status());
+        assertTrue(onFile.err().startsWith("lookback review: --out " + file + " is a file, not a folder"), onFile.err());
     }
 
     @Test

@@ -56,6 +56,33 @@ class SummaryAndFilesTest {
     }
 
     @Test
+    void theDemoSummaryFitsAScreen(@TempDir Path dir) throws IOException {
+        ReviewResult r = dev.lookback.sim.Demo.run(dir.resolve("input"), dev.lookback.sim.Demo.SEED,
+                dev.lookback.sim.Demo.PER_COUNTY, dev.lookback.vocabulary.Unit.PERSONS).result();
+        String text = Summary.of(r);
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.size() <= 40, lines.size() + " lines:\n" + text);
+        for (String l : lines) {
+            assertTrue(Workbooks.displayWidth(l) <= Summary.WIDTH, Workbooks.displayWidth(l) + " columns: " + l);
+        }
+        // every triggered decision on its own line, with the names it reaches
+        for (var d : r.triggered()) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("  " + d.county() + " " + d.indicator().chinese())
+                    && d.names().stream().allMatch(l::contains)), d + "\n" + text);
+        }
+        assertTrue(text.contains("启动 " + r.triggered().size() + " triggered"), text);
+        // the county table's columns line up on screen: every rate column starts at the same display column
+        List<String> rows = lines.stream().filter(l -> l.startsWith("C0") || l.startsWith("ALL")).toList();
+        int at = Workbooks.displayWidth(rows.get(0).substring(0, rows.get(0).indexOf('[')));
+        for (String row : rows) {
+            assertEquals(at, Workbooks.displayWidth(row.substring(0, row.indexOf('['))), row);
+        }
+        assertEquals("1 decision", "1 " + Summary.plural(1, "decision"));
+        assertEquals("2 discrepancies", "2 " + Summary.plural(2, "discrepancy", "discrepancies"));
+        assertEquals("精准退出…", Summary.fit("精准退出误差率 exit", 10));
+    }
+
+    @Test
     void countyCodesNeverLeaveTheOutputFolder(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("a").resolve("b").resolve("out");
         ReviewFiles.write(city(dir).unit(dev.lookback.vocabulary.Unit.HOUSEHOLDS).run(), out);

@@ -1,0 +1,237 @@
+package dev.lookback.report;
+
+import dev.lookback.ReviewResult;
+import dev.lookback.draw.Tickets;
+import dev.lookback.io.Json;
+import dev.lookback.vocabulary.Line;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One run, one folder: a review never leaves another run's files beside its own, and records what it wrote.
+ *
+ * <p>{@link #prepare} clears what an earlier Lookback run wrote (the files its {@value #MANIFEST} lists) and
+ * refuses a folder that holds files by the names Lookback writes that no manifest accounts for (another
+ * program's, or an older Lookback's), unless forced; files of other names are never touched. {@link #record}
+ * then writes {@value #MANIFEST}: Lookback's version, the settings, every input with its SHA-256 and size,
+ * and every file the run wrote with its SHA-256 and size — the record an official attaches to a decision.
+ */
+public final class OutputFolder {
+    /** The manifest's file name. */
+    public static final String MANIFEST = "manifest.json";
+
+    /** The files Lookback writes at the top of an output folder. */
+    static final List<String> FILES = List.of("estimates.csv", "estimate_notes.csv", "discrepancies.csv",
+            "data_quality.csv", "tallies.csv", "decisions.csv", "fund_referrals.csv", "review.xlsx", "report.html",
+            MANIFEST);
+
+    /** The folders Lookback writes whole. */
+    static final List<String> FOLDERS = List.of("rectification", "charts");
+
+    private OutputFolder() {
+    }
+
+    /**
+     * Makes {@code dir} ready for a run: created if absent; the previous run's files (as its manifest lists
+     * them) removed; refused (an {@link IllegalArgumentException} saying what to do) when it is a file, or
+     * holds outputs no manifest accounts for and {@code force} is false (with {@code force} they are removed).
+     *
+     * @param dir     the output folder
+     * @param force   replace outputs that no manifest accounts for
+     * @param folders further folders the run writes whole (the demo's {@code input})
+     * @return the files removed, relative to {@code dir}
+     */
+    public static List<String> prepare(Path dir, boolean force, String... folders) throws IOException {
+        return prepare(dir, force, List.of(), folders);
+    }
+
+    /**
+     * As {@link #prepare(Path, boolean, String...)}, never removing the files of {@code keep} (the run's own
+     * inputs, when they lie in the folder an earlier run wrote).
+     */
+    public static List<String> prepare(Path dir, boolean force, java.util.Collection<Path> keep, String... folders)
+            throws IOException {
+        java.util.Set<Path> kept = new java.util.HashSet<>();
+        for (Path k : keep) {
+            kept.add(k.toAbsolutePath().normalize());
+        }
+        List<String> left = check(dir, force, folders);
+        Files.createDirectories(dir);
+        List<String> removed = new ArrayList<>();
+        Path manifest = dir.resolve(MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            for (String file : listed(manifest)) {
+                Path p = dir.resolve(file).normalize();
+                if (p.startsWith(dir.normalize()) && !kept.contains(p.toAbsolutePath()) && Files.deleteIfExists(p)) {
+                    removed.add(file);
+                }
+            }
+            Files.delete(manifest);
+        }
+        for (String file : left) { // only with force
+            Path p = dir.resolve(file).normalize();
+            if (!kept.contains(p.toAbsolutePath()) && Files.deleteIfExists(p)) {
+                removed.add(file);
+            }
+        }
+        removeEmptyFolders(dir, folders);
+        return removed;
+    }
+
+    /**
+     * Whether {@code dir} can take a run, without changing anything: refused when it is a file, or when it holds
+     * files by the names Lookback writes that no manifest accounts for and {@code force} is false.
+     *
+     * @return the files that {@code force} would replace (empty when none)
+     */
+    public static List<String> check(Path dir, boolean force, String... folders) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is a file, not a folder: give a folder (it is made if"
+                    + " absent) / --out 应为文件夹");
+        }
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> left = new ArrayList<>(owned(dir, folders));
+        left.remove(MANIFEST);
+        Path manifest = dir.resolve(MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            left.removeAll(listed(manifest));
+        }
+        if (!left.isEmpty() && !force) {
+            throw new IllegalArgumentException("--out " + dir + " already holds " + left.size() + " "
+                    + (left.size() == 1 ? "file" : "files") + " by the names Lookback writes that no " + MANIFEST
+                    + " accounts for (" + String.join(", ", left.subList(0, Math.min(5, left.size())))
+                    + (left.size() > 5 ? ", …" : "") + "): give an empty or new folder, or --force to replace them"
+                    + " / 输出文件夹中已有其他运行的结果，请换用新文件夹，或加 --force 覆盖");
+        }
+        return left;
+    }
+
+    /** The files under {@code dir} by the names Lookback writes, relative and sorted. */
+    static List<String> owned(Path dir, String... folders) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String f : FILES) {
+            if (Files.isRegularFile(dir.resolve(f))) {
+                out.add(f);
+            }
+        }
+        List<String> all = new ArrayList<>(FOLDERS);
+        all.addAll(List.of(folders));
+        for (String folder : all) {
+            Path d = dir.resolve(folder);
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> walk = Files.walk(d)) {
+                    walk.filter(Files::isRegularFile).map(p -> relative(dir, p)).sorted().forEach(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void removeEmptyFolders(Path dir, String... folders) throws IOException {
+        List<String> all = new ArrayList<>(FOLDERS);
+        all.addAll(List.of(folders));
+        for (String folder : all) {
+            Path d = dir.resolve(folder);
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> walk = Files.walk(d)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        try (Stream<Path> inside = Files.list(p)) {
+                            if (Files.isDirectory(p) && inside.findAny().isEmpty()) {
+                                Files.delete(p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> listed(Path manifest) throws IOException {
+        List<String> files = new ArrayList<>();
+        try {
+            Object m = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8));
+            if (m instanceof Map<?, ?> map && map.get("outputs") instanceof List<?> outputs) {
+                for (Object o : outputs) {
+                    if (o instanceof Map<?, ?> entry && entry.get("file") instanceof String f) {
+                        files.add(f);
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(manifest + " is not a manifest Lookback can read (" + e.getMessage()
+                    + "): remove it, or give a new --out folder");
+        }
+        return files;
+    }
+
+    private static String relative(Path dir, Path p) {
+        return dir.relativize(p).toString().replace('\\', '/');
+    }
+
+    /**
+     * Writes {@value #MANIFEST} into {@code dir}: {@code lookback} (version), {@code settings}, {@code inputs}
+     * (the given files by role, each with {@code file}, {@code sha256}, {@code bytes}) and {@code outputs}
+     * (every file by the names Lookback writes now in {@code dir}, with {@code file}, {@code sha256},
+     * {@code bytes}), in a stable order: the same review gives the same manifest.
+     *
+     * @param inputs the inputs by role ({@code frame}, {@code sample}, …): their paths
+     * @param folders further folders the run wrote whole (as for {@link #prepare})
+     */
+    public static void record(Path dir, ReviewResult result, Map<String, Path> inputs, String version,
+            String... folders) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lookback", version);
+        var s = result.settings();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("unit", s.unit().label());
+        settings.put("level", s.level());
+        settings.put("ci_methods", s.methods().stream().map(x -> x.label()).toList());
+        settings.put("policy", s.policy().label());
+        settings.put("lonely_village", s.lonelyPsu().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("rho_prior", s.rho());
+        for (Line line : Line.values()) {
+            settings.put(line.label(), s.line(line));
+        }
+        settings.put("as_of", result.asOf() == null ? "" : result.asOf().toString());
+        m.put("settings", settings);
+        List<Object> in = new ArrayList<>();
+        for (Map.Entry<String, Path> e : inputs.entrySet()) {
+            in.add(entry(e.getKey(), e.getValue().toString(), e.getValue()));
+        }
+        m.put("inputs", in);
+        List<Object> out = new ArrayList<>();
+        for (String file : owned(dir, folders)) {
+            if (!file.equals(MANIFEST)) {
+                out.add(entry(null, file, dir.resolve(file)));
+            }
+        }
+        m.put("outputs", out);
+        Files.writeString(dir.resolve(MANIFEST), Json.write(m), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> entry(String role, String name, Path file) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        if (role != null) {
+            e.put("role", role);
+        }
+        e.put("file", name);
+        try {
+            e.put("sha256", Tickets.fileSha256(file));
+            e.put("bytes", Files.size(file));
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        return e;
+    }
+}

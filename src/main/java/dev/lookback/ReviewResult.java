@@ -101,6 +101,9 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
                     .append(" policy): ").append(triggered().size()).append(" triggered, ")
                     .append(decisions.stream().filter(Decision::fragile).count()).append(" fragile");
         }
+        crossCheck.mostlyLeftOut().ifPresent(l -> sb.append("\n  NOT USABLE: ").append(l.leftOut())
+                .append(" records left out, ").append(l.kept()).append(" kept; ").append(l.count()).append(" in ")
+                .append(l.file()).append(": ").append(l.type().label()));
         return sb.append('\n').toString();
     }
 }

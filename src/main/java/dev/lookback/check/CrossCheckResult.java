@@ -2,6 +2,7 @@ package dev.lookback.check;
 
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
+import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.Kind;
 import java.util.List;
 
@@ -29,6 +30,39 @@ public record CrossCheckResult(Frame frame, Sample sample, List<VillageTally> ta
     /** How many findings left a record out of the estimates. */
     public long recordsLeftOut() {
         return findings.stream().filter(Finding::leftOut).count();
+    }
+
+    /**
+     * The biggest group of records left out for one reason (one file, one finding type).
+     *
+     * @param file    the file the records came from
+     * @param type    the reason
+     * @param count   records left out for it
+     * @param leftOut records left out for any reason
+     * @param kept    spot-checked households the estimates rest on
+     * @param example the first such finding
+     */
+    public record LeftOut(String file, FindingType type, long count, long leftOut, long kept, Finding example) {
+    }
+
+    /**
+     * When more records were left out than kept, the review is not usable: the reason most of them share (its
+     * first finding as an example), so that one line can say what to fix; empty otherwise.
+     */
+    public java.util.Optional<LeftOut> mostlyLeftOut() {
+        long leftOut = recordsLeftOut();
+        if (leftOut == 0 || leftOut <= spotChecked) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, List<Finding>> groups = new java.util.LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.leftOut()) {
+                groups.computeIfAbsent(f.file() + "\u0000" + f.type(), k -> new java.util.ArrayList<>()).add(f);
+            }
+        }
+        List<Finding> biggest = groups.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+        Finding first = biggest.get(0);
+        return java.util.Optional.of(new LeftOut(first.file(), first.type(), biggest.size(), leftOut, spotChecked, first));
     }
 
     @Override

@@ -184,6 +184,10 @@ final class ReviewCommand extends Command {
                 + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/")
                 + ", review.xlsx, rectification/, manifest.json" + (replaced.isEmpty() ? ""
                         : " (replacing the " + replaced.size() + " files of the run before)"));
+        var leftOut = result.crossCheck().mostlyLeftOut();
+        if (leftOut.isPresent()) { // written for inspection, but not a review to act on
+            throw new IllegalArgumentException(Summary.unusable(leftOut.get()));
+        }
         return 0;
     }
 

@@ -90,6 +90,16 @@ public final class Summary {
                 + (who.isEmpty() ? "名单缺 no leader listed" : who) + (d.fragile() ? " (不稳健 fragile)" : "");
     }
 
+    /**
+     * The one line that says a review is not usable: 不可用 NOT USABLE: 6449 of 6449 records left out, 6449 in
+     * spot_check.xlsx for one reason: … — fix it and run again (line 2: …); the summary cuts it to a line.
+     */
+    public static String unusable(CrossCheckResult.LeftOut l) {
+        return "不可用 NOT USABLE — fix " + l.file() + " and run again: " + l.leftOut() + " " + plural(l.leftOut(), "record")
+                + " left out (" + l.kept() + " kept), " + l.count() + " for one reason: " + l.type().chinese() + " "
+                + l.type().english() + " (line " + l.example().line() + ": " + l.example().message() + ")";
+    }
+
     /** "1 decision", "2 decisions". */
     static String plural(long n, String noun) {
         return plural(n, noun, noun + "s");
@@ -175,6 +185,7 @@ public final class Summary {
                     + " data-quality " + plural(cross.findings().size(), "finding") + ".");
             return sb.toString();
         }
+        cross.mostlyLeftOut().ifPresent(l -> line(sb, unusable(l)));
         line(sb, cross.spotChecked() + " households spot-checked 抽查户, " + cross.discrepancies().size() + " "
                 + plural(cross.discrepancies().size(), "discrepancy", "discrepancies")
                 + " 整改, " + cross.findings().size() + " data-quality " + plural(cross.findings().size(), "finding")

@@ -532,6 +532,27 @@ class CommandLineTest {
     }
 
     @Test
+    void aReviewThatLeftMostRecordsOutSaysSoAndIsNotUsable() throws IOException {
+        // every spot-check record has an unreadable verdict: all left out for the same reason
+        List<String> spot = Files.readAllLines(SRS.resolve("spot_check.csv"));
+        StringBuilder bad = new StringBuilder(spot.get(0)).append('\n');
+        for (String line : spot.subList(1, spot.size())) {
+            bad.append(line, 0, line.lastIndexOf(',')).append(",maybe\n");
+        }
+        Path file = dir.resolve("spot_check.csv");
+        Files.writeString(file, bad);
+        Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"), file));
+        assertEquals(2, r.status(), r.out());
+        String line = r.out().lines().filter(l -> l.startsWith("不可用 NOT USABLE — fix spot_check.csv and run again: "))
+                .findFirst().orElse("");
+        assertTrue(line.contains((spot.size() - 1) + " records left out (0 kept), " + (spot.size() - 1)
+                + " for one reason"), r.out());
+        assertTrue(r.err().startsWith("lookback review: 不可用 NOT USABLE — fix spot_check.csv"), r.err());
+        assertTrue(r.err().contains("expected true or false"), r.err());
+        assertTrue(Files.exists(dir.resolve("out/data_quality.csv")), "the files are written for inspection");
+    }
+
+    @Test
     void lonelyVillageFailExitsTwoWithTheReason() {
         // county C04 of the fixture has one sampled village
         Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),

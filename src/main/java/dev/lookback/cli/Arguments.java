@@ -24,7 +24,7 @@ final class Arguments {
     boolean flag(String name) {
         String v = text(name);
         if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException(name + ": \"" + v + "\" is not true or false");
+            throw new IllegalArgumentException(name + ": \"" + v + "\" is not true or false / " + name + " 应为 true 或 false");
         }
         return Boolean.parseBoolean(v);
     }
@@ -37,7 +37,8 @@ final class Arguments {
         try {
             return Double.parseDouble(text(name));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": \"" + text(name) + "\" is not a number");
+            throw new IllegalArgumentException(name + ": \"" + text(name) + "\" is not a number, e.g. 0.95 / " + name
+                    + " 应为数字");
         }
     }
 
@@ -50,6 +51,7 @@ final class Arguments {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + ": \"" + text(name) + "\" is not a whole number ≥ " + min);
+        throw new IllegalArgumentException(name + ": \"" + text(name) + "\" is not a whole number ≥ " + min + " / " + name
+                + " 应为不小于 " + min + " 的整数");
     }
 }

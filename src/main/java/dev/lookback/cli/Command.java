@@ -47,19 +47,21 @@ abstract class Command {
             Option o = byName.get(name);
             if (o == null) {
                 throw new IllegalArgumentException((a.startsWith("-") ? "unknown option " + name : "unexpected argument \""
-                        + a + "\"") + "; see lookback " + name() + " --help");
+                        + a + "\"") + "; see lookback " + name() + " --help / " + (a.startsWith("-") ? "未知选项"
+                                : "多余的参数") + "，见 --help");
             }
             if (value == null && o.isFlag()) {
                 value = "true";
             }
             if (value == null) {
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + name + " needs a value (" + o.synopsis() + ")");
+                    throw new IllegalArgumentException("option " + name + " needs a value (" + o.synopsis() + ") / 选项 "
+                            + name + " 缺少取值");
                 }
                 value = args[++i];
             }
             if (values.put(name, value) != null) {
-                throw new IllegalArgumentException("option " + name + " is given twice");
+                throw new IllegalArgumentException("option " + name + " is given twice: keep one / 选项 " + name + " 重复");
             }
         }
         if (values.containsKey("--config") && !values.get("--config").isEmpty()) {
@@ -77,7 +79,7 @@ abstract class Command {
         }
         if (missing.length() > 0) {
             throw new IllegalArgumentException("missing required option" + (missing.indexOf(",") > 0 ? "s " : " ")
-                    + missing + "; see lookback " + name() + " --help");
+                    + missing + "; see lookback " + name() + " --help / 缺少必需选项 " + missing);
         }
         for (Option o : options()) { // an input file that is not there, or is a folder, is named with its option
             String v = values.get(o.name());

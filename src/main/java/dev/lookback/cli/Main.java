@@ -45,7 +45,7 @@ public final class Main {
         Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
         if (command == null) {
             err.println("lookback: unknown command \"" + args[0] + "\"; the commands are "
-                    + String.join(", ", COMMANDS.stream().map(Command::name).toArray(String[]::new)));
+                    + String.join(", ", COMMANDS.stream().map(Command::name).toArray(String[]::new)) + " / 未知命令");
             err.flush();
             return UNUSABLE_INPUT;
         }
@@ -62,7 +62,8 @@ public final class Main {
             err.flush();
             return UNUSABLE_INPUT;
         } catch (IOException e) {
-            err.println("lookback " + command.name() + ": cannot write output: " + e.getMessage());
+            err.println("lookback " + command.name() + ": cannot write output: " + e.getMessage()
+                    + " — check that the folder is writable and the disk not full / 无法写出结果，请检查文件夹权限和磁盘空间");
             err.flush();
             return 1;
         } catch (Exception e) {

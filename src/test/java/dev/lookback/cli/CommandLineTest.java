@@ -178,11 +178,12 @@ class CommandLineTest {
         assertEquals("", chart.out(), "nothing computed");
         Run required = run("review", "--frame", "x.csv");
         assertEquals(2, required.status());
-        assertEquals("lookback review: missing required option --sample=FILE; see lookback review --help\n",
+        assertEquals("lookback review: missing required option --sample=FILE; see lookback review --help / 缺少必需选项"
+                + " --sample=FILE\n",
                 required.err());
         Run unknown = run("review", "--frame", "x.csv", "--colour", "red");
         assertEquals(2, unknown.status());
-        assertEquals("lookback review: unknown option --colour; see lookback review --help\n", unknown.err());
+        assertEquals("lookback review: unknown option --colour; see lookback review --help / 未知选项，见 --help\n", unknown.err());
         Run command = run("reveiw");
         assertEquals(2, command.status());
         assertTrue(command.err().startsWith("lookback: unknown command \"reveiw\"; the commands are review, draw, verify-draw"),

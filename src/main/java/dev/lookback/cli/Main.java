@@ -57,7 +57,13 @@ public final class Main {
             int status = command.run(parsed, out);
             out.flush();
             return status;
-        } catch (InputException | IllegalArgumentException e) {
+        } catch (InputException e) {
+            err.println("lookback " + command.name() + ": " + e.getMessage() + " / 请修改" + e.file()
+                    + (e.line() > 0 ? " 第 " + e.line() + " 行" : "") + (e.column() != null ? "「" + e.column() + "」列" : "")
+                    + "后重试");
+            err.flush();
+            return UNUSABLE_INPUT;
+        } catch (IllegalArgumentException e) {
             err.println("lookback " + command.name() + ": " + e.getMessage());
             err.flush();
             return UNUSABLE_INPUT;

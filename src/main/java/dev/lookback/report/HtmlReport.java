@@ -89,6 +89,11 @@ public final class HtmlReport {
                             Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
                             Charts.percentLabel(s.level())))).append("</span></p></header>\n");
         }
+        h.append("<p class=\"note\">表格版见同一文件夹中的 <b>review.xlsx</b>（可用 Excel、WPS 打开）；各县整改清单见"
+                + " <b>rectification/</b> 中该县的工作簿；manifest.json 记录本次复核读入和写出的全部文件及其 SHA-256。"
+                + "<br><span class=\"en\">The same tables for Excel and WPS: review.xlsx in this folder; each county's"
+                + " rectification workbook in rectification/; manifest.json lists every file read and written, with"
+                + " SHA-256 sums.</span></p>\n");
         decisions(h, result);
         estimates(h, result);
         charts(h, figures, images);

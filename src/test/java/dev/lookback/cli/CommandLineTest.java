@@ -132,7 +132,8 @@ class CommandLineTest {
         Files.writeString(frame, "county,village\nC01,V1\n");
         Run r = run(review(frame, SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"), SRS.resolve("spot_check.csv")));
         assertEquals(2, r.status());
-        assertEquals("lookback review: villages.csv line 1: missing column households (户数); the header has [county, village]\n",
+        assertEquals("lookback review: villages.csv line 1: missing column households (户数); the header has [county, village]"
+                + " / 请修改villages.csv 第 1 行后重试\n",
                 r.err());
         Run missing = run(review(dir.resolve("nope.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
                 SRS.resolve("spot_check.csv")));

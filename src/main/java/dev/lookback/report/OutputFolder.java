@@ -125,32 +125,35 @@ public final class OutputFolder {
                 out.add(f);
             }
         }
-        List<String> all = new ArrayList<>(FOLDERS);
-        all.addAll(List.of(folders));
-        for (String folder : all) {
-            Path d = dir.resolve(folder);
-            if (Files.isDirectory(d)) {
-                try (Stream<Path> walk = Files.walk(d)) {
-                    walk.filter(Files::isRegularFile).map(p -> relative(dir, p)).sorted().forEach(out::add);
-                }
+        for (Path d : folders(dir, folders)) {
+            try (Stream<Path> walk = Files.walk(d)) {
+                walk.filter(Files::isRegularFile).map(p -> relative(dir, p)).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The folders Lookback writes whole ({@link #FOLDERS} and the run's own) that exist under {@code dir}. */
+    private static List<Path> folders(Path dir, String... extra) {
+        List<Path> out = new ArrayList<>();
+        for (String folder : java.util.stream.Stream.concat(FOLDERS.stream(), java.util.Arrays.stream(extra)).toList()) {
+            if (Files.isDirectory(dir.resolve(folder))) {
+                out.add(dir.resolve(folder));
             }
         }
         return out;
     }
 
     private static void removeEmptyFolders(Path dir, String... folders) throws IOException {
-        List<String> all = new ArrayList<>(FOLDERS);
-        all.addAll(List.of(folders));
-        for (String folder : all) {
-            Path d = dir.resolve(folder);
-            if (Files.isDirectory(d)) {
-                try (Stream<Path> walk = Files.walk(d)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        try (Stream<Path> inside = Files.list(p)) {
-                            if (Files.isDirectory(p) && inside.findAny().isEmpty()) {
-                                Files.delete(p);
-                            }
+        for (Path d : folders(dir, folders)) {
+            try (Stream<Path> walk = Files.walk(d)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    try (Stream<Path> inside = Files.list(p)) {
+                        if (inside.findAny().isEmpty()) {
+                            Files.delete(p);
                         }
+                    } catch (java.nio.file.NotDirectoryException file) {
+                        // a file stays
                     }
                 }
             }

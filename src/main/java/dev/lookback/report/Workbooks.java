@@ -80,14 +80,7 @@ public final class Workbooks {
             throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
-            List<String[]> rows = new ArrayList<>();
-            for (String[] item : items) {
-                String[] row = new String[item.length + 1];
-                row[0] = county;
-                System.arraycopy(item, 0, row, 1, item.length);
-                rows.add(row);
-            }
-            sheet(wb, st, "整改清单", itemColumns(true), rows);
+            sheet(wb, st, "整改清单", itemColumns(true), rows(Map.of(county, items)));
             List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
             if (!decisions.isEmpty()) {
                 sheet(wb, st, "问责结论", decisionColumns(), decisions);

@@ -50,6 +50,9 @@ final class DrawCommand extends Command {
                 Option.optional("--county", "C", "", "with --extend --add K: the county to extend"),
                 Option.optional("--out", "FILE", "sample.csv", "the sample to write"),
                 Option.optional("--certificate", "FILE", "", "the certificate to write (default: beside --out, .certificate.json)"),
+                Option.optional("--rounds", "K", Integer.toString(dev.lookback.draw.Certificate.DEFAULT_ROUNDS),
+                        "rounds declared in advance: the first draw and up to K − 1 follow-ups (lookback follow-up),"
+                                + " written into the certificate"),
                 Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
     }
 
@@ -118,7 +121,8 @@ final class DrawCommand extends Command {
         } catch (java.util.concurrent.CompletionException e) {
             throw new java.io.IOException("cannot read " + framePath + " for its SHA-256", e.getCause());
         }
-        result.writeCertificate(certificate, String.valueOf(framePath.getFileName()), sha, Main.version());
+        result.writeCertificate(certificate, String.valueOf(framePath.getFileName()), sha, Main.version(),
+                a.integer("--rounds", 1));
         Map<String, Integer> perCounty = new LinkedHashMap<>();
         for (DrawnVillage v : result.villages()) {
             perCounty.merge(v.county(), 1, Integer::sum);

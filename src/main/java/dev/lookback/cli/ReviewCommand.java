@@ -174,6 +174,9 @@ final class ReviewCommand extends Command {
                 inputs.put(option.substring(2), a.path(option));
             }
         }
+        if (certificate != null && java.nio.file.Files.isRegularFile(certificate)) {
+            inputs.put("certificate", certificate);
+        }
         List<String> replaced = OutputFolder.prepare(dir, a.flag("--force"), inputs.values());
         ReviewFiles.write(result, dir);
         Path report = MeetingOutputs.write(asked, result, dir, certificate, out);

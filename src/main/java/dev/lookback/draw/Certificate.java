@@ -28,16 +28,23 @@ import java.util.TreeMap;
  * @param frameSha256       the frame file's SHA-256, as {@code sha256sum} prints it
  * @param villagesPerCounty villages drawn per county
  * @param villages          the drawn villages
+ * @param rounds            the rounds declared before the first draw (a follow-up may add villages until then)
+ * @param round             this draw's round: 1 for the first, 2 for its first follow-up, …
+ * @param previousSha256    the SHA-256 of the previous round's certificate file (empty in round 1)
  */
 public record Certificate(String library, String seed, DrawMethod method, String allocation, int maxPerTownship,
-        String frame, String frameSha256, SortedMap<String, Integer> villagesPerCounty, List<Village> villages) {
+        String frame, String frameSha256, SortedMap<String, Integer> villagesPerCounty, List<Village> villages,
+        int rounds, int round, String previousSha256) {
+
+    /** The rounds declared when none are given (a first round and one follow-up). */
+    public static final int DEFAULT_ROUNDS = 2;
 
     /** How a ticket is made, stated in every certificate. */
     public static final String TICKET_RULE = "lower-case hex SHA-256 of UTF-8 seed + \"/\" + village";
 
-    /** A certified village. */
+    /** A certified village, with the round it was drawn in. */
     public record Village(String county, String village, String ticket, double inclusionProbability,
-            boolean certainty) {
+            boolean certainty, int round) {
     }
 
     public Certificate {
@@ -45,19 +52,33 @@ public record Certificate(String library, String seed, DrawMethod method, String
         Objects.requireNonNull(method, "method");
         villagesPerCounty = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(villagesPerCounty));
         villages = List.copyOf(villages);
+        if (rounds < 1 || round < 1 || round > rounds) {
+            throw new IllegalArgumentException("round " + round + " of " + rounds + " declared rounds");
+        }
+        previousSha256 = previousSha256 == null ? "" : previousSha256;
     }
 
-    /** The certificate of a draw from a frame file with the given name and SHA-256. */
+    /** The certificate of a first-round draw from a frame file with the given name and SHA-256. */
     public static Certificate of(DrawResult draw, String frame, String frameSha256, String libraryVersion) {
+        return of(draw, frame, frameSha256, libraryVersion, DEFAULT_ROUNDS, 1, "", Map.of());
+    }
+
+    /**
+     * The certificate of a draw in a given round: {@code rounds} declared, this draw's {@code round}, the
+     * previous round's certificate SHA-256, and the round each village was drawn in (absent: this round).
+     */
+    public static Certificate of(DrawResult draw, String frame, String frameSha256, String libraryVersion, int rounds,
+            int round, String previousSha256, Map<String, Integer> roundOf) {
         SortedMap<String, Integer> perCounty = new TreeMap<>();
         List<Village> villages = new ArrayList<>();
         for (DrawnVillage v : draw.villages()) {
             perCounty.merge(v.county(), 1, Integer::sum);
-            villages.add(new Village(v.county(), v.village(), v.ticket(), v.inclusionProbability(), v.certainty()));
+            villages.add(new Village(v.county(), v.village(), v.ticket(), v.inclusionProbability(), v.certainty(),
+                    roundOf.getOrDefault(v.village(), round)));
         }
         return new Certificate("lookback " + libraryVersion, draw.seed(), draw.method(),
                 draw.allocation().description(), draw.allocation().maxPerTownship(), frame, frameSha256, perCounty,
-                villages);
+                villages, rounds, round, previousSha256);
     }
 
     /** The certificate as JSON text. */
@@ -69,6 +90,11 @@ public record Certificate(String library, String seed, DrawMethod method, String
         m.put("allocation", allocation);
         if (maxPerTownship > 0) {
             m.put("max_per_township", (long) maxPerTownship);
+        }
+        m.put("rounds", (long) rounds);
+        m.put("round", (long) round);
+        if (!previousSha256.isEmpty()) {
+            m.put("previous_certificate_sha256", previousSha256);
         }
         m.put("frame", frame);
         m.put("frame_sha256", frameSha256);
@@ -85,6 +111,9 @@ public record Certificate(String library, String seed, DrawMethod method, String
             o.put("inclusion_probability", v.inclusionProbability());
             if (v.certainty()) {
                 o.put("certainty", true);
+            }
+            if (v.round() > 1) {
+                o.put("round", (long) v.round());
             }
             list.add(o);
         }
@@ -129,7 +158,8 @@ public record Certificate(String library, String seed, DrawMethod method, String
                 throw new IllegalArgumentException("villages[" + i + "].inclusion_probability must be a number");
             }
             villages.add(new Village(text(v, "county"), text(v, "village"), text(v, "ticket"), p.doubleValue(),
-                    Boolean.TRUE.equals(v.get("certainty"))));
+                    Boolean.TRUE.equals(v.get("certainty")), v.containsKey("round") ? whole(v.get("round"),
+                            "villages[" + i + "].round") : 1));
         }
         DrawMethod method;
         try {
@@ -137,9 +167,16 @@ public record Certificate(String library, String seed, DrawMethod method, String
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"method\": " + e.getMessage(), e);
         }
+        // a certificate from before rounds were declared counts as the first of the default number
+        int rounds = m.containsKey("rounds") ? whole(m.get("rounds"), "rounds") : DEFAULT_ROUNDS;
+        int round = m.containsKey("round") ? whole(m.get("round"), "round") : 1;
+        if (rounds < 1 || round < 1 || round > rounds) {
+            throw new IllegalArgumentException("\"round\" " + round + " is not within the " + rounds + " declared rounds");
+        }
         return new Certificate(text(m, "library"), text(m, "seed"), method, text(m, "allocation"),
                 m.containsKey("max_per_township") ? whole(m.get("max_per_township"), "max_per_township") : 0,
-                text(m, "frame"), text(m, "frame_sha256"), perCounty, villages);
+                text(m, "frame"), text(m, "frame_sha256"), perCounty, villages, rounds, round,
+                m.get("previous_certificate_sha256") instanceof String prev ? prev : "");
     }
 
     private static Map<?, ?> object(Object o, String what) {
@@ -165,7 +202,8 @@ public record Certificate(String library, String seed, DrawMethod method, String
 
     @Override
     public String toString() {
-        return "Certificate: seed \"" + seed + "\", " + method.label() + ", " + allocation + ", " + villages.size()
+        return "Certificate: round " + round + " of " + rounds + ", seed \"" + seed + "\", " + method.label() + ", "
+                + allocation + ", " + villages.size()
                 + " villages in " + villagesPerCounty.size() + " counties, frame " + frame + " (SHA-256 "
                 + frameSha256 + ")";
     }

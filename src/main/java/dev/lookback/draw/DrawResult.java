@@ -45,7 +45,13 @@ public record DrawResult(String seed, DrawMethod method, Allocation allocation, 
      */
     public Certificate writeCertificate(Path file, String frameName, String frameSha256, String libraryVersion)
             throws IOException {
-        Certificate c = Certificate.of(this, frameName, frameSha256, libraryVersion);
+        return writeCertificate(file, frameName, frameSha256, libraryVersion, Certificate.DEFAULT_ROUNDS);
+    }
+
+    /** As {@link #writeCertificate(Path, String, String, String)}, declaring {@code rounds} rounds in advance. */
+    public Certificate writeCertificate(Path file, String frameName, String frameSha256, String libraryVersion,
+            int rounds) throws IOException {
+        Certificate c = Certificate.of(this, frameName, frameSha256, libraryVersion, rounds, 1, "", java.util.Map.of());
         c.write(file);
         return c;
     }

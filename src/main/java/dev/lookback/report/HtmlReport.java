@@ -509,7 +509,7 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    private static final String CSS = String.join("\n",
+    static final String CSS = String.join("\n",
             "body{margin:0;background:#f5f5f5;color:#212121;font-family:\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\","
                     + "\"Microsoft YaHei\",\"PingFang SC\",sans-serif;line-height:1.5}",
             "main{max-width:1100px;margin:0 auto;padding:24px 32px;background:#fff}",

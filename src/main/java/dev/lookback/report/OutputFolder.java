@@ -160,6 +160,46 @@ public final class OutputFolder {
         }
     }
 
+    /**
+     * The inputs a finished run in {@code dir} read, by role ({@code frame}, {@code sample}, {@code certificate},
+     * …), each checked unchanged since: its SHA-256 now must be the one the manifest recorded.
+     *
+     * @throws IllegalArgumentException when there is no manifest, a role asked for is absent, or a file changed
+     *                                  (or is gone) since the run
+     */
+    public static Map<String, Path> unchangedInputs(Path dir, String... roles) throws IOException {
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            throw new IllegalArgumentException(dir + " has no " + MANIFEST + ": give the --out folder of a finished"
+                    + " lookback review / 请给出已完成复核的输出文件夹");
+        }
+        Map<String, Path> out = new LinkedHashMap<>();
+        Object m = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8));
+        if (m instanceof Map<?, ?> map && map.get("inputs") instanceof List<?> inputs) {
+            for (Object o : inputs) {
+                if (o instanceof Map<?, ?> e && e.get("role") instanceof String role && e.get("file") instanceof String file
+                        && e.get("sha256") instanceof String sha) {
+                    Path p = Path.of(file);
+                    String now = Files.isRegularFile(p) ? Tickets.fileSha256(p) : "(gone)";
+                    if (!now.equals(sha)) {
+                        throw new IllegalArgumentException("the " + role + " " + file + " changed since the review ("
+                                + "SHA-256 " + sha + " then, " + now + " now): rerun the review on it first; nothing"
+                                + " written / 复核后输入文件已改动，请先重新复核");
+                    }
+                    out.put(role, p);
+                }
+            }
+        }
+        for (String role : roles) {
+            if (!out.containsKey(role)) {
+                throw new IllegalArgumentException(manifest + " names no " + role + " among the review's inputs"
+                        + (role.equals("certificate") ? " (the review ran without the draw's certificate beside its"
+                                + " sample)" : ""));
+            }
+        }
+        return out;
+    }
+
     private static List<String> listed(Path manifest) throws IOException {
         List<String> files = new ArrayList<>();
         try {

@@ -555,6 +555,50 @@ class CommandLineTest {
     }
 
     @Test
+    void followUpExtendsTheUnsettledCountiesAndRefusesChangedInputs() throws Exception {
+        Path demo = dir.resolve("demo");
+        assertEquals(0, run("demo", "--out", demo.toString(), "--report", "none", "--charts", "none").status());
+        Run r = run("follow-up", "--review", demo.toString());
+        assertEquals(0, r.status(), r.err());
+        Path round = demo.resolve("round-2");
+        for (String f : List.of("sample.csv", "sample.certificate.json", "visits.csv", "follow_up.html")) {
+            assertTrue(Files.isRegularFile(round.resolve(f)), f);
+        }
+        dev.lookback.draw.Certificate second = dev.lookback.draw.Certificate.read(round.resolve("sample.certificate.json"));
+        assertEquals(2, second.round());
+        assertEquals(dev.lookback.draw.Tickets.fileSha256(demo.resolve("input/sample.certificate.json")),
+                second.previousSha256());
+        // the counties extended are those with an unsettled (fragile or no-data) sampled decision
+        java.util.Set<String> unsettled = new java.util.TreeSet<>();
+        for (var u : FollowUpCommand.unsettled(demo.resolve("decisions.csv"))) {
+            unsettled.add(u.county());
+        }
+        java.util.Set<String> extended = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(round.resolve("visits.csv")).subList(1, Files.readAllLines(round.resolve("visits.csv")).size())) {
+            extended.add(line.split(",")[0]);
+        }
+        assertEquals(unsettled, extended);
+        // the combined sample verifies against its certificate, as anyone would check it
+        Run verify = run("verify-draw", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
+                round.resolve("sample.csv").toString(), "--seed", dev.lookback.sim.Demo.SEED);
+        assertEquals(0, verify.status(), verify.out() + verify.err());
+        // a review of the combined sample runs on it as on any sample
+        Run again = run("review", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
+                round.resolve("sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),
+                "--spot-check", demo.resolve("input/spot_check.csv").toString(), "--out", dir.resolve("r2").toString(),
+                "--report", "none", "--charts", "none");
+        assertEquals(0, again.status(), again.err());
+        // no third round (two declared), and nothing when the inputs changed since the review
+        Run third = run("follow-up", "--review", demo.toString(), "--out", dir.resolve("again").toString());
+        assertEquals(0, third.status(), third.err()); // the review's own certificate is still round 1: a redo is fine
+        Files.writeString(demo.resolve("input/villages.csv"), Files.readString(demo.resolve("input/villages.csv")) + "\n");
+        Run changed = run("follow-up", "--review", demo.toString(), "--out", dir.resolve("changed").toString());
+        assertEquals(2, changed.status());
+        assertTrue(changed.err().contains("changed since the review"), changed.err());
+        assertFalse(Files.exists(dir.resolve("changed")), "nothing written");
+    }
+
+    @Test
     void lonelyVillageFailExitsTwoWithTheReason() {
         // county C04 of the fixture has one sampled village
         Run r = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),

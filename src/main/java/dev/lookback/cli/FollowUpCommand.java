@@ -1,0 +1,123 @@
+package dev.lookback.cli;
+
+import dev.lookback.draw.Certificate;
+import dev.lookback.draw.DrawnVillage;
+import dev.lookback.draw.FollowUp;
+import dev.lookback.draw.Tickets;
+import dev.lookback.frame.Frame;
+import dev.lookback.io.Column;
+import dev.lookback.io.TabularSource;
+import dev.lookback.report.FollowUpPage;
+import dev.lookback.report.OutputFolder;
+import dev.lookback.vocabulary.Field;
+import dev.lookback.vocabulary.Outcome;
+import dev.lookback.vocabulary.Rule;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code lookback follow-up}: the next round's villages for the counties a review could not settle. */
+final class FollowUpCommand extends Command {
+
+    @Override
+    String name() {
+        return "follow-up";
+    }
+
+    @Override
+    List<String> description() {
+        return List.of("From a finished review (its --out folder): the counties whose decisions are unsettled (fragile or"
+                + " no data) get the villages that give an 80% chance to settle them, drawn as the extension of the"
+                + " certified draw (the next tickets of the same seed); writes the round's sample.csv (every village,"
+                + " with its round), its certificate (citing the previous one), visits.csv and follow_up.html.");
+    }
+
+    @Override
+    List<Option> options() {
+        return List.of(
+                Option.required("--review", "DIR", "the --out folder of the review to follow up"),
+                Option.optional("--out", "DIR", "", "where to write the round (default: DIR/round-N)"),
+                Option.optional("--encoding", "NAME", "UTF-8", "encoding of the frame, e.g. GBK"));
+    }
+
+    static final Column RULE = Column.required(Field.RULE.label());
+    static final Column MEASURE = Column.required(Field.MEASURE.label());
+    static final Column OUTCOME = Column.required(Field.OUTCOME.label());
+    static final Column FRAGILE = Column.required(Field.FRAGILE.label());
+    static final Column ESTIMATE = Column.required(Field.ESTIMATE.label());
+    static final Column LOWER = Column.required(Field.CI_LOWER.label());
+    static final Column UPPER = Column.required(Field.CI_UPPER.label());
+    static final Column THRESHOLD = Column.required(Field.THRESHOLD.label());
+    static final Column TO_SETTLE = Column.optional(Field.VILLAGES_TO_SETTLE.label());
+
+    /** The unsettled sampled decisions of a review's decisions.csv (the fund rule is a census: always settled). */
+    static List<FollowUp.Unsettled> unsettled(Path decisions) {
+        List<FollowUp.Unsettled> out = new ArrayList<>();
+        TabularSource.of(decisions).read(List.of(dev.lookback.io.Columns.COUNTY, RULE, MEASURE, OUTCOME, FRAGILE,
+                ESTIMATE, LOWER, UPPER, THRESHOLD, TO_SETTLE), row -> {
+                    if (Rule.FUNDS.label().equals(row.text(RULE))) {
+                        return;
+                    }
+                    boolean noData = Outcome.NO_DATA.label().equals(row.text(OUTCOME));
+                    if (noData || "true".equals(row.text(FRAGILE))) {
+                        String k = row.text(TO_SETTLE);
+                        out.add(new FollowUp.Unsettled(row.text(dev.lookback.io.Columns.COUNTY), row.text(MEASURE), noData,
+                                k == null ? -1 : row.integer(TO_SETTLE, 0), number(row.text(ESTIMATE)),
+                                number(row.text(LOWER)), number(row.text(UPPER)), number(row.text(THRESHOLD))));
+                    }
+                });
+        return out;
+    }
+
+    private static double number(String s) {
+        return s == null ? Double.NaN : Double.parseDouble(s);
+    }
+
+    @Override
+    int run(Arguments a, PrintWriter out) throws Exception {
+        Path review = a.path("--review");
+        Map<String, Path> inputs = OutputFolder.unchangedInputs(review, "frame", "sample", "certificate");
+        Path decisions = review.resolve("decisions.csv");
+        if (!Files.isRegularFile(decisions)) {
+            throw new IllegalArgumentException(review + " has no decisions.csv: follow up a review run with --leaders"
+                    + " / 该复核没有问责结论（需 --leaders）");
+        }
+        Certificate previous = Certificate.read(inputs.get("certificate"));
+        String previousSha = Tickets.fileSha256(inputs.get("certificate"));
+        Path framePath = inputs.get("frame");
+        Frame frame = Frame.read(TabularSource.of(framePath, ReviewCommand.charset(a.text("--encoding"))));
+        List<FollowUp.Unsettled> unsettled = unsettled(decisions);
+        Map<String, Integer> additions = FollowUp.additions(unsettled, previous.villagesPerCounty());
+        if (additions.isEmpty()) {
+            out.println("Every sampled decision of " + review + " is settled: no follow-up round is needed"
+                    + " / 各县结论均已稳健，无需增抽.");
+            return 0;
+        }
+        FollowUp f = FollowUp.extend(frame, Tickets.fileSha256(framePath), previous, previousSha, additions);
+        Path dir = a.text("--out").isEmpty() ? review.resolve("round-" + f.round()) : a.path("--out");
+        if (Files.isDirectory(dir)) {
+            try (var list = Files.list(dir)) {
+                if (list.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--out " + dir + " is not empty: give a new folder / 请换用新文件夹");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        f.write(dir.resolve("sample.csv"), dir.resolve("sample.certificate.json"), dir.resolve("visits.csv"),
+                String.valueOf(framePath.getFileName()), Tickets.fileSha256(framePath), Main.version());
+        FollowUpPage.write(f, unsettled, dir.resolve("follow_up.html"));
+        out.println("Round " + f.round() + " of " + previous.rounds() + ": " + f.added().size() + " counties extended, "
+                + f.added().values().stream().mapToInt(Integer::intValue).sum() + " villages to visit (第 " + f.round()
+                + " 轮增抽):");
+        for (Map.Entry<String, List<DrawnVillage>> e : f.newVillages().entrySet()) {
+            out.println("  " + e.getKey() + " +" + e.getValue().size() + ": " + String.join(", ",
+                    e.getValue().stream().map(DrawnVillage::village).toList()));
+        }
+        out.println("Wrote " + dir.resolve("sample.csv") + " (every village, with its round), sample.certificate.json,"
+                + " visits.csv, follow_up.html");
+        return 0;
+    }
+}

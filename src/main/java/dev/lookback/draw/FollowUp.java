@@ -1,0 +1,161 @@
+package dev.lookback.draw;
+
+import dev.lookback.frame.Frame;
+import dev.lookback.io.CsvWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A follow-up round: more villages for the counties whose decisions the last round could not settle, drawn as
+ * the extension of the certified draw — the same seed, method and cap, each county's next villages in ticket
+ * (or ξ) order — so the villages of every earlier round stay in and the combined sample of a county is still
+ * a sample of the design (for SRS, the n_h + k_h villages with the smallest tickets: a simple random sample of
+ * that size), and anyone re-derives it with {@code sha256sum} as the first. Its certificate is the next
+ * round's, cites the previous certificate by SHA-256, and records the round of every village.
+ *
+ * @param previous       the certificate of the round before
+ * @param previousSha256 that certificate file's SHA-256
+ * @param draw           the extended draw: every village of every round
+ * @param added          villages added per county (counties not extended are absent)
+ * @param roundOf        the round each village was drawn in
+ */
+public record FollowUp(Certificate previous, String previousSha256, DrawResult draw, Map<String, Integer> added,
+        Map<String, Integer> roundOf) {
+
+    public FollowUp {
+        added = Map.copyOf(added);
+        roundOf = Map.copyOf(roundOf);
+    }
+
+    /** This round's number. */
+    public int round() {
+        return previous.round() + 1;
+    }
+
+    /**
+     * Extends a certified draw by {@code additions} villages per county (capped at what each county has left).
+     *
+     * @throws IllegalArgumentException when the declared rounds are spent, a county is not in the frame, the
+     *                                  frame is not the certificate's, or the certified villages are not this
+     *                                  draw's (nothing is drawn then)
+     */
+    public static FollowUp extend(Frame frame, String frameSha256, Certificate previous, String previousSha256,
+            Map<String, Integer> additions) {
+        if (previous.round() >= previous.rounds()) {
+            throw new IllegalArgumentException("the certificate declares " + previous.rounds() + " rounds and this is"
+                    + " round " + previous.round() + ": no more rounds can be drawn (declare them in advance with"
+                    + " lookback draw --rounds K) / 已达到事先声明的轮数");
+        }
+        if (!previous.frameSha256().equals(frameSha256)) {
+            throw new IllegalArgumentException("the frame is not the one the certificate names: its SHA-256 is "
+                    + frameSha256 + ", the certificate's " + previous.frameSha256() + " / 抽样框与证书不符");
+        }
+        Map<String, Integer> sizes = new TreeMap<>(previous.villagesPerCounty());
+        Map<String, Integer> added = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : additions.entrySet()) {
+            String county = e.getKey();
+            if (!frame.counties().contains(county)) {
+                throw new IllegalArgumentException("county " + county + " is not in the frame");
+            }
+            int before = sizes.getOrDefault(county, 0);
+            int k = Math.min(e.getValue(), frame.villageCount(county) - before);
+            if (k > 0) {
+                sizes.put(county, before + k);
+                added.put(county, k);
+            }
+        }
+        Allocation allocation = Allocation.of(sizes);
+        if (previous.maxPerTownship() > 0) {
+            allocation = allocation.withMaxPerTownship(previous.maxPerTownship());
+        }
+        DrawResult draw = Draw.draw(frame, previous.seed(), previous.method(), allocation);
+        Map<String, Integer> roundOf = new LinkedHashMap<>();
+        for (Certificate.Village v : previous.villages()) {
+            roundOf.put(v.village(), v.round());
+        }
+        for (DrawnVillage v : draw.villages()) {
+            roundOf.putIfAbsent(v.village(), previous.round() + 1);
+        }
+        for (Certificate.Village v : previous.villages()) {
+            if (draw.villages().stream().noneMatch(d -> d.village().equals(v.village()))) {
+                throw new IllegalArgumentException("village " + v.village() + " of the certified draw is not in its"
+                        + " extension: the certificate was not made by this draw (seed, method, cap), so it cannot"
+                        + " be extended / 证书中的村不在扩展抽样中");
+            }
+        }
+        return new FollowUp(previous, previousSha256, draw, added, roundOf);
+    }
+
+    /** The villages drawn in this round, by county, in draw order. */
+    public Map<String, List<DrawnVillage>> newVillages() {
+        Map<String, List<DrawnVillage>> out = new TreeMap<>();
+        for (DrawnVillage v : draw.villages()) {
+            if (roundOf.get(v.village()) == round()) {
+                out.computeIfAbsent(v.county(), k -> new java.util.ArrayList<>()).add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the round's sample ({@code county, village, households, inclusion_probability, ticket, round}: every
+     * village of every round, π for the combined sample), its certificate, and {@code visits.csv} (the villages
+     * to visit in this round: {@code county, village, households, ticket}).
+     */
+    public void write(Path sample, Path certificate, Path visits, String frameName, String frameSha256,
+            String libraryVersion) throws IOException {
+        try (CsvWriter w = CsvWriter.create(sample)) {
+            w.row("county", "village", "households", "inclusion_probability", "ticket", "round");
+            for (DrawnVillage v : draw.villages()) {
+                w.row(v.county(), v.village(), v.households(), v.inclusionProbability(), v.ticket(), roundOf.get(v.village()));
+            }
+        }
+        Certificate.of(draw, frameName, frameSha256, libraryVersion, previous.rounds(), round(), previousSha256, roundOf)
+                .write(certificate);
+        try (CsvWriter w = CsvWriter.create(visits)) {
+            w.row("county", "village", "households", "ticket");
+            for (List<DrawnVillage> list : newVillages().values()) {
+                for (DrawnVillage v : list) {
+                    w.row(v.county(), v.village(), v.households(), v.ticket());
+                }
+            }
+        }
+    }
+
+    /**
+     * A decision the last round left unsettled: fragile (the interval spans the line) or without data.
+     *
+     * @param county           the county
+     * @param measure          the measure's code, e.g. {@code exit}
+     * @param noData           whether there was nothing to decide on ({@code NO_DATA})
+     * @param villagesToSettle the extra villages for an 80% chance to settle it (−1: unknown)
+     * @param estimate         the estimate ({@code NaN} without data)
+     * @param lower            the interval's lower bound
+     * @param upper            its upper bound
+     * @param threshold        the line
+     */
+    public record Unsettled(String county, String measure, boolean noData, int villagesToSettle, double estimate,
+            double lower, double upper, double threshold) {
+    }
+
+    /**
+     * The villages to add per county: for each county with an unsettled decision, the largest number its
+     * decisions need for an 80% chance to settle; a decision without data (or without that number) asks for
+     * as many villages again as the county has, since its domain was absent from them. Capped at what the county
+     * has left by {@link #extend}.
+     *
+     * @param sampled the villages each county has so far
+     */
+    public static Map<String, Integer> additions(List<Unsettled> unsettled, Map<String, Integer> sampled) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (Unsettled u : unsettled) {
+            int k = u.villagesToSettle() > 0 ? u.villagesToSettle() : Math.max(1, sampled.getOrDefault(u.county(), 1));
+            out.merge(u.county(), k, Math::max);
+        }
+        return out;
+    }
+}

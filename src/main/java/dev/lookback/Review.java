@@ -148,6 +148,14 @@ public final class Review {
         return settings(settings.withUnit(unit));
     }
 
+    /**
+     * The rounds declared in advance (the draw certificate's {@code rounds}): each look decides at
+     * 1 − (1 − level)/K, so that the chance of a wrong accusation over the whole sequence stays within one look's.
+     */
+    public Review rounds(int k) {
+        return settings(settings.withRounds(k));
+    }
+
     /** The confidence level, default 0.95. */
     public Review level(double level) {
         return settings(settings.withLevel(level));
@@ -267,16 +275,20 @@ public final class Review {
             for (Measure m : Measure.values()) {
                 rho.put(m, ErrorRates.rho(counts, s.unit(), m, s.rho()));
             }
+            // with K rounds declared, every look decides at 1 − (1 − level)/K (the error split over the rounds)
+            double at = s.decisionLevel();
             for (ErrorRate r : rates) {
-                measured.add(Measurement.of(r).withSimulation(simulation(r, counts, f, rho.get(r.measure()))));
+                Measurement m = Measurement.of(r).atLevel(at);
+                measured.add(m.withSimulation(simulation(r, m.interval().level(), counts, f, rho.get(r.measure()))));
             }
             for (AssistanceCheck.Rate r : assist) {
-                measured.add(Measurement.of(r).withSimulation(simulation(r, f)));
+                Measurement m = Measurement.of(r).atLevel(at);
+                measured.add(m.withSimulation(simulation(r, m.interval().level(), f)));
             }
             for (dev.lookback.funds.FundChecks.CountyFunds c : dev.lookback.funds.FundChecks.byCounty(fundChecks,
                     s.asOf())) {
                 for (FundMeasure m : FundMeasure.values()) {
-                    measured.add(Measurement.of(c, m, first, s.level()));
+                    measured.add(Measurement.of(c, m, first, at));
                 }
             }
             decisions = Decisions.decide(measured, Leaders.read(leaders), s.lines(), s.policy());
@@ -292,20 +304,20 @@ public final class Review {
     }
 
     /** The simulation of a county's assistance measure: cadres or answers are the units, each its own household. */
-    private static RiskSimulation simulation(AssistanceCheck.Rate r, Frame f) {
+    private static RiskSimulation simulation(AssistanceCheck.Rate r, double level, Frame f) {
         double[] units = r.villageUnits().stream().mapToDouble(Double::doubleValue).toArray();
         if (units.length == 0 || java.util.Arrays.stream(units).sum() == 0) {
             return null;
         }
         return new RiskSimulation(units, units, f.villageCount(r.county()), r.rho(), r.interval().method(),
-                r.interval().level(), ReviewSettings.RISK_REPLICATES, (r.county() + "/" + r.measure().label()).hashCode());
+                level, ReviewSettings.RISK_REPLICATES, (r.county() + "/" + r.measure().label()).hashCode());
     }
 
     /**
      * The simulation of a county's error measure from its own sampled villages (null for the city row and for
      * counties whose domain has no unit).
      */
-    private static RiskSimulation simulation(ErrorRate r, MeasureTallies counts, Frame f, double rho) {
+    private static RiskSimulation simulation(ErrorRate r, double level, MeasureTallies counts, Frame f, double rho) {
         if (ErrorRate.ALL.equals(r.county()) || r.measure().rule().isEmpty()) {
             return null;
         }
@@ -326,8 +338,7 @@ public final class Review {
         long seed = (r.county() + "/" + r.measure().label()).hashCode();
         return new RiskSimulation(hs.stream().mapToDouble(Double::doubleValue).toArray(),
                 xs.stream().mapToDouble(Double::doubleValue).toArray(), f.villageCount(r.county()),
-                rho, r.interval().method(), r.interval().level(),
-                ReviewSettings.RISK_REPLICATES, seed);
+                rho, r.interval().method(), level, ReviewSettings.RISK_REPLICATES, seed);
     }
 
     @Override

@@ -35,7 +35,7 @@ import java.util.Objects;
  */
 public record ReviewSettings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
         RaoWuBootstrap bootstrap, DecisionPolicy policy, Map<Line, Double> lines, AssistanceCheck.Minimums minimums,
-        LocalDate asOf, double rho) {
+        LocalDate asOf, double rho, int rounds) {
 
     /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
     public static final String DEFAULT_SEED = "lookback";
@@ -72,6 +72,23 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
         if (!(rho >= 0 && rho <= 1)) {
             throw new IllegalArgumentException("the prior intraclass correlation rho must be in [0, 1], got " + rho);
         }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("the declared rounds must be at least 1, got " + rounds);
+        }
+    }
+
+    /**
+     * The level of each decision: with K rounds declared, the error (1 − level) is split equally over the looks
+     * (Bonferroni), 1 − (1 − level)/K, so that the chance of a wrong accusation over the whole sequence stays
+     * within what one look at {@code level} would risk; {@code level} itself with one round.
+     */
+    public double decisionLevel() {
+        return 1 - (1 - level) / rounds;
+    }
+
+    /** With K rounds declared in advance (the draw's certificate says how many). */
+    public ReviewSettings withRounds(int k) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, k);
     }
 
     /**
@@ -82,7 +99,7 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     public static ReviewSettings defaults() {
         return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
                 RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.POINT, Map.of(),
-                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO);
+                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 1);
     }
 
     /** A bootstrap seed from any published text: the first 16 hex digits of its ticket. */
@@ -117,54 +134,54 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
 
     /** With another unit. */
     public ReviewSettings withUnit(Unit u) {
-        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho);
+        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds);
     }
 
     /** With another confidence level. */
     public ReviewSettings withLevel(double l) {
-        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho);
+        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds);
     }
 
     /** With other interval methods (the first decides). */
     public ReviewSettings withMethods(List<IntervalMethod> m) {
-        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho);
+        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds);
     }
 
     /** With another lonely-village policy. */
     public ReviewSettings withLonelyPsu(LonelyPsu p) {
-        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho);
+        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho, rounds);
     }
 
     /** With another bootstrap. */
     public ReviewSettings withBootstrap(RaoWuBootstrap b) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho, rounds);
     }
 
     /** With another decision policy. */
     public ReviewSettings withPolicy(DecisionPolicy p) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho, rounds);
     }
 
     /** With one line changed. */
     public ReviewSettings withLine(Line line, double value) {
         Map<Line, Double> m = new EnumMap<>(lines);
         m.put(line, value);
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho, rounds);
     }
 
     /** With other minimum months for cadres. */
     public ReviewSettings withMinimums(AssistanceCheck.Minimums m) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho, rounds);
     }
 
     /** With another as-of date for overdue projects (null: only late finishes and unstarted projects count). */
     public ReviewSettings withAsOf(LocalDate date) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho, rounds);
     }
 
     /** With another prior intraclass correlation. */
     public ReviewSettings withRho(double prior) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior, rounds);
     }
 
     @Override
@@ -173,6 +190,7 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
                 .append(", ").append(methods.stream().map(IntervalMethod::label).toList()).append(", lonely village ")
                 .append(lonelyPsu).append(", policy ").append(policy.label());
         lines.forEach((l, v) -> sb.append(", ").append(l.label()).append(' ').append(v));
-        return sb.append(", prior rho ").append(rho).append(asOf == null ? "" : ", as of " + asOf).toString();
+        return sb.append(", prior rho ").append(rho).append(asOf == null ? "" : ", as of " + asOf)
+                .append(rounds == 1 ? "" : ", " + rounds + " rounds (decisions at " + decisionLevel() + " a look)").toString();
     }
 }

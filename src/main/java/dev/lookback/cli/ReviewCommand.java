@@ -95,6 +95,8 @@ final class ReviewCommand extends Command {
                         + " replaced (its manifest.json lists them); files by Lookback's names that no manifest accounts"
                         + " for are refused"),
                 Option.flag("--force", "replace files in --out by Lookback's names that no manifest accounts for"),
+                Option.optional("--rounds", "K", "", "rounds declared in advance (default: the draw certificate's, else"
+                        + " 1): each look decides at level 1 − (1 − level)/K"),
                 Option.optional("--config", "FILE", "", "a properties file of options, e.g. review.properties with"
                         + " threshold=0.03 and policy=confident (options on the command line win)"),
                 Option.optional("--certificate", "FILE", "", "the draw's certificate, shown in the report's methods"
@@ -165,7 +167,20 @@ final class ReviewCommand extends Command {
         if (!a.text("--funds").isEmpty()) {
             review = review.funds(source(a, "--funds", cs), settings.materiality(), settings.asOf());
         }
-        ReviewResult result = review.settings(settings).run();
+        int rounds = rounds(a, certificate);
+        ReviewResult result = review.settings(settings.withRounds(rounds)).run();
+        checkRounds(result.crossCheck().sample(), certificate, rounds);
+        List<String> unchecked = result.crossCheck().findings().stream()
+                .filter(f -> f.type() == dev.lookback.vocabulary.FindingType.VILLAGE_NOT_CHECKED
+                        && result.crossCheck().sample().round(f.village()) > 1)
+                .map(f -> f.village()).distinct().toList();
+        if (!unchecked.isEmpty()) { // a later round's village without data would count as a village without households
+            throw new IllegalArgumentException(unchecked.size() + " " + (unchecked.size() == 1 ? "village" : "villages")
+                    + " of round " + result.crossCheck().sample().lastRound() + " have no spot-checked household ("
+                    + String.join(", ", unchecked.subList(0, Math.min(5, unchecked.size())))
+                    + (unchecked.size() > 5 ? ", …" : "") + "): add their spot checks to --spot-check before reviewing"
+                    + " the round; nothing written / 本轮新增村尚无入户核查数据");
+        }
         Path dir = a.path("--out");
         Map<String, Path> inputs = new LinkedHashMap<>();
         for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--leaders",
@@ -192,6 +207,51 @@ final class ReviewCommand extends Command {
             throw new IllegalArgumentException(Summary.unusable(leftOut.get()));
         }
         return 0;
+    }
+
+    /** The rounds declared: --rounds, else the certificate's, else 1; a --rounds the certificate contradicts is refused. */
+    static int rounds(Arguments a, Path certificate) throws java.io.IOException {
+        Integer certified = certificate != null && java.nio.file.Files.isRegularFile(certificate)
+                ? dev.lookback.draw.Certificate.read(certificate).rounds() : null;
+        if (a.text("--rounds").isEmpty()) {
+            return certified == null ? 1 : certified;
+        }
+        int k = a.integer("--rounds", 1);
+        if (certified != null && certified != k) {
+            throw new IllegalArgumentException("--rounds " + k + ": the draw's certificate " + certificate + " declares "
+                    + certified + " rounds; the rounds are declared before the first draw and cannot change / 轮数须事先声明");
+        }
+        return k;
+    }
+
+    /**
+     * A sample over rounds must be the certified one: the certificate of its last round lists exactly its villages,
+     * each with its round, and no round beyond those declared.
+     */
+    static void checkRounds(dev.lookback.frame.Sample sample, Path certificate, int rounds) throws java.io.IOException {
+        if (sample.lastRound() > rounds) {
+            throw new IllegalArgumentException("the sample has villages of round " + sample.lastRound() + " but only "
+                    + rounds + " rounds are declared / 轮次超过事先声明的轮数");
+        }
+        if (sample.lastRound() == 1 || certificate == null || !java.nio.file.Files.isRegularFile(certificate)) {
+            return;
+        }
+        dev.lookback.draw.Certificate c = dev.lookback.draw.Certificate.read(certificate);
+        java.util.Set<String> inSample = new java.util.TreeSet<>();
+        sample.villages().forEach(v -> inSample.add(v.village() + " (round " + sample.round(v.village()) + ")"));
+        java.util.Set<String> certified = new java.util.TreeSet<>();
+        c.villages().forEach(v -> certified.add(v.village() + " (round " + v.round() + ")"));
+        if (!inSample.equals(certified)) {
+            java.util.Set<String> extra = new java.util.TreeSet<>(inSample);
+            extra.removeAll(certified);
+            java.util.Set<String> missing = new java.util.TreeSet<>(certified);
+            missing.removeAll(inSample);
+            throw new IllegalArgumentException("the sample is not the one its round's certificate " + certificate
+                    + " lists: " + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing.stream().limit(5).toList())
+                            + (missing.size() > 5 ? ", …" : "") + " ") + (extra.isEmpty() ? "" : "not certified "
+                            + String.join(", ", extra.stream().limit(5).toList()) + (extra.size() > 5 ? ", …" : ""))
+                    + " / 样本与本轮抽样证书不符");
+        }
     }
 
     private static TabularSource source(Arguments a, String option, Charset cs) {

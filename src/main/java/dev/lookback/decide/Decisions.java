@@ -262,4 +262,20 @@ public final class Decisions {
         int needed = Plan.villagesForPrecision(p, margin, level, Math.max(1, units), 0, rho, big);
         return Math.max(0, needed - n);
     }
+
+    /**
+     * The sampled decisions a follow-up round should settle: fragile or without data ({@code NO_DATA}), the fund
+     * rule (a census) aside, each with its villages to settle (−1 unknown).
+     */
+    public static List<dev.lookback.draw.FollowUp.Unsettled> unsettled(List<Decision> decisions) {
+        List<dev.lookback.draw.FollowUp.Unsettled> out = new java.util.ArrayList<>();
+        for (Decision d : decisions) {
+            boolean noData = d.outcome() == dev.lookback.vocabulary.Outcome.NO_DATA;
+            if (d.rule() != dev.lookback.vocabulary.Rule.FUNDS && (noData || d.fragile())) {
+                out.add(new dev.lookback.draw.FollowUp.Unsettled(d.county(), d.indicator().label(), noData,
+                        d.extraVillages(), d.estimate(), d.lower(), d.upper(), d.threshold()));
+            }
+        }
+        return out;
+    }
 }

@@ -39,6 +39,25 @@ public record Measurement(String county, Indicator indicator, double estimate, I
         return new Measurement(county, indicator, estimate, interval, count, of, sample, s);
     }
 
+    /**
+     * The same measurement decided at another level: its interval recomputed at {@code level} (a census keeps
+     * its value; a bootstrap interval, which needs its replicates, is recomputed as Korn–Graubard).
+     */
+    public Measurement atLevel(double level) {
+        if (level == interval.level()) {
+            return this;
+        }
+        Interval at;
+        if (sample == null) {
+            at = new Interval(interval.lower(), interval.upper(), interval.method(), level, interval.note());
+        } else {
+            IntervalMethod m = interval.method() == IntervalMethod.BOOTSTRAP ? IntervalMethod.KORN_GRAUBARD
+                    : interval.method();
+            at = sample.interval(m, level);
+        }
+        return new Measurement(county, indicator, estimate, at, count, of, sample, simulation);
+    }
+
     public Measurement {
         Objects.requireNonNull(county, "county");
         Objects.requireNonNull(indicator, "indicator");

@@ -167,8 +167,8 @@ public record Certificate(String library, String seed, DrawMethod method, String
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"method\": " + e.getMessage(), e);
         }
-        // a certificate from before rounds were declared counts as the first of the default number
-        int rounds = m.containsKey("rounds") ? whole(m.get("rounds"), "rounds") : DEFAULT_ROUNDS;
+        // a certificate from before rounds were declared declared none beyond the first
+        int rounds = m.containsKey("rounds") ? whole(m.get("rounds"), "rounds") : 1;
         int round = m.containsKey("round") ? whole(m.get("round"), "round") : 1;
         if (rounds < 1 || round < 1 || round > rounds) {
             throw new IllegalArgumentException("\"round\" " + round + " is not within the " + rounds + " declared rounds");

@@ -19,12 +19,19 @@ import java.util.TreeMap;
  * Immutable.
  */
 public final class Sample {
-    private static final List<Column> COLUMNS = List.of(COUNTY, VILLAGE, INCLUSION_PROBABILITY);
+    private static final List<Column> COLUMNS = List.of(COUNTY, VILLAGE, INCLUSION_PROBABILITY,
+            dev.lookback.io.Columns.ROUND);
 
     private final List<SampledVillage> villages;
     private final Map<String, SampledVillage> byCode;
+    private final Map<String, Integer> rounds;
 
     private Sample(List<SampledVillage> villages) {
+        this(villages, Map.of());
+    }
+
+    private Sample(List<SampledVillage> villages, Map<String, Integer> rounds) {
+        this.rounds = Map.copyOf(rounds);
         this.villages = List.copyOf(villages);
         Map<String, SampledVillage> codes = new LinkedHashMap<>();
         for (SampledVillage v : this.villages) {
@@ -40,6 +47,26 @@ public final class Sample {
         return new Sample(villages);
     }
 
+    /** A sample whose villages were drawn over rounds ({@code rounds}: village → round; absent: round 1). */
+    public static Sample of(List<SampledVillage> villages, Map<String, Integer> rounds) {
+        return new Sample(villages, rounds);
+    }
+
+    /** The round a village was drawn in (1 for a one-round sample). */
+    public int round(String village) {
+        return rounds.getOrDefault(village, 1);
+    }
+
+    /** The last round of a county: the round of its latest village (1 for a one-round sample). */
+    public int lastRound(String county) {
+        return villages.stream().filter(v -> v.county().equals(county)).mapToInt(v -> round(v.village())).max().orElse(1);
+    }
+
+    /** The last round of the sample. */
+    public int lastRound() {
+        return rounds.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
     /**
      * Reads {@code sample.csv} ({@code county}, {@code village}, optional {@code inclusion_probability})
      * and checks it against the frame: every village must be in the frame, in the same county, once.
@@ -47,6 +74,7 @@ public final class Sample {
      */
     public static Sample read(TabularSource source, Frame frame) {
         List<SampledVillage> list = new ArrayList<>();
+        Map<String, Integer> rounds = new HashMap<>();
         Map<String, Long> lines = new HashMap<>();
         source.read(COLUMNS, row -> {
             String code = row.requireText(VILLAGE);
@@ -64,12 +92,15 @@ public final class Sample {
                 throw row.error(VILLAGE, code, "is in the sample twice (first on line " + previous + ")");
             }
             double pi = row.number(INCLUSION_PROBABILITY, Double.MIN_VALUE, 1);
+            if (row.text(dev.lookback.io.Columns.ROUND) != null) {
+                rounds.put(code, row.integer(dev.lookback.io.Columns.ROUND, 1));
+            }
             list.add(new SampledVillage(county, code, pi));
         });
         if (list.isEmpty()) {
             throw new InputException(source.name(), 0, null, "the sample has no village");
         }
-        return new Sample(list);
+        return new Sample(list, rounds);
     }
 
     /** Every sampled village, in file order. */

@@ -21,6 +21,8 @@ public final class Columns {
     public static final Column INCLUSION_PROBABILITY = Column.optional("inclusion_probability", "入样概率", "pi", "π");
     /** 签号: a village's ticket in a sample (optional). */
     public static final Column TICKET = Column.optional("ticket", "签号");
+    /** sample.csv: the round a village was drawn in (1 when absent). */
+    public static final Column ROUND = Column.optional("round", "轮次");
     /** 户编号: a household id. */
     public static final Column HOUSEHOLD = Column.required("household", "户编号", "户主编号", "家庭编号", "户号");
     /** 状态: a register status. */

@@ -89,6 +89,25 @@ public final class HtmlReport {
                             Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
                             Charts.percentLabel(s.level())))).append("</span></p></header>\n");
         }
+        var sample = result.crossCheck().sample();
+        if (s.rounds() > 1 || sample.lastRound() > 1) {
+            java.util.Map<String, Integer> added = new java.util.TreeMap<>();
+            sample.villages().stream().filter(v -> sample.round(v.village()) == sample.lastRound() && sample.lastRound() > 1)
+                    .forEach(v -> added.merge(v.county(), 1, Integer::sum));
+            String level = Formats.number(100 * s.decisionLevel()) + "%";
+            h.append("<p class=\"rounds\"><b>").append(esc("第 " + sample.lastRound() + " 轮（事先声明共 " + s.rounds() + " 轮）"))
+                    .append("</b>：").append(esc(added.isEmpty() ? "首轮抽查。" : added.size() + " 个县增抽 "
+                            + added.values().stream().mapToInt(Integer::intValue).sum() + " 个村（" + String.join("、",
+                                    added.keySet()) + "），其余县保持上一轮结论。"))
+                    .append(esc("每次判断的置信水平为 " + level + "（1 − (1 − 置信水平)/" + s.rounds()
+                            + "），使多轮合计错误问责的概率不超过单轮。"))
+                    .append("<br><span class=\"en\">").append(esc("Round " + sample.lastRound() + " of " + s.rounds()
+                            + " declared: " + (added.isEmpty() ? "the first round. " : added.size() + " counties got "
+                                    + added.values().stream().mapToInt(Integer::intValue).sum()
+                                    + " more villages; the others keep their earlier decisions. ")
+                            + "Every decision at " + level + " a look, so that the chance of a wrong accusation over"
+                            + " the rounds stays within one look's.")).append("</span></p>\n");
+        }
         h.append("<p class=\"note\">表格版见同一文件夹中的 <b>review.xlsx</b>（可用 Excel、WPS 打开）；各县整改清单见"
                 + " <b>rectification/</b> 中该县的工作簿；manifest.json 记录本次复核读入和写出的全部文件及其 SHA-256。"
                 + "<br><span class=\"en\">The same tables for Excel and WPS: review.xlsx in this folder; each county's"

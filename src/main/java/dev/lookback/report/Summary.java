@@ -40,12 +40,28 @@ public final class Summary {
      */
     public static String of(ReviewResult result) {
         StringBuilder sb = new StringBuilder(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
+        var sample = result.crossCheck().sample();
+        if (sample.lastRound() > 1) {
+            java.util.Map<String, Integer> added = new java.util.TreeMap<>();
+            sample.villages().stream().filter(v -> sample.round(v.village()) == sample.lastRound())
+                    .forEach(v -> added.merge(v.county(), 1, Integer::sum));
+            line(sb, "第 " + sample.lastRound() + " 轮 Round " + sample.lastRound() + " of " + result.settings().rounds()
+                    + ": " + added.size() + " " + plural(added.size(), "county", "counties") + " checked again (+"
+                    + added.values().stream().mapToInt(Integer::intValue).sum() + " villages: " + String.join(", ",
+                            added.keySet()) + "); the others keep their earlier decisions");
+        }
         List<Decision> decisions = result.decisions();
         if (!decisions.isEmpty()) {
             List<Decision> triggered = decisions.stream().filter(Decision::triggered).toList();
             long fragile = decisions.stream().filter(Decision::fragile).count();
             List<Decision> none = decisions.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();
             DecisionPolicy policy = decisions.get(0).policy();
+            var settings = result.settings();
+            if (settings.rounds() > 1) {
+                line(sb, settings.rounds() + " rounds declared 事先声明 " + settings.rounds() + " 轮: every decision at "
+                        + Formats.number(100 * settings.decisionLevel()) + "% a look (1 − (1 − level)/"
+                        + settings.rounds() + "), so the chance of a wrong accusation over the rounds stays within one look's");
+            }
             line(sb, "问责 Accountability (" + policy.chinese() + " " + policy.label() + "): 启动 " + triggered.size()
                     + " triggered, 不稳健 " + fragile + " fragile, 无数据 " + none.size() + " no data (of "
                     + decisions.size() + " " + plural(decisions.size(), "decision") + ": review.xlsx, decisions.csv)");

@@ -2,10 +2,13 @@ package dev.lookback.sim;
 
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
+import dev.lookback.decide.Decisions;
 import dev.lookback.draw.Allocation;
+import dev.lookback.draw.Certificate;
 import dev.lookback.draw.Draw;
 import dev.lookback.draw.DrawMethod;
 import dev.lookback.draw.DrawResult;
+import dev.lookback.draw.FollowUp;
 import dev.lookback.draw.Tickets;
 import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;
@@ -56,9 +59,47 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
                 .assistance(TabularSource.of(inputs.resolve("cadres.csv")),
                         TabularSource.of(inputs.resolve("satisfaction.csv")), 0.10, 0.90)
                 .funds(TabularSource.of(inputs.resolve("fund_checks.csv")), 0.01, AS_OF)
+                .rounds(dev.lookback.draw.Certificate.DEFAULT_ROUNDS)
                 .unit(unit).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
                         IntervalMethod.WALD).run();
         return new Demo(city, drawn, inputs, result);
+    }
+
+    /**
+     * The demo's follow-up round (回头看第二轮), the whole loop in one call: the counties whose decisions this
+     * round left unsettled get their villages to settle, drawn as the extension of the certified draw
+     * ({@link FollowUp}); the round's sample, certificate and visits are written into {@code dir}, the synthetic
+     * city's checkers visit every village of the combined sample (spot check, cadres, satisfaction and funds
+     * into {@code dir}), and the combined sample is reviewed with the same declared rounds, each county decided
+     * on all its villages.
+     */
+    public Demo followUp(Path dir) throws IOException {
+        Path certificate = inputs.resolve("sample.certificate.json");
+        Certificate previous = Certificate.read(certificate);
+        String frameSha = Tickets.fileSha256(frameFile());
+        FollowUp f = FollowUp.extend(city.frame(), frameSha, previous, Tickets.fileSha256(certificate),
+                FollowUp.additions(Decisions.unsettled(result.decisions()), previous.villagesPerCounty()));
+        Files.createDirectories(dir);
+        f.write(dir.resolve("sample.csv"), dir.resolve("sample.certificate.json"), dir.resolve("visits.csv"),
+                "villages.csv", frameSha, version());
+        Files.copy(frameFile(), dir.resolve("villages.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(inputs.resolve("self_check.csv"), dir.resolve("self_check.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(inputs.resolve("leaders.csv"), dir.resolve("leaders.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Sample combined = Sample.read(TabularSource.of(dir.resolve("sample.csv")), city.frame());
+        city.writeSpotCheck(combined, dir);
+        city.writeAssistanceAndFunds(combined, dir);
+        ReviewResult again = Review.ofFolder(dir)
+                .leaders(TabularSource.of(dir.resolve("leaders.csv")))
+                .assistance(TabularSource.of(dir.resolve("cadres.csv")),
+                        TabularSource.of(dir.resolve("satisfaction.csv")), 0.10, 0.90)
+                .funds(TabularSource.of(dir.resolve("fund_checks.csv")), 0.01, AS_OF)
+                .settings(result.settings()).run();
+        return new Demo(city, f.draw(), dir, again);
+    }
+
+    private Path frameFile() {
+        return inputs.resolve("villages.csv");
     }
 
     /** The demo review with the default seed, inputs in a temporary folder. */

@@ -52,6 +52,8 @@ public final class Formats {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        String g = String.format(Locale.ROOT, "%.4g", v);
+        // four significant digits without trailing zeros: 97.5, not 97.50
+        return g.contains(".") && !g.contains("e") ? g.replaceAll("0+$", "").replaceAll("\\.$", "") : g;
     }
 }

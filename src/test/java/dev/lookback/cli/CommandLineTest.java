@@ -582,12 +582,48 @@ class CommandLineTest {
         Run verify = run("verify-draw", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
                 round.resolve("sample.csv").toString(), "--seed", dev.lookback.sim.Demo.SEED);
         assertEquals(0, verify.status(), verify.out() + verify.err());
-        // a review of the combined sample runs on it as on any sample
+        // a review of the combined sample needs the new villages' spot checks ...
+        Run unchecked = run("review", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
+                round.resolve("sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),
+                "--spot-check", demo.resolve("input/spot_check.csv").toString(), "--out", dir.resolve("r1").toString());
+        assertEquals(2, unchecked.status());
+        assertTrue(unchecked.err().contains("of round 2 have no spot-checked household"), unchecked.err());
+        assertFalse(Files.exists(dir.resolve("r1/estimates.csv")), "nothing written");
+        // ... and with them (the synthetic city's checkers visit the round's villages) it decides each county on all
+        Path checks = dir.resolve("checks");
+        Files.createDirectories(checks);
+        var city = dev.lookback.sim.SyntheticCity.generate(dev.lookback.sim.CitySpec.demo(
+                dev.lookback.sim.SyntheticCity.seedOf(dev.lookback.sim.Demo.SEED)));
+        city.writeSpotCheck(dev.lookback.frame.Sample.read(dev.lookback.io.TabularSource.of(round.resolve("sample.csv")), city.frame()),
+                checks);
         Run again = run("review", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
                 round.resolve("sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),
-                "--spot-check", demo.resolve("input/spot_check.csv").toString(), "--out", dir.resolve("r2").toString(),
-                "--report", "none", "--charts", "none");
+                "--spot-check", checks.resolve("spot_check.csv").toString(), "--out", dir.resolve("r2").toString(),
+                "--leaders", demo.resolve("input/leaders.csv").toString(), "--report", "none", "--charts", "none");
         assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("第 2 轮 Round 2 of 2: "), again.out());
+        assertTrue(again.out().contains("every decision at 97.5% a look"), again.out());
+        List<String> decided = Files.readAllLines(dir.resolve("r2/decisions.csv"));
+        assertTrue(decided.stream().anyMatch(l -> l.contains("97.5%区间")), "the decisions state the look's level");
+        // a round-2 sample must be the certified one: dropping a round-1 village is refused
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(round.resolve("sample.csv")));
+        rows.remove(1);
+        Path dropped = dir.resolve("dropped");
+        Files.createDirectories(dropped);
+        Files.write(dropped.resolve("sample.csv"), rows);
+        Files.copy(round.resolve("sample.certificate.json"), dropped.resolve("sample.certificate.json"));
+        Run refused = run("review", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
+                dropped.resolve("sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),
+                "--spot-check", checks.resolve("spot_check.csv").toString(), "--out", dir.resolve("r3").toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("is not the one its round's certificate"), refused.err());
+        // the rounds cannot change after the draw
+        Run changedRounds = run("review", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
+                demo.resolve("input/sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),
+                "--spot-check", demo.resolve("input/spot_check.csv").toString(), "--out", dir.resolve("r4").toString(),
+                "--rounds", "3");
+        assertEquals(2, changedRounds.status());
+        assertTrue(changedRounds.err().contains("declares 2 rounds"), changedRounds.err());
         // no third round (two declared), and nothing when the inputs changed since the review
         Run third = run("follow-up", "--review", demo.toString(), "--out", dir.resolve("again").toString());
         assertEquals(0, third.status(), third.err()); // the review's own certificate is still round 1: a redo is fine

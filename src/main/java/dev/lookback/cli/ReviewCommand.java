@@ -95,6 +95,8 @@ final class ReviewCommand extends Command {
                         + " replaced (its manifest.json lists them); files by Lookback's names that no manifest accounts"
                         + " for are refused"),
                 Option.flag("--force", "replace files in --out by Lookback's names that no manifest accounts for"),
+                Option.optional("--previous", "DIR", "", "the previous round's review folder: the summary compares the"
+                        + " rounds (decisions triggered and fragile, villages)"),
                 Option.optional("--rounds", "K", "", "rounds declared in advance (default: the draw certificate's, else"
                         + " 1): each look decides at level 1 − (1 − level)/K"),
                 Option.optional("--config", "FILE", "", "a properties file of options, e.g. review.properties with"
@@ -197,6 +199,9 @@ final class ReviewCommand extends Command {
         Path report = MeetingOutputs.write(asked, result, dir, certificate, out);
         OutputFolder.record(dir, result, inputs, Main.version());
         out.print(Summary.of(result));
+        if (!a.text("--previous").isEmpty()) {
+            out.println(compareRounds(a.path("--previous"), result));
+        }
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
                 + (tallies ? "" : ", tallies.csv") + (result.decisions().isEmpty() ? "" : ", decisions.csv")
                 + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/")
@@ -207,6 +212,34 @@ final class ReviewCommand extends Command {
             throw new IllegalArgumentException(Summary.unusable(leftOut.get()));
         }
         return 0;
+    }
+
+    /**
+     * One line comparing this round with the previous one: decisions triggered and fragile, villages.
+     */
+    static String compareRounds(Path previous, ReviewResult now) throws java.io.IOException {
+        Path decisions = previous.resolve("decisions.csv");
+        if (!java.nio.file.Files.isRegularFile(decisions)) {
+            throw new IllegalArgumentException("--previous " + previous + " has no decisions.csv: give the earlier"
+                    + " round's review folder (run with --leaders) / 请给出上一轮复核的输出文件夹");
+        }
+        long[] before = new long[2];
+        dev.lookback.io.Column outcome = dev.lookback.io.Column.required("outcome");
+        dev.lookback.io.Column fragile = dev.lookback.io.Column.required("fragile");
+        TabularSource.of(decisions).read(List.of(outcome, fragile), row -> {
+            before[0] += "TRIGGERED".equals(row.text(outcome)) ? 1 : 0;
+            before[1] += "true".equals(row.text(fragile)) ? 1 : 0;
+        });
+        Map<String, Path> inputs = OutputFolder.unchangedInputs(previous, "sample");
+        long villagesBefore = 0;
+        try (var lines = java.nio.file.Files.lines(inputs.get("sample"))) {
+            villagesBefore = lines.filter(l -> !l.isBlank()).count() - 1;
+        }
+        int r = now.crossCheck().sample().lastRound();
+        return "第 " + (r - 1) + " 轮 → 第 " + r + " 轮 Round " + (r - 1) + " → " + r + ": triggered 启动 " + before[0]
+                + " → " + now.triggered().size() + ", fragile 不稳健 " + before[1] + " → "
+                + now.decisions().stream().filter(dev.lookback.decide.Decision::fragile).count() + ", villages 村 "
+                + villagesBefore + " → " + now.crossCheck().sample().villages().size();
     }
 
     /** The rounds declared: --rounds, else the certificate's, else 1; a --rounds the certificate contradicts is refused. */

@@ -599,8 +599,11 @@ class CommandLineTest {
         Run again = run("review", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
                 round.resolve("sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),
                 "--spot-check", checks.resolve("spot_check.csv").toString(), "--out", dir.resolve("r2").toString(),
-                "--leaders", demo.resolve("input/leaders.csv").toString(), "--report", "none", "--charts", "none");
+                "--leaders", demo.resolve("input/leaders.csv").toString(), "--report", "none", "--charts", "none",
+                "--previous", demo.toString());
         assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("第 1 轮 → 第 2 轮 Round 1 → 2: triggered 启动 "), again.out());
+        assertTrue(again.out().contains(", villages 村 64 → "), again.out());
         assertTrue(again.out().contains("第 2 轮 Round 2 of 2: "), again.out());
         assertTrue(again.out().contains("every decision at 97.5% a look"), again.out());
         List<String> decided = Files.readAllLines(dir.resolve("r2/decisions.csv"));

@@ -62,11 +62,14 @@ public final class Review {
     private final TabularSource cadres;
     private final TabularSource satisfaction;
     private final TabularSource funds;
+    /** reports.csv (群众举报): leads, listed and followed, never in a rate. */
+    private final TabularSource reports;
     private final ReviewSettings settings;
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
             TabularSource tallies, TabularSource leaders, TabularSource cadres, TabularSource satisfaction,
-            TabularSource funds, ReviewSettings settings) {
+            TabularSource funds, TabularSource reports, ReviewSettings settings) {
+        this.reports = reports;
         this.frame = Objects.requireNonNull(frame, "frame");
         this.sample = Objects.requireNonNull(sample, "sample");
         if (tallies == null) {
@@ -87,7 +90,7 @@ public final class Review {
     /** The same inputs with other settings. */
     public Review settings(ReviewSettings newSettings) {
         return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds,
-                newSettings);
+                reports, newSettings);
     }
 
     /** How this review will run. */
@@ -124,7 +127,7 @@ public final class Review {
     /** A review of any sources (files, streams, tables). */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, ReviewSettings.defaults());
+        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, null, ReviewSettings.defaults());
     }
 
     /**
@@ -135,7 +138,7 @@ public final class Review {
      */
     public static Review ofTallies(TabularSource frame, TabularSource sample, TabularSource tallies) {
         return new Review(frame, sample, null, null, Objects.requireNonNull(tallies, "tallies"), null, null, null, null,
-                ReviewSettings.defaults());
+                null, ReviewSettings.defaults());
     }
 
     /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV in UTF-8, or .xlsx). */
@@ -187,7 +190,7 @@ public final class Review {
 
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, settings);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, settings);
     }
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
@@ -215,7 +218,7 @@ public final class Review {
             double minimumSatisfaction, AssistanceCheck.Minimums minimums) {
         ReviewSettings s = settings.withLine(Line.CADRE_TOLERANCE, tolerance)
                 .withLine(Line.SATISFACTION_STANDARD, minimumSatisfaction).withMinimums(minimums);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, s);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, s);
     }
 
     /**
@@ -225,7 +228,17 @@ public final class Review {
      */
     public Review funds(TabularSource fundChecks, double materiality, java.time.LocalDate asOf) {
         ReviewSettings s = settings.withLine(Line.MATERIALITY, materiality).withAsOf(asOf);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, s);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, reports, s);
+    }
+
+    /**
+     * Reports from the public (reports.csv, 群众举报), verified within {@code days} days: listed per county, confirmed
+     * household leads joining the rectification lists and project and cadre leads the referrals; they change no
+     * rate and no decision (a lead is a targeted observation, not a sampled one).
+     */
+    public Review reports(TabularSource reportsCsv, int days) {
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reportsCsv,
+                settings.withReportDays(days));
     }
 
     /**
@@ -300,7 +313,12 @@ public final class Review {
                 inputs.add(t.name());
             }
         }
-        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs, policies);
+        // leads from the public are read and checked here, after everything above: they change no rate or decision
+        List<dev.lookback.leads.Leads.Lead> leads = reports == null ? List.of() : dev.lookback.leads.Leads.read(reports, f);
+        if (reports != null) {
+            inputs.add(reports.name());
+        }
+        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs, policies, leads);
     }
 
     /** The simulation of a county's assistance measure: cadres or answers are the units, each its own household. */

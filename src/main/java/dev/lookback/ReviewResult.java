@@ -29,10 +29,11 @@ import java.util.Objects;
  * @param settings   how the review was run (lines, policy, methods)
  * @param inputs     the names of the inputs read: frame, sample, register, spot check (or tallies), then any others
  * @param policies   what each decision policy would risk and decide in this review (null without decisions)
+ * @param leads      the reports from the public read (empty when none): never in a rate or a decision
  */
 public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions,
         List<FundChecks.Check> fundChecks, List<AssistanceCheck.Rate> assistance, ReviewSettings settings,
-        List<String> inputs, PolicyComparison policies) {
+        List<String> inputs, PolicyComparison policies, List<dev.lookback.leads.Leads.Lead> leads) {
 
     public ReviewResult {
         Objects.requireNonNull(crossCheck, "crossCheck");
@@ -42,11 +43,12 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
         assistance = List.copyOf(assistance);
         Objects.requireNonNull(settings, "settings");
         inputs = List.copyOf(inputs);
+        leads = List.copyOf(leads);
     }
 
     /** A result without decisions, with the default settings. */
     public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
-        this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults(), List.of(), null);
+        this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults(), List.of(), null, List.of());
     }
 
     /** The date as of which unfinished projects past their planned date are overdue (may be null). */

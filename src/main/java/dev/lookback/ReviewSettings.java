@@ -35,13 +35,16 @@ import java.util.Objects;
  */
 public record ReviewSettings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
         RaoWuBootstrap bootstrap, DecisionPolicy policy, Map<Line, Double> lines, AssistanceCheck.Minimums minimums,
-        LocalDate asOf, double rho, int rounds) {
+        LocalDate asOf, double rho, int rounds, int reportDays) {
 
     /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
     public static final String DEFAULT_SEED = "lookback";
 
     /** Replicates of each decision's risk simulation: a chance to about ±2.5 percentage points. */
     public static final int RISK_REPLICATES = 400;
+
+    /** Days within which a report from the public should be verified (the --report-days default). */
+    public static final int DEFAULT_REPORT_DAYS = 15;
 
     /** The default number of bootstrap replicates. */
     public static final int DEFAULT_REPLICATES = 1000;
@@ -72,6 +75,9 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
         if (!(rho >= 0 && rho <= 1)) {
             throw new IllegalArgumentException("the prior intraclass correlation rho must be in [0, 1], got " + rho);
         }
+        if (reportDays < 1) {
+            throw new IllegalArgumentException("the days to verify a report must be at least 1, got " + reportDays);
+        }
         if (rounds < 1) {
             throw new IllegalArgumentException("the declared rounds must be at least 1, got " + rounds);
         }
@@ -86,9 +92,16 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
         return 1 - (1 - level) / rounds;
     }
 
+    /** With another time limit for verifying a report from the public, in days. */
+    public ReviewSettings withReportDays(int days) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds,
+                days);
+    }
+
     /** With K rounds declared in advance (the draw's certificate says how many). */
     public ReviewSettings withRounds(int k) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, k);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, k,
+                reportDays);
     }
 
     /**
@@ -99,7 +112,7 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     public static ReviewSettings defaults() {
         return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
                 RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.POINT, Map.of(),
-                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 1);
+                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 1, DEFAULT_REPORT_DAYS);
     }
 
     /** A bootstrap seed from any published text: the first 16 hex digits of its ticket. */
@@ -134,54 +147,54 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
 
     /** With another unit. */
     public ReviewSettings withUnit(Unit u) {
-        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds);
+        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
     }
 
     /** With another confidence level. */
     public ReviewSettings withLevel(double l) {
-        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds);
+        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
     }
 
     /** With other interval methods (the first decides). */
     public ReviewSettings withMethods(List<IntervalMethod> m) {
-        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds);
+        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
     }
 
     /** With another lonely-village policy. */
     public ReviewSettings withLonelyPsu(LonelyPsu p) {
-        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho, rounds);
+        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
     }
 
     /** With another bootstrap. */
     public ReviewSettings withBootstrap(RaoWuBootstrap b) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho, rounds);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho, rounds, reportDays);
     }
 
     /** With another decision policy. */
     public ReviewSettings withPolicy(DecisionPolicy p) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho, rounds);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho, rounds, reportDays);
     }
 
     /** With one line changed. */
     public ReviewSettings withLine(Line line, double value) {
         Map<Line, Double> m = new EnumMap<>(lines);
         m.put(line, value);
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho, rounds);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho, rounds, reportDays);
     }
 
     /** With other minimum months for cadres. */
     public ReviewSettings withMinimums(AssistanceCheck.Minimums m) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho, rounds);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho, rounds, reportDays);
     }
 
     /** With another as-of date for overdue projects (null: only late finishes and unstarted projects count). */
     public ReviewSettings withAsOf(LocalDate date) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho, rounds);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho, rounds, reportDays);
     }
 
     /** With another prior intraclass correlation. */
     public ReviewSettings withRho(double prior) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior, rounds);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior, rounds, reportDays);
     }
 
     @Override

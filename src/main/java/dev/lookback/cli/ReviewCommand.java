@@ -95,6 +95,10 @@ final class ReviewCommand extends Command {
                         + " replaced (its manifest.json lists them); files by Lookback's names that no manifest accounts"
                         + " for are refused"),
                 Option.flag("--force", "replace files in --out by Lookback's names that no manifest accounts for"),
+                Option.optional("--reports", "FILE", "", "reports.csv: reports from the public (群众举报), listed and"
+                        + " followed, never in a rate"),
+                Option.optional("--report-days", "N", Integer.toString(ReviewSettings.DEFAULT_REPORT_DAYS),
+                        "days within which a report should be verified"),
                 Option.optional("--previous", "DIR", "", "the previous round's review folder: the summary compares the"
                         + " rounds (decisions triggered and fragile, villages)"),
                 Option.optional("--rounds", "K", "", "rounds declared in advance (default: the draw certificate's, else"
@@ -169,8 +173,12 @@ final class ReviewCommand extends Command {
         if (!a.text("--funds").isEmpty()) {
             review = review.funds(source(a, "--funds", cs), settings.materiality(), settings.asOf());
         }
+        if (!a.text("--reports").isEmpty()) {
+            review = review.reports(TabularSource.of(a.path("--reports"), cs), a.integer("--report-days", 1));
+        }
         int rounds = rounds(a, certificate);
-        ReviewResult result = review.settings(settings.withRounds(rounds)).run();
+        ReviewResult result = review.settings(settings.withRounds(rounds).withReportDays(a.integer("--report-days", 1)))
+                .run();
         checkRounds(result.crossCheck().sample(), certificate, rounds);
         List<String> unchecked = result.crossCheck().findings().stream()
                 .filter(f -> f.type() == dev.lookback.vocabulary.FindingType.VILLAGE_NOT_CHECKED
@@ -186,7 +194,7 @@ final class ReviewCommand extends Command {
         Path dir = a.path("--out");
         Map<String, Path> inputs = new LinkedHashMap<>();
         for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--leaders",
-                "--cadres", "--satisfaction", "--funds", "--config")) {
+                "--cadres", "--satisfaction", "--funds", "--reports", "--config")) {
             if (!a.text(option).isEmpty()) {
                 inputs.put(option.substring(2), a.path(option));
             }

@@ -86,15 +86,7 @@ public final class FundChecks {
     }
 
     private static LocalDate date(Row row, Column c) {
-        String text = row.text(c);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.replace('/', '-').replace('.', '-'));
-        } catch (DateTimeParseException e) {
-            throw row.error(c, text, "is not a date like 2026-05-31");
-        }
+        return row.date(c);
     }
 
     /** Per-county measures, counties sorted. */

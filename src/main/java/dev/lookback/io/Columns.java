@@ -81,4 +81,20 @@ public final class Columns {
     public static final Column HOUSEHOLD_ERRORS = Column.optional("household_errors", "误差户数");
     /** 核查户数: the measure's domain households in a village (tallies.csv, optional). */
     public static final Column DOMAIN_HOUSEHOLDS = Column.optional("domain_households", "核查户数");
+    /** reports.csv (群众举报): the lead's number. */
+    public static final Column REPORT = Column.required("report", "线索编号", "编号", "举报编号");
+    /** reports.csv: the date it was received. */
+    public static final Column RECEIVED = Column.required("received", "受理日期", "收到日期", "举报日期");
+    /** reports.csv: how it came in. */
+    public static final Column CHANNEL = Column.required("channel", "来源", "渠道", "举报方式");
+    /** reports.csv: what it is about. */
+    public static final Column SUBJECT = Column.required("subject", "对象", "对象类型", "反映对象");
+    /** reports.csv: the household, cadre or project it names. */
+    public static final Column SUBJECT_ID = Column.required("subject_id", "对象编号", "户编号/项目编号");
+    /** reports.csv: what it alleges. */
+    public static final Column ALLEGATION = Column.required("allegation", "反映问题", "问题类型", "举报内容");
+    /** reports.csv: where the verification stands. */
+    public static final Column LEAD_STATUS = Column.required("status", "核实结果", "状态", "办理状态");
+    /** reports.csv: when it was verified (blank while pending). */
+    public static final Column VERIFIED_ON = Column.optional("verified_on", "核实日期", "办结日期");
 }

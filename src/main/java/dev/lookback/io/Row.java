@@ -145,6 +145,27 @@ public final class Row {
     }
 
     /** An error at this row and column: {@code "value" problem}. */
+    /**
+     * A date: {@code 2026-05-31}, {@code 2026/5/31}, {@code 2026.5.31} or {@code 2026年5月31日}; {@code null} when
+     * blank; an {@link InputException} otherwise.
+     */
+    public java.time.LocalDate date(Column c) {
+        String text = text(c);
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.strip().split("[-/.年月日]");
+        try {
+            if (parts.length == 3) {
+                return java.time.LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                        Integer.parseInt(parts[2]));
+            }
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            // reported below
+        }
+        throw error(c, text, "is not a date like 2026-05-31 (or 2026/5/31, 2026年5月31日)");
+    }
+
     public InputException error(Column c, String value, String problem) {
         String col = headers[index(c)];
         String what = value == null ? problem

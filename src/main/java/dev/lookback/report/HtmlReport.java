@@ -117,6 +117,7 @@ public final class HtmlReport {
         estimates(h, result);
         charts(h, figures, images);
         assistanceAndFunds(h, result);
+        leads(h, result);
         dataQuality(h, result);
         methods(h, result, certificate);
         h.append("</main>\n</body>\n</html>\n");
@@ -393,6 +394,40 @@ public final class HtmlReport {
                     .append("; projects with misused money: fund_referrals.csv.</span></p>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** Reports from the public, per county: received, verified, confirmed, pending past the time limit. */
+    private static void leads(StringBuilder h, ReviewResult result) {
+        if (result.leads().isEmpty()) {
+            return;
+        }
+        int days = result.settings().reportDays();
+        h.append("<section id=\"leads\">\n<h2>群众举报线索 <span class=\"en\">Reports from the public</span></h2>\n")
+                .append("<p class=\"note\">").append(esc("举报线索是有针对性的反映，不是随机抽样：核实属实的农户线索列入该县整改清单，"
+                        + "干部和项目线索移送纪检监察机关，但都不计入误差率和问责判断——未被抽中村的一条属实线索说明该户需要整改，"
+                        + "不说明全县的误差率。")).append("<br><span class=\"en\">").append(esc("A report is a targeted"
+                        + " observation, not a sampled one: a confirmed household lead joins its county's rectification"
+                        + " list and cadre and project leads are referred, but none enters an error rate or a decision —"
+                        + " a true lead from an unsampled village says that household must be put right, not what the"
+                        + " county's rate is.")).append("</span></p>\n<table>\n<thead><tr>")
+                .append("<th>县<br><span class=\"en\">county</span></th>")
+                .append("<th class=\"num\">受理<br><span class=\"en\">received</span></th>")
+                .append("<th class=\"num\">已核实<br><span class=\"en\">verified</span></th>")
+                .append("<th class=\"num\">属实（含部分）<br><span class=\"en\">confirmed</span></th>")
+                .append("<th class=\"num\">超过 ").append(days).append(" 天未核实<br><span class=\"en\">pending past ")
+                .append(days).append(" days</span></th></tr></thead>\n<tbody>\n");
+        java.util.Map<String, long[]> byCounty = new java.util.TreeMap<>();
+        for (var l : result.leads()) {
+            long[] n = byCounty.computeIfAbsent(l.county(), k -> new long[4]);
+            n[0]++;
+            n[1] += l.status() != dev.lookback.vocabulary.LeadStatus.PENDING ? 1 : 0;
+            n[2] += l.status().confirmed() ? 1 : 0;
+            n[3] += l.overdue(result.asOf(), days) ? 1 : 0;
+        }
+        byCounty.forEach((county, n) -> h.append("<tr><td>").append(esc(county)).append("</td><td class=\"num\">")
+                .append(n[0]).append("</td><td class=\"num\">").append(n[1]).append("</td><td class=\"num\">").append(n[2])
+                .append("</td><td class=\"num\">").append(n[3]).append("</td></tr>\n"));
+        h.append("</tbody></table>\n</section>\n");
     }
 
     private static void dataQuality(StringBuilder h, ReviewResult result) {

@@ -6,6 +6,7 @@ import dev.lookback.check.Discrepancy;
 import dev.lookback.check.Finding;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
+import dev.lookback.leads.Leads;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.MeasureTallies;
@@ -14,6 +15,7 @@ import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Item;
+import dev.lookback.vocabulary.LeadSubject;
 import dev.lookback.vocabulary.Role;
 import dev.lookback.vocabulary.Shortfall;
 import java.io.IOException;
@@ -120,6 +122,9 @@ public final class ReviewFiles {
         if (!result.fundChecks().isEmpty()) {
             writeReferrals(dir.resolve("fund_referrals.csv"), result.fundChecks());
         }
+        if (!result.leads().isEmpty()) {
+            writeLeads(result, dir);
+        }
         writeRectificationLists(dir.resolve("rectification"), result);
         Workbooks.writeReview(result, dir.resolve("review.xlsx"));
     }
@@ -212,7 +217,59 @@ public final class ReviewFiles {
                         misused ? Double.toString(c.project().auditedMisused()) : ""});
             }
         }
+        for (Leads.Lead l : result.leads()) {
+            if (l.status().confirmed() && l.subject() == LeadSubject.HOUSEHOLD) {
+                byCounty.computeIfAbsent(l.county(), k -> new ArrayList<>()).add(new String[] {Item.REPORT.label(),
+                        l.subjectId(), l.village(), l.allegation().chinese() + "（群众举报 " + l.report() + "，"
+                                + l.status().chinese() + "）", l.allegation().english() + " (report " + l.report() + ", "
+                                + l.status().english() + ")", ""});
+            }
+        }
         return byCounty;
+    }
+
+    /** The leads to refer to the discipline inspection organs: confirmed or partly confirmed, about a cadre or project. */
+    public static List<Leads.Lead> leadReferrals(ReviewResult result) {
+        return result.leads().stream().filter(l -> l.status().confirmed() && l.subject() != LeadSubject.HOUSEHOLD).toList();
+    }
+
+    /**
+     * Writes what the reports from the public came to: reports_summary.csv ({@code county, allegation, status,
+     * count}), leads.csv (every lead with whether it is past the time limit and, for a household of a sampled
+     * village, the spot check's verdict) and lead_referrals.csv (confirmed cadre and project leads).
+     */
+    public static void writeLeads(ReviewResult result, Path dir) throws IOException {
+        try (CsvWriter w = CsvWriter.create(dir.resolve("reports_summary.csv"))) {
+            w.row(Field.COUNTY.label(), Field.ALLEGATION.label(), Field.LEAD_STATUS.label(), Field.COUNT.label());
+            Leads.summary(result.leads()).forEach((county, byAllegation) -> byAllegation.forEach((a, byStatus) ->
+                    byStatus.forEach((status, n) -> {
+                        try {
+                            w.row(county, a.label(), status.name(), n);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })));
+        }
+        java.util.Map<String, Discrepancy> byHousehold = new java.util.HashMap<>();
+        result.discrepancies().forEach(d -> byHousehold.put(d.household(), d));
+        int days = result.settings().reportDays();
+        try (CsvWriter w = CsvWriter.create(dir.resolve("leads.csv"))) {
+            w.row("report", "received", "channel", "county", "village", "subject", "subject_id", "allegation", "status",
+                    "verified_on", "overdue", "spot_check_verdict");
+            for (Leads.Lead l : result.leads()) {
+                w.row(l.report(), l.received(), l.channel().label(), l.county(), l.village(), l.subject().label(),
+                        l.subjectId(), l.allegation().label(), l.status().name(),
+                        l.verifiedOn() == null ? "" : l.verifiedOn(), l.overdue(result.asOf(), days),
+                        Leads.spotCheckVerdict(l, byHousehold, result.crossCheck().sample()).map(Enum::name).orElse(""));
+            }
+        }
+        try (CsvWriter w = CsvWriter.create(dir.resolve("lead_referrals.csv"))) {
+            w.row("county", "report", "subject", "subject_id", "allegation", "status", "verified_on");
+            for (Leads.Lead l : leadReferrals(result)) {
+                w.row(l.county(), l.report(), l.subject().label(), l.subjectId(), l.allegation().label(),
+                        l.status().name(), l.verifiedOn());
+            }
+        }
     }
 
     public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {

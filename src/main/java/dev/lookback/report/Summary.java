@@ -50,6 +50,16 @@ public final class Summary {
                     + added.values().stream().mapToInt(Integer::intValue).sum() + " villages: " + String.join(", ",
                             added.keySet()) + "); the others keep their earlier decisions");
         }
+        if (!result.leads().isEmpty()) {
+            var leads = result.leads();
+            long verified = leads.stream().filter(l -> l.status() != dev.lookback.vocabulary.LeadStatus.PENDING).count();
+            long confirmed = leads.stream().filter(l -> l.status().confirmed()).count();
+            long overdue = leads.stream().filter(l -> l.overdue(result.asOf(), result.settings().reportDays())).count();
+            line(sb, "群众举报 Reports: " + leads.size() + " received 受理, " + verified + " verified 已核实 (" + confirmed
+                    + " confirmed 属实), " + (result.asOf() == null ? "no --as-of: overdue not counted"
+                            : overdue + " pending past " + result.settings().reportDays() + " days 超期")
+                    + "; not in any rate 不计入误差率");
+        }
         List<Decision> decisions = result.decisions();
         if (!decisions.isEmpty()) {
             List<Decision> triggered = decisions.stream().filter(Decision::triggered).toList();

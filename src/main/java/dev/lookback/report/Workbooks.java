@@ -70,6 +70,9 @@ public final class Workbooks {
             if (!result.fundChecks().isEmpty()) {
                 sheet(wb, st, "资金移送", referralColumns(), ReviewFiles.referrals(result.fundChecks()));
             }
+            if (!result.leads().isEmpty()) {
+                sheet(wb, st, "群众举报", leadColumns(result), result.leads());
+            }
             about(wb, st, result);
             save(wb, result, file);
         }
@@ -178,6 +181,26 @@ public final class Workbooks {
                 new Col<>(Field.AMOUNT, Kind.MONEY, c -> c.project().amount()),
                 new Col<>(Field.AUDITED_MISUSED, Kind.MONEY, c -> c.project().auditedMisused()),
                 new Col<>(Field.LINE, Kind.INTEGER, c -> c.project().line()));
+    }
+
+    static List<Col<dev.lookback.leads.Leads.Lead>> leadColumns(ReviewResult r) {
+        java.util.Map<String, dev.lookback.check.Discrepancy> byHousehold = new java.util.HashMap<>();
+        r.discrepancies().forEach(d -> byHousehold.put(d.household(), d));
+        int days = r.settings().reportDays();
+        return List.of(
+                new Col<>(Field.REPORT, Kind.TEXT, dev.lookback.leads.Leads.Lead::report),
+                new Col<>(Field.RECEIVED, Kind.TEXT, l -> l.received().toString()),
+                new Col<>(Field.CHANNEL, Kind.TEXT, l -> l.channel().chinese()),
+                new Col<>(Field.COUNTY, Kind.TEXT, dev.lookback.leads.Leads.Lead::county),
+                new Col<>(Field.VILLAGE, Kind.TEXT, dev.lookback.leads.Leads.Lead::village),
+                new Col<>(Field.SUBJECT, Kind.TEXT, l -> l.subject().chinese()),
+                new Col<>(Field.SUBJECT_ID, Kind.TEXT, dev.lookback.leads.Leads.Lead::subjectId),
+                new Col<>(Field.ALLEGATION, Kind.TEXT, l -> l.allegation().chinese()),
+                new Col<>(Field.LEAD_STATUS, Kind.TEXT, l -> l.status().chinese()),
+                new Col<>(Field.VERIFIED_ON, Kind.TEXT, l -> l.verifiedOn() == null ? null : l.verifiedOn().toString()),
+                new Col<>(Field.OVERDUE, Kind.TEXT, l -> l.overdue(r.asOf(), days) ? "是" : "否"),
+                new Col<>(Field.SPOT_CHECK_VERDICT, Kind.TEXT, l -> dev.lookback.leads.Leads.spotCheckVerdict(l,
+                        byHousehold, r.crossCheck().sample()).map(dev.lookback.vocabulary.Kind::chinese).orElse(null)));
     }
 
     /** The cell styles of one workbook. */

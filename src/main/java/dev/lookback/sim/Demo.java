@@ -2,6 +2,7 @@ package dev.lookback.sim;
 
 import dev.lookback.Review;
 import dev.lookback.ReviewResult;
+import dev.lookback.ReviewSettings;
 import dev.lookback.decide.Decisions;
 import dev.lookback.draw.Allocation;
 import dev.lookback.draw.Certificate;
@@ -52,6 +53,7 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
         city.writeSpotCheck(sample, inputs);
         city.writeLeaders(inputs);
         city.writeAssistanceAndFunds(sample, inputs);
+        city.writeReports(sample, inputs, AS_OF);
         drawn.writeCertificate(inputs.resolve("sample.certificate.json"), "villages.csv",
                 Tickets.fileSha256(inputs.resolve("villages.csv")), version());
         ReviewResult result = Review.ofFolder(inputs)
@@ -59,6 +61,7 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
                 .assistance(TabularSource.of(inputs.resolve("cadres.csv")),
                         TabularSource.of(inputs.resolve("satisfaction.csv")), 0.10, 0.90)
                 .funds(TabularSource.of(inputs.resolve("fund_checks.csv")), 0.01, AS_OF)
+                .reports(TabularSource.of(inputs.resolve("reports.csv")), ReviewSettings.DEFAULT_REPORT_DAYS)
                 .rounds(dev.lookback.draw.Certificate.DEFAULT_ROUNDS)
                 .unit(unit).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
                         IntervalMethod.WALD).run();
@@ -80,15 +83,15 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
         FollowUp f = FollowUp.extend(city.frame(), frameSha, previous, Tickets.fileSha256(certificate),
                 FollowUp.additions(Decisions.unsettled(result.decisions()), previous.villagesPerCounty()));
         Files.createDirectories(dir);
-        f.write(dir.resolve("sample.csv"), dir.resolve("sample.certificate.json"), dir.resolve("visits.csv"),
-                "villages.csv", frameSha, version());
         Files.copy(frameFile(), dir.resolve("villages.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(inputs.resolve("self_check.csv"), dir.resolve("self_check.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(inputs.resolve("leaders.csv"), dir.resolve("leaders.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Sample combined = Sample.read(TabularSource.of(dir.resolve("sample.csv")), city.frame());
-        city.writeSpotCheck(combined, dir);
+        Sample combined = Draw.sample(f.draw());
+        city.writeSpotCheck(combined, dir); // the checkers' visits (it writes a plain sample.csv, replaced below)
         city.writeAssistanceAndFunds(combined, dir);
+        f.write(dir.resolve("sample.csv"), dir.resolve("sample.certificate.json"), dir.resolve("visits.csv"),
+                "villages.csv", frameSha, version());
         ReviewResult again = Review.ofFolder(dir)
                 .leaders(TabularSource.of(dir.resolve("leaders.csv")))
                 .assistance(TabularSource.of(dir.resolve("cadres.csv")),

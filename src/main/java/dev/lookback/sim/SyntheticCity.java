@@ -377,6 +377,79 @@ public final class SyntheticCity {
         }
     }
 
+    /** The true verdict of a household: what a perfect spot check finds. */
+    private dev.lookback.vocabulary.Kind verdict(int h) {
+        Status st = STATUSES[status[h]];
+        if ((st == Status.NON_POOR || st == Status.UNREGISTERED) && qualifies[h]) {
+            return dev.lookback.vocabulary.Kind.MISSED;
+        }
+        if (st == Status.POOR && !qualifies[h]) {
+            return dev.lookback.vocabulary.Kind.WRONGLY_INCLUDED;
+        }
+        if (st == Status.EXITED && qualifies[h]) {
+            return dev.lookback.vocabulary.Kind.WRONGLY_EXITED;
+        }
+        return dev.lookback.vocabulary.Kind.CORRECT;
+    }
+
+    /**
+     * Writes reports.csv (群众举报): a few made-up leads of every kind, deterministic for the city: true errors
+     * reported in sampled and unsampled villages (confirmed), correct households reported as missed (unfounded),
+     * a project and a cadre lead, and two pending ones, one of them past the time limit as of {@code asOf}.
+     */
+    public void writeReports(Sample sample, Path dir, java.time.LocalDate asOf) throws IOException {
+        Files.createDirectories(dir);
+        List<String[]> rows = new ArrayList<>();
+        int n = 0;
+        int sampledErrors = 0;
+        int unsampledErrors = 0;
+        int unfounded = 0;
+        String[] channels = {"电话", "信件", "邮件", "来访", "网络"};
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int h = 0; h < status.length && (sampledErrors < 3 || unsampledErrors < 2 || unfounded < 2); h++) {
+            if (used.contains(village[h])) {
+                continue; // one lead a village
+            }
+            Village v = frame.villages().get(village[h]);
+            boolean sampled = sample.contains(v.village());
+            dev.lookback.vocabulary.Kind k = verdict(h);
+            java.time.LocalDate received = asOf.minusDays(30 + n);
+            String channel = channels[n % channels.length];
+            if (k != dev.lookback.vocabulary.Kind.CORRECT && (sampled ? sampledErrors < 3 : unsampledErrors < 2)) {
+                if (sampled) {
+                    sampledErrors++;
+                } else {
+                    unsampledErrors++;
+                }
+                used.add(village[h]);
+                rows.add(new String[] {String.format(Locale.ROOT, "R%03d", ++n), received.toString(), channel, v.county(),
+                        v.village(), "农户", householdCode(h), k.chinese(), "属实", received.plusDays(6).toString()});
+            } else if (k == dev.lookback.vocabulary.Kind.CORRECT && sampled && unfounded < 2
+                    && STATUSES[status[h]] == Status.NON_POOR) {
+                unfounded++;
+                used.add(village[h]);
+                rows.add(new String[] {String.format(Locale.ROOT, "R%03d", ++n), received.toString(), channel, v.county(),
+                        v.village(), "农户", householdCode(h), "漏评", "不属实", received.plusDays(9).toString()});
+            }
+        }
+        String c1 = frame.counties().get(0);
+        String c2 = frame.counties().get(Math.min(1, frame.counties().size() - 1));
+        rows.add(new String[] {String.format(Locale.ROOT, "R%03d", ++n), asOf.minusDays(25).toString(), "信件", c2, "",
+            "项目", c2 + "-P03", "资金问题", "部分属实", asOf.minusDays(10).toString()});
+        rows.add(new String[] {String.format(Locale.ROOT, "R%03d", ++n), asOf.minusDays(20).toString(), "电话", c1, "",
+            "帮扶干部", c1 + "-K07", "帮扶不实", "属实", asOf.minusDays(12).toString()});
+        rows.add(new String[] {String.format(Locale.ROOT, "R%03d", ++n), asOf.minusDays(40).toString(), "网络", c2, "",
+            "农户", householdCode(1), "错评", "待核实", ""});
+        rows.add(new String[] {String.format(Locale.ROOT, "R%03d", ++n), asOf.minusDays(3).toString(), "来访", c1, "",
+            "农户", householdCode(2), "漏评", "待核实", ""});
+        try (CsvWriter w = CsvWriter.create(dir.resolve("reports.csv"))) {
+            w.row("线索编号", "受理日期", "来源", "县", "村", "对象", "对象编号", "反映问题", "核实结果", "核实日期");
+            for (String[] r : rows) {
+                w.row((Object[]) r);
+            }
+        }
+    }
+
     private int villageIndex(String code) {
         // codes are Cxx-Vyyy, made by villageCode
         int c = Integer.parseInt(code.substring(1, code.indexOf('-'))) - 1;

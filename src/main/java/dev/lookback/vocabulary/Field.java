@@ -12,7 +12,15 @@ public enum Field implements Term {
     RULE, THRESHOLD, POLICY, OUTCOME, FRAGILE, P_VALUE, P_ADJUSTED, TRIGGER_CHANCE_AT_THRESHOLD, VILLAGES_TO_SETTLE,
     ROLES, NAMES, EVIDENCE,
     PROJECT, AMOUNT, AUDITED_MISUSED,
-    ITEM, ID, PROBLEM_ZH, PROBLEM, WORKBOOK;
+    ITEM, ID, PROBLEM_ZH, PROBLEM, WORKBOOK,
+    ALLEGATION, LEAD_STATUS, COUNT, REPORT, RECEIVED, CHANNEL, SUBJECT, SUBJECT_ID, VERIFIED_ON, OVERDUE,
+    SPOT_CHECK_VERDICT;
+
+    /** The CSV header: the constant in lower case, except {@code status} for a lead's status. */
+    @Override
+    public String label() {
+        return this == LEAD_STATUS ? "status" : Term.super.label();
+    }
 
     /** The header of a workbook column: 县 county. */
     public String header() {

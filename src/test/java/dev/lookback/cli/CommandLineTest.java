@@ -560,6 +560,8 @@ class CommandLineTest {
         assertEquals(0, run("demo", "--out", demo.toString(), "--report", "none", "--charts", "none").status());
         Run r = run("follow-up", "--review", demo.toString());
         assertEquals(0, r.status(), r.err());
+        assertTrue(Files.isRegularFile(demo.resolve("leads.csv")) && Files.isRegularFile(demo.resolve("lead_referrals.csv")),
+                "the demo's reports from the public are followed");
         Path round = demo.resolve("round-2");
         for (String f : List.of("sample.csv", "sample.certificate.json", "visits.csv", "follow_up.html")) {
             assertTrue(Files.isRegularFile(round.resolve(f)), f);

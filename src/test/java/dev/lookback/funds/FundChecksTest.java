@@ -64,7 +64,7 @@ class FundChecksTest {
     void badDatesAndAmountsSayWhere() {
         InputException e = Assertions.assertThrows(InputException.class,
                 () -> read("project,county,amount,planned_finish\nP1,C01,100,31/05/2026\n"));
-        assertEquals("fund_checks.csv line 2, column planned_finish: \"31/05/2026\" is not a date like 2026-05-31",
+        assertEquals("fund_checks.csv line 2, column planned_finish: \"31/05/2026\" is not a date like 2026-05-31 (or 2026/5/31, 2026年5月31日)",
                 e.getMessage());
         InputException m = Assertions.assertThrows(InputException.class,
                 () -> read("project,county,amount,audited_misused\nP1,C01,100,200\n"));

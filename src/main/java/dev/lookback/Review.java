@@ -64,12 +64,15 @@ public final class Review {
     private final TabularSource funds;
     /** reports.csv (群众举报): leads, listed and followed, never in a rate. */
     private final TabularSource reports;
+    /** recheck.csv (第三方评估): the second check of a few spot-checked villages. */
+    private final TabularSource recheck;
     private final ReviewSettings settings;
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
             TabularSource tallies, TabularSource leaders, TabularSource cadres, TabularSource satisfaction,
-            TabularSource funds, TabularSource reports, ReviewSettings settings) {
+            TabularSource funds, TabularSource reports, TabularSource recheck, ReviewSettings settings) {
         this.reports = reports;
+        this.recheck = recheck;
         this.frame = Objects.requireNonNull(frame, "frame");
         this.sample = Objects.requireNonNull(sample, "sample");
         if (tallies == null) {
@@ -90,7 +93,7 @@ public final class Review {
     /** The same inputs with other settings. */
     public Review settings(ReviewSettings newSettings) {
         return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds,
-                reports, newSettings);
+                reports, recheck, newSettings);
     }
 
     /** How this review will run. */
@@ -127,7 +130,7 @@ public final class Review {
     /** A review of any sources (files, streams, tables). */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, null, ReviewSettings.defaults());
+        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, null, null, ReviewSettings.defaults());
     }
 
     /**
@@ -138,7 +141,7 @@ public final class Review {
      */
     public static Review ofTallies(TabularSource frame, TabularSource sample, TabularSource tallies) {
         return new Review(frame, sample, null, null, Objects.requireNonNull(tallies, "tallies"), null, null, null, null,
-                null, ReviewSettings.defaults());
+                null, null, ReviewSettings.defaults());
     }
 
     /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV in UTF-8, or .xlsx). */
@@ -190,7 +193,7 @@ public final class Review {
 
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, settings);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, settings);
     }
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
@@ -218,7 +221,7 @@ public final class Review {
             double minimumSatisfaction, AssistanceCheck.Minimums minimums) {
         ReviewSettings s = settings.withLine(Line.CADRE_TOLERANCE, tolerance)
                 .withLine(Line.SATISFACTION_STANDARD, minimumSatisfaction).withMinimums(minimums);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, s);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, s);
     }
 
     /**
@@ -228,7 +231,7 @@ public final class Review {
      */
     public Review funds(TabularSource fundChecks, double materiality, java.time.LocalDate asOf) {
         ReviewSettings s = settings.withLine(Line.MATERIALITY, materiality).withAsOf(asOf);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, reports, s);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, reports, recheck, s);
     }
 
     /**
@@ -238,7 +241,17 @@ public final class Review {
      */
     public Review reports(TabularSource reportsCsv, int days) {
         return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reportsCsv,
-                settings.withReportDays(days));
+                recheck, settings.withReportDays(days));
+    }
+
+    /**
+     * The third-party re-check (recheck.csv, 第三方评估: household, county, village, qualifies) of a few spot-checked
+     * villages: how well it agrees with the spot check (Cohen's κ with a jackknife interval over villages) and which
+     * households it disputes; it changes no rate and no decision.
+     */
+    public Review recheck(TabularSource recheckCsv) {
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports,
+                recheckCsv, settings);
     }
 
     /**
@@ -318,7 +331,16 @@ public final class Review {
         if (reports != null) {
             inputs.add(reports.name());
         }
-        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs, policies, leads);
+        dev.lookback.check.Recheck.Result rechecked = null;
+        if (recheck != null) {
+            if (selfCheck == null) {
+                throw new IllegalArgumentException("a re-check compares households: it needs the register and the spot"
+                        + " check, not tallies");
+            }
+            rechecked = dev.lookback.check.Recheck.run(recheck, selfCheck, spotCheck, sampled, s.level());
+            inputs.add(recheck.name());
+        }
+        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs, policies, leads, rechecked);
     }
 
     /** The simulation of a county's assistance measure: cadres or answers are the units, each its own household. */

@@ -30,10 +30,12 @@ import java.util.Objects;
  * @param inputs     the names of the inputs read: frame, sample, register, spot check (or tallies), then any others
  * @param policies   what each decision policy would risk and decide in this review (null without decisions)
  * @param leads      the reports from the public read (empty when none): never in a rate or a decision
+ * @param recheck    the third-party re-check's agreement with the spot check (null when none was given)
  */
 public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions,
         List<FundChecks.Check> fundChecks, List<AssistanceCheck.Rate> assistance, ReviewSettings settings,
-        List<String> inputs, PolicyComparison policies, List<dev.lookback.leads.Leads.Lead> leads) {
+        List<String> inputs, PolicyComparison policies, List<dev.lookback.leads.Leads.Lead> leads,
+        dev.lookback.check.Recheck.Result recheck) {
 
     public ReviewResult {
         Objects.requireNonNull(crossCheck, "crossCheck");
@@ -48,7 +50,8 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
 
     /** A result without decisions, with the default settings. */
     public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
-        this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults(), List.of(), null, List.of());
+        this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults(), List.of(), null, List.of(),
+                null);
     }
 
     /** The date as of which unfinished projects past their planned date are overdue (may be null). */

@@ -62,7 +62,7 @@ final class DemoCommand extends Command {
         for (String[] f : new String[][] {{"frame", "villages.csv"}, {"sample", "sample.csv"},
             {"self-check", "self_check.csv"}, {"spot-check", "spot_check.csv"}, {"leaders", "leaders.csv"},
             {"cadres", "cadres.csv"}, {"satisfaction", "satisfaction.csv"}, {"funds", "fund_checks.csv"},
-            {"reports", "reports.csv"}, {"certificate", "sample.certificate.json"}}) {
+            {"reports", "reports.csv"}, {"recheck", "recheck.csv"}, {"certificate", "sample.certificate.json"}}) {
             inputs.put(f[0], input.resolve(f[1]));
         }
         OutputFolder.record(out, result, inputs, Main.version(), "input");

@@ -12,7 +12,7 @@ public final class Main {
     static final int UNUSABLE_INPUT = 2;
 
     private static final List<Command> COMMANDS = List.of(new ReviewCommand(), new DrawCommand(), new VerifyDrawCommand(), new AssignTeamsCommand(),
-            new PlanCommand(), new FundsCommand(), new FollowUpCommand(),
+            new PlanCommand(), new FundsCommand(), new FollowUpCommand(), new RecheckDrawCommand(),
             new DemoCommand(), new SimulateCommand(), new ShellCommand());
 
     private Main() {

@@ -95,6 +95,8 @@ final class ReviewCommand extends Command {
                         + " replaced (its manifest.json lists them); files by Lookback's names that no manifest accounts"
                         + " for are refused"),
                 Option.flag("--force", "replace files in --out by Lookback's names that no manifest accounts for"),
+                Option.optional("--recheck", "FILE", "", "recheck.csv: the third-party re-check (第三方评估) of some"
+                        + " spot-checked villages: agreement.csv and recheck_disagreements.csv"),
                 Option.optional("--reports", "FILE", "", "reports.csv: reports from the public (群众举报), listed and"
                         + " followed, never in a rate"),
                 Option.optional("--report-days", "N", Integer.toString(ReviewSettings.DEFAULT_REPORT_DAYS),
@@ -173,6 +175,9 @@ final class ReviewCommand extends Command {
         if (!a.text("--funds").isEmpty()) {
             review = review.funds(source(a, "--funds", cs), settings.materiality(), settings.asOf());
         }
+        if (!a.text("--recheck").isEmpty()) {
+            review = review.recheck(TabularSource.of(a.path("--recheck"), cs));
+        }
         if (!a.text("--reports").isEmpty()) {
             review = review.reports(TabularSource.of(a.path("--reports"), cs), a.integer("--report-days", 1));
         }
@@ -194,7 +199,7 @@ final class ReviewCommand extends Command {
         Path dir = a.path("--out");
         Map<String, Path> inputs = new LinkedHashMap<>();
         for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--leaders",
-                "--cadres", "--satisfaction", "--funds", "--reports", "--config")) {
+                "--cadres", "--satisfaction", "--funds", "--reports", "--recheck", "--config")) {
             if (!a.text(option).isEmpty()) {
                 inputs.put(option.substring(2), a.path(option));
             }

@@ -117,6 +117,7 @@ public final class HtmlReport {
         estimates(h, result);
         charts(h, figures, images);
         assistanceAndFunds(h, result);
+        recheck(h, result);
         leads(h, result);
         dataQuality(h, result);
         methods(h, result, certificate);
@@ -392,6 +393,42 @@ public final class HtmlReport {
                     .append("<span class=\"en\">Materiality ").append(pct(s.materiality()))
                     .append(s.asOf() == null ? "" : ", overdue as of " + s.asOf())
                     .append("; projects with misused money: fund_referrals.csv.</span></p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    /** How reliable the checkers were: κ per county, and the decisions that rest on disputed verdicts. */
+    private static void recheck(StringBuilder h, ReviewResult result) {
+        if (result.recheck() == null) {
+            return;
+        }
+        var r = result.recheck();
+        h.append("<section id=\"recheck\">\n<h2>第三方评估 <span class=\"en\">Third-party re-check</span></h2>\n")
+                .append("<p class=\"note\">").append(esc("第三方对部分抽查村的全部农户再次入户核查；κ 衡量两次核查结论的一致程度"
+                        + "（1 为完全一致，0 为与随机一致相当），区间按村计算。有争议的农户应在据其问责前先行复核。"))
+                .append("<br><span class=\"en\">").append(esc("A third party checked every household of some spot-checked"
+                        + " villages again; κ measures how far the two checks agree beyond chance (1: fully, 0: as by"
+                        + " chance), its interval over villages. A disputed household is to be resolved before an"
+                        + " accusation rests on it.")).append("</span></p>\n<table>\n<thead><tr>")
+                .append("<th>县<br><span class=\"en\">county</span></th>")
+                .append("<th class=\"num\">户<br><span class=\"en\">households</span></th>")
+                .append("<th class=\"num\">一致<br><span class=\"en\">agree</span></th>")
+                .append("<th class=\"num\">κ（结论）<br><span class=\"en\">κ, verdicts</span></th>")
+                .append("<th class=\"num\">区间<br><span class=\"en\">interval</span></th></tr></thead>\n<tbody>\n");
+        for (var a : r.agreements()) {
+            if (a.on().equals("verdict")) {
+                h.append("<tr><td>").append(esc(a.county())).append("</td><td class=\"num\">").append(a.households())
+                        .append("</td><td class=\"num\">").append(a.agreements()).append("</td><td class=\"num\">")
+                        .append(esc(Formats.fixed(a.kappa(), 2))).append("</td><td class=\"num\">")
+                        .append(esc(Formats.fixed(a.lower(), 2) + " – " + Formats.fixed(a.upper(), 2))).append("</td></tr>\n");
+            }
+        }
+        h.append("</tbody></table>\n");
+        if (!r.disputed().isEmpty()) {
+            h.append("<p>").append(esc("据有争议结论的判断：" + String.join("、", r.disputed()))).append("<br><span class=\"en\">")
+                    .append(esc("Decisions resting on disputed verdicts: " + String.join(", ", r.disputed())
+                            + " (recheck_disagreements.csv)"))
+                    .append("</span></p>\n");
         }
         h.append("</section>\n");
     }

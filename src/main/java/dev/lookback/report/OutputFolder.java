@@ -32,7 +32,7 @@ public final class OutputFolder {
     /** The files Lookback writes at the top of an output folder. */
     static final List<String> FILES = List.of("estimates.csv", "estimate_notes.csv", "discrepancies.csv",
             "data_quality.csv", "tallies.csv", "decisions.csv", "fund_referrals.csv", "reports_summary.csv", "leads.csv",
-            "lead_referrals.csv", "review.xlsx", "report.html", MANIFEST);
+            "lead_referrals.csv", "agreement.csv", "recheck_disagreements.csv", "review.xlsx", "report.html", MANIFEST);
 
     /** The folders Lookback writes whole. */
     static final List<String> FOLDERS = List.of("rectification", "charts");

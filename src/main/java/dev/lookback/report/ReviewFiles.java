@@ -125,6 +125,9 @@ public final class ReviewFiles {
         if (!result.leads().isEmpty()) {
             writeLeads(result, dir);
         }
+        if (result.recheck() != null) {
+            writeRecheck(result.recheck(), dir);
+        }
         writeRectificationLists(dir.resolve("rectification"), result);
         Workbooks.writeReview(result, dir.resolve("review.xlsx"));
     }
@@ -226,6 +229,32 @@ public final class ReviewFiles {
             }
         }
         return byCounty;
+    }
+
+    /**
+     * Writes agreement.csv ({@code county, on, households, villages, agreements, both_yes, spot_yes_recheck_no,
+     * spot_no_recheck_yes, both_no, kappa, kappa_lower, kappa_upper}; the four counts for {@code qualifies} only)
+     * and recheck_disagreements.csv (every household the checks judge differently).
+     */
+    public static void writeRecheck(dev.lookback.check.Recheck.Result r, Path dir) throws IOException {
+        try (CsvWriter w = CsvWriter.create(dir.resolve("agreement.csv"))) {
+            w.row("county", "on", "households", "villages", "agreements", "both_yes", "spot_yes_recheck_no",
+                    "spot_no_recheck_yes", "both_no", "kappa", "kappa_lower", "kappa_upper");
+            for (var a : r.agreements()) {
+                boolean q = a.on().equals("qualifies");
+                w.row(a.county(), a.on(), a.households(), a.villages(), a.agreements(), q ? a.table()[0] : "",
+                        q ? a.table()[1] : "", q ? a.table()[2] : "", q ? a.table()[3] : "", a.kappa(), a.lower(),
+                        a.upper());
+            }
+        }
+        try (CsvWriter w = CsvWriter.create(dir.resolve("recheck_disagreements.csv"))) {
+            w.row("household", "county", "village", "spot_qualifies", "recheck_qualifies", "spot_verdict",
+                    "recheck_verdict", "spot_verdict_zh", "recheck_verdict_zh");
+            for (var h : r.disagreements()) {
+                w.row(h.household(), h.county(), h.village(), h.spotQualifies(), h.recheckQualifies(), h.spotVerdict(),
+                        h.recheckVerdict(), h.spotVerdict().chinese(), h.recheckVerdict().chinese());
+            }
+        }
     }
 
     /** The leads to refer to the discipline inspection organs: confirmed or partly confirmed, about a cadre or project. */

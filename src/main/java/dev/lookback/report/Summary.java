@@ -50,6 +50,18 @@ public final class Summary {
                     + added.values().stream().mapToInt(Integer::intValue).sum() + " villages: " + String.join(", ",
                             added.keySet()) + "); the others keep their earlier decisions");
         }
+        if (result.recheck() != null) {
+            var r = result.recheck();
+            var q = r.agreements().stream().filter(a -> a.county().equals("ALL") && a.on().equals("qualifies")).findFirst();
+            var v = r.agreements().stream().filter(a -> a.county().equals("ALL") && a.on().equals("verdict")).findFirst();
+            if (q.isPresent() && v.isPresent()) {
+                line(sb, "第三方评估 Re-check: " + q.get().households() + " households, " + q.get().villages() + " villages; κ "
+                        + Formats.fixed(q.get().kappa(), 2) + " [" + Formats.fixed(q.get().lower(), 2) + ", "
+                        + Formats.fixed(q.get().upper(), 2) + "] (verdicts " + Formats.fixed(v.get().kappa(), 2) + "); "
+                        + r.disagreements().size() + " disputed 有争议" + (r.disputed().isEmpty() ? ""
+                                : " → " + String.join(", ", r.disputed())));
+            }
+        }
         if (!result.leads().isEmpty()) {
             var leads = result.leads();
             long verified = leads.stream().filter(l -> l.status() != dev.lookback.vocabulary.LeadStatus.PENDING).count();

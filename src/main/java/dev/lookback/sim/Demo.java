@@ -54,6 +54,7 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
         city.writeLeaders(inputs);
         city.writeAssistanceAndFunds(sample, inputs);
         city.writeReports(sample, inputs, AS_OF);
+        city.writeRecheck(sample, inputs, SEED + " 第三方评估", 2, 0.03);
         drawn.writeCertificate(inputs.resolve("sample.certificate.json"), "villages.csv",
                 Tickets.fileSha256(inputs.resolve("villages.csv")), version());
         ReviewResult result = Review.ofFolder(inputs)
@@ -62,6 +63,7 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
                         TabularSource.of(inputs.resolve("satisfaction.csv")), 0.10, 0.90)
                 .funds(TabularSource.of(inputs.resolve("fund_checks.csv")), 0.01, AS_OF)
                 .reports(TabularSource.of(inputs.resolve("reports.csv")), ReviewSettings.DEFAULT_REPORT_DAYS)
+                .recheck(TabularSource.of(inputs.resolve("recheck.csv")))
                 .rounds(dev.lookback.draw.Certificate.DEFAULT_ROUNDS)
                 .unit(unit).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
                         IntervalMethod.WALD).run();

@@ -450,6 +450,29 @@ public final class SyntheticCity {
         }
     }
 
+    /**
+     * Writes recheck.csv (第三方评估): every household of the re-check villages ({@link dev.lookback.check.Recheck#draw},
+     * {@code perCounty} a county from {@code seed}) checked again by a third party who reads a household's
+     * eligibility differently with probability {@code slip} (deterministic for the city).
+     */
+    public void writeRecheck(Sample sample, Path dir, String seed, int perCounty, double slip) throws IOException {
+        Files.createDirectories(dir);
+        SplittableRandom random = new SplittableRandom(spec.seed() ^ 0x2545F4914F6CDD1DL);
+        try (CsvWriter w = CsvWriter.create(dir.resolve("recheck.csv"))) {
+            w.row("户编号", "县", "村", "是否符合贫困标准");
+            for (List<String> villages : dev.lookback.check.Recheck.draw(sample, seed, perCounty).values()) {
+                for (String code : villages) {
+                    int i = villageIndex(code);
+                    Village v = frame.villages().get(i);
+                    for (int h = firstHousehold[i]; h < firstHousehold[i + 1]; h++) {
+                        boolean q = random.nextDouble() < slip ? !qualifies[h] : qualifies[h];
+                        w.row(householdCode(h), v.county(), v.village(), q ? "是" : "否");
+                    }
+                }
+            }
+        }
+    }
+
     private int villageIndex(String code) {
         // codes are Cxx-Vyyy, made by villageCode
         int c = Integer.parseInt(code.substring(1, code.indexOf('-'))) - 1;

@@ -562,6 +562,8 @@ class CommandLineTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(Files.isRegularFile(demo.resolve("leads.csv")) && Files.isRegularFile(demo.resolve("lead_referrals.csv")),
                 "the demo's reports from the public are followed");
+        assertTrue(Files.readAllLines(demo.resolve("agreement.csv")).get(0).startsWith("county,on,households,villages,"
+                + "agreements,both_yes"), "the demo's third-party re-check is compared");
         Path round = demo.resolve("round-2");
         for (String f : List.of("sample.csv", "sample.certificate.json", "visits.csv", "follow_up.html")) {
             assertTrue(Files.isRegularFile(round.resolve(f)), f);
@@ -637,6 +639,25 @@ class CommandLineTest {
         assertEquals(2, changed.status());
         assertTrue(changed.err().contains("changed since the review"), changed.err());
         assertFalse(Files.exists(dir.resolve("changed")), "nothing written");
+    }
+
+    @Test
+    void drawRecheckPicksSampledVillagesFromThePublicSeed() throws IOException {
+        Path out = dir.resolve("recheck_villages.csv");
+        Run r = run("draw-recheck", "--frame", SRS.resolve("villages.csv").toString(), "--sample",
+                SRS.resolve("sample.csv").toString(), "--seed", "第三方 2026", "--per-county", "1", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals("county,village,ticket", rows.get(0));
+        java.util.Set<String> sampled = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(SRS.resolve("sample.csv")).subList(1, Files.readAllLines(SRS.resolve("sample.csv")).size())) {
+            sampled.add(line.split(",")[1]);
+        }
+        for (String line : rows.subList(1, rows.size())) {
+            String[] f = line.split(",");
+            assertTrue(sampled.contains(f[1]), line);
+            assertEquals(dev.lookback.draw.Tickets.sha256("第三方 2026/recheck/" + f[1]), f[2]);
+        }
     }
 
     @Test

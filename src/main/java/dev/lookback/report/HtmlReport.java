@@ -413,21 +413,34 @@ public final class HtmlReport {
                 .append("<th>县<br><span class=\"en\">county</span></th>")
                 .append("<th class=\"num\">户<br><span class=\"en\">households</span></th>")
                 .append("<th class=\"num\">一致<br><span class=\"en\">agree</span></th>")
-                .append("<th class=\"num\">κ（结论）<br><span class=\"en\">κ, verdicts</span></th>")
-                .append("<th class=\"num\">区间<br><span class=\"en\">interval</span></th></tr></thead>\n<tbody>\n");
+                .append("<th class=\"num\">κ（是否符合标准）<br><span class=\"en\">κ, qualifies</span></th>")
+                .append("<th class=\"num\">区间<br><span class=\"en\">interval</span></th>")
+                .append("<th class=\"num\">κ（结论）<br><span class=\"en\">κ, verdicts</span></th></tr></thead>\n<tbody>\n");
+        java.util.Map<String, dev.lookback.check.Recheck.Agreement> verdicts = new java.util.HashMap<>();
+        r.agreements().stream().filter(a -> a.on().equals("verdict")).forEach(a -> verdicts.put(a.county(), a));
         for (var a : r.agreements()) {
-            if (a.on().equals("verdict")) {
+            if (a.on().equals("qualifies")) {
                 h.append("<tr><td>").append(esc(a.county())).append("</td><td class=\"num\">").append(a.households())
                         .append("</td><td class=\"num\">").append(a.agreements()).append("</td><td class=\"num\">")
                         .append(esc(Formats.fixed(a.kappa(), 2))).append("</td><td class=\"num\">")
-                        .append(esc(Formats.fixed(a.lower(), 2) + " – " + Formats.fixed(a.upper(), 2))).append("</td></tr>\n");
+                        .append(esc(Formats.fixed(a.lower(), 2) + " – " + Formats.fixed(a.upper(), 2)))
+                        .append("</td><td class=\"num\">").append(esc(Formats.fixed(verdicts.get(a.county()).kappa(), 2)))
+                        .append("</td></tr>\n");
             }
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table>\n<p class=\"note\">").append(esc("错误少见时，即使分歧很少，结论的 κ 也会很低（两次核查几乎都判"
+                + "“正确”）；“是否符合标准”的 κ 更能说明核查的可靠程度。")).append("<br><span class=\"en\">").append(esc("With rare"
+                + " errors κ on verdicts is low even with few disagreements (both checks find nearly every household"
+                + " correct); κ on qualifies says more about the checkers.")).append("</span></p>\n");
         if (!r.disputed().isEmpty()) {
-            h.append("<p>").append(esc("据有争议结论的判断：" + String.join("、", r.disputed()))).append("<br><span class=\"en\">")
-                    .append(esc("Decisions resting on disputed verdicts: " + String.join(", ", r.disputed())
-                            + " (recheck_disagreements.csv)"))
+            List<String> zh = new java.util.ArrayList<>();
+            for (String d : r.disputed()) {
+                String[] cm = d.split("/");
+                zh.add(cm[0] + " " + dev.lookback.vocabulary.Measure.parse(cm[1]).chinese());
+            }
+            h.append("<p>").append(esc("据有争议结论的判断（先复核这些农户）：" + String.join("、", zh))).append("<br><span class=\"en\">")
+                    .append(esc("Decisions resting on disputed verdicts (resolve those households first): "
+                            + String.join(", ", r.disputed()) + " (recheck_disagreements.csv)"))
                     .append("</span></p>\n");
         }
         h.append("</section>\n");

@@ -283,6 +283,18 @@ public final class Review {
             counts = given;
             rates = ErrorRates.estimate(f, given, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
         }
+        if (tallies == null) { // a later round's village without data would count as a village without households
+            List<String> unchecked = cross.findings().stream()
+                    .filter(x -> x.type() == FindingType.VILLAGE_NOT_CHECKED && sampled.round(x.village()) > 1)
+                    .map(Finding::village).distinct().toList();
+            if (!unchecked.isEmpty()) {
+                throw new IllegalArgumentException(unchecked.size() + " " + (unchecked.size() == 1 ? "village" : "villages")
+                        + " of round " + sampled.lastRound() + " have no spot-checked household ("
+                        + String.join(", ", unchecked.subList(0, Math.min(5, unchecked.size())))
+                        + (unchecked.size() > 5 ? ", …" : "") + "): add their spot checks to --spot-check before reviewing"
+                        + " the round; nothing written / 本轮新增村尚无入户核查数据");
+            }
+        }
         IntervalMethod first = s.methods().get(0);
         List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
         if (cadres != null) {

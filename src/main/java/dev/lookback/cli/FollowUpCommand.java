@@ -12,6 +12,7 @@ import dev.lookback.report.OutputFolder;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Rule;
+import dev.lookback.vocabulary.Term;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +59,10 @@ final class FollowUpCommand extends Command {
         List<FollowUp.Unsettled> out = new ArrayList<>();
         TabularSource.of(decisions).read(List.of(dev.lookback.io.Columns.COUNTY, RULE, MEASURE, OUTCOME, FRAGILE,
                 ESTIMATE, LOWER, UPPER, THRESHOLD, TO_SETTLE), row -> {
-                    if (Rule.FUNDS.label().equals(row.text(RULE))) {
-                        return;
-                    }
                     boolean noData = Outcome.NO_DATA.label().equals(row.text(OUTCOME));
-                    if (noData || "true".equals(row.text(FRAGILE))) {
+                    Rule rule = java.util.Arrays.stream(Rule.values()).filter(r -> r.label().equals(row.text(RULE)))
+                            .findFirst().orElseThrow(() -> row.error(RULE, row.text(RULE), Term.notOneOf(Rule.values())));
+                    if (FollowUp.Unsettled.applies(rule, "true".equals(row.text(FRAGILE)), noData)) {
                         String k = row.text(TO_SETTLE);
                         out.add(new FollowUp.Unsettled(row.text(dev.lookback.io.Columns.COUNTY), row.text(MEASURE), noData,
                                 k == null ? -1 : row.integer(TO_SETTLE, 0), number(row.text(ESTIMATE)),

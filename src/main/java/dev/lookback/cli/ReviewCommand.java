@@ -185,17 +185,6 @@ final class ReviewCommand extends Command {
         ReviewResult result = review.settings(settings.withRounds(rounds).withReportDays(a.integer("--report-days", 1)))
                 .run();
         checkRounds(result.crossCheck().sample(), certificate, rounds);
-        List<String> unchecked = result.crossCheck().findings().stream()
-                .filter(f -> f.type() == dev.lookback.vocabulary.FindingType.VILLAGE_NOT_CHECKED
-                        && result.crossCheck().sample().round(f.village()) > 1)
-                .map(f -> f.village()).distinct().toList();
-        if (!unchecked.isEmpty()) { // a later round's village without data would count as a village without households
-            throw new IllegalArgumentException(unchecked.size() + " " + (unchecked.size() == 1 ? "village" : "villages")
-                    + " of round " + result.crossCheck().sample().lastRound() + " have no spot-checked household ("
-                    + String.join(", ", unchecked.subList(0, Math.min(5, unchecked.size())))
-                    + (unchecked.size() > 5 ? ", …" : "") + "): add their spot checks to --spot-check before reviewing"
-                    + " the round; nothing written / 本轮新增村尚无入户核查数据");
-        }
         Path dir = a.path("--out");
         Map<String, Path> inputs = new LinkedHashMap<>();
         for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--leaders",
@@ -237,10 +226,10 @@ final class ReviewCommand extends Command {
                     + " round's review folder (run with --leaders) / 请给出上一轮复核的输出文件夹");
         }
         long[] before = new long[2];
-        dev.lookback.io.Column outcome = dev.lookback.io.Column.required("outcome");
-        dev.lookback.io.Column fragile = dev.lookback.io.Column.required("fragile");
+        dev.lookback.io.Column outcome = FollowUpCommand.OUTCOME;
+        dev.lookback.io.Column fragile = FollowUpCommand.FRAGILE;
         TabularSource.of(decisions).read(List.of(outcome, fragile), row -> {
-            before[0] += "TRIGGERED".equals(row.text(outcome)) ? 1 : 0;
+            before[0] += dev.lookback.vocabulary.Outcome.TRIGGERED.label().equals(row.text(outcome)) ? 1 : 0;
             before[1] += "true".equals(row.text(fragile)) ? 1 : 0;
         });
         Map<String, Path> inputs = OutputFolder.unchangedInputs(previous, "sample");

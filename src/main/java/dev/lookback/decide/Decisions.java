@@ -271,7 +271,7 @@ public final class Decisions {
         List<dev.lookback.draw.FollowUp.Unsettled> out = new java.util.ArrayList<>();
         for (Decision d : decisions) {
             boolean noData = d.outcome() == dev.lookback.vocabulary.Outcome.NO_DATA;
-            if (d.rule() != dev.lookback.vocabulary.Rule.FUNDS && (noData || d.fragile())) {
+            if (dev.lookback.draw.FollowUp.Unsettled.applies(d.rule(), d.fragile(), noData)) {
                 out.add(new dev.lookback.draw.FollowUp.Unsettled(d.county(), d.indicator().label(), noData,
                         d.extraVillages(), d.estimate(), d.lower(), d.upper(), d.threshold()));
             }

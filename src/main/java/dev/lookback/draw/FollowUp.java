@@ -140,6 +140,11 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
      */
     public record Unsettled(String county, String measure, boolean noData, int villagesToSettle, double estimate,
             double lower, double upper, double threshold) {
+
+        /** Whether a decision is one a follow-up should settle: sampled (not the fund census), fragile or without data. */
+        public static boolean applies(dev.lookback.vocabulary.Rule rule, boolean fragile, boolean noData) {
+            return rule != dev.lookback.vocabulary.Rule.FUNDS && (fragile || noData);
+        }
     }
 
     /**

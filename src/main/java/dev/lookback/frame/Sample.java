@@ -62,6 +62,16 @@ public final class Sample {
         return villages.stream().filter(v -> v.county().equals(county)).mapToInt(v -> round(v.village())).max().orElse(1);
     }
 
+    /** The villages drawn in the last round, counted by county (counties sorted; empty for a one-round sample). */
+    public Map<String, Integer> lastRoundAdditions() {
+        Map<String, Integer> out = new TreeMap<>();
+        int last = lastRound();
+        if (last > 1) {
+            villages.stream().filter(v -> round(v.village()) == last).forEach(v -> out.merge(v.county(), 1, Integer::sum));
+        }
+        return out;
+    }
+
     /** The last round of the sample. */
     public int lastRound() {
         return rounds.values().stream().mapToInt(Integer::intValue).max().orElse(1);

@@ -91,9 +91,7 @@ public final class HtmlReport {
         }
         var sample = result.crossCheck().sample();
         if (s.rounds() > 1 || sample.lastRound() > 1) {
-            java.util.Map<String, Integer> added = new java.util.TreeMap<>();
-            sample.villages().stream().filter(v -> sample.round(v.village()) == sample.lastRound() && sample.lastRound() > 1)
-                    .forEach(v -> added.merge(v.county(), 1, Integer::sum));
+            java.util.Map<String, Integer> added = sample.lastRoundAdditions();
             String level = Formats.number(100 * s.decisionLevel()) + "%";
             h.append("<p class=\"rounds\"><b>").append(esc("第 " + sample.lastRound() + " 轮（事先声明共 " + s.rounds() + " 轮）"))
                     .append("</b>：").append(esc(added.isEmpty() ? "首轮抽查。" : added.size() + " 个县增抽 "

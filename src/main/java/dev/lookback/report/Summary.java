@@ -42,9 +42,7 @@ public final class Summary {
         StringBuilder sb = new StringBuilder(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
         var sample = result.crossCheck().sample();
         if (sample.lastRound() > 1) {
-            java.util.Map<String, Integer> added = new java.util.TreeMap<>();
-            sample.villages().stream().filter(v -> sample.round(v.village()) == sample.lastRound())
-                    .forEach(v -> added.merge(v.county(), 1, Integer::sum));
+            java.util.Map<String, Integer> added = sample.lastRoundAdditions();
             line(sb, "第 " + sample.lastRound() + " 轮 Round " + sample.lastRound() + " of " + result.settings().rounds()
                     + ": " + added.size() + " " + plural(added.size(), "county", "counties") + " checked again (+"
                     + added.values().stream().mapToInt(Integer::intValue).sum() + " villages: " + String.join(", ",

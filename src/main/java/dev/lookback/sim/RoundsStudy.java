@@ -86,7 +86,7 @@ public final class RoundsStudy {
     public static Result run(DecisionPolicy policy, int cities, int counties, int villages, int first, double threshold,
             double rho, double level, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double look = 1 - (1 - level) / 2;
+        double look = dev.lookback.ReviewSettings.defaults().withLevel(level).withRounds(2).decisionLevel();
         double[] shares = {0.5, 0.75, 1.0, 1.5, 2.0};
         Leaders nobody = Leaders.of(List.of());
         Map<Line, Double> lines = Map.of(Line.ERROR_THRESHOLD, threshold);

@@ -43,44 +43,55 @@ import java.util.Set;
  */
 public final class CrossCheck {
     static final Column SPOT_PERSONS = Columns.PERSONS.asOptional();
-    private static final List<Column> REGISTER_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, PERSONS, STATUS);
-    private static final List<Column> SPOT_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, SPOT_PERSONS, QUALIFIES);
+    /** The columns read from the register (self_check.csv). */
+    public static final List<Column> REGISTER_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, PERSONS, STATUS);
+    /** The columns read from the spot check (spot_check.csv); persons may be blank there. */
+    public static final List<Column> SPOT_COLUMNS = List.of(HOUSEHOLD, COUNTY, VILLAGE, SPOT_PERSONS, QUALIFIES);
 
     private CrossCheck() {
     }
 
-    /** A spot-checked household, and its register record once found. */
-    private static final class Spot {
-        final String household;
-        final String county;
-        final String village;
-        final int persons; // −1: blank
-        final boolean qualifies;
-        final long line;
-        Status status = Status.UNREGISTERED;
-        long registerLine;
-        int registerPersons = -1;
-        String registerCounty;
-        String registerVillage;
-        String registerProblem;
+    /**
+     * A usable register record.
+     *
+     * @param household household id
+     * @param county    county
+     * @param village   village
+     * @param persons   persons registered
+     * @param status    register status (never {@link Status#UNREGISTERED})
+     * @param line      its line in the register
+     */
+    public record RegisterRecord(String household, String county, String village, int persons, Status status,
+            long line) {
+    }
 
-        /** Takes the household's register record. */
-        void bind(Registered r) {
-            r.matched = true;
-            status = r.status;
-            registerLine = r.line;
-            registerPersons = r.persons;
-            registerCounty = r.county;
-            registerVillage = r.village;
+    /**
+     * A readable spot-check record.
+     *
+     * @param household household id
+     * @param county    county as written
+     * @param village   village
+     * @param persons   persons verified, −1 when blank
+     * @param qualifies whether the household meets the poverty standard at the check
+     * @param line      its line in the spot check
+     */
+    public record SpotRecord(String household, String county, String village, int persons, boolean qualifies,
+            long line) {
+
+        /** This record counted in another county (the frame's). */
+        public SpotRecord inCounty(String frameCounty) {
+            return new SpotRecord(household, frameCounty, village, persons, qualifies, line);
         }
+    }
 
-        Spot(String household, String county, String village, int persons, boolean qualifies, long line) {
-            this.household = household;
-            this.county = county;
-            this.village = village;
-            this.persons = persons;
-            this.qualifies = qualifies;
-            this.line = line;
+    /** A spot-checked household kept for the estimates, and what the register says of it. */
+    private static final class Spot {
+        final SpotRecord record;
+        RegisterRecord registered;
+        long unusableLine;
+
+        Spot(SpotRecord record) {
+            this.record = record;
         }
     }
 
@@ -105,54 +116,46 @@ public final class CrossCheck {
         // the household id is kept, to find spot-checked households registered elsewhere.
         KeyFilter inSample = KeyFilter.in(VILLAGE, sampled).hashingRejected(HOUSEHOLD);
         int expected = expectedHouseholds(frame, sample);
-        Map<String, Registered> registered = new HashMap<>(expected * 4 / 3 + 16);
+        Map<String, RegisterRecord> registered = new HashMap<>(expected * 4 / 3 + 16);
         Map<String, Long> unusable = new HashMap<>();
         long registerRows = register.read(REGISTER_COLUMNS, inSample,
-                row -> readRegisterRow(row, registerFile, registered, unusable, findings));
+                row -> readRegisterRow(row, registered, unusable, findings));
         List<Spot> unmatched = new ArrayList<>();
         for (Spot spot : spots.values()) {
-            Registered r = registered.get(spot.household);
-            if (r != null) {
-                spot.bind(r);
-            } else if (unusable.containsKey(spot.household)) {
-                spot.registerProblem = "its register record (" + registerFile + " line " + unusable.get(spot.household)
-                        + ") is unusable";
-            } else {
+            if (!bind(spot, registered, unusable)) {
                 unmatched.add(spot);
             }
         }
         List<String> unmatchedIds = new ArrayList<>(unmatched.size());
         for (Spot spot : unmatched) {
-            unmatchedIds.add(spot.household);
+            unmatchedIds.add(spot.record.household());
         }
         Set<String> elsewhere = inSample.mayHaveRejected(unmatchedIds);
         if (!elsewhere.isEmpty()) { // second pass, for those households only
             register.read(REGISTER_COLUMNS, KeyFilter.in(HOUSEHOLD, elsewhere), row -> {
                 if (elsewhere.contains(row.text(HOUSEHOLD))) {
-                    readRegisterRow(row, registerFile, registered, unusable, findings);
+                    readRegisterRow(row, registered, unusable, findings);
                 }
             });
             for (Spot spot : unmatched) {
-                Registered r = registered.get(spot.household);
-                if (r != null) {
-                    spot.bind(r);
-                } else if (unusable.containsKey(spot.household)) {
-                    spot.registerProblem = "its register record (" + registerFile + " line "
-                            + unusable.get(spot.household) + ") is unusable";
-                }
+                bind(spot, registered, unusable);
             }
         }
-        List<Registered> notCovered = new ArrayList<>();
-        for (Registered r : registered.values()) {
-            if (!r.matched && sampled.contains(r.village)) {
+        Set<String> matched = new HashSet<>(spots.size() * 4 / 3 + 16);
+        for (Spot spot : spots.values()) {
+            if (spot.registered != null) {
+                matched.add(spot.record.household());
+            }
+        }
+        List<RegisterRecord> notCovered = new ArrayList<>();
+        for (RegisterRecord r : registered.values()) {
+            if (!matched.contains(r.household()) && sampled.contains(r.village())) {
                 notCovered.add(r);
             }
         }
-        notCovered.sort(Comparator.comparingLong(r -> r.line));
-        for (Registered r : notCovered) {
-            findings.add(new Finding(registerFile, r.line, "", r.household, r.county, r.village, FindingType.NOT_COVERED, false,
-                    "register household " + r.household + " of sampled village " + r.village
-                            + " was not covered by the spot check; it is not in the estimates"));
+        notCovered.sort(Comparator.comparingLong(RegisterRecord::line));
+        for (RegisterRecord r : notCovered) {
+            findings.add(notCovered(registerFile, r));
         }
 
         Map<String, VillageTally> tallies = new LinkedHashMap<>();
@@ -163,60 +166,154 @@ public final class CrossCheck {
         String spotFile = spotCheck.name();
         long unregistered = 0;
         for (Spot s : spots.values()) {
-            if (s.status == Status.UNREGISTERED) {
+            Checked checked = check(s.record, s.registered, s.unusableLine, registerFile, spotFile);
+            if (checked.status() == Status.UNREGISTERED) {
                 unregistered++;
             }
-            if (s.registerProblem != null) {
-                findings.add(new Finding(spotFile, s.line, "", s.household, s.county, s.village, FindingType.BAD_RECORD, true,
-                        "household " + s.household + ": " + s.registerProblem + "; the household is left out"));
-                continue;
+            findings.addAll(checked.findings());
+            if (checked.counted()) {
+                tallies.get(s.record.village()).add(checked.status(), s.record.qualifies(), checked.persons());
             }
-            if (s.status != Status.UNREGISTERED
-                    && (!s.registerVillage.equals(s.village) || !s.registerCounty.equals(s.county))) {
-                findings.add(new Finding(spotFile, s.line, VILLAGE.name(), s.household, s.county, s.village,
-                        FindingType.LOCATION_DIFFERS, false, "household " + s.household + " was checked in " + s.county + " "
-                                + s.village + " but the register (line " + s.registerLine + ") has it in "
-                                + s.registerCounty + " " + s.registerVillage + "; it is counted where it was checked"));
-            }
-            int persons;
-            if (s.persons >= 0) {
-                persons = s.persons;
-                if (s.registerPersons >= 0 && s.registerPersons != s.persons) {
-                    findings.add(new Finding(spotFile, s.line, SPOT_PERSONS.name(), s.household, s.county, s.village,
-                            FindingType.PERSONS_DIFFER, false, "household " + s.household + ": " + s.persons
-                                    + " persons verified, " + s.registerPersons + " in the register (line "
-                                    + s.registerLine + "); the verified count is used"));
-                }
-            } else if (s.registerPersons >= 0) {
-                persons = s.registerPersons;
-            } else {
-                findings.add(new Finding(spotFile, s.line, SPOT_PERSONS.name(), s.household, s.county, s.village,
-                        FindingType.BAD_RECORD, true, "household " + s.household
-                                + " is not in the register and its persons are blank, so it cannot be counted;"
-                                + " the household is left out"));
-                continue;
-            }
-            tallies.get(s.village).add(s.status, s.qualifies, persons);
-            Kind kind = Kind.of(s.status, s.qualifies);
-            if (kind != Kind.CORRECT) {
-                discrepancies.add(new Discrepancy(s.household, s.county, s.village, kind, s.status, s.qualifies, persons,
-                        s.line, s.registerLine));
+            if (checked.discrepancy() != null) {
+                discrepancies.add(checked.discrepancy());
             }
         }
-        if (spots.size() >= 20 && unregistered > 0.1 * spots.size()) {
-            findings.add(new Finding(spotFile, 0, HOUSEHOLD.name(), "", "", "", FindingType.MANY_UNREGISTERED, false,
-                    unregistered + " of " + spots.size() + " spot-checked households are not in the register and count"
-                            + " as unregistered (missed if they qualify). Check that household ids are written the same"
-                            + " way in both files (Excel drops leading zeros from ids stored as numbers) and that the"
-                            + " register is complete"));
-        }
+        manyUnregistered(spotFile, unregistered, spots.size()).ifPresent(findings::add);
         for (VillageTally t : tallies.values()) {
             if (t.householdsChecked() == 0) {
-                findings.add(new Finding(spotFile, 0, "", "", t.county(), t.village(), FindingType.VILLAGE_NOT_CHECKED, false,
-                        "sampled village " + t.village() + " has no spot-checked household; it counts as a sampled"
-                                + " village with no units"));
+                findings.add(villageNotChecked(spotFile, t.county(), t.village()));
             }
         }
+        findings.addAll(designFindings(frame, sample));
+        findings.sort(ORDER);
+        discrepancies.sort(Comparator.comparing(Discrepancy::county).thenComparing(Discrepancy::village)
+                .thenComparing(Discrepancy::household));
+        return new CrossCheckResult(frame, sample, List.copyOf(tallies.values()), discrepancies, findings,
+                registerRows, spots.size());
+    }
+
+    /**
+     * The order of the findings: by file, then line; findings of one line in the order the steps found them
+     * (a stable sort).
+     */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file).thenComparingLong(Finding::line);
+
+    /** Gives a spot its register record or the line of its unusable one; whether either was found. */
+    private static boolean bind(Spot spot, Map<String, RegisterRecord> registered, Map<String, Long> unusable) {
+        RegisterRecord r = registered.get(spot.record.household());
+        if (r != null) {
+            spot.registered = r;
+            return true;
+        }
+        Long bad = unusable.get(spot.record.household());
+        if (bad != null) {
+            spot.unusableLine = bad;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * What one spot-checked household kept for the estimates comes to.
+     *
+     * @param status      its register status ({@link Status#UNREGISTERED} when it has no usable register record)
+     * @param persons     the persons it counts, −1 when it is left out
+     * @param findings    what was noticed about it (0 to 2 findings, in order)
+     * @param discrepancy its line of the rectification list, {@code null} when the check agrees with the register
+     *                    or the household is left out
+     */
+    public record Checked(Status status, int persons, List<Finding> findings, Discrepancy discrepancy) {
+
+        public Checked {
+            findings = List.copyOf(findings);
+        }
+
+        /** Whether the household counts in its village's tally. */
+        public boolean counted() {
+            return persons >= 0;
+        }
+    }
+
+    /**
+     * Checks one spot-checked household kept for the estimates against its register record: the step of
+     * {@link #run} after the matching, for an engine that matches the two files itself.
+     *
+     * @param spot         the spot-check record (with the frame's county)
+     * @param registered   its usable register record, or {@code null}
+     * @param unusableLine when it has no usable record, the register line of an unusable one, else 0
+     * @param registerFile the register's name in messages
+     * @param spotFile     the spot check's name in messages
+     */
+    public static Checked check(SpotRecord spot, RegisterRecord registered, long unusableLine, String registerFile,
+            String spotFile) {
+        String h = spot.household();
+        if (registered == null && unusableLine > 0) {
+            return new Checked(Status.UNREGISTERED, -1, List.of(new Finding(spotFile, spot.line(), "", h, spot.county(),
+                    spot.village(), FindingType.BAD_RECORD, true, "household " + h + ": its register record ("
+                            + registerFile + " line " + unusableLine + ") is unusable; the household is left out")), null);
+        }
+        List<Finding> findings = new ArrayList<>(2);
+        Status status = registered == null ? Status.UNREGISTERED : registered.status();
+        if (registered != null && (!registered.village().equals(spot.village())
+                || !registered.county().equals(spot.county()))) {
+            findings.add(new Finding(spotFile, spot.line(), VILLAGE.name(), h, spot.county(), spot.village(),
+                    FindingType.LOCATION_DIFFERS, false, "household " + h + " was checked in " + spot.county() + " "
+                            + spot.village() + " but the register (line " + registered.line() + ") has it in "
+                            + registered.county() + " " + registered.village() + "; it is counted where it was checked"));
+        }
+        int persons;
+        if (spot.persons() >= 0) {
+            persons = spot.persons();
+            if (registered != null && registered.persons() != spot.persons()) {
+                findings.add(new Finding(spotFile, spot.line(), SPOT_PERSONS.name(), h, spot.county(), spot.village(),
+                        FindingType.PERSONS_DIFFER, false, "household " + h + ": " + spot.persons()
+                                + " persons verified, " + registered.persons() + " in the register (line "
+                                + registered.line() + "); the verified count is used"));
+            }
+        } else if (registered != null) {
+            persons = registered.persons();
+        } else {
+            findings.add(new Finding(spotFile, spot.line(), SPOT_PERSONS.name(), h, spot.county(), spot.village(),
+                    FindingType.BAD_RECORD, true, "household " + h
+                            + " is not in the register and its persons are blank, so it cannot be counted;"
+                            + " the household is left out"));
+            return new Checked(status, -1, findings, null);
+        }
+        Kind kind = Kind.of(status, spot.qualifies());
+        Discrepancy d = kind == Kind.CORRECT ? null : new Discrepancy(h, spot.county(), spot.village(), kind, status,
+                spot.qualifies(), persons, spot.line(), registered == null ? 0 : registered.line());
+        return new Checked(status, persons, findings, d);
+    }
+
+    /** Too many spot-checked households (of at least 20) not in the register: ids are probably written differently. */
+    public static java.util.Optional<Finding> manyUnregistered(String spotFile, long unregistered, long households) {
+        if (households < 20 || unregistered <= 0.1 * households) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Finding(spotFile, 0, HOUSEHOLD.name(), "", "", "", FindingType.MANY_UNREGISTERED,
+                false, unregistered + " of " + households + " spot-checked households are not in the register and count"
+                        + " as unregistered (missed if they qualify). Check that household ids are written the same"
+                        + " way in both files (Excel drops leading zeros from ids stored as numbers) and that the"
+                        + " register is complete"));
+    }
+
+    /** A sampled village without a spot-checked household. */
+    public static Finding villageNotChecked(String spotFile, String county, String village) {
+        return new Finding(spotFile, 0, "", "", county, village, FindingType.VILLAGE_NOT_CHECKED, false,
+                "sampled village " + village + " has no spot-checked household; it counts as a sampled"
+                        + " village with no units");
+    }
+
+    /** A register household of a sampled village that the spot check did not cover. */
+    public static Finding notCovered(String registerFile, RegisterRecord r) {
+        return new Finding(registerFile, r.line(), "", r.household(), r.county(), r.village(), FindingType.NOT_COVERED,
+                false, "register household " + r.household() + " of sampled village " + r.village()
+                        + " was not covered by the spot check; it is not in the estimates");
+    }
+
+    /** What the frame and the sample alone show: rounded inclusion probabilities, counties without a sampled village. */
+    public static List<Finding> designFindings(Frame frame, Sample sample) {
+        List<Finding> findings = new ArrayList<>();
         Map<String, List<SampledVillage>> byCounty = sample.byCounty();
         byCounty.forEach((county, villages) -> {
             double srs = (double) villages.size() / frame.villageCount(county);
@@ -238,11 +335,7 @@ public final class CrossCheck {
                         + " does not cover it"));
             }
         }
-        findings.sort(Comparator.comparing(Finding::file).thenComparingLong(Finding::line));
-        discrepancies.sort(Comparator.comparing(Discrepancy::county).thenComparing(Discrepancy::village)
-                .thenComparing(Discrepancy::household));
-        return new CrossCheckResult(frame, sample, List.copyOf(tallies.values()), discrepancies, findings,
-                registerRows, spots.size());
+        return findings;
     }
 
     /** The households of the sampled villages by the frame: the size the maps will reach. */
@@ -254,55 +347,94 @@ public final class CrossCheck {
         return (int) Math.min(sum, 50_000_000);
     }
 
-    /** A usable register record of a household that takes part in the review. */
-    private static final class Registered {
-        final String household;
-        final String county;
-        final String village;
-        final int persons;
-        final Status status;
-        final long line;
-        boolean matched;
-
-        Registered(String household, String county, String village, int persons, Status status, long line) {
-            this.household = household;
-            this.county = county;
-            this.village = village;
-            this.persons = persons;
-            this.status = status;
-            this.line = line;
+    /**
+     * Reads one register record.
+     *
+     * @throws InputException naming the column when the record is unusable (see {@link #unreadable})
+     */
+    public static RegisterRecord registerRecord(Row row) {
+        String household = row.requireText(HOUSEHOLD);
+        String s = row.requireText(STATUS);
+        Status status = Status.parse(s);
+        if (status == null) {
+            throw row.error(STATUS, s, Term.notOneOf(Status.POOR, Status.EXITED, Status.NON_POOR));
         }
+        return new RegisterRecord(household, row.requireText(COUNTY), row.requireText(VILLAGE), row.integer(PERSONS, 0),
+                status, row.line());
     }
 
-    private static void readRegisterRow(Row row, String registerFile, Map<String, Registered> registered,
-            Map<String, Long> unusable, List<Finding> findings) {
+    /**
+     * Reads one spot-check record.
+     *
+     * @throws InputException naming the column when the record is unusable (see {@link #unreadable})
+     */
+    public static SpotRecord spotRecord(Row row) {
+        String household = row.requireText(HOUSEHOLD);
+        String county = row.requireText(COUNTY);
+        String village = row.requireText(VILLAGE);
+        String p = row.text(SPOT_PERSONS);
+        int persons = p == null ? -1 : row.integer(SPOT_PERSONS, 0);
+        boolean qualifies = row.bool(QUALIFIES);
+        return new SpotRecord(household, county, village, persons, qualifies, row.line());
+    }
+
+    /** The finding for a record that could not be read: it is left out. */
+    public static Finding unreadable(InputException e, Row row) {
         String household = row.text(HOUSEHOLD);
-        Registered record;
+        return new Finding(e.file(), e.line(), e.column() == null ? "" : e.column(), household == null ? "" : household,
+                orEmpty(row.text(COUNTY)), orEmpty(row.text(VILLAGE)), FindingType.BAD_RECORD, true,
+                e.problem() + "; the record is left out");
+    }
+
+    /**
+     * A household id seen again: the later record is left out.
+     *
+     * @param register  whether in the register (else in the spot check)
+     * @param firstLine the line of the record that counts
+     */
+    public static Finding duplicate(String file, long line, String household, String county, String village,
+            long firstLine, boolean register) {
+        return new Finding(file, line, HOUSEHOLD.name(), household, county, village, FindingType.DUPLICATE, true,
+                "household " + household + " appears again in the " + (register ? "register" : "spot check")
+                        + " (first on line " + firstLine + "); this record is left out");
+    }
+
+    /** A spot-checked household of a village outside the sample: left out. */
+    public static Finding notInSample(String spotFile, SpotRecord spot, boolean villageInFrame) {
+        return new Finding(spotFile, spot.line(), VILLAGE.name(), spot.household(), spot.county(), spot.village(),
+                FindingType.NOT_IN_SAMPLE, true, "village " + spot.village()
+                        + (villageInFrame ? " is not in the sample" : " is not in the frame")
+                        + "; household " + spot.household() + " is left out");
+    }
+
+    /** A spot-check record whose county is not the frame's for its village: the frame's is used. */
+    public static Finding countyDiffers(String spotFile, SpotRecord spot, String frameCounty) {
+        return new Finding(spotFile, spot.line(), COUNTY.name(), spot.household(), spot.county(), spot.village(),
+                FindingType.LOCATION_DIFFERS, false, "county " + spot.county() + " does not match the frame, where village "
+                        + spot.village() + " is in county " + frameCounty + "; the frame's county is used");
+    }
+
+    private static void readRegisterRow(Row row, Map<String, RegisterRecord> registered, Map<String, Long> unusable,
+            List<Finding> findings) {
+        RegisterRecord record;
         try {
-            household = row.requireText(HOUSEHOLD);
-            String s = row.requireText(STATUS);
-            Status status = Status.parse(s);
-            if (status == null) {
-                throw row.error(STATUS, s, Term.notOneOf(Status.POOR, Status.EXITED, Status.NON_POOR));
-            }
-            record = new Registered(household, row.requireText(COUNTY), row.requireText(VILLAGE),
-                    row.integer(PERSONS, 0), status, row.line());
+            record = registerRecord(row);
         } catch (InputException e) {
             if (e.wholeFile()) {
                 throw e;
             }
-            findings.add(finding(e, household, row, FindingType.BAD_RECORD, true, e.problem() + "; the record is left out"));
+            findings.add(unreadable(e, row));
+            String household = row.text(HOUSEHOLD);
             if (household != null && !registered.containsKey(household)) {
                 unusable.putIfAbsent(household, row.line());
             }
             return;
         }
-        Registered first = registered.get(household);
-        Long firstLine = first != null ? Long.valueOf(first.line) : unusable.get(household);
+        String household = record.household();
+        RegisterRecord first = registered.get(household);
+        Long firstLine = first != null ? Long.valueOf(first.line()) : unusable.get(household);
         if (firstLine != null) {
-            findings.add(new Finding(registerFile, row.line(), HOUSEHOLD.name(), household, record.county, record.village,
-                    FindingType.DUPLICATE, true, "household " + household + " appears again in the register (first on line "
-                            + firstLine + "); this record is left out"));
+            findings.add(duplicate(row.file(), row.line(), household, record.county(), record.village(), firstLine, true));
             return;
         }
         registered.put(household, record);
@@ -313,54 +445,34 @@ public final class CrossCheck {
         Map<String, Spot> spots = new LinkedHashMap<>(expectedHouseholds(frame, sample) * 4 / 3 + 16);
         String file = source.name();
         source.read(SPOT_COLUMNS, row -> {
-            Spot spot;
+            SpotRecord spot;
             try {
-                String household = row.requireText(HOUSEHOLD);
-                String county = row.requireText(COUNTY);
-                String village = row.requireText(VILLAGE);
-                String p = row.text(SPOT_PERSONS);
-                int persons = p == null ? -1 : row.integer(SPOT_PERSONS, 0);
-                boolean qualifies = row.bool(QUALIFIES);
-                spot = new Spot(household, county, village, persons, qualifies, row.line());
+                spot = spotRecord(row);
             } catch (InputException e) {
                 if (e.wholeFile()) {
                     throw e;
                 }
-                findings.add(finding(e, row.text(HOUSEHOLD), row, FindingType.BAD_RECORD, true,
-                        e.problem() + "; the record is left out"));
+                findings.add(unreadable(e, row));
                 return;
             }
-            Spot first = spots.get(spot.household);
+            Spot first = spots.get(spot.household());
             if (first != null) {
-                findings.add(new Finding(file, row.line(), HOUSEHOLD.name(), spot.household, spot.county, spot.village,
-                        FindingType.DUPLICATE, true, "household " + spot.household + " appears again in the spot check (first on line "
-                                + first.line + "); this record is left out"));
+                findings.add(duplicate(file, spot.line(), spot.household(), spot.county(), spot.village(),
+                        first.record.line(), false));
                 return;
             }
-            if (!sample.contains(spot.village)) {
-                Village v = frame.village(spot.village);
-                findings.add(new Finding(file, row.line(), VILLAGE.name(), spot.household, spot.county, spot.village,
-                        FindingType.NOT_IN_SAMPLE, true, "village " + spot.village
-                                + (v == null ? " is not in the frame" : " is not in the sample")
-                                + "; household " + spot.household + " is left out"));
+            if (!sample.contains(spot.village())) {
+                findings.add(notInSample(file, spot, frame.village(spot.village()) != null));
                 return;
             }
-            String frameCounty = sample.village(spot.village).county();
-            if (!frameCounty.equals(spot.county)) {
-                findings.add(new Finding(file, row.line(), COUNTY.name(), spot.household, spot.county, spot.village,
-                        FindingType.LOCATION_DIFFERS, false, "county " + spot.county + " does not match the frame, where village "
-                                + spot.village + " is in county " + frameCounty + "; the frame's county is used"));
-                spot = new Spot(spot.household, frameCounty, spot.village, spot.persons, spot.qualifies, spot.line);
+            String frameCounty = sample.village(spot.village()).county();
+            if (!frameCounty.equals(spot.county())) {
+                findings.add(countyDiffers(file, spot, frameCounty));
+                spot = spot.inCounty(frameCounty);
             }
-            spots.put(spot.household, spot);
+            spots.put(spot.household(), new Spot(spot));
         });
         return spots;
-    }
-
-    private static Finding finding(InputException e, String household, Row row, FindingType type, boolean leftOut,
-            String message) {
-        return new Finding(e.file(), e.line(), e.column() == null ? "" : e.column(), household == null ? "" : household,
-                orEmpty(row.text(COUNTY)), orEmpty(row.text(VILLAGE)), type, leftOut, message);
     }
 
     private static String orEmpty(String s) {

@@ -22,8 +22,28 @@ public final class VillageTally {
         this.persons = new long[CELLS];
     }
 
-    private static int cell(Status status, boolean qualifies) {
+    /** The cells of a tally: one per register status and verdict. */
+    public static final int CELL_COUNT = CELLS;
+
+    /** The cell of a register status and verdict, from 0 to {@link #CELL_COUNT} − 1. */
+    public static int cell(Status status, boolean qualifies) {
         return status.ordinal() * 2 + (qualifies ? 1 : 0);
+    }
+
+    /**
+     * A tally counted elsewhere (by an engine that matched the files itself), cell by cell.
+     *
+     * @param households households per {@link #cell cell}
+     * @param persons    persons per cell
+     */
+    public static VillageTally of(String county, String village, long[] households, long[] persons) {
+        if (households.length != CELLS || persons.length != CELLS) {
+            throw new IllegalArgumentException("a tally has " + CELLS + " cells");
+        }
+        VillageTally t = new VillageTally(county, village);
+        System.arraycopy(households, 0, t.households, 0, CELLS);
+        System.arraycopy(persons, 0, t.persons, 0, CELLS);
+        return t;
     }
 
     void add(Status status, boolean qualifies, int personCount) {

@@ -79,67 +79,6 @@ public abstract class TabularSource {
         return new TableSource(name, table);
     }
 
-    /** Maps header cells to columns: for each column the index of its cell, or −1. */
-    int[] mapHeader(List<String> header, List<Column> columns) {
-        int[] index = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            Column col = columns.get(c);
-            index[c] = -1;
-            for (int i = 0; i < header.size(); i++) {
-                if (col.matches(header.get(i))) {
-                    if (index[c] >= 0) {
-                        throw new InputException(name, 1, header.get(i), "both \"" + header.get(index[c])
-                                + "\" and \"" + header.get(i) + "\" name column " + col.describe()
-                                + "; keep one of them");
-                    }
-                    index[c] = i;
-                }
-            }
-            if (index[c] < 0 && col.required()) {
-                long filled = header.stream().filter(h -> !h.isBlank()).count();
-                throw new InputException(name, 1, null, "missing column " + col.describe() + "; the header has "
-                        + header + (header.size() == 1 && header.get(0).contains(";")
-                                ? " (the file seems to use ';', but Lookback reads comma-separated files)"
-                                : filled <= 1 ? " — this looks like a title row above the header: delete it so that the"
-                                        + " first row holds the column names (删除表头上方的标题行)" : ""));
-            }
-        }
-        return index;
-    }
-
-    /** Builds a row from raw fields; blank records give {@code null}. */
-    Row row(long line, List<String> fields, List<Column> columns, int[] index, String[] headers, int headerSize) {
-        boolean blank = true;
-        for (String f : fields) {
-            if (!f.isBlank()) {
-                blank = false;
-                break;
-            }
-        }
-        if (blank) {
-            return null;
-        }
-        if (fields.size() > headerSize) {
-            boolean extraBlank = true;
-            for (int i = headerSize; i < fields.size(); i++) {
-                extraBlank &= fields.get(i).isBlank();
-            }
-            if (!extraBlank) {
-                throw new InputException(name, line, null, "the record has " + fields.size()
-                        + " fields but the header has " + headerSize + " (a comma inside a value that is not quoted?)");
-            }
-        }
-        String[] values = new String[columns.size()];
-        for (int c = 0; c < values.length; c++) {
-            int i = index[c];
-            if (i >= 0 && i < fields.size()) {
-                String v = fields.get(i).strip();
-                values[c] = v.isEmpty() ? null : v;
-            }
-        }
-        return new Row(name, line, columns, headers, values);
-    }
-
     /** Hands a decoded row to the consumer if the filter lets it through; 1 for a row, 0 for a blank one. */
     static int deliver(Row row, KeyFilter filter, Consumer<Row> consumer) {
         if (row == null) {
@@ -151,14 +90,6 @@ public abstract class TabularSource {
             filter.addRejected(row);
         }
         return 1;
-    }
-
-    static String[] headerNames(List<String> header, int[] index) {
-        String[] names = new String[index.length];
-        for (int c = 0; c < index.length; c++) {
-            names[c] = index[c] >= 0 ? header.get(index[c]).replace("\uFEFF", "").strip() : null;
-        }
-        return names;
     }
 
     /** Files at least this large are parsed on a reader thread while the caller uses the records. */
@@ -277,8 +208,9 @@ public abstract class TabularSource {
                         throw invalid(parser.recordLine(), null);
                     }
                 }
-                int[] index = mapHeader(header, columns);
-                String[] names = headerNames(header, index);
+                Header mapped = Header.of(name(), header, columns);
+                int[] index = mapped.index();
+                String[] names = mapped.names();
                 int headerSize = header.size();
                 Cursor cursor = new Cursor(columns.size());
                 Row row = new Row(name(), 0, columns, names, new String[columns.size()], cursor);
@@ -348,8 +280,7 @@ public abstract class TabularSource {
             long records = 0;
             filter.begin(StandardCharsets.UTF_8);
             List<String> header = table.columnNames();
-            int[] index = mapHeader(header, columns);
-            String[] names = headerNames(header, index);
+            Header mapped = Header.of(name(), header, columns);
             int width = table.columnCount();
             for (int r = 0; r < table.rowCount(); r++) {
                 List<String> fields = new ArrayList<>(width);
@@ -357,7 +288,7 @@ public abstract class TabularSource {
                     tech.tablesaw.columns.Column<?> col = table.column(c);
                     fields.add(col.isMissing(r) ? "" : col.getString(r));
                 }
-                Row row = row(r + 2L, fields, columns, index, names, width);
+                Row row = mapped.row(r + 2L, fields);
                 records += deliver(row, filter, consumer);
             }
             return records;

@@ -74,8 +74,7 @@ final class XlsxSource extends TabularSource {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
             List<String> header = null;
-            int[] index = null;
-            String[] names = null;
+            Header mapped = null;
             for (org.apache.poi.ss.usermodel.Row r : sheet) {
                 List<String> fields = new ArrayList<>();
                 int last = r.getLastCellNum();
@@ -91,11 +90,10 @@ final class XlsxSource extends TabularSource {
                         continue; // a title row (回头看台账 2026), not the header
                     }
                     header = fields;
-                    index = mapHeader(header, columns);
-                    names = headerNames(header, index);
+                    mapped = Header.of(name(), header, columns);
                     continue;
                 }
-                Row row = row(r.getRowNum() + 1L, fields, columns, index, names, header.size());
+                Row row = mapped.row(r.getRowNum() + 1L, fields);
                 records += deliver(row, filter, consumer);
             }
             if (header == null) {

@@ -53,8 +53,15 @@ public final class MeasureTallies {
 
     /** The tallies of a household cross-check, counting persons or households. */
     public static MeasureTallies of(CrossCheckResult cross, Unit unit) {
-        List<VillageTally> tallies = cross.tallies();
+        return of(cross.sample(), cross.tallies(), unit);
+    }
+
+    /** The tallies of the sampled villages (one per sampled village, in sample order), counting persons or households. */
+    public static MeasureTallies of(Sample sample, List<VillageTally> tallies, Unit unit) {
         int n = tallies.size();
+        if (n != sample.villages().size()) {
+            throw new IllegalArgumentException(n + " tallies for " + sample.villages().size() + " sampled villages");
+        }
         double[][] y = new double[Measure.values().length][n];
         double[][] x = new double[Measure.values().length][n];
         double[][] hy = new double[Measure.values().length][n];
@@ -62,7 +69,7 @@ public final class MeasureTallies {
         for (Measure m : Measure.values()) {
             for (int i = 0; i < n; i++) {
                 VillageTally t = tallies.get(i);
-                if (!t.village().equals(cross.sample().villages().get(i).village())) {
+                if (!t.village().equals(sample.villages().get(i).village())) {
                     throw new IllegalStateException("tallies are not in sample order");
                 }
                 y[m.ordinal()][i] = t.errors(m, unit);
@@ -71,7 +78,7 @@ public final class MeasureTallies {
                 hx[m.ordinal()][i] = t.units(m, Unit.HOUSEHOLDS);
             }
         }
-        return new MeasureTallies(cross.sample(), y, x, hy, hx);
+        return new MeasureTallies(sample, y, x, hy, hx);
     }
 
     /**

@@ -74,7 +74,7 @@ public final class ReviewFiles {
     }
 
     /** The rectification list: every household that is not correct. */
-    public static void writeDiscrepancies(Path file, List<Discrepancy> discrepancies) throws IOException {
+    public static void writeDiscrepancies(Path file, Iterable<Discrepancy> discrepancies) throws IOException {
         try (CsvWriter w = CsvWriter.create(file)) {
             w.row("household", "county", "village", "kind", "kind_zh", "self_check_status", "qualifies", "persons",
                     "spot_check_line", "self_check_line");
@@ -86,7 +86,7 @@ public final class ReviewFiles {
     }
 
     /** Every data-quality finding. */
-    public static void writeFindings(Path file, List<Finding> findings) throws IOException {
+    public static void writeFindings(Path file, Iterable<Finding> findings) throws IOException {
         try (CsvWriter w = CsvWriter.create(file)) {
             w.row("file", "line", "column", "household", "county", "village", "type", "type_zh", "left_out", "message");
             for (Finding f : findings) {

@@ -37,9 +37,12 @@ abstract class Batches implements AutoCloseable {
         final int[] decodeFields;
         final java.nio.charset.CharsetDecoder decoder;
         final ByteCsvParser.Repeats repeats;
+        /** The header's fields: a record with more (not blank) is refused even when the keys would turn it away. */
+        final int headerSize;
 
         Keys(int[] fields, KeyFilter.ByteKeys[] keys, int hashField, int[] decodeFields,
-                java.nio.charset.CharsetDecoder decoder) {
+                java.nio.charset.CharsetDecoder decoder, int headerSize) {
+            this.headerSize = headerSize;
             this.fields = fields;
             this.keys = keys;
             this.hashField = hashField;
@@ -77,6 +80,9 @@ abstract class Batches implements AutoCloseable {
                 continue;
             }
             int verdict = keys.fields == null ? 1 : parser.matches(keys.fields, keys.keys);
+            if (verdict == 0 && tooWide(parser)) {
+                verdict = 1; // let the reader refuse it: its fields may be shifted, its key not what it seems
+            }
             if (verdict == 0) {
                 if (keys.hashField >= 0 || keys.hashField == HASH_MISSING_FIELD) {
                     if (b.skipped == b.rejected.length) {
@@ -90,6 +96,15 @@ abstract class Batches implements AutoCloseable {
             parser.copyTo(b, verdict);
             decode(parser, b);
         }
+    }
+
+    private boolean tooWide(ByteCsvParser parser) {
+        for (int i = keys.headerSize; i < parser.fieldCount(); i++) {
+            if (!parser.isBlank(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Decodes the record's columns into the batch, marking bytes not valid in the encoding. */

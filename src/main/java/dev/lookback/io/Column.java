@@ -7,7 +7,7 @@ import java.util.Locale;
  * A column of an input file: its canonical English name, the Chinese (and other) header aliases
  * it is also known by, and whether a file must have it.
  */
-public record Column(String name, List<String> aliases, boolean required) {
+public record Column(String name, List<String> aliases, boolean required) implements java.io.Serializable {
 
     public Column {
         aliases = List.copyOf(aliases);

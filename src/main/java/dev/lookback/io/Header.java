@@ -104,8 +104,7 @@ public final class Header {
                 extraBlank &= fields.get(i) == null || fields.get(i).isBlank();
             }
             if (!extraBlank) {
-                throw new InputException(file, line, null, "the record has " + fields.size()
-                        + " fields but the header has " + size + " (a comma inside a value that is not quoted?)");
+                throw tooWide(file, line, fields.size(), size);
             }
         }
         String[] values = new String[columns.size()];
@@ -117,6 +116,27 @@ public final class Header {
             }
         }
         return new Row(file, line, columns, names, values);
+    }
+
+    /** A record with more non-blank fields than the header has cells: the file is not read as it was meant. */
+    static InputException tooWide(String file, long line, int fields, int size) {
+        return new InputException(file, line, null, "the record has " + fields + " fields but the header has " + size
+                + " (a comma inside a value that is not quoted?)");
+    }
+
+    /** Which header cell holds the column at {@code position} in the column list, −1 where absent. */
+    int cell(int position) {
+        return index[position];
+    }
+
+    /** The header's own name of the column at {@code position} in the column list. */
+    String name(int position) {
+        return names[position];
+    }
+
+    /** The columns, in the order the rows are read through. */
+    public List<Column> columns() {
+        return columns;
     }
 
     @Override

@@ -180,6 +180,11 @@ public final class Row {
                 return i;
             }
         }
+        for (int i = 0; i < columns.size(); i++) { // a column list that was serialized (an engine's executors)
+            if (columns.get(i).equals(c)) {
+                return i;
+            }
+        }
         {
             throw new IllegalArgumentException("column " + c.name() + " is not part of this reading");
         }

@@ -180,17 +180,13 @@ public abstract class TabularSource {
             int n = b.fields(r);
             for (int i = headerSize; i < n; i++) {
                 if (!b.isBlank(r, i)) {
-                    throw new InputException(name(), b.lines[r], null, "the record has " + n + " fields but the header has "
-                            + headerSize + " (a comma inside a value that is not quoted?)");
+                    throw Header.tooWide(name(), b.lines[r], n, headerSize);
                 }
             }
         }
 
         private InputException invalid(long line, String column) {
-            return new InputException(name(), line, column, "the bytes are not valid " + encoding.name()
-                    + (encoding.equals(StandardCharsets.UTF_8)
-                            ? "; a file saved by Excel on Chinese Windows is usually GBK: use --encoding GBK"
-                            : "; is the file in another encoding (UTF-8 is the default)?"), true);
+            return notEncoded(name(), line, column, encoding);
         }
 
         private long parse(ByteCsvParser parser, List<Column> columns, KeyFilter filter, Consumer<Row> consumer)
@@ -225,7 +221,7 @@ public abstract class TabularSource {
                 }
                 filter.begin(encoding);
                 Batches.Keys readerKeys = new Batches.Keys(filtering ? keyFields : null, keys, hashField, index,
-                        parser.newDecoder());
+                        parser.newDecoder(), headerSize);
                 try (Batches batches = batches(parser, readerKeys)) {
                     ByteCsvParser.Batch b;
                     while ((b = batches.next()) != null) {
@@ -249,11 +245,24 @@ public abstract class TabularSource {
                 }
                 return records;
             } catch (ByteCsvParser.QuoteException e) {
-                throw new InputException(name(), e.line, null, "a quoted field is never closed (an odd number of \")");
+                throw unclosedQuote(name(), e.line);
             } catch (UncheckedIOException e) {
                 throw new InputException(name(), parser.recordLine(), null, "cannot be read: " + e.getMessage());
             }
         }
+    }
+
+    /** Bytes that are not valid in the encoding: the whole file is unusable as read. */
+    static InputException notEncoded(String file, long line, String column, Charset encoding) {
+        return new InputException(file, line, column, "the bytes are not valid " + encoding.name()
+                + (encoding.equals(StandardCharsets.UTF_8)
+                        ? "; a file saved by Excel on Chinese Windows is usually GBK: use --encoding GBK"
+                        : "; is the file in another encoding (UTF-8 is the default)?"), true);
+    }
+
+    /** A quoted field that runs to the end of the input. */
+    static InputException unclosedQuote(String file, long line) {
+        return new InputException(file, line, null, "a quoted field is never closed (an odd number of \")");
     }
 
     static String describeRequired(List<Column> columns) {

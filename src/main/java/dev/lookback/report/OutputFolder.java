@@ -233,8 +233,6 @@ public final class OutputFolder {
      */
     public static void record(Path dir, ReviewResult result, Map<String, Path> inputs, String version,
             String... folders) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lookback", version);
         var s = result.settings();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("unit", s.unit().label());
@@ -247,12 +245,24 @@ public final class OutputFolder {
             settings.put(line.label(), s.line(line));
         }
         settings.put("as_of", result.asOf() == null ? "" : result.asOf().toString());
-        m.put("settings", settings);
-        List<Object> in = new ArrayList<>();
+        List<Map<String, Object>> in = new ArrayList<>();
         for (Map.Entry<String, Path> e : inputs.entrySet()) {
-            in.add(entry(e.getKey(), e.getValue().toString(), e.getValue()));
+            in.add(input(e.getKey(), e.getValue()));
         }
-        m.put("inputs", in);
+        record(dir, version, settings, in, folders);
+    }
+
+    /**
+     * Writes {@value #MANIFEST} for any run: {@code lookback} (version), {@code settings}, {@code inputs} as given
+     * (see {@link #input}) and {@code outputs} (every file by the names Lookback writes now in {@code dir}, with
+     * {@code file}, {@code sha256}, {@code bytes}).
+     */
+    public static void record(Path dir, String version, Map<String, Object> settings, List<Map<String, Object>> inputs,
+            String... folders) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lookback", version);
+        m.put("settings", settings);
+        m.put("inputs", inputs);
         List<Object> out = new ArrayList<>();
         for (String file : owned(dir, folders)) {
             if (!file.equals(MANIFEST)) {
@@ -261,6 +271,11 @@ public final class OutputFolder {
         }
         m.put("outputs", out);
         Files.writeString(dir.resolve(MANIFEST), Json.write(m), StandardCharsets.UTF_8);
+    }
+
+    /** An input of a manifest: its role, the file as given, its SHA-256 and size. */
+    public static Map<String, Object> input(String role, Path file) {
+        return entry(role, file.toString(), file);
     }
 
     private static Map<String, Object> entry(String role, String name, Path file) {

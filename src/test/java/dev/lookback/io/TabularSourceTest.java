@@ -110,6 +110,10 @@ class TabularSourceTest {
                 () -> read(csv("household,persons\n1,2\n3,4,5,6\n", StandardCharsets.UTF_8)));
         assertEquals("self_check.csv line 3: the record has 4 fields but the header has 2 (a comma inside a value that"
                 + " is not quoted?)", wide.getMessage());
+        // a record the key filter would turn away is refused too: its fields may be shifted, its key not what it seems
+        InputException filtered = assertThrows(InputException.class, () -> csv("household,persons\n1,2\n3,4,5,6\n",
+                StandardCharsets.UTF_8).read(COLUMNS, KeyFilter.in(HOUSEHOLD, java.util.Set.of("1")), r -> { }));
+        assertEquals(wide.getMessage(), filtered.getMessage());
         InputException empty = assertThrows(InputException.class, () -> read(csv("", StandardCharsets.UTF_8)));
         assertEquals("self_check.csv: the file is empty; expected a header line with household, persons",
                 empty.getMessage());

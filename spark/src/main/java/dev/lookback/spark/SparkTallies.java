@@ -1,0 +1,595 @@
+package dev.lookback.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.encode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.lookback.check.CrossCheck;
+import dev.lookback.check.CrossCheck.Checked;
+import dev.lookback.check.CrossCheck.RegisterRecord;
+import dev.lookback.check.CrossCheck.SpotRecord;
+import dev.lookback.check.Discrepancy;
+import dev.lookback.check.Finding;
+import dev.lookback.check.VillageTally;
+import dev.lookback.frame.Frame;
+import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
+import dev.lookback.frame.Village;
+import dev.lookback.io.Columns;
+import dev.lookback.io.InputException;
+import dev.lookback.rates.MeasureTallies;
+import dev.lookback.report.ReviewFiles;
+import dev.lookback.vocabulary.FindingType;
+import dev.lookback.vocabulary.Kind;
+import dev.lookback.vocabulary.Status;
+import dev.lookback.vocabulary.Unit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The household side of a review on Spark: matches the spot check to the register where they live and computes
+ * what Lookback's in-process cross-check ({@link CrossCheck#run}) computes from the same records — the village
+ * tallies (tallies.csv, the input of {@code lookback review --tallies}), the discrepancies (the rectification
+ * list, discrepancies.csv) and every data-quality finding (data_quality.csv), the ones that need the whole register
+ * among them: duplicate household ids, spot-checked households registered in another village or outside the
+ * sample, persons that differ, sampled households the spot check missed. The files are the same, byte for byte.
+ *
+ * <pre>{@code
+ * SparkTallies t = SparkTallies.run(spark, frame, sample,
+ *         SparkSource.table("warehouse.self_check"), SparkSource.of("spot_check", spotChecks));
+ * t.write(Path.of("out"), Unit.PERSONS);        // tallies.csv, discrepancies.csv, data_quality.csv
+ * Dataset<Row> list = t.discrepancies();         // or keep working on Spark
+ * }</pre>
+ *
+ * <p>How: every record is read through Lookback's own row and record readers on the executors, so that each
+ * message is the in-process one. The register is never collected: its rows of the sampled villages are grouped by
+ * household (a shuffle of the sampled part; the first record of a household counts, later ones are duplicates),
+ * the spot check is joined to them, and the spot-checked households found in neither are looked up in the rest of
+ * the register by a second, filtered scan (as the in-process reader's second pass). The driver holds the frame, the
+ * sample, one tally per sampled village and — one partition at a time, while writing them — the sorted findings and
+ * discrepancies.
+ */
+public final class SparkTallies {
+    private static final StructType REGISTER = new StructType().add("file", "string").add("line", "long")
+            .add("household", "string").add("in_r1", "boolean").add("ok", "boolean").add("county", "string")
+            .add("village", "string").add("persons", "int").add("status", "string").add("f_column", "string")
+            .add("f_county", "string").add("f_village", "string").add("f_message", "string");
+    private static final StructType SPOT = new StructType().add("file", "string").add("line", "long")
+            .add("household", "string").add("ok", "boolean").add("county", "string").add("village", "string")
+            .add("persons", "int").add("qualifies", "boolean").add("in_sample", "boolean")
+            .add("frame_county", "string").add("in_frame", "boolean").add("f_column", "string")
+            .add("f_county", "string").add("f_village", "string").add("f_message", "string");
+    /** A finding, with the step that found it (phase) and its place among that step's findings of one record. */
+    static final StructType FINDING = new StructType().add("file", "string").add("line", "long")
+            .add("column", "string").add("household", "string").add("county", "string").add("village", "string")
+            .add("type", "string").add("left_out", "boolean").add("message", "string").add("phase", "int")
+            .add("sub", "int");
+    /** The columns of discrepancies.csv's rows, as Spark columns. */
+    static final StructType DISCREPANCY = new StructType().add("household", "string").add("county", "string")
+            .add("village", "string").add("kind", "string").add("status", "string").add("qualifies", "boolean")
+            .add("persons", "int").add("spot_line", "long").add("register_line", "long");
+    /** What one spot-checked household comes to: a tally row (tag 0), a finding (1) or a discrepancy (2). */
+    private static final StructType CHECKED = new StructType().add("tag", "int").add("cell", "int")
+            .add("count_persons", "int").add("unregistered", "boolean").add("finding", FINDING)
+            .add("discrepancy", DISCREPANCY).add("village_key", "string");
+
+    /** Unmatched households up to this many are sent to the executors; more are joined. */
+    static final int BROADCAST_IDS = 2_000_000;
+    private static final int SPOT_READ = 0;
+    private static final int REGISTER_SAMPLED = 1;
+    private static final int REGISTER_ELSEWHERE = 2;
+    private static final int NOT_COVERED = 3;
+    private static final int CHECKED_STEP = 4;
+
+    private final Frame frame;
+    private final Sample sample;
+    private final String spotName;
+    private final List<VillageTally> tallies;
+    private final long spotChecked;
+    private final long unregistered;
+    private final Dataset<Row> findings;
+    private final Dataset<Row> discrepancies;
+    private final List<Dataset<Row>> cached;
+
+    private SparkTallies(Frame frame, Sample sample, String spotName, List<VillageTally> tallies, long spotChecked,
+            long unregistered, Dataset<Row> findings, Dataset<Row> discrepancies, List<Dataset<Row>> cached) {
+        this.frame = frame;
+        this.sample = sample;
+        this.spotName = spotName;
+        this.tallies = List.copyOf(tallies);
+        this.spotChecked = spotChecked;
+        this.unregistered = unregistered;
+        this.findings = findings;
+        this.discrepancies = discrepancies;
+        this.cached = cached;
+    }
+
+    /**
+     * Cross-checks on Spark and counts the tallies (the findings and discrepancies stay Spark datasets until
+     * written or collected).
+     *
+     * @param frame     the sampling frame (read on the driver: {@code Frame.read})
+     * @param sample    the sample
+     * @param register  the self-check register
+     * @param spotCheck the city's spot check
+     * @throws InputException when an input as a whole cannot be read, as the in-process review says it
+     */
+    public static SparkTallies run(SparkSession spark, Frame frame, Sample sample, SparkSource register,
+            SparkSource spotCheck) {
+        try {
+            return compute(spark, frame, sample, register, spotCheck);
+        } catch (Exception e) { // Spark's own exceptions are checked ones thrown undeclared
+            throw unwrapped(e);
+        }
+    }
+
+    /** Lookback's input error when a failed task had one (the message the in-process review gives), else {@code e}. */
+    static RuntimeException unwrapped(Exception e) {
+        InputException input = SparkSource.inputError(e);
+        if (input != null) {
+            return input;
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    }
+
+    private static SparkTallies compute(SparkSession spark, Frame frame, Sample sample, SparkSource register,
+            SparkSource spotCheck) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Map<String, String> sampledCounty = new HashMap<>();
+        for (SampledVillage v : sample.villages()) {
+            sampledCounty.put(v.village(), v.county());
+        }
+        Set<String> frameVillages = new HashSet<>();
+        for (Village v : frame.villages()) {
+            frameVillages.add(v.village());
+        }
+        Broadcast<Map<String, String>> inSample = jsc.broadcast(sampledCounty);
+        Broadcast<Set<String>> inFrame = jsc.broadcast(frameVillages);
+        List<Dataset<Row>> cached = new ArrayList<>();
+
+        // The spot check: which record of a household counts (its first in a sampled village), and why others not
+        Dataset<Row> spots = spark.createDataFrame(spotCheck.records(spark, CrossCheck.SPOT_COLUMNS, (row, out) -> {
+            try {
+                SpotRecord s = CrossCheck.spotRecord(row);
+                String county = inSample.value().get(s.village());
+                out.add(RowFactory.create(row.file(), row.line(), s.household(), true, s.county(), s.village(),
+                        s.persons(), s.qualifies(), county != null, county, inFrame.value().contains(s.village()),
+                        null, null, null, null));
+            } catch (InputException e) {
+                if (e.wholeFile()) {
+                    throw e;
+                }
+                Finding f = CrossCheck.unreadable(e, row);
+                out.add(RowFactory.create(f.file(), f.line(), row.text(Columns.HOUSEHOLD), false, null, null, null, null,
+                        null, null, null, f.column(), f.county(), f.village(), f.message()));
+            }
+        }), SPOT);
+        WindowSpec byHousehold = Window.partitionBy("household");
+        Dataset<Row> spotRoles = spots.withColumn("k", when(col("ok"),
+                min(when(col("ok").and(col("in_sample")), struct(col("file"), col("line")))).over(byHousehold)))
+                .withColumn("role", when(col("ok").equalTo(false), lit(3))
+                        .when(col("k").isNull(), lit(2))
+                        .when(col("k.file").equalTo(col("file")).and(col("k.line").equalTo(col("line"))), lit(0))
+                        .when(col("k.file").lt(col("file"))
+                                .or(col("k.file").equalTo(col("file")).and(col("k.line").lt(col("line")))), lit(1))
+                        .otherwise(lit(2)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(spotRoles);
+        Dataset<Row> spotFindings = spotRoles.filter(col("role").notEqual(0).or(col("county").notEqual(col("frame_county"))))
+                .flatMap((org.apache.spark.api.java.function.FlatMapFunction<Row, Row>) r -> {
+                    int role = r.getInt(r.fieldIndex("role"));
+                    Finding f;
+                    if (role == 3) {
+                        f = badRecord(r);
+                    } else {
+                        SpotRecord s = spotRecord(r, "county");
+                        if (role == 1) {
+                            Row k = r.getStruct(r.fieldIndex("k"));
+                            f = CrossCheck.duplicate(r.getString(0), s.line(), s.household(), s.county(), s.village(),
+                                    k.getLong(1), false);
+                        } else if (role == 2) {
+                            f = CrossCheck.notInSample(r.getString(0), s, r.getBoolean(r.fieldIndex("in_frame")));
+                        } else {
+                            f = CrossCheck.countyDiffers(r.getString(0), s, r.getString(r.fieldIndex("frame_county")));
+                        }
+                    }
+                    return List.of(findingRow(f, SPOT_READ, 0)).iterator();
+                }, Encoders.row(FINDING));
+        Dataset<Row> kept = spotRoles.filter(col("role").equalTo(0))
+                .select(col("household"), col("frame_county").as("county"), col("village"), col("persons"),
+                        col("qualifies"), col("file"), col("line"));
+
+        // The register's records of the sampled villages (and those without a village), by household
+        Dataset<Row> sampledPart = registerRows(spark, register, inSample, true, null);
+        Dataset<Row> firstOfSampled = firstRecords(sampledPart).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(firstOfSampled);
+        Dataset<Row> first = firstOfSampled.filter(col("is_first").and(col("household").isNotNull()));
+        List<Dataset<Row>> findingParts = new ArrayList<>();
+        findingParts.add(spotFindings);
+        findingParts.add(registerFindings(firstOfSampled, REGISTER_SAMPLED));
+
+        // Spot-checked households not found there: a second scan for them alone, over the rest of the register
+        Dataset<Row> unmatched = kept.select("household").join(first.select("household"), seq("household"), "left_anti")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(unmatched);
+        long unmatchedCount = unmatched.count();
+        Dataset<Row> firstAll = first;
+        if (unmatchedCount > 0) {
+            Dataset<Row> elsewhere;
+            if (unmatchedCount <= BROADCAST_IDS) { // few: the scan keeps only their records
+                Set<String> ids = new HashSet<>(unmatched.as(Encoders.STRING()).collectAsList());
+                elsewhere = registerRows(spark, register, inSample, false, jsc.broadcast(ids));
+            } else {
+                elsewhere = registerRows(spark, register, inSample, false, null).join(unmatched, seq("household"), "left_semi");
+            }
+            Dataset<Row> firstElsewhere = firstRecords(elsewhere).persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(firstElsewhere);
+            findingParts.add(registerFindings(firstElsewhere, REGISTER_ELSEWHERE));
+            firstAll = first.unionByName(firstElsewhere.filter(col("is_first")));
+        }
+        Dataset<Row> notCovered = first.filter(col("ok")).join(kept.select("household"), seq("household"), "left_anti")
+                .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> findingRow(
+                        CrossCheck.notCovered(r.getString(r.fieldIndex("file")), registerRecord(r)), NOT_COVERED, 0),
+                        Encoders.row(FINDING));
+        findingParts.add(notCovered);
+
+        // Each kept household against its register record, by Lookback's own check
+        Dataset<Row> bound = kept.join(firstAll.select(col("household"), col("file").as("r_file"), col("line").as("r_line"),
+                col("ok").as("r_ok"), col("county").as("r_county"), col("village").as("r_village"),
+                col("persons").as("r_persons"), col("status").as("r_status")), seq("household"), "left");
+        Dataset<Row> checked = bound.flatMap((org.apache.spark.api.java.function.FlatMapFunction<Row, Row>) r -> {
+            SpotRecord s = spotRecord(r, "county");
+            RegisterRecord reg = null;
+            long unusable = 0;
+            String registerFile = r.isNullAt(r.fieldIndex("r_file")) ? "" : r.getString(r.fieldIndex("r_file"));
+            if (!r.isNullAt(r.fieldIndex("r_ok"))) {
+                if (r.getBoolean(r.fieldIndex("r_ok"))) {
+                    reg = new RegisterRecord(s.household(), r.getString(r.fieldIndex("r_county")),
+                            r.getString(r.fieldIndex("r_village")), r.getInt(r.fieldIndex("r_persons")),
+                            Status.valueOf(r.getString(r.fieldIndex("r_status"))), r.getLong(r.fieldIndex("r_line")));
+                } else {
+                    unusable = r.getLong(r.fieldIndex("r_line"));
+                }
+            }
+            Checked c = CrossCheck.check(s, reg, unusable, registerFile, r.getString(r.fieldIndex("file")));
+            List<Row> out = new ArrayList<>(3);
+            out.add(RowFactory.create(0, c.counted() ? VillageTally.cell(c.status(), s.qualifies()) : -1,
+                    Math.max(0, c.persons()), c.status() == Status.UNREGISTERED, null, null, s.village()));
+            for (int i = 0; i < c.findings().size(); i++) {
+                out.add(RowFactory.create(1, -1, 0, false, findingRow(c.findings().get(i), CHECKED_STEP, i), null, null));
+            }
+            if (c.discrepancy() != null) {
+                Discrepancy d = c.discrepancy();
+                out.add(RowFactory.create(2, -1, 0, false, null, RowFactory.create(d.household(), d.county(), d.village(),
+                        d.kind().name(), d.status().name(), d.qualifies(), d.persons(), d.spotLine(), d.registerLine()),
+                        null));
+            }
+            return out.iterator();
+        }, Encoders.row(CHECKED)).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(checked);
+        findingParts.add(checked.filter(col("tag").equalTo(1)).select("finding.*"));
+
+        // The tallies: one row per sampled village and cell, to the driver
+        List<Row> cells = checked.filter(col("tag").equalTo(0)).groupBy("village_key", "cell")
+                .agg(count(lit(1)).as("households"), sum("count_persons").as("persons"),
+                        sum(when(col("unregistered"), 1).otherwise(0)).as("unregistered"))
+                .collectAsList();
+        Map<String, long[][]> byVillage = new LinkedHashMap<>();
+        long spotChecked = 0;
+        long unregistered = 0;
+        for (Row c : cells) {
+            spotChecked += c.getLong(2);
+            unregistered += c.getLong(4);
+            int cell = c.getInt(1);
+            if (cell >= 0) {
+                long[][] t = byVillage.computeIfAbsent(c.getString(0),
+                        k -> new long[2][VillageTally.CELL_COUNT]);
+                t[0][cell] += c.getLong(2);
+                t[1][cell] += c.getLong(3);
+            }
+        }
+        List<VillageTally> tallies = new ArrayList<>();
+        for (SampledVillage v : sample.villages()) {
+            long[][] t = byVillage.getOrDefault(v.village(), new long[2][VillageTally.CELL_COUNT]);
+            tallies.add(VillageTally.of(v.county(), v.village(), t[0], t[1]));
+        }
+        Dataset<Row> allFindings = findingParts.get(0);
+        for (int i = 1; i < findingParts.size(); i++) {
+            allFindings = allFindings.unionByName(findingParts.get(i));
+        }
+        Dataset<Row> discrepancies = checked.filter(col("tag").equalTo(2)).select("discrepancy.*");
+        return new SparkTallies(frame, sample, spotCheck.name(), tallies, spotChecked, unregistered, allFindings,
+                discrepancies, cached);
+    }
+
+    /**
+     * The register's rows, read by Lookback's record reader on the executors: those of the sampled villages (and
+     * those without a village) in the sampled pass; otherwise those of the other villages, of the households
+     * {@code ids} holds (all, when it is {@code null}).
+     */
+    private static Dataset<Row> registerRows(SparkSession spark, SparkSource register,
+            Broadcast<Map<String, String>> inSample, boolean sampledPass, Broadcast<Set<String>> ids) {
+        return spark.createDataFrame(register.records(spark, CrossCheck.REGISTER_COLUMNS, (row, out) -> {
+            String household = row.text(Columns.HOUSEHOLD);
+            String village = row.text(Columns.VILLAGE);
+            boolean sampled = village == null || inSample.value().containsKey(village);
+            if (sampledPass ? !sampled
+                    : sampled || household == null || ids != null && !ids.value().contains(household)) {
+                return; // not this pass's
+            }
+            try {
+                RegisterRecord r = CrossCheck.registerRecord(row);
+                out.add(RowFactory.create(row.file(), row.line(), household, sampled, true, r.county(), r.village(),
+                        r.persons(), r.status().name(), null, null, null, null));
+            } catch (InputException e) {
+                if (e.wholeFile()) {
+                    throw e;
+                }
+                Finding f = CrossCheck.unreadable(e, row);
+                out.add(RowFactory.create(f.file(), f.line(), household, sampled, false, null, null, null, null,
+                        f.column(), f.county(), f.village(), f.message()));
+            }
+        }), REGISTER);
+    }
+
+    /** Register rows with, for each household, whether it is the household's first record and that record's line. */
+    private static Dataset<Row> firstRecords(Dataset<Row> rows) {
+        WindowSpec inOrder = Window.partitionBy("household").orderBy("file", "line");
+        return rows.withColumn("first_file", first("file").over(inOrder))
+                .withColumn("first_line", first("line").over(inOrder))
+                .withColumn("is_first", col("first_file").equalTo(col("file")).and(col("first_line").equalTo(col("line"))));
+    }
+
+    /** Unreadable register records, and later records of a household already seen. */
+    private static Dataset<Row> registerFindings(Dataset<Row> rows, int phase) {
+        return rows.filter(col("ok").equalTo(false).or(col("is_first").equalTo(false)))
+                .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
+                    Finding f = r.getBoolean(r.fieldIndex("ok"))
+                            ? CrossCheck.duplicate(r.getString(0), r.getLong(1), r.getString(2),
+                                    r.getString(r.fieldIndex("county")), r.getString(r.fieldIndex("village")),
+                                    r.getLong(r.fieldIndex("first_line")), true)
+                            : badRecord(r);
+                    return findingRow(f, phase, 0);
+                }, Encoders.row(FINDING));
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(String column) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(column)).toList();
+    }
+
+    private static Finding badRecord(Row r) {
+        String household = r.isNullAt(2) ? "" : r.getString(2);
+        String column = r.getString(r.fieldIndex("f_column"));
+        return new Finding(r.getString(0), r.getLong(1), column, household, r.getString(r.fieldIndex("f_county")),
+                r.getString(r.fieldIndex("f_village")), FindingType.BAD_RECORD, true, r.getString(r.fieldIndex("f_message")));
+    }
+
+    private static SpotRecord spotRecord(Row r, String countyColumn) {
+        return new SpotRecord(r.getString(r.fieldIndex("household")), r.getString(r.fieldIndex(countyColumn)),
+                r.getString(r.fieldIndex("village")), r.getInt(r.fieldIndex("persons")),
+                r.getBoolean(r.fieldIndex("qualifies")), r.getLong(r.fieldIndex("line")));
+    }
+
+    private static RegisterRecord registerRecord(Row r) {
+        return new RegisterRecord(r.getString(r.fieldIndex("household")), r.getString(r.fieldIndex("county")),
+                r.getString(r.fieldIndex("village")), r.getInt(r.fieldIndex("persons")),
+                Status.valueOf(r.getString(r.fieldIndex("status"))), r.getLong(r.fieldIndex("line")));
+    }
+
+    static Row findingRow(Finding f, int phase, int sub) {
+        return RowFactory.create(f.file(), f.line(), f.column(), f.household(), f.county(), f.village(), f.type().name(),
+                f.leftOut(), f.message(), phase, sub);
+    }
+
+    static Finding finding(Row r) {
+        return new Finding(r.getString(0), r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                FindingType.valueOf(r.getString(6)), r.getBoolean(7), r.getString(8));
+    }
+
+    static Discrepancy discrepancy(Row r) {
+        return new Discrepancy(r.getString(0), r.getString(1), r.getString(2), Kind.valueOf(r.getString(3)),
+                Status.valueOf(r.getString(4)), r.getBoolean(5), r.getInt(6), r.getLong(7), r.getLong(8));
+    }
+
+    /** One tally per sampled village, in sample order. */
+    public List<VillageTally> villageTallies() {
+        return tallies;
+    }
+
+    /** The tallies the estimator takes, counting persons or households. */
+    public MeasureTallies tallies(Unit unit) {
+        return MeasureTallies.of(sample, tallies, unit);
+    }
+
+    /** Spot-checked households kept for the estimates (those left out later included). */
+    public long spotChecked() {
+        return spotChecked;
+    }
+
+    /**
+     * The findings the driver adds: too many unregistered households, sampled villages without a spot check, and
+     * what the frame and sample alone show — in the order Lookback lists them.
+     */
+    private List<Finding> driverFindings() {
+        List<Finding> out = new ArrayList<>();
+        CrossCheck.manyUnregistered(spotName, unregistered, spotChecked).ifPresent(out::add);
+        for (VillageTally t : tallies) {
+            if (t.householdsChecked() == 0) {
+                out.add(CrossCheck.villageNotChecked(spotName, t.county(), t.village()));
+            }
+        }
+        out.addAll(CrossCheck.designFindings(frame, sample));
+        out.sort(CrossCheck.ORDER);
+        return out;
+    }
+
+    /**
+     * Every data-quality finding, as a Spark dataset (the columns of data_quality.csv but {@code type_zh}), in no
+     * particular order; those found from the frame and sample alone are not in it (see {@link #findingsInOrder}).
+     */
+    public Dataset<Row> findings() {
+        return findings.drop("phase", "sub");
+    }
+
+    /** The rectification list as a Spark dataset: one row per household the check contradicts. */
+    public Dataset<Row> discrepancies() {
+        return discrepancies;
+    }
+
+    /** Every finding in Lookback's order (by file, then line), fetched a partition at a time. */
+    public Iterable<Finding> findingsInOrder() {
+        List<Finding> local = driverFindings();
+        return () -> merge(findings.orderBy(encode(col("file"), "UTF-16BE"), col("line"), col("phase"), col("sub"))
+                .toLocalIterator(), local);
+    }
+
+    /** The discrepancies in Lookback's order (by county, village, household), fetched a partition at a time. */
+    public Iterable<Discrepancy> discrepanciesInOrder() {
+        return () -> {
+            Iterator<Row> rows = discrepancies.orderBy(encode(col("county"), "UTF-16BE"), encode(col("village"), "UTF-16BE"),
+                    encode(col("household"), "UTF-16BE")).toLocalIterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Discrepancy next() {
+                    return discrepancy(rows.next());
+                }
+            };
+        };
+    }
+
+    /** Spark's sorted findings and the driver's, merged as a stable sort of all of them would order them. */
+    private static Iterator<Finding> merge(Iterator<Row> spark, List<Finding> local) {
+        return new Iterator<>() {
+            private Finding next = spark.hasNext() ? finding(spark.next()) : null;
+            private int at;
+
+            @Override
+            public boolean hasNext() {
+                return next != null || at < local.size();
+            }
+
+            @Override
+            public Finding next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                if (next != null && (at == local.size() || CrossCheck.ORDER.compare(next, local.get(at)) <= 0)) {
+                    Finding f = next;
+                    next = spark.hasNext() ? finding(spark.next()) : null;
+                    return f;
+                }
+                return local.get(at++);
+            }
+        };
+    }
+
+    /**
+     * What {@link #write} wrote.
+     *
+     * @param discrepancies rows of discrepancies.csv
+     * @param findings      rows of data_quality.csv
+     * @param leftOut       findings that left a record out of the estimates
+     */
+    public record Written(long discrepancies, long findings, long leftOut) {
+    }
+
+    /**
+     * Writes tallies.csv, discrepancies.csv and data_quality.csv into {@code dir}, as the in-process review writes
+     * them.
+     */
+    public Written write(Path dir, Unit unit) throws IOException {
+        try {
+            return writeFiles(dir, unit);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private Written writeFiles(Path dir, Unit unit) throws IOException {
+        Files.createDirectories(dir);
+        tallies(unit).write(dir.resolve("tallies.csv"));
+        long[] counts = new long[3];
+        ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"), () -> {
+            Iterator<Discrepancy> it = discrepanciesInOrder().iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Discrepancy next() {
+                    counts[0]++;
+                    return it.next();
+                }
+            };
+        });
+        ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), () -> {
+            Iterator<Finding> it = findingsInOrder().iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Finding next() {
+                    Finding f = it.next();
+                    counts[1]++;
+                    counts[2] += f.leftOut() ? 1 : 0;
+                    return f;
+                }
+            };
+        });
+        return new Written(counts[0], counts[1], counts[2]);
+    }
+
+    /** Frees the datasets this run keeps on the executors. */
+    public void release() {
+        for (Dataset<Row> d : cached) {
+            d.unpersist();
+        }
+    }
+
+    @Override
+    public String toString() {
+        long checkedVillages = tallies.stream().filter(t -> t.householdsChecked() > 0).count();
+        return String.format("Spark cross-check: %d households spot-checked in %d of %d sampled villages (%d not in the"
+                + " register)", spotChecked, checkedVillages, tallies.size(), unregistered);
+    }
+
+}

@@ -94,11 +94,14 @@ public final class SparkMain {
             return UNUSABLE_INPUT;
         }
         SparkSession.Builder builder = SparkSession.builder().appName("lookback tallies");
-        if (o.master() != null) {
-            builder.master(o.master());
-        } else if (!new SparkConf().contains("spark.master")) {
-            builder.master("local[*]");
+        SparkConf given = new SparkConf();
+        String master = o.master() != null ? o.master() : given.get("spark.master", "local[*]");
+        builder.master(master);
+        if (master.startsWith("local") && !given.contains("spark.sql.shuffle.partitions")) {
+            // one machine: a few shuffle partitions per core, not the cluster default of 200 tasks a stage
+            builder.config("spark.sql.shuffle.partitions", 4 * Runtime.getRuntime().availableProcessors());
         }
+        boolean embedded = SparkSession.getDefaultSession().isDefined(); // an application's (or a test's) own session
         SparkSession spark = builder.getOrCreate();
         try {
             return tallies(spark, o, out);
@@ -116,7 +119,9 @@ public final class SparkMain {
             err.flush();
             return input != null ? UNUSABLE_INPUT : 1;
         } finally {
-            spark.stop();
+            if (!embedded) {
+                spark.stop();
+            }
         }
     }
 

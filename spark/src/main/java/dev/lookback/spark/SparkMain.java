@@ -52,6 +52,7 @@ public final class SparkMain {
               --unit U              persons (default) or households: what tallies.csv counts
               --encoding E          UTF-8 (default) or GBK, for the CSV inputs
               --master M            Spark master for java -jar (default local[*]); spark-submit sets its own
+              --conf KEY=VALUE      a Spark setting, as spark-submit takes it (repeatable)
               --parquet             also write parquet/discrepancies and parquet/data_quality, partitioned by county
               --force               replace outputs no manifest accounts for
               -h, --help            this help
@@ -74,7 +75,7 @@ public final class SparkMain {
 
     /** The options of a run. */
     record Options(String frame, String sample, String selfCheck, String spotCheck, String out, Unit unit,
-            Charset encoding, String master, boolean parquet, boolean force) {
+            Charset encoding, String master, boolean parquet, boolean force, Map<String, String> conf) {
     }
 
     /** Runs a command line; returns the exit status. */
@@ -95,11 +96,18 @@ public final class SparkMain {
         }
         SparkSession.Builder builder = SparkSession.builder().appName("lookback tallies");
         SparkConf given = new SparkConf();
+        o.conf().forEach((k, v) -> {
+            builder.config(k, v);
+            given.set(k, v);
+        });
         String master = o.master() != null ? o.master() : given.get("spark.master", "local[*]");
         builder.master(master);
         if (master.startsWith("local") && !given.contains("spark.sql.shuffle.partitions")) {
             // one machine: a few shuffle partitions per core, not the cluster default of 200 tasks a stage
             builder.config("spark.sql.shuffle.partitions", 4 * Runtime.getRuntime().availableProcessors());
+        }
+        if (master.startsWith("local") && !given.contains("spark.sql.inMemoryColumnarStorage.compressed")) {
+            builder.config("spark.sql.inMemoryColumnarStorage.compressed", false); // memory is not short, cores are
         }
         boolean embedded = SparkSession.getDefaultSession().isDefined(); // an application's (or a test's) own session
         SparkSession spark = builder.getOrCreate();
@@ -130,6 +138,7 @@ public final class SparkMain {
             throw new IllegalArgumentException("unknown command \"" + args[0] + "\"; the command is tallies / 未知命令");
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> conf = new LinkedHashMap<>();
         List<String> flags = List.of("--parquet", "--force");
         List<String> known = List.of("--frame", "--sample", "--self-check", "--spot-check", "--out", "--unit", "--encoding",
                 "--master");
@@ -137,6 +146,14 @@ public final class SparkMain {
             String a = args[i];
             if (flags.contains(a)) {
                 values.put(a, "true");
+            } else if (a.equals("--conf")) {
+                String kv = i + 1 < args.length ? args[++i] : "";
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--conf needs KEY=VALUE, e.g. --conf spark.driver.memory=8g / 格式应为"
+                            + " KEY=VALUE");
+                }
+                conf.put(kv.substring(0, eq), kv.substring(eq + 1));
             } else if (known.contains(a)) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     throw new IllegalArgumentException(a + " needs a value / 缺少参数值");
@@ -173,7 +190,7 @@ public final class SparkMain {
         }
         return new Options(values.get("--frame"), values.get("--sample"), values.get("--self-check"),
                 values.get("--spot-check"), values.get("--out"), unit, encoding, values.get("--master"),
-                values.containsKey("--parquet"), values.containsKey("--force"));
+                values.containsKey("--parquet"), values.containsKey("--force"), conf);
     }
 
     /** Reads a small driver-side input: a local file (CSV or .xlsx), or one on a Hadoop file system. */

@@ -52,6 +52,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.sketch.BloomFilter;
 
 /**
  * The household side of a review on Spark: matches the spot check to the register where they live and computes
@@ -100,8 +101,6 @@ public final class SparkTallies {
             .add("count_persons", "int").add("unregistered", "boolean").add("finding", FINDING)
             .add("discrepancy", DISCREPANCY).add("village_key", "string");
 
-    /** Unmatched households up to this many are sent to the executors; more are joined. */
-    static final int BROADCAST_IDS = 2_000_000;
     private static final int SPOT_READ = 0;
     private static final int REGISTER_SAMPLED = 1;
     private static final int REGISTER_ELSEWHERE = 2;
@@ -191,70 +190,65 @@ public final class SparkTallies {
                         null, null, null, f.column(), f.county(), f.village(), f.message()));
             }
         }), SPOT);
-        WindowSpec byHousehold = Window.partitionBy("household");
-        Dataset<Row> spotRoles = spots.withColumn("k", when(col("ok"),
-                min(when(col("ok").and(col("in_sample")), struct(col("file"), col("line")))).over(byHousehold)))
-                .withColumn("role", when(col("ok").equalTo(false), lit(3))
-                        .when(col("k").isNull(), lit(2))
-                        .when(col("k.file").equalTo(col("file")).and(col("k.line").equalTo(col("line"))), lit(0))
-                        .when(col("k.file").lt(col("file"))
-                                .or(col("k.file").equalTo(col("file")).and(col("k.line").lt(col("line")))), lit(1))
-                        .otherwise(lit(2)))
+        Dataset<Row> spotsOk = spots.filter(col("ok"));
+        Dataset<Row> spotHouseholds = spotsOk.groupBy("household").agg(
+                min(when(col("in_sample"), struct(col("file"), col("line"), col("county"), col("village"), col("persons"),
+                        col("qualifies"), col("frame_county")))).as("k"), count(lit(1)).as("n"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(spotRoles);
-        Dataset<Row> spotFindings = spotRoles.filter(col("role").notEqual(0).or(col("county").notEqual(col("frame_county"))))
-                .flatMap((org.apache.spark.api.java.function.FlatMapFunction<Row, Row>) r -> {
-                    int role = r.getInt(r.fieldIndex("role"));
-                    Finding f;
-                    if (role == 3) {
-                        f = badRecord(r);
-                    } else {
-                        SpotRecord s = spotRecord(r, "county");
-                        if (role == 1) {
-                            Row k = r.getStruct(r.fieldIndex("k"));
-                            f = CrossCheck.duplicate(r.getString(0), s.line(), s.household(), s.county(), s.village(),
-                                    k.getLong(1), false);
-                        } else if (role == 2) {
-                            f = CrossCheck.notInSample(r.getString(0), s, r.getBoolean(r.fieldIndex("in_frame")));
-                        } else {
-                            f = CrossCheck.countyDiffers(r.getString(0), s, r.getString(r.fieldIndex("frame_county")));
-                        }
-                    }
-                    return List.of(findingRow(f, SPOT_READ, 0)).iterator();
-                }, Encoders.row(FINDING));
-        Dataset<Row> kept = spotRoles.filter(col("role").equalTo(0))
-                .select(col("household"), col("frame_county").as("county"), col("village"), col("persons"),
-                        col("qualifies"), col("file"), col("line"));
+        cached.add(spotHouseholds);
+        Dataset<Row> kept = spotHouseholds.filter(col("k").isNotNull()).select(col("household"),
+                col("k.frame_county").as("county"), col("k.village").as("village"), col("k.persons").as("persons"),
+                col("k.qualifies").as("qualifies"), col("k.file").as("file"), col("k.line").as("line"),
+                col("k.county").as("written_county"));
+        Dataset<Row> others = joinSmall(spotsOk, spotHouseholds.filter(col("n").gt(1).or(col("k").isNull()))
+                .select(col("household"), col("k.file").as("k_file"), col("k.line").as("k_line")))
+                .filter(col("k_file").isNull().or(col("k_file").notEqual(col("file")))
+                        .or(col("k_line").notEqual(col("line"))));
+        Dataset<Row> spotFindings = others.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
+            SpotRecord s = spotRecord(r, "county");
+            String file = r.getString(r.fieldIndex("file"));
+            String firstFile = r.isNullAt(r.fieldIndex("k_file")) ? null : r.getString(r.fieldIndex("k_file"));
+            boolean later = firstFile != null && (firstFile.compareTo(file) < 0
+                    || firstFile.equals(file) && r.getLong(r.fieldIndex("k_line")) < s.line());
+            Finding f = later
+                    ? CrossCheck.duplicate(file, s.line(), s.household(), s.county(), s.village(),
+                            r.getLong(r.fieldIndex("k_line")), false)
+                    : CrossCheck.notInSample(file, s, r.getBoolean(r.fieldIndex("in_frame")));
+            return findingRow(f, SPOT_READ, 0);
+        }, Encoders.row(FINDING))
+                .unionByName(spots.filter(col("ok").equalTo(false)).map(
+                        (org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> findingRow(badRecord(r), SPOT_READ, 0),
+                        Encoders.row(FINDING)))
+                .unionByName(kept.filter(col("written_county").notEqual(col("county"))).map(
+                        (org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> findingRow(CrossCheck.countyDiffers(
+                                r.getString(r.fieldIndex("file")), spotRecord(r, "written_county"),
+                                r.getString(r.fieldIndex("county"))), SPOT_READ, 0), Encoders.row(FINDING)));
 
-        // The register's records of the sampled villages (and those without a village), by household
-        Dataset<Row> sampledPart = registerRows(spark, register, inSample, true, null);
-        Dataset<Row> firstOfSampled = firstRecords(sampledPart).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(firstOfSampled);
-        Dataset<Row> first = firstOfSampled.filter(col("is_first").and(col("household").isNotNull()));
+        // One scan of the register keeps its records of the sampled villages (and those without a village) and, of
+        // the others, those whose household may be a spot-checked one (a Bloom filter of the spot check's ids, as
+        // the in-process reader keeps hashes): the part of the register the review needs, and nothing else
+        Dataset<Row> keptIds = kept.select("household");
+        long keptCount = keptIds.count();
+        Broadcast<BloomFilter> spotIds = jsc.broadcast(keptIds.stat().bloomFilter("household", Math.max(1000, keptCount),
+                0.01));
+        Dataset<Row> needed = registerRows(spark, register, inSample, spotIds).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(needed);
+        Dataset<Row> sampledRows = needed.filter(col("in_r1"));
+        Dataset<Row> first = firstRecords(sampledRows).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(first);
         List<Dataset<Row>> findingParts = new ArrayList<>();
         findingParts.add(spotFindings);
-        findingParts.add(registerFindings(firstOfSampled, REGISTER_SAMPLED));
+        findingParts.add(registerFindings(sampledRows, first, REGISTER_SAMPLED));
 
-        // Spot-checked households not found there: a second scan for them alone, over the rest of the register
-        Dataset<Row> unmatched = kept.select("household").join(first.select("household"), seq("household"), "left_anti")
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(unmatched);
-        long unmatchedCount = unmatched.count();
-        Dataset<Row> firstAll = first;
-        if (unmatchedCount > 0) {
-            Dataset<Row> elsewhere;
-            if (unmatchedCount <= BROADCAST_IDS) { // few: the scan keeps only their records
-                Set<String> ids = new HashSet<>(unmatched.as(Encoders.STRING()).collectAsList());
-                elsewhere = registerRows(spark, register, inSample, false, jsc.broadcast(ids));
-            } else {
-                elsewhere = registerRows(spark, register, inSample, false, null).join(unmatched, seq("household"), "left_semi");
-            }
-            Dataset<Row> firstElsewhere = firstRecords(elsewhere).persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(firstElsewhere);
-            findingParts.add(registerFindings(firstElsewhere, REGISTER_ELSEWHERE));
-            firstAll = first.unionByName(firstElsewhere.filter(col("is_first")));
-        }
-        Dataset<Row> notCovered = first.filter(col("ok")).join(kept.select("household"), seq("household"), "left_anti")
+        // Spot-checked households not found there: their records elsewhere in the register, as a second pass would
+        Dataset<Row> unmatched = keptIds.join(first.select("household"), seq("household"), "left_anti");
+        Dataset<Row> elsewhereRows = needed.filter(col("in_r1").equalTo(false)).join(unmatched, seq("household"),
+                "left_semi");
+        Dataset<Row> firstElsewhere = firstRecords(elsewhereRows).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(firstElsewhere);
+        findingParts.add(registerFindings(elsewhereRows, firstElsewhere, REGISTER_ELSEWHERE));
+        Dataset<Row> firstAll = first.unionByName(firstElsewhere);
+        Dataset<Row> notCovered = first.filter(col("ok")).join(keptIds, seq("household"), "left_anti")
                 .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> findingRow(
                         CrossCheck.notCovered(r.getString(r.fieldIndex("file")), registerRecord(r)), NOT_COVERED, 0),
                         Encoders.row(FINDING));
@@ -330,19 +324,18 @@ public final class SparkTallies {
     }
 
     /**
-     * The register's rows, read by Lookback's record reader on the executors: those of the sampled villages (and
-     * those without a village) in the sampled pass; otherwise those of the other villages, of the households
-     * {@code ids} holds (all, when it is {@code null}).
+     * The register's rows the review needs, read by Lookback's record reader on the executors: those of the sampled
+     * villages and those without a village ({@code in_r1}), and of the others those whose household {@code spotIds}
+     * may hold.
      */
     private static Dataset<Row> registerRows(SparkSession spark, SparkSource register,
-            Broadcast<Map<String, String>> inSample, boolean sampledPass, Broadcast<Set<String>> ids) {
+            Broadcast<Map<String, String>> inSample, Broadcast<BloomFilter> spotIds) {
         return spark.createDataFrame(register.records(spark, CrossCheck.REGISTER_COLUMNS, (row, out) -> {
             String household = row.text(Columns.HOUSEHOLD);
             String village = row.text(Columns.VILLAGE);
             boolean sampled = village == null || inSample.value().containsKey(village);
-            if (sampledPass ? !sampled
-                    : sampled || household == null || ids != null && !ids.value().contains(household)) {
-                return; // not this pass's
+            if (!sampled && (household == null || !spotIds.value().mightContainString(household))) {
+                return; // a household of another village that the spot check did not visit
             }
             try {
                 RegisterRecord r = CrossCheck.registerRecord(row);
@@ -359,25 +352,42 @@ public final class SparkTallies {
         }), REGISTER);
     }
 
-    /** Register rows with, for each household, whether it is the household's first record and that record's line. */
+    /** The first record (by file and line) of each household, with the household's records counted ({@code n}). */
     private static Dataset<Row> firstRecords(Dataset<Row> rows) {
-        WindowSpec inOrder = Window.partitionBy("household").orderBy("file", "line");
-        return rows.withColumn("first_file", first("file").over(inOrder))
-                .withColumn("first_line", first("line").over(inOrder))
-                .withColumn("is_first", col("first_file").equalTo(col("file")).and(col("first_line").equalTo(col("line"))));
+        return rows.filter(col("household").isNotNull()).groupBy("household")
+                .agg(min(struct(col("file"), col("line"), col("ok"), col("county"), col("village"), col("persons"),
+                        col("status"))).as("f"), count(lit(1)).as("n"))
+                .select(col("household"), col("n"), col("f.file").as("file"), col("f.line").as("line"), col("f.ok").as("ok"),
+                        col("f.county").as("county"), col("f.village").as("village"), col("f.persons").as("persons"),
+                        col("f.status").as("status"));
     }
 
-    /** Unreadable register records, and later records of a household already seen. */
-    private static Dataset<Row> registerFindings(Dataset<Row> rows, int phase) {
-        return rows.filter(col("ok").equalTo(false).or(col("is_first").equalTo(false)))
-                .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
-                    Finding f = r.getBoolean(r.fieldIndex("ok"))
-                            ? CrossCheck.duplicate(r.getString(0), r.getLong(1), r.getString(2),
-                                    r.getString(r.fieldIndex("county")), r.getString(r.fieldIndex("village")),
-                                    r.getLong(r.fieldIndex("first_line")), true)
-                            : badRecord(r);
-                    return findingRow(f, phase, 0);
-                }, Encoders.row(FINDING));
+    /** Unreadable register records, and later records of a household already seen (first records: {@code first}). */
+    private static Dataset<Row> registerFindings(Dataset<Row> rows, Dataset<Row> first, int phase) {
+        Dataset<Row> unreadable = rows.filter(col("ok").equalTo(false))
+                .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> findingRow(badRecord(r), phase, 0),
+                        Encoders.row(FINDING));
+        Dataset<Row> again = joinSmall(rows.filter(col("ok")), first.filter(col("n").gt(1))
+                .select(col("household"), col("file").as("first_file"), col("line").as("first_line")))
+                .filter(col("first_file").notEqual(col("file")).or(col("first_line").notEqual(col("line"))))
+                .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> findingRow(CrossCheck.duplicate(
+                        r.getString(r.fieldIndex("file")), r.getLong(r.fieldIndex("line")), r.getString(r.fieldIndex("household")),
+                        r.getString(r.fieldIndex("county")), r.getString(r.fieldIndex("village")),
+                        r.getLong(r.fieldIndex("first_line")), true), phase, 0), Encoders.row(FINDING));
+        return unreadable.unionByName(again);
+    }
+
+    /** Most households appear once: fewer rows than this on the side of the repeated ones are sent to every task. */
+    static final long BROADCAST_ROWS = 1_000_000;
+
+    /**
+     * {@code rows} of the households {@code few} holds (by household), with {@code few}'s columns: {@code few} (the
+     * households seen more than once, normally a handful) is sent to every task when small, so that the rows are not
+     * shuffled for it.
+     */
+    private static Dataset<Row> joinSmall(Dataset<Row> rows, Dataset<Row> few) {
+        Dataset<Row> side = few.count() <= BROADCAST_ROWS ? org.apache.spark.sql.functions.broadcast(few) : few;
+        return rows.join(side, seq("household"));
     }
 
     private static scala.collection.immutable.Seq<String> seq(String column) {
@@ -385,9 +395,11 @@ public final class SparkTallies {
     }
 
     private static Finding badRecord(Row r) {
-        String household = r.isNullAt(2) ? "" : r.getString(2);
+        int h = r.fieldIndex("household");
+        String household = r.isNullAt(h) ? "" : r.getString(h);
         String column = r.getString(r.fieldIndex("f_column"));
-        return new Finding(r.getString(0), r.getLong(1), column, household, r.getString(r.fieldIndex("f_county")),
+        return new Finding(r.getString(r.fieldIndex("file")), r.getLong(r.fieldIndex("line")), column, household,
+                r.getString(r.fieldIndex("f_county")),
                 r.getString(r.fieldIndex("f_village")), FindingType.BAD_RECORD, true, r.getString(r.fieldIndex("f_message")));
     }
 
@@ -466,15 +478,15 @@ public final class SparkTallies {
     /** Every finding in Lookback's order (by file, then line), fetched a partition at a time. */
     public Iterable<Finding> findingsInOrder() {
         List<Finding> local = driverFindings();
-        return () -> merge(findings.orderBy(encode(col("file"), "UTF-16BE"), col("line"), col("phase"), col("sub"))
-                .toLocalIterator(), local);
+        return () -> merge(findings.repartition(1).sortWithinPartitions(encode(col("file"), "UTF-16BE"), col("line"),
+                col("phase"), col("sub")).toLocalIterator(), local);
     }
 
     /** The discrepancies in Lookback's order (by county, village, household), fetched a partition at a time. */
     public Iterable<Discrepancy> discrepanciesInOrder() {
         return () -> {
-            Iterator<Row> rows = discrepancies.orderBy(encode(col("county"), "UTF-16BE"), encode(col("village"), "UTF-16BE"),
-                    encode(col("household"), "UTF-16BE")).toLocalIterator();
+            Iterator<Row> rows = discrepancies.repartition(1).sortWithinPartitions(encode(col("county"), "UTF-16BE"),
+                    encode(col("village"), "UTF-16BE"), encode(col("household"), "UTF-16BE")).toLocalIterator();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {

@@ -555,39 +555,30 @@ public final class SparkTallies {
         Files.createDirectories(dir);
         tallies(unit).write(dir.resolve("tallies.csv"));
         long[] counts = new long[3];
-        ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"), () -> {
-            Iterator<Discrepancy> it = discrepanciesInOrder().iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public Discrepancy next() {
-                    counts[0]++;
-                    return it.next();
-                }
-            };
-        });
-        ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), () -> {
-            Iterator<Finding> it = findingsInOrder().iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public Finding next() {
-                    Finding f = it.next();
-                    counts[1]++;
-                    counts[2] += f.leftOut() ? 1 : 0;
-                    return f;
-                }
-            };
-        });
+        ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"),
+                () -> counting(discrepanciesInOrder().iterator(), d -> counts[0]++));
+        ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), () -> counting(findingsInOrder().iterator(), f -> {
+            counts[1]++;
+            counts[2] += f.leftOut() ? 1 : 0;
+        }));
         return new Written(counts[0], counts[1], counts[2]);
+    }
+
+    /** The items of {@code items}, each shown to {@code seen} as it passes. */
+    private static <T> Iterator<T> counting(Iterator<T> items, java.util.function.Consumer<T> seen) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public T next() {
+                T item = items.next();
+                seen.accept(item);
+                return item;
+            }
+        };
     }
 
     /** Frees the datasets this run keeps on the executors. */

@@ -174,6 +174,30 @@ class SparkTalliesTest {
     }
 
     @Test
+    void gbkFilesFromExcelAndCatalogTablesGiveWhatUtf8Gives(@TempDir Path tmp) throws IOException {
+        Path in = Cities.dirty(Cities.clean(tmp.resolve("city"), 2, 9, 25, 41), 41);
+        inProcess(in, tmp.resolve("in-process"), Unit.PERSONS);
+        // the same files saved as GBK (Excel on Chinese Windows), read with the GBK encoding
+        Path gbk = Files.createDirectories(tmp.resolve("gbk"));
+        for (String f : List.of("villages.csv", "sample.csv", "self_check.csv", "spot_check.csv")) {
+            Files.write(gbk.resolve(f), Files.readString(in.resolve(f)).getBytes("GBK"));
+        }
+        onSpark(in, tmp.resolve("spark-gbk"), Unit.PERSONS, SparkSource.csv(gbk.resolve("self_check.csv").toString(),
+                java.nio.charset.Charset.forName("GBK")), SparkSource.csv(gbk.resolve("spot_check.csv").toString(),
+                java.nio.charset.Charset.forName("GBK")));
+        assertSameFiles(tmp.resolve("in-process"), tmp.resolve("spark-gbk"));
+        // the spot check as a table of the session's catalog (a Hive table on a cluster)
+        spark.read().option("header", true).csv(in.resolve("spot_check.csv").toString()).coalesce(1)
+                .createOrReplaceTempView("spot_check_2026");
+        onSpark(in, tmp.resolve("spark-table"), Unit.PERSONS, SparkSource.csv(in.resolve("self_check.csv").toString()),
+                SparkSource.table("spot_check_2026"));
+        for (String f : List.of("tallies.csv", "discrepancies.csv")) {
+            assertEquals(Files.readString(tmp.resolve("in-process").resolve(f)),
+                    Files.readString(tmp.resolve("spark-table").resolve(f)), f);
+        }
+    }
+
+    @Test
     void inputsThatCannotBeReadGetTheInProcessMessages(@TempDir Path tmp) throws IOException {
         Path in = Cities.clean(tmp.resolve("city"), 2, 6, 20, 31);
         Frame frame = Frame.read(TabularSource.of(in.resolve("villages.csv")));

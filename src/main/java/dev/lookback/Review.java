@@ -66,11 +66,17 @@ public final class Review {
     private final TabularSource reports;
     /** recheck.csv (第三方评估): the second check of a few spot-checked villages. */
     private final TabularSource recheck;
+    /** With tallies: the rectification list and the findings of the engine that counted them (either may be null). */
+    private final TabularSource discrepancyList;
+    private final TabularSource findingList;
     private final ReviewSettings settings;
 
     private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
             TabularSource tallies, TabularSource leaders, TabularSource cadres, TabularSource satisfaction,
-            TabularSource funds, TabularSource reports, TabularSource recheck, ReviewSettings settings) {
+            TabularSource funds, TabularSource reports, TabularSource recheck, TabularSource discrepancyList,
+            TabularSource findingList, ReviewSettings settings) {
+        this.discrepancyList = discrepancyList;
+        this.findingList = findingList;
         this.reports = reports;
         this.recheck = recheck;
         this.frame = Objects.requireNonNull(frame, "frame");
@@ -93,7 +99,7 @@ public final class Review {
     /** The same inputs with other settings. */
     public Review settings(ReviewSettings newSettings) {
         return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds,
-                reports, recheck, newSettings);
+                reports, recheck, discrepancyList, findingList, newSettings);
     }
 
     /** How this review will run. */
@@ -130,7 +136,8 @@ public final class Review {
     /** A review of any sources (files, streams, tables). */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, null, null, ReviewSettings.defaults());
+        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, null, null, null, null,
+                ReviewSettings.defaults());
     }
 
     /**
@@ -141,7 +148,7 @@ public final class Review {
      */
     public static Review ofTallies(TabularSource frame, TabularSource sample, TabularSource tallies) {
         return new Review(frame, sample, null, null, Objects.requireNonNull(tallies, "tallies"), null, null, null, null,
-                null, null, ReviewSettings.defaults());
+                null, null, null, null, ReviewSettings.defaults());
     }
 
     /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV in UTF-8, or .xlsx). */
@@ -193,7 +200,7 @@ public final class Review {
 
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, settings);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, discrepancyList, findingList, settings);
     }
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
@@ -221,7 +228,7 @@ public final class Review {
             double minimumSatisfaction, AssistanceCheck.Minimums minimums) {
         ReviewSettings s = settings.withLine(Line.CADRE_TOLERANCE, tolerance)
                 .withLine(Line.SATISFACTION_STANDARD, minimumSatisfaction).withMinimums(minimums);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, s);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, discrepancyList, findingList, s);
     }
 
     /**
@@ -231,7 +238,7 @@ public final class Review {
      */
     public Review funds(TabularSource fundChecks, double materiality, java.time.LocalDate asOf) {
         ReviewSettings s = settings.withLine(Line.MATERIALITY, materiality).withAsOf(asOf);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, reports, recheck, s);
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, reports, recheck, discrepancyList, findingList, s);
     }
 
     /**
@@ -241,7 +248,7 @@ public final class Review {
      */
     public Review reports(TabularSource reportsCsv, int days) {
         return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reportsCsv,
-                recheck, settings.withReportDays(days));
+                recheck, discrepancyList, findingList, settings.withReportDays(days));
     }
 
     /**
@@ -251,7 +258,23 @@ public final class Review {
      */
     public Review recheck(TabularSource recheckCsv) {
         return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports,
-                recheckCsv, settings);
+                recheckCsv, discrepancyList, findingList, settings);
+    }
+
+    /**
+     * With {@link #ofTallies tallies}: the rectification list (discrepancies.csv) and the data-quality findings
+     * (data_quality.csv) of the engine that counted them, read back so that the report, the workbooks and the
+     * rectification lists show them (see {@link dev.lookback.check.HouseholdLists}); either may be {@code null}.
+     * They never enter an estimate.
+     *
+     * @throws IllegalStateException for a review of households, which makes its own lists
+     */
+    public Review householdLists(TabularSource discrepancies, TabularSource dataQuality) {
+        if (tallies == null) {
+            throw new IllegalStateException("a review of households makes its own lists; these are for a review of tallies");
+        }
+        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports,
+                recheck, discrepancies, dataQuality, settings);
     }
 
     /**
@@ -279,7 +302,12 @@ public final class Review {
                                 + " household_errors and domain_households: a zero-error bound counts "
                                 + s.unit().label() + " as independent units and is too narrow"));
             }
-            cross = new CrossCheckResult(f, sampled, List.of(), List.of(), findings, 0, 0);
+            if (findingList != null) {
+                findings.addAll(0, dev.lookback.check.HouseholdLists.findings(findingList));
+            }
+            List<dev.lookback.check.Discrepancy> listed = discrepancyList == null ? List.of()
+                    : dev.lookback.check.HouseholdLists.discrepancies(discrepancyList, sampled);
+            cross = new CrossCheckResult(f, sampled, List.of(), listed, findings, 0, 0);
             counts = given;
             rates = ErrorRates.estimate(f, given, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
         }

@@ -27,6 +27,14 @@ public record CrossCheckResult(Frame frame, Sample sample, List<VillageTally> ta
         findings = List.copyOf(findings);
     }
 
+    /**
+     * Whether this is the result of a review of tallies (no household read here): its findings, if any, are the
+     * counting engine's, which judged whether its records were usable (the Spark job says so and exits 2).
+     */
+    public boolean fromTallies() {
+        return tallies.isEmpty() && spotChecked == 0 && registerRecords == 0;
+    }
+
     /** How many findings left a record out of the estimates. */
     public long recordsLeftOut() {
         return findings.stream().filter(Finding::leftOut).count();
@@ -51,7 +59,7 @@ public record CrossCheckResult(Frame frame, Sample sample, List<VillageTally> ta
      */
     public java.util.Optional<LeftOut> mostlyLeftOut() {
         long leftOut = recordsLeftOut();
-        if (leftOut == 0 || leftOut <= spotChecked) {
+        if (leftOut == 0 || leftOut <= spotChecked || fromTallies()) {
             return java.util.Optional.empty();
         }
         java.util.Map<String, List<Finding>> groups = new java.util.LinkedHashMap<>();

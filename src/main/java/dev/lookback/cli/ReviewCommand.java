@@ -54,6 +54,10 @@ final class ReviewCommand extends Command {
                         + " --tallies)"),
                 Option.optional("--tallies", "FILE", "", "tallies.csv (county, village, measure, errors, units):"
                         + " estimate from village tallies computed elsewhere instead of the register and spot check"),
+                Option.optional("--discrepancies", "FILE", "", "with --tallies: the discrepancies.csv of the engine that"
+                        + " counted them (lookback-spark tallies), for the rectification lists and workbooks"),
+                Option.optional("--data-quality", "FILE", "", "with --tallies: that engine's data_quality.csv, for the"
+                        + " report's data-quality section and the summary"),
                 Option.optional("--unit", "persons|households", d.unit().label(), "what the rates count"),
                 Option.optional("--level", "L", Double.toString(d.level()), "confidence level"),
                 Option.optional("--ci-method", "M[,M...]", d.methods().get(0).label(),
@@ -160,12 +164,17 @@ final class ReviewCommand extends Command {
             throw new IllegalArgumentException(tallies ? "give either --tallies or --self-check and --spot-check, not both"
                     : "give --self-check and --spot-check (the register and the spot check), or --tallies");
         }
+        if (!tallies && (!a.text("--discrepancies").isEmpty() || !a.text("--data-quality").isEmpty())) {
+            throw new IllegalArgumentException("--discrepancies and --data-quality go with --tallies: a review of households"
+                    + " makes its own lists / 仅与 --tallies 同用");
+        }
         if (a.text("--leaders").isEmpty() && (!a.text("--cadres").isEmpty() || !a.text("--satisfaction").isEmpty())) {
             throw new IllegalArgumentException("--cadres and --satisfaction decide the assistance rule: give --leaders too");
         }
         Review review = tallies
                 ? Review.ofTallies(TabularSource.of(a.path("--frame"), cs), TabularSource.of(a.path("--sample"), cs),
-                        TabularSource.of(a.path("--tallies"), cs))
+                        TabularSource.of(a.path("--tallies"), cs)).householdLists(source(a, "--discrepancies", cs),
+                                source(a, "--data-quality", cs))
                 : Review.of(a.path("--frame"), a.path("--sample"), a.path("--self-check"), a.path("--spot-check"), cs);
         if (!a.text("--leaders").isEmpty()) {
             review = review.leaders(TabularSource.of(a.path("--leaders"), cs))
@@ -187,7 +196,8 @@ final class ReviewCommand extends Command {
         checkRounds(result.crossCheck().sample(), certificate, rounds);
         Path dir = a.path("--out");
         Map<String, Path> inputs = new LinkedHashMap<>();
-        for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--leaders",
+        for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--discrepancies",
+                "--data-quality", "--leaders",
                 "--cadres", "--satisfaction", "--funds", "--reports", "--recheck", "--config")) {
             if (!a.text(option).isEmpty()) {
                 inputs.put(option.substring(2), a.path(option));

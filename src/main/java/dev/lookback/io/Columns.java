@@ -97,4 +97,24 @@ public final class Columns {
     public static final Column LEAD_STATUS = Column.required("status", "核实结果", "状态", "办理状态");
     /** reports.csv: when it was verified (blank while pending). */
     public static final Column VERIFIED_ON = Column.optional("verified_on", "核实日期", "办结日期");
+    /** discrepancies.csv (an engine's rectification list, read back): the verdict. */
+    public static final Column KIND = Column.required("kind", "误差类型", "核查结论");
+    /** discrepancies.csv: the register's status. */
+    public static final Column SELF_CHECK_STATUS = Column.required("self_check_status", "自查状态", "台账状态");
+    /** discrepancies.csv: the household's line in the spot check. */
+    public static final Column SPOT_CHECK_LINE = Column.optional("spot_check_line", "抽查行号");
+    /** discrepancies.csv: the household's line in the register (blank when unregistered). */
+    public static final Column SELF_CHECK_LINE = Column.optional("self_check_line", "台账行号");
+    /** data_quality.csv (an engine's findings, read back): the input file. */
+    public static final Column FINDING_FILE = Column.required("file", "文件");
+    /** data_quality.csv: the line (blank for the file as a whole). */
+    public static final Column FINDING_LINE = Column.optional("line", "行号");
+    /** data_quality.csv: the column concerned. */
+    public static final Column FINDING_COLUMN = Column.optional("column", "列");
+    /** data_quality.csv: what kind of finding. */
+    public static final Column FINDING_TYPE = Column.required("type", "问题类型");
+    /** data_quality.csv: whether the record was left out of the estimates. */
+    public static final Column LEFT_OUT = Column.required("left_out", "是否剔除");
+    /** data_quality.csv: what was found and done. */
+    public static final Column MESSAGE = Column.required("message", "说明");
 }

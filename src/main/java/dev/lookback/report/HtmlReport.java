@@ -71,7 +71,7 @@ public final class HtmlReport {
                 .append("<title>回头看抽查复核报告 · Look-back review report</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<header><h1>回头看抽查复核报告 <span class=\"en\">Look-back review report</span></h1>\n<p class=\"meta\">");
-        if (result.crossCheck().tallies().isEmpty() && result.crossCheck().spotChecked() == 0) {
+        if (result.crossCheck().fromTallies()) {
             h.append(esc(String.format(Locale.ROOT, "%d 个样本村，按村级汇总（tallies）估计；按%s计算；置信水平 %s。",
                     result.crossCheck().sample().villages().size(), s.unit().chinese(), Charts.percentLabel(s.level()))))
                     .append("<br><span class=\"en\">").append(esc(String.format(Locale.ROOT, "%d sampled villages, estimated from"

@@ -216,9 +216,16 @@ public final class Summary {
         }
         line(sb, "≥! at or above the threshold (达到或超过问责线); NA: no interval (无区间)"
                 + (notes.isEmpty() ? "" : ": " + String.join(", ", notes)));
-        if (cross.tallies().isEmpty() && cross.spotChecked() == 0 && cross.registerRecords() == 0) {
-            line(sb, "Estimated from village tallies (村级汇总), no household records: " + cross.findings().size()
-                    + " data-quality " + plural(cross.findings().size(), "finding") + ".");
+        if (cross.fromTallies()) {
+            if (cross.discrepancies().isEmpty() && cross.recordsLeftOut() == 0) {
+                line(sb, "Estimated from village tallies (村级汇总), no household records: " + cross.findings().size()
+                        + " data-quality " + plural(cross.findings().size(), "finding") + ".");
+            } else { // the lists of the engine that counted the tallies (lookback-spark tallies)
+                line(sb, "Village tallies 村级汇总; engine's lists: " + cross.discrepancies().size() + " "
+                        + plural(cross.discrepancies().size(), "discrepancy", "discrepancies") + " 整改, "
+                        + cross.findings().size() + " " + plural(cross.findings().size(), "finding") + " 数据质量 ("
+                        + cross.recordsLeftOut() + " " + plural(cross.recordsLeftOut(), "record") + " left out 未计入).");
+            }
             return sb.toString();
         }
         cross.mostlyLeftOut().ifPresent(l -> line(sb, unusable(l)));

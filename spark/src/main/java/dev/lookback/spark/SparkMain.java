@@ -57,8 +57,8 @@ public final class SparkMain {
               --force               replace outputs no manifest accounts for
               -h, --help            this help
 
-            Exit status: 0 done; 2 an input or option cannot be used (the message names file, line and column);
-            1 Spark failed.
+            Exit status: 0 done; 2 an input or option cannot be used (the message names file, line and column), or
+            more records were left out than kept (the files are written, for inspection); 1 Spark failed.
             """;
 
     private SparkMain() {
@@ -112,7 +112,7 @@ public final class SparkMain {
         boolean embedded = SparkSession.getDefaultSession().isDefined(); // an application's (or a test's) own session
         SparkSession spark = builder.getOrCreate();
         try {
-            return tallies(spark, o, out);
+            return tallies(spark, o, out, err);
         } catch (InputException e) {
             err.println("lookback-spark: " + e.getMessage());
             err.flush();
@@ -212,7 +212,7 @@ public final class SparkMain {
         return location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") && !location.startsWith("file://");
     }
 
-    static int tallies(SparkSession spark, Options o, PrintWriter out) throws IOException {
+    static int tallies(SparkSession spark, Options o, PrintWriter out, PrintWriter err) throws IOException {
         Frame frame = Frame.read(driverFile(spark, o.frame(), o.encoding()));
         Sample sample = Sample.read(driverFile(spark, o.sample(), o.encoding()), frame);
         boolean remote = hasScheme(o.out());
@@ -224,9 +224,9 @@ public final class SparkMain {
                 SparkSource.at(o.spotCheck(), o.encoding()));
         SparkTallies.Written w = t.write(dir, o.unit());
         if (o.parquet()) {
-            String base = (remote ? o.out() : dir.toUri().toString()).replaceAll("/+$", "");
-            t.discrepancies().write().mode("overwrite").partitionBy("county").parquet(base + "/parquet/discrepancies");
-            t.findings().write().mode("overwrite").partitionBy("county").parquet(base + "/parquet/data_quality");
+            String where = (remote ? o.out() : dir.toUri().toString()).replaceAll("/+$", "");
+            t.discrepancies().write().mode("overwrite").partitionBy("county").parquet(where + "/parquet/discrepancies");
+            t.findings().write().mode("overwrite").partitionBy("county").parquet(where + "/parquet/data_quality");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("unit", o.unit().label());
@@ -253,8 +253,15 @@ public final class SparkMain {
                 w.leftOut());
         out.println("Wrote " + o.out() + ": tallies.csv, discrepancies.csv, data_quality.csv"
                 + (o.parquet() ? ", parquet/" : "") + ", manifest.json");
-        out.println("Next: lookback review --frame " + o.frame() + " --sample " + o.sample() + " --tallies "
-                + o.out().replaceAll("/+$", "") + "/tallies.csv --unit " + o.unit().label() + " --out review");
+        if (w.mostlyLeftOut().isPresent()) { // written for inspection, but not tallies to review
+            err.println("lookback-spark: " + dev.lookback.report.Summary.unusable(w.mostlyLeftOut().get()));
+            err.flush();
+            return UNUSABLE_INPUT;
+        }
+        String base = o.out().replaceAll("/+$", "");
+        out.println("Next: lookback review --frame " + o.frame() + " --sample " + o.sample() + " --tallies " + base
+                + "/tallies.csv --discrepancies " + base + "/discrepancies.csv --data-quality " + base
+                + "/data_quality.csv --unit " + o.unit().label() + " --out review");
         return 0;
     }
 

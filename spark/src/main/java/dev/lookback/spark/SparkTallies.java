@@ -533,8 +533,11 @@ public final class SparkTallies {
      * @param discrepancies rows of discrepancies.csv
      * @param findings      rows of data_quality.csv
      * @param leftOut       findings that left a record out of the estimates
+     * @param mostlyLeftOut when more records were left out than kept, the reason most share (as
+     *                      {@link dev.lookback.check.CrossCheckResult#mostlyLeftOut} says it): not a review to act on
      */
-    public record Written(long discrepancies, long findings, long leftOut) {
+    public record Written(long discrepancies, long findings, long leftOut,
+            java.util.Optional<dev.lookback.check.CrossCheckResult.LeftOut> mostlyLeftOut) {
     }
 
     /**
@@ -557,11 +560,30 @@ public final class SparkTallies {
         long[] counts = new long[3];
         ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"),
                 () -> counting(discrepanciesInOrder().iterator(), d -> counts[0]++));
+        Map<String, long[]> groups = new LinkedHashMap<>();
+        Map<String, Finding> examples = new HashMap<>();
         ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), () -> counting(findingsInOrder().iterator(), f -> {
             counts[1]++;
-            counts[2] += f.leftOut() ? 1 : 0;
+            if (f.leftOut()) {
+                counts[2]++;
+                String group = f.file() + "\u0000" + f.type();
+                groups.computeIfAbsent(group, k -> new long[1])[0]++;
+                examples.putIfAbsent(group, f);
+            }
         }));
-        return new Written(counts[0], counts[1], counts[2]);
+        java.util.Optional<dev.lookback.check.CrossCheckResult.LeftOut> mostly = java.util.Optional.empty();
+        if (counts[2] > 0 && counts[2] > spotChecked) {
+            String biggest = null;
+            for (Map.Entry<String, long[]> g : groups.entrySet()) {
+                if (biggest == null || g.getValue()[0] > groups.get(biggest)[0]) {
+                    biggest = g.getKey();
+                }
+            }
+            Finding first = examples.get(biggest);
+            mostly = java.util.Optional.of(new dev.lookback.check.CrossCheckResult.LeftOut(first.file(), first.type(),
+                    groups.get(biggest)[0], counts[2], spotChecked, first));
+        }
+        return new Written(counts[0], counts[1], counts[2], mostly);
     }
 
     /** The items of {@code items}, each shown to {@code seen} as it passes. */

@@ -55,15 +55,24 @@ class SparkMainTest {
                 "--out", sparkOut);
         assertEquals(0, tallies.status(), tallies.err());
         assertTrue(tallies.out().contains("lookback review --frame " + in("villages.csv")), tallies.out());
+        assertTrue(tallies.out().contains("--discrepancies " + sparkOut + "/discrepancies.csv"), tallies.out());
         Run fromTallies = lookback("review", "--frame", in("villages.csv"), "--sample", in("sample.csv"), "--tallies",
-                sparkOut + "/tallies.csv", "--unit", "households", "--out", tmp.resolve("a").toString());
+                sparkOut + "/tallies.csv", "--discrepancies", sparkOut + "/discrepancies.csv", "--data-quality",
+                sparkOut + "/data_quality.csv", "--unit", "households", "--out", tmp.resolve("a").toString());
         assertEquals(0, fromTallies.status(), fromTallies.err());
         Run fromHouseholds = lookback("review", "--frame", in("villages.csv"), "--sample", in("sample.csv"),
                 "--self-check", in("self_check.csv"), "--spot-check", in("spot_check.csv"), "--unit", "households",
                 "--out", tmp.resolve("b").toString());
         assertEquals(0, fromHouseholds.status(), fromHouseholds.err());
-        for (String f : List.of("estimates.csv", "estimate_notes.csv")) {
+        for (String f : List.of("estimates.csv", "estimate_notes.csv", "discrepancies.csv", "data_quality.csv")) {
             assertEquals(Files.readString(tmp.resolve("b").resolve(f)), Files.readString(tmp.resolve("a").resolve(f)), f);
+        }
+        // the counties' rectification lists of the review of tallies are the household review's
+        try (var lists = Files.list(tmp.resolve("b").resolve("rectification"))) {
+            for (Path p : lists.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                assertEquals(Files.readString(p), Files.readString(tmp.resolve("a").resolve("rectification")
+                        .resolve(p.getFileName())), p.getFileName().toString());
+            }
         }
         for (String f : List.of("tallies.csv", "discrepancies.csv", "data_quality.csv")) {
             assertEquals(Files.readString(tmp.resolve("b").resolve(f)), Files.readString(Path.of(sparkOut, f)), f);
@@ -98,6 +107,18 @@ class SparkMainTest {
         assertEquals(2, missing.status());
         assertTrue(missing.err().startsWith("lookback-spark: self_check.csv line 1: missing column status (状态"),
                 missing.err());
+        // a spot check whose records are mostly unusable: the files are written, the run says so and exits 2
+        List<String> spot = Files.readAllLines(CITY.resolve("spot_check.csv"));
+        Files.write(tmp.resolve("spot_check.csv"), java.util.stream.IntStream.range(0, spot.size())
+                .mapToObj(i -> i == 0 || i % 4 == 0 ? spot.get(i) : spot.get(i).replaceAll(",(true|false)$", ",maybe"))
+                .toList());
+        Run mostly = spark("tallies", "--frame", in("villages.csv"), "--sample", in("sample.csv"), "--self-check",
+                in("self_check.csv"), "--spot-check", tmp.resolve("spot_check.csv").toString(), "--out",
+                tmp.resolve("mostly").toString());
+        assertEquals(2, mostly.status(), mostly.err());
+        assertTrue(mostly.err().startsWith("lookback-spark: 不可用 NOT USABLE — fix spot_check.csv and run again: "),
+                mostly.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("mostly").resolve("data_quality.csv")));
         Run help = spark("--help");
         assertEquals(0, help.status());
         assertTrue(help.out().startsWith("Usage: lookback-spark tallies"));

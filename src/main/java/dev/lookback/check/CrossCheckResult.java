@@ -58,19 +58,56 @@ public record CrossCheckResult(Frame frame, Sample sample, List<VillageTally> ta
      * first finding as an example), so that one line can say what to fix; empty otherwise.
      */
     public java.util.Optional<LeftOut> mostlyLeftOut() {
-        long leftOut = recordsLeftOut();
-        if (leftOut == 0 || leftOut <= spotChecked || fromTallies()) {
+        if (fromTallies()) {
             return java.util.Optional.empty();
         }
-        java.util.Map<String, List<Finding>> groups = new java.util.LinkedHashMap<>();
-        for (Finding f : findings) {
+        LeftOutCount count = new LeftOutCount();
+        findings.forEach(count::add);
+        return count.mostlyLeftOut(spotChecked);
+    }
+
+    /**
+     * Counts the findings that left a record out, by file and reason, as they pass (for a writer that streams them,
+     * as the Spark job does), to say whether more records were left out than kept.
+     */
+    public static final class LeftOutCount {
+        private final java.util.Map<String, long[]> groups = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, Finding> examples = new java.util.HashMap<>();
+        private long leftOut;
+
+        /** Counts a finding (those that left nothing out are passed over). */
+        public void add(Finding f) {
             if (f.leftOut()) {
-                groups.computeIfAbsent(f.file() + "\u0000" + f.type(), k -> new java.util.ArrayList<>()).add(f);
+                leftOut++;
+                String group = f.file() + "\u0000" + f.type();
+                groups.computeIfAbsent(group, k -> new long[1])[0]++;
+                examples.putIfAbsent(group, f);
             }
         }
-        List<Finding> biggest = groups.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElseThrow();
-        Finding first = biggest.get(0);
-        return java.util.Optional.of(new LeftOut(first.file(), first.type(), biggest.size(), leftOut, spotChecked, first));
+
+        /** Records left out so far. */
+        public long leftOut() {
+            return leftOut;
+        }
+
+        /**
+         * When more records were left out than {@code kept}, the reason most of them share (the first such group on a
+         * tie) with its first finding as an example; empty otherwise.
+         */
+        public java.util.Optional<LeftOut> mostlyLeftOut(long kept) {
+            if (leftOut == 0 || leftOut <= kept) {
+                return java.util.Optional.empty();
+            }
+            String biggest = null;
+            for (java.util.Map.Entry<String, long[]> g : groups.entrySet()) {
+                if (biggest == null || g.getValue()[0] > groups.get(biggest)[0]) {
+                    biggest = g.getKey();
+                }
+            }
+            Finding first = examples.get(biggest);
+            return java.util.Optional.of(new LeftOut(first.file(), first.type(), groups.get(biggest)[0], leftOut, kept,
+                    first));
+        }
     }
 
     @Override

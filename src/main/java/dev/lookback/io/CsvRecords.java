@@ -20,6 +20,8 @@ public final class CsvRecords implements Closeable {
     private final Charset encoding;
     private final long firstLine;
     private final ByteCsvParser parser;
+    private Header namesOf;
+    private String[] names;
 
     /**
      * @param file      the file's name in messages
@@ -75,9 +77,9 @@ public final class CsvRecords implements Closeable {
                 }
             }
             List<Column> columns = header.columns();
-            String[] names = new String[columns.size()];
-            for (int c = 0; c < names.length; c++) {
-                names[c] = header.name(c);
+            if (header != namesOf) { // the header's names of the columns, once per header
+                names = header.names();
+                namesOf = header;
             }
             Row.Decoder decoder = (c, l, name) -> {
                 int f = header.cell(c);

@@ -129,11 +129,6 @@ public final class Header {
         return index[position];
     }
 
-    /** The header's own name of the column at {@code position} in the column list. */
-    String name(int position) {
-        return names[position];
-    }
-
     /** The columns, in the order the rows are read through. */
     public List<Column> columns() {
         return columns;

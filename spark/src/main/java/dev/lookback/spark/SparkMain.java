@@ -113,11 +113,8 @@ public final class SparkMain {
         SparkSession spark = builder.getOrCreate();
         try {
             return tallies(spark, o, out, err);
-        } catch (InputException e) {
-            err.println("lookback-spark: " + e.getMessage());
-            err.flush();
-            return UNUSABLE_INPUT;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // an output folder that cannot be used (input errors: below, with those
+            // a failed Spark task carries)
             err.println("lookback-spark: " + e.getMessage());
             err.flush();
             return UNUSABLE_INPUT;
@@ -233,8 +230,8 @@ public final class SparkMain {
         settings.put("encoding", o.encoding().name());
         settings.put("engine", "spark " + spark.version() + ", master " + spark.sparkContext().master());
         List<Map<String, Object>> inputs = new ArrayList<>();
-        inputs.add(hasScheme(o.frame()) ? remoteInput("frame", o.frame()) : OutputFolder.input("frame", Path.of(o.frame())));
-        inputs.add(hasScheme(o.sample()) ? remoteInput("sample", o.sample()) : OutputFolder.input("sample", Path.of(o.sample())));
+        inputs.add(driverInput("frame", o.frame()));
+        inputs.add(driverInput("sample", o.sample()));
         inputs.add(remoteInput("self_check", o.selfCheck()));
         inputs.add(remoteInput("spot_check", o.spotCheck()));
         OutputFolder.record(dir, version(), settings, inputs, remote ? new String[0] : new String[] {"parquet"});
@@ -263,6 +260,11 @@ public final class SparkMain {
                 + "/tallies.csv --discrepancies " + base + "/discrepancies.csv --data-quality " + base
                 + "/data_quality.csv --unit " + o.unit().label() + " --out review");
         return 0;
+    }
+
+    /** A small input the driver read: hashed when local, named by its location otherwise. */
+    private static Map<String, Object> driverInput(String role, String location) {
+        return hasScheme(location) ? remoteInput(role, location) : OutputFolder.input(role, Path.of(location));
     }
 
     /** An input named by its location alone: a table or a large file is not hashed on the driver. */

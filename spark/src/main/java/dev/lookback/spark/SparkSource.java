@@ -392,6 +392,7 @@ public final class SparkSource implements Serializable {
         private long left;
         private boolean lastWasNewline = true;
         private boolean done;
+        private final byte[] one = new byte[1];
 
         RangeStream(InputStream in, long limit) {
             this.in = in;
@@ -400,7 +401,6 @@ public final class SparkSource implements Serializable {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
@@ -449,9 +449,6 @@ public final class SparkSource implements Serializable {
     static InputException inputError(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InputException e) {
-                return e;
-            }
-            if (c instanceof UncheckedIOException && c.getCause() instanceof InputException e) {
                 return e;
             }
         }

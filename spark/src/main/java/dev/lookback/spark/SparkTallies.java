@@ -3,7 +3,6 @@ package dev.lookback.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.encode;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
@@ -48,8 +47,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.sketch.BloomFilter;
@@ -250,7 +247,7 @@ public final class SparkTallies {
         Dataset<Row> firstAll = first.unionByName(firstElsewhere);
         Dataset<Row> notCovered = first.filter(col("ok")).join(keptIds, seq("household"), "left_anti")
                 .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> findingRow(
-                        CrossCheck.notCovered(r.getString(r.fieldIndex("file")), registerRecord(r)), NOT_COVERED, 0),
+                        CrossCheck.notCovered(r.getString(r.fieldIndex("file")), registerRecord(r, "")), NOT_COVERED, 0),
                         Encoders.row(FINDING));
         findingParts.add(notCovered);
 
@@ -265,9 +262,7 @@ public final class SparkTallies {
             String registerFile = r.isNullAt(r.fieldIndex("r_file")) ? "" : r.getString(r.fieldIndex("r_file"));
             if (!r.isNullAt(r.fieldIndex("r_ok"))) {
                 if (r.getBoolean(r.fieldIndex("r_ok"))) {
-                    reg = new RegisterRecord(s.household(), r.getString(r.fieldIndex("r_county")),
-                            r.getString(r.fieldIndex("r_village")), r.getInt(r.fieldIndex("r_persons")),
-                            Status.valueOf(r.getString(r.fieldIndex("r_status"))), r.getLong(r.fieldIndex("r_line")));
+                    reg = registerRecord(r, "r_");
                 } else {
                     unusable = r.getLong(r.fieldIndex("r_line"));
                 }
@@ -409,10 +404,11 @@ public final class SparkTallies {
                 r.getBoolean(r.fieldIndex("qualifies")), r.getLong(r.fieldIndex("line")));
     }
 
-    private static RegisterRecord registerRecord(Row r) {
-        return new RegisterRecord(r.getString(r.fieldIndex("household")), r.getString(r.fieldIndex("county")),
-                r.getString(r.fieldIndex("village")), r.getInt(r.fieldIndex("persons")),
-                Status.valueOf(r.getString(r.fieldIndex("status"))), r.getLong(r.fieldIndex("line")));
+    /** A register record from a row's columns, named with {@code prefix} but for the household (the join key). */
+    private static RegisterRecord registerRecord(Row r, String prefix) {
+        return new RegisterRecord(r.getString(r.fieldIndex("household")), r.getString(r.fieldIndex(prefix + "county")),
+                r.getString(r.fieldIndex(prefix + "village")), r.getInt(r.fieldIndex(prefix + "persons")),
+                Status.valueOf(r.getString(r.fieldIndex(prefix + "status"))), r.getLong(r.fieldIndex(prefix + "line")));
     }
 
     static Row findingRow(Finding f, int phase, int sub) {
@@ -557,33 +553,15 @@ public final class SparkTallies {
     private Written writeFiles(Path dir, Unit unit) throws IOException {
         Files.createDirectories(dir);
         tallies(unit).write(dir.resolve("tallies.csv"));
-        long[] counts = new long[3];
+        long[] counts = new long[2];
         ReviewFiles.writeDiscrepancies(dir.resolve("discrepancies.csv"),
                 () -> counting(discrepanciesInOrder().iterator(), d -> counts[0]++));
-        Map<String, long[]> groups = new LinkedHashMap<>();
-        Map<String, Finding> examples = new HashMap<>();
+        dev.lookback.check.CrossCheckResult.LeftOutCount leftOut = new dev.lookback.check.CrossCheckResult.LeftOutCount();
         ReviewFiles.writeFindings(dir.resolve("data_quality.csv"), () -> counting(findingsInOrder().iterator(), f -> {
             counts[1]++;
-            if (f.leftOut()) {
-                counts[2]++;
-                String group = f.file() + "\u0000" + f.type();
-                groups.computeIfAbsent(group, k -> new long[1])[0]++;
-                examples.putIfAbsent(group, f);
-            }
+            leftOut.add(f);
         }));
-        java.util.Optional<dev.lookback.check.CrossCheckResult.LeftOut> mostly = java.util.Optional.empty();
-        if (counts[2] > 0 && counts[2] > spotChecked) {
-            String biggest = null;
-            for (Map.Entry<String, long[]> g : groups.entrySet()) {
-                if (biggest == null || g.getValue()[0] > groups.get(biggest)[0]) {
-                    biggest = g.getKey();
-                }
-            }
-            Finding first = examples.get(biggest);
-            mostly = java.util.Optional.of(new dev.lookback.check.CrossCheckResult.LeftOut(first.file(), first.type(),
-                    groups.get(biggest)[0], counts[2], spotChecked, first));
-        }
-        return new Written(counts[0], counts[1], counts[2], mostly);
+        return new Written(counts[0], counts[1], leftOut.leftOut(), leftOut.mostlyLeftOut(spotChecked));
     }
 
     /** The items of {@code items}, each shown to {@code seen} as it passes. */

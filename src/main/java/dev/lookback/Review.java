@@ -326,10 +326,12 @@ public final class Review {
         IntervalMethod first = s.methods().get(0);
         List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
         if (cadres != null) {
-            assist.addAll(AssistanceCheck.cadres(cadres, f, sampled, s.minimums(), first, s.level(), s.rho()));
+            assist.addAll(AssistanceCheck.cadres(cadres, f, sampled, s.minimums(), first, s.level(), s.rho(),
+                    s.bootstrap()));
         }
         if (satisfaction != null) {
-            assist.addAll(AssistanceCheck.satisfaction(satisfaction, f, sampled, first, s.level(), s.rho()));
+            assist.addAll(AssistanceCheck.satisfaction(satisfaction, f, sampled, first, s.level(), s.rho(),
+                    s.bootstrap()));
         }
         List<dev.lookback.funds.FundChecks.Check> fundChecks = funds == null ? List.of()
                 : dev.lookback.funds.FundChecks.read(funds);

@@ -20,7 +20,9 @@ import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.IntraclassCorrelation;
+import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.survey.Replicates;
 import dev.lookback.vocabulary.Answer;
 import dev.lookback.vocabulary.AssistanceMeasure;
 import dev.lookback.vocabulary.CadreRole;
@@ -103,6 +105,15 @@ public final class AssistanceCheck {
     /** Cadre non-compliance per county. */
     public static List<Rate> cadres(TabularSource source, Frame frame, Sample sample, Minimums minimums,
             IntervalMethod method, double level, double rhoPrior) {
+        return cadres(source, frame, sample, minimums, method, level, rhoPrior, null);
+    }
+
+    /**
+     * Cadre non-compliance per county, with the bootstrap that draws the replicates of a
+     * {@link IntervalMethod#BOOTSTRAP} interval (may be null for any other method).
+     */
+    public static List<Rate> cadres(TabularSource source, Frame frame, Sample sample, Minimums minimums,
+            IntervalMethod method, double level, double rhoPrior, RaoWuBootstrap bootstrap) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
@@ -139,12 +150,21 @@ public final class AssistanceCheck {
             }
         });
         return rates(AssistanceMeasure.CADRE_NONCOMPLIANCE, byVillage, countyOf, frame, sample, failures, method, level,
-                rhoPrior);
+                rhoPrior, bootstrap);
     }
 
     /** Satisfaction (满意 + 基本满意 over answers) per county. */
     public static List<Rate> satisfaction(TabularSource source, Frame frame, Sample sample, IntervalMethod method,
             double level, double rhoPrior) {
+        return satisfaction(source, frame, sample, method, level, rhoPrior, null);
+    }
+
+    /**
+     * Satisfaction per county, with the bootstrap that draws the replicates of a {@link IntervalMethod#BOOTSTRAP}
+     * interval (may be null for any other method).
+     */
+    public static List<Rate> satisfaction(TabularSource source, Frame frame, Sample sample, IntervalMethod method,
+            double level, double rhoPrior, RaoWuBootstrap bootstrap) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
@@ -168,7 +188,7 @@ public final class AssistanceCheck {
             }
         });
         return rates(AssistanceMeasure.SATISFACTION, byVillage, countyOf, frame, sample, failures, method, level,
-                rhoPrior);
+                rhoPrior, bootstrap);
     }
 
     private static void record(Row row, String county, String village, Frame frame, Sample sample,
@@ -190,7 +210,7 @@ public final class AssistanceCheck {
 
     private static List<Rate> rates(AssistanceMeasure measure, Map<String, double[]> byVillage,
             Map<String, String> countyOf, Frame frame, Sample sample, Map<String, List<Failure>> failures,
-            IntervalMethod method, double level, double rhoPrior) {
+            IntervalMethod method, double level, double rhoPrior, RaoWuBootstrap bootstrap) {
         List<Rate> out = new ArrayList<>();
         if (byVillage.isEmpty()) {
             return out;
@@ -207,6 +227,15 @@ public final class AssistanceCheck {
                 x[i] = t[1];
             }
         }
+        double[][] replicates = null;
+        if (method == IntervalMethod.BOOTSTRAP) {
+            if (bootstrap == null) {
+                throw new IllegalArgumentException("a bootstrap interval of " + measure.label() + " needs a bootstrap"
+                        + " (RaoWuBootstrap) to draw its replicates");
+            }
+            replicates = RaoWuBootstrap.ratios(design, bootstrap.factors(design), y, x);
+        }
+        List<String> strata = design.strata();
         double estimated = IntraclassCorrelation.anova(x, y);
         double rho = Double.isNaN(estimated) ? rhoPrior : estimated;
         for (String county : new java.util.TreeSet<>(countyOf.values())) {
@@ -220,6 +249,9 @@ public final class AssistanceCheck {
             }
             RatioEstimate e = design.ratio(county, y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(own,
                     rho));
+            if (replicates != null) {
+                e = e.withReplicates(Replicates.column(replicates, strata.indexOf(county)));
+            }
             out.add(new Rate(county, measure, e, e.interval(method, level), failures.getOrDefault(county, List.of()),
                     units, rho));
         }

@@ -169,7 +169,7 @@ public final class Decisions {
      * smallest α/2 in (0, ½) at which the interval at level 1 − 2·(α/2) lies wholly beyond the line (lower
      * bound ≥ T when bad when high, upper bound &lt; T when bad when low), found by bisection to 12 significant digits over
      * [1e-15, ½ − 1e-9]; 1 when there is none. A census: 0 beyond the line, else 1. {@code NaN} without an estimate or where the design
-     * gives no interval. A bootstrap interval is inverted as Korn–Graubard (the replicates are not kept).
+     * gives no interval. A bootstrap interval is inverted through its replicates (the percentiles).
      * So {@link DecisionPolicy#CONFIDENT} triggers exactly when p ≤ (1 − level)/2.
      */
     static double pValue(Measurement m, double threshold) {
@@ -182,12 +182,10 @@ public final class Decisions {
             return (high ? v >= threshold : v < threshold) ? 0 : 1;
         }
         RatioEstimate e = m.sample();
-        if (e.status() == EstimateStatus.EMPTY_DOMAIN || e.status() == EstimateStatus.SINGLE_CLUSTER
-                || e.status() == EstimateStatus.NO_DEGREES_OF_FREEDOM) {
+        if (e.status().intervalUndefined()) {
             return Double.NaN;
         }
-        IntervalMethod method = m.interval().method() == IntervalMethod.BOOTSTRAP ? IntervalMethod.KORN_GRAUBARD
-                : m.interval().method();
+        IntervalMethod method = m.interval().method();
         java.util.function.DoublePredicate beyond = a -> high ? method.boundReaches(e, 1 - 2 * a, threshold, true)
                 : !method.boundReaches(e, 1 - 2 * a, threshold, false);
         double lo = 0;

@@ -40,8 +40,8 @@ public record Measurement(String county, Indicator indicator, double estimate, I
     }
 
     /**
-     * The same measurement decided at another level: its interval recomputed at {@code level} (a census keeps
-     * its value; a bootstrap interval, which needs its replicates, is recomputed as Korn–Graubard).
+     * The same measurement decided at another level: its interval recomputed at {@code level} by its own method
+     * (a census keeps its value; a bootstrap interval from the estimate's replicates).
      */
     public Measurement atLevel(double level) {
         if (level == interval.level()) {
@@ -51,9 +51,7 @@ public record Measurement(String county, Indicator indicator, double estimate, I
         if (sample == null) {
             at = new Interval(interval.lower(), interval.upper(), interval.method(), level, interval.note());
         } else {
-            IntervalMethod m = interval.method() == IntervalMethod.BOOTSTRAP ? IntervalMethod.KORN_GRAUBARD
-                    : interval.method();
-            at = sample.interval(m, level);
+            at = sample.interval(interval.method(), level);
         }
         return new Measurement(county, indicator, estimate, at, count, of, sample, simulation);
     }

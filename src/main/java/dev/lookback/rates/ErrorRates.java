@@ -11,6 +11,7 @@ import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.survey.RatioEstimate;
+import dev.lookback.survey.Replicates;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Unit;
 import java.util.ArrayList;
@@ -144,11 +145,11 @@ public final class ErrorRates {
 
     private static ErrorRate row(String county, Measure m, Unit unit, RatioEstimate e, double level,
             List<IntervalMethod> methods, int sampled, int inFrame, double[][] replicates, int column) {
+        RatioEstimate withReplicates = replicates == null ? e : e.withReplicates(Replicates.column(replicates, column));
         List<Interval> intervals = new ArrayList<>(methods.size());
         for (IntervalMethod method : methods) {
-            intervals.add(method == IntervalMethod.BOOTSTRAP ? RaoWuBootstrap.interval(e, replicates, column, level)
-                    : e.interval(method, level));
+            intervals.add(withReplicates.interval(method, level));
         }
-        return new ErrorRate(county, m, unit, e, intervals, sampled, inFrame);
+        return new ErrorRate(county, m, unit, withReplicates, intervals, sampled, inFrame);
     }
 }

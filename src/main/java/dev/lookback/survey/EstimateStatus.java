@@ -11,7 +11,12 @@ public enum EstimateStatus {
     /** A single sampled cluster: the design gives no variance estimate. */
     SINGLE_CLUSTER("single sampled village: the design gives no variance estimate"),
     /** Degrees of freedom ≤ 0 (at most one cluster with domain units per stratum). */
-    NO_DEGREES_OF_FREEDOM("df ≤ 0: too few villages with units of the domain to estimate a variance");
+    NO_DEGREES_OF_FREEDOM("df ≤ 0: too few villages with units of the domain to estimate a variance"),
+    /**
+     * The stratum's data were withheld as unusable (e.g. two files that should describe the same units do not):
+     * estimate, SE, df and interval are NaN, so that nothing is concluded from them.
+     */
+    WITHHELD("no data: the data of this stratum were withheld as unusable");
 
     private final String reason;
 
@@ -26,6 +31,6 @@ public enum EstimateStatus {
 
     /** Whether the interval of such an estimate is undefined ({@code NaN}). */
     public boolean intervalUndefined() {
-        return this == EMPTY_DOMAIN || this == SINGLE_CLUSTER || this == NO_DEGREES_OF_FREEDOM;
+        return this == EMPTY_DOMAIN || this == SINGLE_CLUSTER || this == NO_DEGREES_OF_FREEDOM || this == WITHHELD;
     }
 }

@@ -104,14 +104,15 @@ public enum IntervalMethod {
         }
     },
     /**
-     * Percentiles of Rao–Wu bootstrap replicates of the ratio: computed by {@link RaoWuBootstrap}
-     * from the clusters, not from (R̂, SE, n, df); the special cases apply as to every method.
+     * Percentiles of the Rao–Wu bootstrap replicates of the ratio ({@link RaoWuBootstrap}, kept in
+     * {@link RatioEstimate#replicates()}): the α/2 and 1 − α/2 type-7 quantiles of the replicates with domain units,
+     * not a formula in (R̂, SE, n, df); the special cases apply as to every method. An estimate without replicates
+     * has no bootstrap interval (an {@link IllegalArgumentException} says so).
      */
     BOOTSTRAP("bootstrap", "boot") {
         @Override
         double[] bounds(double p, double se, double n, double nb, double df, double level) {
-            throw new UnsupportedOperationException(
-                    "a bootstrap interval needs the replicates: use RaoWuBootstrap.interval");
+            throw new IllegalStateException("a bootstrap interval is taken from the replicates");
         }
     };
 
@@ -153,6 +154,10 @@ public enum IntervalMethod {
         if (special != null) {
             return (lower ? special.lower() : special.upper()) >= threshold;
         }
+        if (this == BOOTSTRAP) {
+            Interval i = percentile(e, level);
+            return (lower ? i.lower() : i.upper()) >= threshold;
+        }
         return boundReaches(e.estimate(), e.standardError(), e.units(), e.independentUnits(), e.df(), level, threshold,
                 lower);
     }
@@ -193,8 +198,28 @@ public enum IntervalMethod {
         if (special != null) {
             return special;
         }
+        if (method == BOOTSTRAP) {
+            return percentile(e, level);
+        }
         double[] b = method.bounds(e.estimate(), e.standardError(), e.units(), e.independentUnits(), e.df(), level);
         return new Interval(b[0], b[1], method, level, "");
+    }
+
+    /** The percentile interval of the ordinary case from the estimate's replicates. */
+    private static Interval percentile(RatioEstimate e, double level) {
+        Replicates r = e.replicates();
+        if (r == null) {
+            throw new IllegalArgumentException("the estimate of " + e.domain() + " has no bootstrap replicates: a"
+                    + " bootstrap interval needs the review's bootstrap (RaoWuBootstrap) to have drawn them");
+        }
+        if (r.defined() < 2) {
+            return new Interval(Double.NaN, Double.NaN, BOOTSTRAP, level,
+                    "fewer than two bootstrap replicates have units of the domain");
+        }
+        double alpha = 1 - level;
+        String note = r.defined() < r.total() ? (r.total() - r.defined()) + " replicates without domain units left out"
+                : "";
+        return new Interval(r.quantile(alpha / 2), r.quantile(1 - alpha / 2), BOOTSTRAP, level, note);
     }
 
     /** The interval of a special case (empty, census, no variance, zero or all errors), or null. */
@@ -203,6 +228,7 @@ public enum IntervalMethod {
         double p = e.estimate();
         switch (e.status()) {
             case EMPTY_DOMAIN:
+            case WITHHELD:
             case SINGLE_CLUSTER:
             case NO_DEGREES_OF_FREEDOM:
                 return new Interval(Double.NaN, Double.NaN, method, level, e.status().reason());

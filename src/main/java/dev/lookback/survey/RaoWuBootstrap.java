@@ -114,29 +114,12 @@ public final class RaoWuBootstrap {
 
     /**
      * The percentile interval of an estimate from its replicate ratios (column {@code column} of
-     * {@link #ratios}), with the special cases of {@link IntervalMethod} applied first.
+     * {@link #ratios}), with the special cases of {@link IntervalMethod} applied first: the estimate with those
+     * replicates ({@link RatioEstimate#withReplicates}), by {@link IntervalMethod#BOOTSTRAP}.
      */
     public static Interval interval(RatioEstimate estimate, double[][] replicateRatios, int column, double level) {
-        Interval special = IntervalMethod.specialCase(estimate, IntervalMethod.BOOTSTRAP, level);
-        if (special != null) {
-            return special;
-        }
-        double[] values = new double[replicateRatios.length];
-        int k = 0;
-        for (double[] row : replicateRatios) {
-            if (!Double.isNaN(row[column])) {
-                values[k++] = row[column];
-            }
-        }
-        if (k < 2) {
-            return new Interval(Double.NaN, Double.NaN, IntervalMethod.BOOTSTRAP, level,
-                    "fewer than two bootstrap replicates have units of the domain");
-        }
-        double alpha = 1 - level;
-        String note = k < replicateRatios.length ? (replicateRatios.length - k) + " replicates without domain units left out"
-                : "";
-        double[] bounds = TYPE_7.evaluateRange(values, 0, k, alpha / 2, 1 - alpha / 2);
-        return new Interval(bounds[0], bounds[1], IntervalMethod.BOOTSTRAP, level, note);
+        return estimate.withReplicates(Replicates.column(replicateRatios, column)).interval(IntervalMethod.BOOTSTRAP,
+                level);
     }
 
     /** Type 7 quantiles (R's {@code quantile} default: linear between order statistics at (n − 1)p). */

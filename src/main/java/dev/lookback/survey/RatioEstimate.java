@@ -17,20 +17,46 @@ import java.util.Locale;
  * @param independentUnits  n_b, the independent units the exact bound at zero (or all) errors counts
  *                          ({@link IntraclassCorrelation#independentUnits}); {@code units} when units are
  *                          independent
+ * @param replicates        the bootstrap replicates of R̂ beside the linearised variance ({@link RaoWuBootstrap}),
+ *                          or {@code null} when none were drawn: {@link IntervalMethod#BOOTSTRAP} needs them
  */
 public record RatioEstimate(String domain, double estimate, double standardError, double df, double units,
-        double errors, int clustersSampled, int clustersInPopulation, EstimateStatus status, double independentUnits) {
+        double errors, int clustersSampled, int clustersInPopulation, EstimateStatus status, double independentUnits,
+        Replicates replicates) {
 
     /** An estimate whose units are independent (n_b = n). */
     public RatioEstimate(String domain, double estimate, double standardError, double df, double units, double errors,
             int clustersSampled, int clustersInPopulation, EstimateStatus status) {
-        this(domain, estimate, standardError, df, units, errors, clustersSampled, clustersInPopulation, status, units);
+        this(domain, estimate, standardError, df, units, errors, clustersSampled, clustersInPopulation, status, units,
+                null);
+    }
+
+    /** An estimate with n_b independent units and no bootstrap replicates. */
+    public RatioEstimate(String domain, double estimate, double standardError, double df, double units, double errors,
+            int clustersSampled, int clustersInPopulation, EstimateStatus status, double independentUnits) {
+        this(domain, estimate, standardError, df, units, errors, clustersSampled, clustersInPopulation, status,
+                independentUnits, null);
     }
 
     /** The same estimate with n_b independent units for the exact bound (e.g. households over the design effect). */
     public RatioEstimate withIndependentUnits(double nb) {
         return new RatioEstimate(domain, estimate, standardError, df, units, errors, clustersSampled,
-                clustersInPopulation, status, nb);
+                clustersInPopulation, status, nb, replicates);
+    }
+
+    /** The same estimate with its bootstrap replicates, so that a {@link IntervalMethod#BOOTSTRAP} interval exists at any level. */
+    public RatioEstimate withReplicates(Replicates r) {
+        return new RatioEstimate(domain, estimate, standardError, df, units, errors, clustersSampled,
+                clustersInPopulation, status, independentUnits, r);
+    }
+
+    /**
+     * An estimate whose data were withheld as unusable (status {@link EstimateStatus#WITHHELD}): every number
+     * {@code NaN} but the clusters, so that no interval, p-value or decision rests on it.
+     */
+    public static RatioEstimate withheld(String domain, int clustersSampled, int clustersInPopulation) {
+        return new RatioEstimate(domain, Double.NaN, Double.NaN, Double.NaN, 0, 0, clustersSampled,
+                clustersInPopulation, EstimateStatus.WITHHELD, 0, null);
     }
 
     /** v(R̂) = SE². */

@@ -88,4 +88,28 @@ class RaoWuBootstrapTest {
         assertEquals(2.5, RaoWuBootstrap.TYPE_7.evaluate(new double[] {1, 2, 3, 4}, 0.5), 0);
         assertEquals(1.3, RaoWuBootstrap.TYPE_7.evaluate(new double[] {4, 1, 3, 2}, 0.1), 1e-12);
     }
+
+    @Test
+    void theReplicatesTravelWithTheEstimateSoThatAnyLevelIsABootstrapInterval() {
+        ClusterDesign d = design();
+        double[][] yx = data();
+        double[][] ratios = RaoWuBootstrap.ratios(d, RaoWuBootstrap.of(5, 2000).factors(d), yx[0], yx[1]);
+        RatioEstimate a = d.ratio("A", yx[0], yx[1]).withReplicates(Replicates.column(ratios, 0));
+        double[] column = new double[ratios.length];
+        for (int b = 0; b < ratios.length; b++) {
+            column[b] = ratios[b][0];
+        }
+        for (double level : new double[] {0.9, 0.95, 0.975}) {
+            Interval ci = a.interval(IntervalMethod.BOOTSTRAP, level);
+            assertEquals(RaoWuBootstrap.TYPE_7.evaluate(column, (1 - level) / 2), ci.lower(), 0);
+            assertEquals(RaoWuBootstrap.TYPE_7.evaluate(column, 1 - (1 - level) / 2), ci.upper(), 0);
+            assertEquals(ci.lower() >= 0.1, IntervalMethod.BOOTSTRAP.boundReaches(a, level, 0.1, true));
+        }
+        assertEquals(RaoWuBootstrap.interval(a, ratios, 0, 0.95), a.interval(IntervalMethod.BOOTSTRAP, 0.95));
+        // an estimate that never had replicates cannot pretend to a bootstrap interval
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> d.ratio("B", yx[0], yx[1]).interval(IntervalMethod.BOOTSTRAP, 0.95));
+        assertEquals("the estimate of B has no bootstrap replicates: a bootstrap interval needs the review's bootstrap"
+                + " (RaoWuBootstrap) to have drawn them", e.getMessage());
+    }
 }

@@ -58,9 +58,9 @@ public final class Main {
             out.flush();
             return status;
         } catch (InputException e) {
-            err.println("lookback " + command.name() + ": " + e.getMessage() + " / 请修改" + e.file()
-                    + (e.line() > 0 ? " 第 " + e.line() + " 行" : "") + (e.column() != null ? "「" + e.column() + "」列" : "")
-                    + "后重试");
+            err.println("lookback " + command.name() + ": " + e.getMessage() + " / " + (e.fix() != null
+                    ? e.file() + "：" + e.fix() : "请修改" + e.file() + (e.line() > 0 ? " 第 " + e.line() + " 行" : "")
+                            + (e.column() != null ? "「" + e.column() + "」列" : "") + "后重试"));
             err.flush();
             return UNUSABLE_INPUT;
         } catch (IllegalArgumentException e) {

@@ -52,7 +52,7 @@ public final class CsvRecords implements Closeable {
             try {
                 cells.add(parser.rawField(i));
             } catch (CharacterCodingException e) {
-                throw TabularSource.notEncoded(file, line(), null, encoding);
+                throw TabularSource.notEncoded(file, line(), null, Encoding.named(encoding));
             }
         }
         return cells;
@@ -89,7 +89,7 @@ public final class CsvRecords implements Closeable {
                 try {
                     return parser.field(f);
                 } catch (CharacterCodingException e) {
-                    throw TabularSource.notEncoded(file, l, name, encoding);
+                    throw TabularSource.notEncoded(file, l, name, Encoding.named(encoding));
                 }
             };
             return new Row(file, line, columns, names, new String[columns.size()], decoder);

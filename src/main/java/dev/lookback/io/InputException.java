@@ -12,6 +12,7 @@ public final class InputException extends RuntimeException {
     private final String column;
     private final String problem;
     private final boolean wholeFile;
+    private final String fix;
 
     /**
      * @param file    file name as the user knows it
@@ -28,12 +29,26 @@ public final class InputException extends RuntimeException {
      *                  that it must not be treated as one bad record
      */
     public InputException(String file, long line, String column, String problem, boolean wholeFile) {
+        this(file, line, column, problem, wholeFile, null);
+    }
+
+    /**
+     * @param fix what to do, in Chinese, where it is not "correct that line" (e.g. 另存为 UTF-8 或指定 --encoding GBK
+     *            for bytes of another encoding), or {@code null}
+     */
+    public InputException(String file, long line, String column, String problem, boolean wholeFile, String fix) {
         super(format(file, line, column, problem));
         this.file = file;
         this.line = line;
         this.column = column;
         this.problem = problem;
         this.wholeFile = wholeFile;
+        this.fix = fix;
+    }
+
+    /** What to do, in Chinese, when it is more than correcting the line named; {@code null} otherwise. */
+    public String fix() {
+        return fix;
     }
 
     /** Whether the whole file is unusable, not just one record. */

@@ -36,6 +36,19 @@ public abstract class TabularSource {
         return name;
     }
 
+    /** The file the records come from, if they come from a file. */
+    public java.util.Optional<Path> path() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * How the source's text is encoded, as the manifest records it: a CSV file's {@link Encoding} (detected when
+     * none was named, at the first read), {@code xlsx} for a workbook, {@code table} for a Tablesaw table.
+     */
+    public String encodingLabel() {
+        return "table";
+    }
+
     /**
      * Reads every record. Problems with the file as a whole (unreadable, wrong encoding, a
      * required column missing) throw {@link InputException}; problems with one record are the
@@ -51,7 +64,10 @@ public abstract class TabularSource {
      */
     public abstract long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer);
 
-    /** A file: .xlsx by its extension, otherwise CSV in the given encoding. */
+    /**
+     * A file: .xlsx by its extension, otherwise CSV in the given encoding, or in the encoding detected from its first
+     * bytes when {@code encoding} is null (UTF-8 with or without BOM, or GBK/GB18030: see {@link Encoding#detect}).
+     */
     public static TabularSource of(Path path, Charset encoding) {
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         if (file.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -64,12 +80,12 @@ public abstract class TabularSource {
         return new CsvSource(file, path, null, encoding);
     }
 
-    /** A UTF-8 CSV file, or an .xlsx file. */
+    /** A CSV file in the encoding its first bytes show (UTF-8 with or without BOM, or GBK), or an .xlsx file. */
     public static TabularSource of(Path path) {
-        return of(path, StandardCharsets.UTF_8);
+        return of(path, null);
     }
 
-    /** CSV from a stream, read once; {@code name} is used in messages. */
+    /** CSV from a stream, read once; {@code name} is used in messages; a null encoding is detected. */
     public static TabularSource csv(String name, InputStream in, Charset encoding) {
         return new CsvSource(name, null, in, encoding);
     }
@@ -99,23 +115,65 @@ public abstract class TabularSource {
     static final class CsvSource extends TabularSource {
         private final Path path;
         private final InputStream stream;
-        private final Charset encoding;
+        /** The encoding named, or null to detect it. */
+        private final Charset named;
+        /** The encoding of the last read (a file's detected encoding is kept for its later reads). */
+        private volatile Encoding used;
 
         CsvSource(String name, Path path, InputStream stream, Charset encoding) {
             super(name);
             this.path = path;
             this.stream = stream;
-            this.encoding = encoding;
+            this.named = encoding;
+            this.used = encoding == null ? null : Encoding.named(encoding);
+        }
+
+        @Override
+        public java.util.Optional<Path> path() {
+            return java.util.Optional.ofNullable(path);
+        }
+
+        @Override
+        public String encodingLabel() {
+            Encoding e = used;
+            if (e == null && path != null) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    e = detect(in).encoding;
+                } catch (IOException x) {
+                    return "unknown";
+                }
+            }
+            return e == null ? "unknown" : e.label() + (e.detected() ? " (detected)" : "");
+        }
+
+        /** An input whose first bytes were read to detect its encoding, and that gives them back. */
+        private record Sniffed(Encoding encoding, InputStream in) {
+        }
+
+        private Sniffed detect(InputStream in) throws IOException {
+            byte[] head = new byte[Encoding.HEAD_BYTES];
+            int n = in.readNBytes(head, 0, head.length);
+            boolean whole = n < head.length;
+            Encoding e = Encoding.detect(name(), head, n, whole);
+            return new Sniffed(e, new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, n), in));
         }
 
         @Override
         public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
-            if (!ByteCsvParser.supports(encoding)) {
-                throw new InputException(name(), 0, null, "the encoding " + encoding.name()
-                        + " is not supported for CSV; save the file as UTF-8 or GBK");
-            }
-            try (InputStream in = path != null ? Files.newInputStream(path) : stream) {
-                return parse(new ByteCsvParser(in, encoding), columns, filter, consumer);
+            try (InputStream raw = path != null ? Files.newInputStream(path) : stream) {
+                Encoding encoding = used;
+                InputStream in = raw;
+                if (named == null && (encoding == null || path == null)) {
+                    Sniffed sniffed = detect(raw);
+                    encoding = sniffed.encoding();
+                    in = sniffed.in();
+                    used = encoding;
+                }
+                if (!ByteCsvParser.supports(encoding.charset())) {
+                    throw new InputException(name(), 0, null, "the encoding " + encoding.charset().name()
+                            + " is not supported for CSV; save the file as UTF-8 or GBK", true, Encoding.FIX);
+                }
+                return parse(new ByteCsvParser(in, encoding.charset()), encoding, columns, filter, consumer);
             } catch (NoSuchFileException e) {
                 throw new InputException(name(), 0, null, "no such file (" + e.getFile() + ")");
             } catch (IOException e) {
@@ -154,11 +212,13 @@ public abstract class TabularSource {
          */
         private final class Cursor implements Row.Decoder {
             private final int columns;
+            private final Encoding encoding;
             private ByteCsvParser.Batch batch;
             private int base;
 
-            Cursor(int columns) {
+            Cursor(int columns, Encoding encoding) {
                 this.columns = columns;
+                this.encoding = encoding;
             }
 
             void moveTo(ByteCsvParser.Batch b, int r) {
@@ -169,7 +229,7 @@ public abstract class TabularSource {
             @Override
             public String decode(int column, long line, String headerName) {
                 if (batch.invalid[base + column]) {
-                    throw invalid(line, headerName);
+                    throw notEncoded(name(), line, headerName, encoding);
                 }
                 return batch.values[base + column];
             }
@@ -185,12 +245,8 @@ public abstract class TabularSource {
             }
         }
 
-        private InputException invalid(long line, String column) {
-            return notEncoded(name(), line, column, encoding);
-        }
-
-        private long parse(ByteCsvParser parser, List<Column> columns, KeyFilter filter, Consumer<Row> consumer)
-                throws IOException {
+        private long parse(ByteCsvParser parser, Encoding encoding, List<Column> columns, KeyFilter filter,
+                Consumer<Row> consumer) throws IOException {
             try {
                 if (!parser.next()) {
                     throw new InputException(name(), 0, null, "the file is empty; expected a header line with "
@@ -201,25 +257,26 @@ public abstract class TabularSource {
                     try {
                         header.add(parser.rawField(i));
                     } catch (CharacterCodingException e) {
-                        throw invalid(parser.recordLine(), null);
+                        throw notEncoded(name(), parser.recordLine(), null, encoding);
                     }
                 }
                 Header mapped = Header.of(name(), header, columns);
                 int[] index = mapped.index();
                 String[] names = mapped.names();
                 int headerSize = header.size();
-                Cursor cursor = new Cursor(columns.size());
+                Cursor cursor = new Cursor(columns.size(), encoding);
                 Row row = new Row(name(), 0, columns, names, new String[columns.size()], cursor);
                 boolean filtering = !filter.passesEverything();
                 int[] keyFields = filtering ? fieldsOf(filter.positions(columns), index) : null;
-                KeyFilter.ByteKeys[] keys = filtering ? filter.byteKeys(encoding) : null;
+                Charset charset = encoding.charset();
+                KeyFilter.ByteKeys[] keys = filtering ? filter.byteKeys(charset) : null;
                 long records = 0;
                 int hashField = -1;
                 if (filtering && filter.hashed() != null) {
                     hashField = index[KeyFilter.position(filter.hashed(), columns)];
                     hashField = hashField < 0 ? Batches.HASH_MISSING_FIELD : hashField;
                 }
-                filter.begin(encoding);
+                filter.begin(charset);
                 Batches.Keys readerKeys = new Batches.Keys(filtering ? keyFields : null, keys, hashField, index,
                         parser.newDecoder(), headerSize);
                 try (Batches batches = batches(parser, readerKeys)) {
@@ -253,11 +310,14 @@ public abstract class TabularSource {
     }
 
     /** Bytes that are not valid in the encoding: the whole file is unusable as read. */
-    static InputException notEncoded(String file, long line, String column, Charset encoding) {
-        return new InputException(file, line, column, "the bytes are not valid " + encoding.name()
-                + (encoding.equals(StandardCharsets.UTF_8)
-                        ? "; a file saved by Excel on Chinese Windows is usually GBK: use --encoding GBK"
-                        : "; is the file in another encoding (UTF-8 is the default)?"), true);
+    static InputException notEncoded(String file, long line, String column, Encoding encoding) {
+        boolean utf8 = encoding.charset().equals(StandardCharsets.UTF_8);
+        String how = encoding.detected() ? " (the encoding was detected from the file's first "
+                + Encoding.HEAD_BYTES / (1 << 20) + " MB, which read as " + encoding.label() + ")" : "";
+        return new InputException(file, line, column, "the bytes are not valid " + encoding.label() + how
+                + (utf8 ? "; a file saved by Excel on Chinese Windows is usually GBK: save it as UTF-8, or use"
+                        + " --encoding GBK" : "; is the file in another encoding? save it as UTF-8, or name its"
+                                + " encoding with --encoding"), true, Encoding.FIX);
     }
 
     /** A quoted field that runs to the end of the input. */

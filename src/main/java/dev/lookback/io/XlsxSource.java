@@ -32,6 +32,16 @@ final class XlsxSource extends TabularSource {
         this.path = path;
     }
 
+    @Override
+    public java.util.Optional<Path> path() {
+        return java.util.Optional.of(path);
+    }
+
+    @Override
+    public String encodingLabel() {
+        return "xlsx";
+    }
+
     /** Whether one of the row's cells names one of the columns (a header, not a title). */
     private static boolean names(List<String> fields, List<Column> columns) {
         return fields.stream().anyMatch(f -> columns.stream().anyMatch(c -> c.matches(f)));

@@ -61,9 +61,14 @@ class TabularSourceTest {
         Files.write(file, "户编号,人数,状态\n0001,3,已脱贫\n".getBytes(GBK));
         List<String[]> rows = read(TabularSource.of(file, GBK));
         assertEquals("已脱贫", rows.get(0)[3]);
-        InputException e = assertThrows(InputException.class, () -> read(TabularSource.of(file)));
+        TabularSource detected = TabularSource.of(file);
+        assertEquals("已脱贫", read(detected).get(0)[3], "detected when no encoding is named");
+        assertEquals("GB18030 (detected)", detected.encodingLabel());
+        InputException e = assertThrows(InputException.class, () -> read(TabularSource.of(file,
+                StandardCharsets.UTF_8)));
         assertEquals("self_check.csv line 1: the bytes are not valid UTF-8; a file saved by Excel on Chinese Windows"
-                + " is usually GBK: use --encoding GBK", e.getMessage());
+                + " is usually GBK: save it as UTF-8, or use --encoding GBK", e.getMessage());
+        assertEquals("另存为 UTF-8 或指定 --encoding GBK", e.fix());
     }
 
     @Test

@@ -48,8 +48,7 @@ save(city, slides.resolve("city.png").toString());
 // 8. Every chart of the review, and the report page with them embedded.
 var figures = ReviewCharts.of(r, Lang.ZH);
 figures.forEach(System.out::println);
-var report = dev.lookback.report.HtmlReport.write(slides, r, figures,
-        Certificate.read(demo.inputs().resolve("sample.certificate.json")));
+var report = dev.lookback.report.HtmlReport.write(slides, r, figures);
 System.out.println("report: " + report + ", " + Files.size(report) + " bytes");
 
 ok = figures.size() == 10 && Files.size(slides.resolve("forest-exit.png")) > 50_000 &&

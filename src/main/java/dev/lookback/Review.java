@@ -3,16 +3,27 @@ package dev.lookback;
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.check.CrossCheck;
 import dev.lookback.check.CrossCheckResult;
+import dev.lookback.check.Discrepancy;
 import dev.lookback.check.Finding;
+import dev.lookback.check.HouseholdLists;
+import dev.lookback.check.MatchGate;
+import dev.lookback.check.Mismatch;
+import dev.lookback.check.Recheck;
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
 import dev.lookback.decide.Measurement;
 import dev.lookback.decide.PolicyComparison;
+import dev.lookback.draw.Certificate;
+import dev.lookback.draw.CertificateCheck;
 import dev.lookback.draw.RiskSimulation;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
+import dev.lookback.frame.SampledVillage;
+import dev.lookback.funds.FundChecks;
+import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
+import dev.lookback.leads.Leads;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.ErrorRates;
 import dev.lookback.rates.MeasureTallies;
@@ -22,29 +33,37 @@ import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.FundMeasure;
+import dev.lookback.vocabulary.InputFile;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Unit;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
  * The whole look-back review in a few lines: read the frame, the sample, the self-check register and
- * the spot check; cross-check them; estimate every error rate per county and for the city.
+ * the spot check; check the draw against its certificate; cross-check; estimate every error rate per county and
+ * for the city; decide the accountability rules when the leaders are given.
  *
  * <pre>{@code
- * var result = Review.of(Path.of("villages.csv"), Path.of("sample.csv"),
- *                        Path.of("self_check.csv"), Path.of("spot_check.csv"))
- *                    .unit(Unit.HOUSEHOLDS).run();
+ * var result = Review.ofFolder(Path.of("input")).unit(Unit.HOUSEHOLDS).run();
  * result.rate("C03", Measure.EXIT);      // exit 精准退出误差率 C03: 1.23% [0.41%, 3.80%] KG 95%, ...
  * Tables.estimates(result).print();    // dev.lookback.report: every view and file of a result
  * }</pre>
  *
- * <p>Immutable: each {@code with}-style method returns a new review. Nothing is read until
+ * <p>Every entry point reads the same inputs the same way: a folder ({@link #ofFolder}), files, tables, and the
+ * command line ({@code lookback review}, which builds its review with these methods) give one set of decisions for
+ * one set of files. Immutable: each {@code with}-style method returns a new review. Nothing is read until
  * {@link #run()}.
  */
 public final class Review {
@@ -52,54 +71,45 @@ public final class Review {
         dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
     }
 
-    private final TabularSource frame;
-    private final TabularSource sample;
-    private final TabularSource selfCheck;
-    private final TabularSource spotCheck;
-    /** tallies.csv: when given, the estimates come from it and the register and spot check are absent. */
-    private final TabularSource tallies;
-    private final TabularSource leaders;
-    private final TabularSource cadres;
-    private final TabularSource satisfaction;
-    private final TabularSource funds;
-    /** reports.csv (群众举报): leads, listed and followed, never in a rate. */
-    private final TabularSource reports;
-    /** recheck.csv (第三方评估): the second check of a few spot-checked villages. */
-    private final TabularSource recheck;
-    /** With tallies: the rectification list and the findings of the engine that counted them (either may be null). */
-    private final TabularSource discrepancyList;
-    private final TabularSource findingList;
+    /** Where the review finds the draw's certificate. */
+    private enum CertificateUse {
+        /** Beside the sample file (sample.certificate.json for sample.csv), when there is one. */
+        BESIDE_SAMPLE,
+        /** The file given, which must exist. */
+        GIVEN,
+        /** None: the review was told not to check (stated in the report and the manifest). */
+        WAIVED
+    }
+
+    private final Map<InputFile, TabularSource> sources;
+    private final CertificateUse certificateUse;
+    private final Path certificate;
     private final ReviewSettings settings;
 
-    private Review(TabularSource frame, TabularSource sample, TabularSource selfCheck, TabularSource spotCheck,
-            TabularSource tallies, TabularSource leaders, TabularSource cadres, TabularSource satisfaction,
-            TabularSource funds, TabularSource reports, TabularSource recheck, TabularSource discrepancyList,
-            TabularSource findingList, ReviewSettings settings) {
-        this.discrepancyList = discrepancyList;
-        this.findingList = findingList;
-        this.reports = reports;
-        this.recheck = recheck;
-        this.frame = Objects.requireNonNull(frame, "frame");
-        this.sample = Objects.requireNonNull(sample, "sample");
-        if (tallies == null) {
-            this.selfCheck = Objects.requireNonNull(selfCheck, "selfCheck");
-            this.spotCheck = Objects.requireNonNull(spotCheck, "spotCheck");
-        } else {
-            this.selfCheck = null;
-            this.spotCheck = null;
-        }
-        this.tallies = tallies;
-        this.leaders = leaders;
-        this.cadres = cadres;
-        this.satisfaction = satisfaction;
-        this.funds = funds;
+    private Review(Map<InputFile, TabularSource> sources, CertificateUse use, Path certificate,
+            ReviewSettings settings) {
+        EnumMap<InputFile, TabularSource> copy = new EnumMap<>(InputFile.class);
+        copy.putAll(sources);
+        this.sources = Collections.unmodifiableMap(copy);
+        this.certificateUse = use;
+        this.certificate = certificate;
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    private Review with(InputFile role, TabularSource source) {
+        Map<InputFile, TabularSource> m = new EnumMap<>(InputFile.class);
+        m.putAll(sources);
+        if (source == null) {
+            m.remove(role);
+        } else {
+            m.put(role, source);
+        }
+        return new Review(m, certificateUse, certificate, settings);
     }
 
     /** The same inputs with other settings. */
     public Review settings(ReviewSettings newSettings) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds,
-                reports, recheck, discrepancyList, findingList, newSettings);
+        return new Review(sources, certificateUse, certificate, newSettings);
     }
 
     /** How this review will run. */
@@ -107,36 +117,145 @@ public final class Review {
         return settings;
     }
 
-    /** A review of four files (CSV in UTF-8, or .xlsx), with the defaults ({@link ReviewSettings#defaults()}). */
-    public static Review of(Path frame, Path sample, Path selfCheck, Path spotCheck) {
-        return of(frame, sample, selfCheck, spotCheck, StandardCharsets.UTF_8);
+    /**
+     * The same review with one input replaced (or removed, with {@code null}): any role but the certificate, which
+     * {@link #certificate(Path)} and {@link #withoutCertificate()} set.
+     */
+    public Review input(InputFile role, TabularSource source) {
+        if (role == InputFile.CERTIFICATE) {
+            throw new IllegalArgumentException("the certificate is JSON, not a table: use certificate(Path)");
+        }
+        return with(role, source);
+    }
+
+    /** The inputs by role (the certificate aside). */
+    public Map<InputFile, TabularSource> inputs() {
+        return sources;
     }
 
     /**
-     * A review of the four files in a folder, by their contract names: villages.csv, sample.csv,
-     * self_check.csv and spot_check.csv (UTF-8).
+     * Checks the draw against this certificate (sample.certificate.json) before anything is estimated: the frame's
+     * SHA-256, the villages, and the draw re-derived from the certificate's seed; its declared rounds set the
+     * decisions' level. By default the review looks beside the sample file.
      */
-    public static Review ofFolder(Path dir) {
-        return of(dir.resolve("villages.csv"), dir.resolve("sample.csv"), dir.resolve("self_check.csv"),
-                dir.resolve("spot_check.csv"));
+    public Review certificate(Path file) {
+        return new Review(sources, CertificateUse.GIVEN, Objects.requireNonNull(file, "file"), settings);
     }
 
-    /** A review of four files with CSV in the given encoding (e.g. {@code Charset.forName("GBK")}). */
+    /**
+     * Reviews without checking the draw's certificate, even one beside the sample: an explicit choice, stated in
+     * the report and the manifest (the command line's {@code --no-certificate}).
+     */
+    public Review withoutCertificate() {
+        return new Review(sources, CertificateUse.WAIVED, null, settings);
+    }
+
+    /**
+     * A review of four files (CSV in UTF-8 or GBK, detected per file, or .xlsx), with the defaults
+     * ({@link ReviewSettings#defaults()}); the draw's certificate is looked for beside the sample.
+     */
+    public static Review of(Path frame, Path sample, Path selfCheck, Path spotCheck) {
+        return of(frame, sample, selfCheck, spotCheck, null);
+    }
+
+    /**
+     * A review of the inputs in a folder, by their contract names ({@link InputFile#fileName()}, or the same name
+     * in .xlsx): villages, sample, self_check and spot_check (or tallies, with discrepancies and data_quality when
+     * there), and whichever of leaders, cadres, satisfaction, fund_checks, reports and recheck are there; the
+     * draw's certificate sample.certificate.json when it is there. CSV encodings are detected per file.
+     */
+    public static Review ofFolder(Path dir) {
+        return ofFolder(dir, null);
+    }
+
+    /**
+     * As {@link #ofFolder(Path)}, with CSV in the given encoding ({@code null}: detected per file).
+     *
+     * @throws IllegalArgumentException when the folder lacks the frame or the sample, holds neither the register and
+     *                                  the spot check nor tallies, or holds a file as both CSV and .xlsx
+     */
+    public static Review ofFolder(Path dir, Charset encoding) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a folder of inputs / 输入文件夹不存在");
+        }
+        Map<InputFile, TabularSource> found = new EnumMap<>(InputFile.class);
+        for (InputFile role : InputFile.values()) {
+            if (role == InputFile.CERTIFICATE) {
+                continue;
+            }
+            Path csv = dir.resolve(role.fileName());
+            Path xlsx = dir.resolve(role.workbookName());
+            if (Files.isRegularFile(csv) && Files.isRegularFile(xlsx)) {
+                throw new IllegalArgumentException(dir + " holds both " + role.fileName() + " and " + role.workbookName()
+                        + ": keep the one to review / 同一输入有两个文件，请保留一个");
+            }
+            Path file = Files.isRegularFile(csv) ? csv : Files.isRegularFile(xlsx) ? xlsx : null;
+            if (file != null) {
+                found.put(role, TabularSource.of(file, encoding));
+            }
+        }
+        for (InputFile required : List.of(InputFile.FRAME, InputFile.SAMPLE)) {
+            if (!found.containsKey(required)) {
+                throw new IllegalArgumentException(dir + " has no " + required.fileName() + " (" + required.english()
+                        + ") / 缺少" + required.chinese());
+            }
+        }
+        boolean households = found.containsKey(InputFile.SELF_CHECK) || found.containsKey(InputFile.SPOT_CHECK);
+        if (households) { // a review of households makes its own lists; tallies are for engines that count elsewhere
+            found.remove(InputFile.TALLIES);
+            found.remove(InputFile.DISCREPANCIES);
+            found.remove(InputFile.DATA_QUALITY);
+        } else if (!found.containsKey(InputFile.TALLIES)) {
+            throw new IllegalArgumentException(dir + " has neither " + InputFile.SELF_CHECK.fileName() + " and "
+                    + InputFile.SPOT_CHECK.fileName() + " nor " + InputFile.TALLIES.fileName() + " / 缺少自查台账和市级抽查");
+        }
+        return of(found);
+    }
+
+    /**
+     * A review of inputs by role (the frame and the sample at least; the certificate aside, looked for beside the
+     * sample when it is a file): what {@link #ofFolder} and the command line build.
+     */
+    public static Review of(Map<InputFile, TabularSource> inputs) {
+        for (InputFile required : List.of(InputFile.FRAME, InputFile.SAMPLE)) {
+            if (!inputs.containsKey(required)) {
+                throw new IllegalArgumentException("a review needs the " + required.english() + " / 缺少"
+                        + required.chinese());
+            }
+        }
+        if (inputs.containsKey(InputFile.CERTIFICATE)) {
+            throw new IllegalArgumentException("the certificate is JSON, not a table: use certificate(Path)");
+        }
+        return new Review(inputs, CertificateUse.BESIDE_SAMPLE,
+                inputs.get(InputFile.SAMPLE).path().map(Certificate::beside).orElse(null), ReviewSettings.defaults());
+    }
+
+    /**
+     * A review of four files with CSV in the given encoding (e.g. {@code Charset.forName("GBK")}; {@code null}:
+     * detected per file); the draw's certificate is looked for beside the sample.
+     */
     public static Review of(Path frame, Path sample, Path selfCheck, Path spotCheck, Charset encoding) {
         return of(TabularSource.of(frame, encoding), TabularSource.of(sample, encoding),
                 TabularSource.of(selfCheck, encoding), TabularSource.of(spotCheck, encoding));
     }
 
-    /** A review of Tablesaw tables (never changed). */
+    /** A review of Tablesaw tables (never changed); without a certificate unless {@link #certificate} gives one. */
     public static Review of(Table frame, Table sample, Table selfCheck, Table spotCheck) {
         return of(TabularSource.of("villages", frame), TabularSource.of("sample", sample),
                 TabularSource.of("self_check", selfCheck), TabularSource.of("spot_check", spotCheck));
     }
 
-    /** A review of any sources (files, streams, tables). */
+    /**
+     * A review of any sources (files, streams, tables); the certificate beside the sample when it is a file.
+     */
     public static Review of(TabularSource frame, TabularSource sample, TabularSource selfCheck,
             TabularSource spotCheck) {
-        return new Review(frame, sample, selfCheck, spotCheck, null, null, null, null, null, null, null, null, null,
+        Map<InputFile, TabularSource> m = new EnumMap<>(InputFile.class);
+        m.put(InputFile.FRAME, Objects.requireNonNull(frame, "frame"));
+        m.put(InputFile.SAMPLE, Objects.requireNonNull(sample, "sample"));
+        m.put(InputFile.SELF_CHECK, Objects.requireNonNull(selfCheck, "selfCheck"));
+        m.put(InputFile.SPOT_CHECK, Objects.requireNonNull(spotCheck, "spotCheck"));
+        return new Review(m, CertificateUse.BESIDE_SAMPLE, sample.path().map(Certificate::beside).orElse(null),
                 ReviewSettings.defaults());
     }
 
@@ -147,11 +266,15 @@ public final class Review {
      * household discrepancies to list. Set {@link #unit} to what the tallies count.
      */
     public static Review ofTallies(TabularSource frame, TabularSource sample, TabularSource tallies) {
-        return new Review(frame, sample, null, null, Objects.requireNonNull(tallies, "tallies"), null, null, null, null,
-                null, null, null, null, ReviewSettings.defaults());
+        Map<InputFile, TabularSource> m = new EnumMap<>(InputFile.class);
+        m.put(InputFile.FRAME, Objects.requireNonNull(frame, "frame"));
+        m.put(InputFile.SAMPLE, Objects.requireNonNull(sample, "sample"));
+        m.put(InputFile.TALLIES, Objects.requireNonNull(tallies, "tallies"));
+        return new Review(m, CertificateUse.BESIDE_SAMPLE, sample.path().map(Certificate::beside).orElse(null),
+                ReviewSettings.defaults());
     }
 
-    /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV in UTF-8, or .xlsx). */
+    /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV or .xlsx). */
     public static Review ofTallies(Path frame, Path sample, Path tallies) {
         return ofTallies(TabularSource.of(frame), TabularSource.of(sample), TabularSource.of(tallies));
     }
@@ -162,8 +285,9 @@ public final class Review {
     }
 
     /**
-     * The rounds declared in advance (the draw certificate's {@code rounds}): each look decides at
-     * 1 − (1 − level)/K, so that the chance of a wrong accusation over the whole sequence stays within one look's.
+     * The rounds declared in advance (by default the draw certificate's {@code rounds}, which a different number
+     * here contradicts): each look decides at 1 − (1 − level)/K, so that the chance of a wrong accusation over the
+     * whole sequence stays within one look's.
      */
     public Review rounds(int k) {
         return settings(settings.withRounds(k));
@@ -198,9 +322,18 @@ public final class Review {
         return settings(settings.withRho(prior));
     }
 
+    /**
+     * The match gate (default {@link MatchGate#defaults()}): the least shares of a sampled village's households that
+     * the spot check and the register must share, and whether ids are matched after normalisation, e.g.
+     * {@code review.gate(MatchGate.defaults().withNormalisedIds(true))}.
+     */
+    public Review gate(MatchGate gate) {
+        return settings(settings.withGate(gate));
+    }
+
     /** The county leaders (leaders.csv): with them the review decides the accountability rules. */
     public Review leaders(TabularSource leaders) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, discrepancyList, findingList, settings);
+        return with(InputFile.LEADERS, leaders);
     }
 
     /** The identification/exit threshold (default 0.02; a rate at or above it triggers). */
@@ -228,7 +361,7 @@ public final class Review {
             double minimumSatisfaction, AssistanceCheck.Minimums minimums) {
         ReviewSettings s = settings.withLine(Line.CADRE_TOLERANCE, tolerance)
                 .withLine(Line.SATISFACTION_STANDARD, minimumSatisfaction).withMinimums(minimums);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports, recheck, discrepancyList, findingList, s);
+        return with(InputFile.CADRES, cadres).with(InputFile.SATISFACTION, satisfaction).settings(s);
     }
 
     /**
@@ -238,7 +371,7 @@ public final class Review {
      */
     public Review funds(TabularSource fundChecks, double materiality, java.time.LocalDate asOf) {
         ReviewSettings s = settings.withLine(Line.MATERIALITY, materiality).withAsOf(asOf);
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, fundChecks, reports, recheck, discrepancyList, findingList, s);
+        return with(InputFile.FUNDS, fundChecks).settings(s);
     }
 
     /**
@@ -247,8 +380,7 @@ public final class Review {
      * rate and no decision (a lead is a targeted observation, not a sampled one).
      */
     public Review reports(TabularSource reportsCsv, int days) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reportsCsv,
-                recheck, discrepancyList, findingList, settings.withReportDays(days));
+        return with(InputFile.REPORTS, reportsCsv).settings(settings.withReportDays(days));
     }
 
     /**
@@ -257,132 +389,296 @@ public final class Review {
      * households it disputes; it changes no rate and no decision.
      */
     public Review recheck(TabularSource recheckCsv) {
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports,
-                recheckCsv, discrepancyList, findingList, settings);
+        return with(InputFile.RECHECK, recheckCsv);
     }
 
     /**
      * With {@link #ofTallies tallies}: the rectification list (discrepancies.csv) and the data-quality findings
      * (data_quality.csv) of the engine that counted them, read back so that the report, the workbooks and the
-     * rectification lists show them (see {@link dev.lookback.check.HouseholdLists}); either may be {@code null}.
+     * rectification lists show them (see {@link HouseholdLists}); either may be {@code null}.
      * They never enter an estimate.
      *
      * @throws IllegalStateException for a review of households, which makes its own lists
      */
     public Review householdLists(TabularSource discrepancies, TabularSource dataQuality) {
-        if (tallies == null) {
+        if (!sources.containsKey(InputFile.TALLIES)) {
             throw new IllegalStateException("a review of households makes its own lists; these are for a review of tallies");
         }
-        return new Review(frame, sample, selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds, reports,
-                recheck, discrepancies, dataQuality, settings);
+        return with(InputFile.DISCREPANCIES, discrepancies).with(InputFile.DATA_QUALITY, dataQuality);
     }
 
     /**
-     * Reads the inputs, cross-checks, estimates, and decides (when leaders are given).
+     * Reads the inputs, checks the draw against its certificate, cross-checks, estimates, and decides (when
+     * leaders are given).
      *
-     * @throws dev.lookback.io.InputException when an input cannot be used (with file, line and column)
+     * @throws InputException           when an input cannot be used (with file, line and column), or the draw's
+     *                                  certificate contradicts the frame or the sample
+     * @throws IllegalArgumentException when the inputs do not go together (e.g. a re-check with tallies)
      */
     public ReviewResult run() {
-        ReviewSettings s = settings;
-        Frame f = Frame.read(frame);
-        Sample sampled = Sample.read(sample, f);
-        CrossCheckResult cross;
-        List<ErrorRate> rates;
-        MeasureTallies counts;
-        if (tallies == null) {
-            cross = CrossCheck.run(f, sampled, selfCheck, spotCheck);
-            counts = MeasureTallies.of(cross, s.unit());
-            rates = ErrorRates.estimate(f, counts, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
-        } else {
-            List<Finding> findings = new java.util.ArrayList<>();
-            MeasureTallies given = MeasureTallies.read(tallies, f, sampled, findings);
-            if (!given.hasHouseholds() && s.unit() != Unit.HOUSEHOLDS) {
-                findings.add(new Finding(tallies.name(), 0, "domain_households", "", "", "",
-                        FindingType.NO_HOUSEHOLD_COUNTS, false, "the tallies count " + s.unit().label() + " without"
-                                + " household_errors and domain_households: a zero-error bound counts "
-                                + s.unit().label() + " as independent units and is too narrow"));
-            }
-            if (findingList != null) {
-                findings.addAll(0, dev.lookback.check.HouseholdLists.findings(findingList));
-            }
-            List<dev.lookback.check.Discrepancy> listed = discrepancyList == null ? List.of()
-                    : dev.lookback.check.HouseholdLists.discrepancies(discrepancyList, sampled);
-            cross = new CrossCheckResult(f, sampled, List.of(), listed, findings, 0, 0);
-            counts = given;
-            rates = ErrorRates.estimate(f, given, s.unit(), s.level(), s.methods(), s.lonelyPsu(), s.bootstrap(), s.rho());
+        checkCombination();
+        Frame frame = Frame.read(source(InputFile.FRAME));
+        Sample sample = Sample.read(source(InputFile.SAMPLE), frame);
+        CertificateCheck draw = checkDraw(frame, sample);
+        ReviewSettings s = settings.withRounds(rounds(draw));
+        if (sample.lastRound() > s.rounds()) {
+            throw new IllegalArgumentException("the sample has villages of round " + sample.lastRound() + " but only "
+                    + s.rounds() + " " + (s.rounds() == 1 ? "round is" : "rounds are") + " declared / 轮次超过事先声明的轮数");
         }
-        if (tallies == null) { // a later round's village without data would count as a village without households
-            List<String> unchecked = cross.findings().stream()
-                    .filter(x -> x.type() == FindingType.VILLAGE_NOT_CHECKED && sampled.round(x.village()) > 1)
-                    .map(Finding::village).distinct().toList();
-            if (!unchecked.isEmpty()) {
-                throw new IllegalArgumentException(unchecked.size() + " " + (unchecked.size() == 1 ? "village" : "villages")
-                        + " of round " + sampled.lastRound() + " have no spot-checked household ("
-                        + String.join(", ", unchecked.subList(0, Math.min(5, unchecked.size())))
-                        + (unchecked.size() > 5 ? ", …" : "") + "): add their spot checks to --spot-check before reviewing"
-                        + " the round; nothing written / 本轮新增村尚无入户核查数据");
-            }
-        }
-        IntervalMethod first = s.methods().get(0);
-        List<AssistanceCheck.Rate> assist = new java.util.ArrayList<>();
-        if (cadres != null) {
-            assist.addAll(AssistanceCheck.cadres(cadres, f, sampled, s.minimums(), first, s.level(), s.rho(),
-                    s.bootstrap()));
-        }
-        if (satisfaction != null) {
-            assist.addAll(AssistanceCheck.satisfaction(satisfaction, f, sampled, first, s.level(), s.rho(),
-                    s.bootstrap()));
-        }
-        List<dev.lookback.funds.FundChecks.Check> fundChecks = funds == null ? List.of()
-                : dev.lookback.funds.FundChecks.read(funds);
+        Counted counted = gate(frame, count(frame, sample, s), s);
+        List<ErrorRate> rates = ErrorRates.estimate(frame, counted.tallies(), s.unit(), s.level(), s.methods(),
+                s.lonelyPsu(), s.bootstrap(), s.rho(), counted.withheld());
+        List<AssistanceCheck.Rate> assist = assistance(frame, sample, s);
+        List<FundChecks.Check> fundChecks = has(InputFile.FUNDS) ? FundChecks.read(source(InputFile.FUNDS)) : List.of();
         List<Decision> decisions = List.of();
         PolicyComparison policies = null;
-        if (leaders != null) {
-            List<Measurement> measured = new java.util.ArrayList<>();
-            java.util.Map<Measure, Double> rho = new java.util.EnumMap<>(Measure.class);
-            for (Measure m : Measure.values()) {
-                rho.put(m, ErrorRates.rho(counts, s.unit(), m, s.rho()));
-            }
-            // with K rounds declared, every look decides at 1 − (1 − level)/K (the error split over the rounds)
-            double at = s.decisionLevel();
-            for (ErrorRate r : rates) {
-                Measurement m = Measurement.of(r).atLevel(at);
-                measured.add(m.withSimulation(simulation(r, m.interval().level(), counts, f, rho.get(r.measure()))));
-            }
-            for (AssistanceCheck.Rate r : assist) {
-                Measurement m = Measurement.of(r).atLevel(at);
-                measured.add(m.withSimulation(simulation(r, m.interval().level(), f)));
-            }
-            for (dev.lookback.funds.FundChecks.CountyFunds c : dev.lookback.funds.FundChecks.byCounty(fundChecks,
-                    s.asOf())) {
-                for (FundMeasure m : FundMeasure.values()) {
-                    measured.add(Measurement.of(c, m, first, at));
-                }
-            }
-            decisions = Decisions.decide(measured, Leaders.read(leaders), s.lines(), s.policy());
+        if (has(InputFile.LEADERS)) {
+            List<Measurement> measured = measurements(frame, counted.kept(), rates, assist, fundChecks, s);
+            decisions = Decisions.decide(measured, Leaders.read(source(InputFile.LEADERS)), s.lines(), s.policy());
             policies = PolicyComparison.of(measured, s.lines());
         }
-        List<String> inputs = new java.util.ArrayList<>(List.of(frame.name(), sample.name()));
-        for (TabularSource t : new TabularSource[] {selfCheck, spotCheck, tallies, leaders, cadres, satisfaction, funds}) {
-            if (t != null) {
-                inputs.add(t.name());
+        // leads from the public and the re-check are read after everything above: they change no rate or decision
+        List<Leads.Lead> leads = has(InputFile.REPORTS) ? Leads.read(source(InputFile.REPORTS), frame) : List.of();
+        Set<String> mismatched = new HashSet<>();
+        counted.mismatches().forEach(m -> mismatched.add(m.village()));
+        Recheck.Result rechecked = has(InputFile.RECHECK) ? Recheck.run(source(InputFile.RECHECK),
+                source(InputFile.SELF_CHECK), source(InputFile.SPOT_CHECK), sample, s.level(), mismatched,
+                s.gate().normalisedIds()) : null;
+        return new ReviewResult(counted.cross(), rates, decisions, fundChecks, assist, s, inputsRead(draw), policies,
+                leads, rechecked, draw, counted.mismatches());
+    }
+
+    /** The inputs that go together: a review of households or of tallies, and what each may come with. */
+    private void checkCombination() {
+        boolean households = has(InputFile.SELF_CHECK) || has(InputFile.SPOT_CHECK);
+        if (households == has(InputFile.TALLIES)) {
+            throw new IllegalArgumentException(households ? "give either tallies or the register and the spot check,"
+                    + " not both / 村级汇总与入户数据只能二选一" : "a review needs the register and the spot check, or"
+                            + " tallies / 缺少自查台账和市级抽查");
+        }
+        if (households && !(has(InputFile.SELF_CHECK) && has(InputFile.SPOT_CHECK))) {
+            InputFile missing = has(InputFile.SELF_CHECK) ? InputFile.SPOT_CHECK : InputFile.SELF_CHECK;
+            throw new IllegalArgumentException("a review of households needs the " + missing.english() + " ("
+                    + missing.fileName() + ") too / 缺少" + missing.chinese());
+        }
+        if (households && (has(InputFile.DISCREPANCIES) || has(InputFile.DATA_QUALITY))) {
+            throw new IllegalArgumentException("discrepancies and data-quality lists go with tallies: a review of"
+                    + " households makes its own lists / 仅与村级汇总同用");
+        }
+        if (!households && has(InputFile.RECHECK)) {
+            throw new IllegalArgumentException("a re-check compares households: it needs the register and the spot"
+                    + " check, not tallies / 第三方评估需要入户数据");
+        }
+    }
+
+    private boolean has(InputFile role) {
+        return sources.containsKey(role);
+    }
+
+    private TabularSource source(InputFile role) {
+        return sources.get(role);
+    }
+
+    /** The certificate file the review checks, or null when none is to be checked. */
+    private Path certificateFile() {
+        return switch (certificateUse) {
+            case WAIVED -> null;
+            case GIVEN -> certificate;
+            case BESIDE_SAMPLE -> certificate != null && Files.isRegularFile(certificate) ? certificate : null;
+        };
+    }
+
+    /** Step: the sample's draw against its certificate (see {@link CertificateCheck#verify}). */
+    private CertificateCheck checkDraw(Frame frame, Sample sample) {
+        if (certificateUse == CertificateUse.WAIVED) {
+            return CertificateCheck.notChecked();
+        }
+        Path file = certificateFile();
+        if (file == null) {
+            return CertificateCheck.noCertificate();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the certificate " + file + " is not a file / 找不到抽样证书");
+        }
+        return CertificateCheck.verify(file, frame, source(InputFile.FRAME).path().orElse(null), sample,
+                sample.tickets());
+    }
+
+    /** The rounds declared: the settings', which the certificate must not contradict, else the certificate's, else 1. */
+    private int rounds(CertificateCheck draw) {
+        int certified = draw.rounds();
+        int asked = settings.rounds();
+        if (asked == 0) {
+            return certified == 0 ? 1 : certified;
+        }
+        if (certified != 0 && certified != asked) {
+            throw new IllegalArgumentException(asked + " rounds asked for, but the draw's certificate " + draw.file()
+                    + " declares " + certified + " rounds; the rounds are declared before the first draw and cannot"
+                    + " change / 轮数须事先声明");
+        }
+        return asked;
+    }
+
+    /**
+     * What the estimates rest on: the cross-check (or the engine's lists), the village tallies, and what the match
+     * gate found.
+     *
+     * @param cross      the cross-check, its mismatched villages' households set aside
+     * @param tallies    every sampled village's tallies (tallies.csv)
+     * @param mismatches the villages that failed the match gate
+     * @param withheld   county → why its data were withheld (the mismatched villages' counties)
+     * @param kept       the tallies of the other counties: what estimates and simulations rest on
+     */
+    private record Counted(CrossCheckResult cross, MeasureTallies tallies, List<Mismatch> mismatches,
+            Map<String, String> withheld, MeasureTallies kept) {
+    }
+
+    /** Step: cross-check the households, or read the tallies counted elsewhere with that engine's lists. */
+    private Counted count(Frame frame, Sample sample, ReviewSettings s) {
+        Unit unit = s.unit();
+        if (!has(InputFile.TALLIES)) {
+            CrossCheckResult cross = CrossCheck.run(frame, sample, source(InputFile.SELF_CHECK),
+                    source(InputFile.SPOT_CHECK), s.gate().normalisedIds());
+            checkLaterRound(cross, sample);
+            MeasureTallies tallies = MeasureTallies.of(cross, unit);
+            return new Counted(cross, tallies, List.of(), Map.of(), tallies);
+        }
+        TabularSource tallies = source(InputFile.TALLIES);
+        List<Finding> findings = new ArrayList<>();
+        MeasureTallies given = MeasureTallies.read(tallies, frame, sample, findings);
+        if (!given.hasHouseholds() && unit != Unit.HOUSEHOLDS) {
+            findings.add(new Finding(tallies.name(), 0, "domain_households", "", "", "",
+                    FindingType.NO_HOUSEHOLD_COUNTS, false, "the tallies count " + unit.label() + " without"
+                            + " household_errors and domain_households: a zero-error bound counts "
+                            + unit.label() + " as independent units and is too narrow"));
+        }
+        if (given.matches().isEmpty()) {
+            findings.add(new Finding(tallies.name(), 0, "spot_households", "", "", "", FindingType.NO_MATCH_COUNTS,
+                    false, "the tallies carry no match counts (spot_households, spot_in_register, register_households,"
+                            + " register_in_spot): whether each village's spot check and register describe the same"
+                            + " households could not be checked"));
+        }
+        if (has(InputFile.DATA_QUALITY)) {
+            findings.addAll(0, HouseholdLists.findings(source(InputFile.DATA_QUALITY)));
+        }
+        List<Discrepancy> listed = has(InputFile.DISCREPANCIES)
+                ? HouseholdLists.discrepancies(source(InputFile.DISCREPANCIES), sample) : List.of();
+        return new Counted(new CrossCheckResult(frame, sample, List.of(), listed, findings, 0, 0), given, List.of(),
+                Map.of(), given);
+    }
+
+    /**
+     * Step: the match gate. A sampled village whose spot check and register do not describe the same households
+     * ({@link MatchGate}) is set aside: its households leave the lists, a finding says why (with the ids' likely
+     * cause, read again from the files of a household review), and its county's rows are withheld, so that no
+     * decision rests on them. Tallies without match counts pass, with a finding that says the gate could not look.
+     */
+    private Counted gate(Frame frame, Counted counted, ReviewSettings s) {
+        List<Mismatch> mismatches = counted.tallies().matches()
+                .map(m -> s.gate().mismatches(m, frame)).orElse(List.of());
+        var leftOut = counted.cross().mostlyLeftOut();
+        if (mismatches.isEmpty() && leftOut.isEmpty()) {
+            return counted;
+        }
+        Set<String> villages = new HashSet<>();
+        List<Finding> findings = new ArrayList<>();
+        Map<String, String> withheld = new java.util.TreeMap<>();
+        if (!mismatches.isEmpty()) {
+            String file;
+            if (has(InputFile.TALLIES)) {
+                file = source(InputFile.TALLIES).name();
+            } else {
+                file = source(InputFile.SPOT_CHECK).name();
+                mismatches = CrossCheck.diagnose(frame, source(InputFile.FRAME).name(), source(InputFile.SELF_CHECK),
+                        source(InputFile.SPOT_CHECK), mismatches);
+            }
+            Map<String, List<Mismatch>> byCounty = new java.util.TreeMap<>();
+            for (Mismatch m : mismatches) {
+                villages.add(m.village());
+                byCounty.computeIfAbsent(m.county(), k -> new ArrayList<>()).add(m);
+                findings.add(CrossCheck.mismatched(file, m));
+            }
+            byCounty.forEach((county, list) -> withheld.put(county, "no data: the spot check and the register do not"
+                    + " match in " + (list.size() == 1 ? "village " + list.get(0).village() : list.size() + " villages ("
+                            + list.get(0).village() + ", …)") + ": " + list.get(0).cause().english()));
+        }
+        if (leftOut.isPresent()) { // the readable minority of the records is no sample of the counties
+            for (String county : counted.tallies().sample().byCounty().keySet()) {
+                withheld.putIfAbsent(county, "no data: more records were left out than kept (" + leftOut.get().leftOut()
+                        + " left out, " + leftOut.get().kept() + " kept; data_quality.csv)");
             }
         }
-        // leads from the public are read and checked here, after everything above: they change no rate or decision
-        List<dev.lookback.leads.Leads.Lead> leads = reports == null ? List.of() : dev.lookback.leads.Leads.read(reports, f);
-        if (reports != null) {
-            inputs.add(reports.name());
+        return new Counted(counted.cross().without(villages, findings), counted.tallies(), mismatches, withheld,
+                counted.tallies().withoutCounties(withheld.keySet()));
+    }
+
+    /** A later round's village without data would count as a village without households. */
+    private static void checkLaterRound(CrossCheckResult cross, Sample sample) {
+        List<String> unchecked = cross.findings().stream()
+                .filter(x -> x.type() == FindingType.VILLAGE_NOT_CHECKED && sample.round(x.village()) > 1)
+                .map(Finding::village).distinct().toList();
+        if (!unchecked.isEmpty()) {
+            throw new IllegalArgumentException(unchecked.size() + " " + (unchecked.size() == 1 ? "village" : "villages")
+                    + " of round " + sample.lastRound() + " have no spot-checked household ("
+                    + String.join(", ", unchecked.subList(0, Math.min(5, unchecked.size())))
+                    + (unchecked.size() > 5 ? ", …" : "") + "): add their spot checks to --spot-check before reviewing"
+                    + " the round; nothing written / 本轮新增村尚无入户核查数据");
         }
-        dev.lookback.check.Recheck.Result rechecked = null;
-        if (recheck != null) {
-            if (selfCheck == null) {
-                throw new IllegalArgumentException("a re-check compares households: it needs the register and the spot"
-                        + " check, not tallies");
+    }
+
+    /** Step: the assistance link's rates (cadres, satisfaction), by the first interval method. */
+    private List<AssistanceCheck.Rate> assistance(Frame frame, Sample sample, ReviewSettings s) {
+        IntervalMethod first = s.methods().get(0);
+        List<AssistanceCheck.Rate> assist = new ArrayList<>();
+        if (has(InputFile.CADRES)) {
+            assist.addAll(AssistanceCheck.cadres(source(InputFile.CADRES), frame, sample, s.minimums(), first, s.level(),
+                    s.rho(), s.bootstrap()));
+        }
+        if (has(InputFile.SATISFACTION)) {
+            assist.addAll(AssistanceCheck.satisfaction(source(InputFile.SATISFACTION), frame, sample, first, s.level(),
+                    s.rho(), s.bootstrap()));
+        }
+        return assist;
+    }
+
+    /**
+     * Step: every county's measurement the rules read, at the decision level (1 − (1 − level)/K with K rounds
+     * declared: the error split over the rounds), each error and assistance rate with its county's simulation.
+     */
+    private static List<Measurement> measurements(Frame frame, MeasureTallies counts, List<ErrorRate> rates,
+            List<AssistanceCheck.Rate> assist, List<FundChecks.Check> fundChecks, ReviewSettings s) {
+        List<Measurement> measured = new ArrayList<>();
+        Map<Measure, Double> rho = new EnumMap<>(Measure.class);
+        for (Measure m : Measure.values()) {
+            rho.put(m, ErrorRates.rho(counts, s.unit(), m, s.rho()));
+        }
+        double at = s.decisionLevel();
+        for (ErrorRate r : rates) {
+            Measurement m = Measurement.of(r).atLevel(at);
+            measured.add(m.withSimulation(simulation(r, m.interval().level(), counts, frame, rho.get(r.measure()))));
+        }
+        for (AssistanceCheck.Rate r : assist) {
+            Measurement m = Measurement.of(r).atLevel(at);
+            measured.add(m.withSimulation(simulation(r, m.interval().level(), frame)));
+        }
+        for (FundChecks.CountyFunds c : FundChecks.byCounty(fundChecks, s.asOf())) {
+            for (FundMeasure m : FundMeasure.values()) {
+                measured.add(Measurement.of(c, m, s.methods().get(0), at));
             }
-            rechecked = dev.lookback.check.Recheck.run(recheck, selfCheck, spotCheck, sampled, s.level());
-            inputs.add(recheck.name());
         }
-        return new ReviewResult(cross, rates, decisions, fundChecks, assist, s, inputs, policies, leads, rechecked);
+        return measured;
+    }
+
+    /** The inputs read, by role, with how each was read; the certificate when it was checked. */
+    private List<ReviewResult.Input> inputsRead(CertificateCheck draw) {
+        List<ReviewResult.Input> read = new ArrayList<>();
+        sources.forEach((role, source) -> read.add(new ReviewResult.Input(role, source.name(),
+                source.path().orElse(null), source.encodingLabel())));
+        Path file = certificateFile();
+        if (file != null && draw.certificate() != null) {
+            read.add(new ReviewResult.Input(InputFile.CERTIFICATE, draw.file(), file, "json"));
+        }
+        return read;
     }
 
     /** The simulation of a county's assistance measure: cadres or answers are the units, each its own household. */
@@ -405,9 +701,9 @@ public final class Review {
         }
         double[] h = counts.households(r.measure());
         double[] x = counts.units(r.measure());
-        List<Double> hs = new java.util.ArrayList<>();
-        List<Double> xs = new java.util.ArrayList<>();
-        List<dev.lookback.frame.SampledVillage> villages = counts.sample().villages();
+        List<Double> hs = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        List<SampledVillage> villages = counts.sample().villages();
         for (int i = 0; i < villages.size(); i++) {
             if (villages.get(i).county().equals(r.county())) {
                 hs.add(h[i]);
@@ -425,7 +721,14 @@ public final class Review {
 
     @Override
     public String toString() {
-        return "Review of " + frame.name() + ", " + sample.name() + ", " + (tallies == null ? selfCheck.name() + ", "
-                + spotCheck.name() : tallies.name()) + " — " + settings;
+        StringBuilder sb = new StringBuilder("Review of ");
+        sources.forEach((role, source) -> sb.append(role == InputFile.FRAME ? "" : ", ").append(source.name()));
+        sb.append(switch (certificateUse) {
+            case WAIVED -> ", certificate not checked";
+            case GIVEN -> ", certificate " + certificate.getFileName();
+            case BESIDE_SAMPLE -> certificate != null && Files.isRegularFile(certificate)
+                    ? ", certificate " + certificate.getFileName() : "";
+        });
+        return sb.append(" — ").append(settings).toString();
     }
 }

@@ -4,11 +4,15 @@ import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Discrepancy;
 import dev.lookback.check.Finding;
+import dev.lookback.check.Mismatch;
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.PolicyComparison;
+import dev.lookback.draw.CertificateCheck;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.ErrorRate;
+import dev.lookback.vocabulary.InputFile;
 import dev.lookback.vocabulary.Measure;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -27,15 +31,40 @@ import java.util.Objects;
  * @param fundChecks the fund checks read (empty when none were given)
  * @param assistance the assistance rates, with the failing cadres and dissatisfied answers (empty when none)
  * @param settings   how the review was run (lines, policy, methods)
- * @param inputs     the names of the inputs read: frame, sample, register, spot check (or tallies), then any others
+ * @param inputs     the inputs read, by role, in the order of {@link InputFile}: what the manifest lists
  * @param policies   what each decision policy would risk and decide in this review (null without decisions)
  * @param leads      the reports from the public read (empty when none): never in a rate or a decision
  * @param recheck    the third-party re-check's agreement with the spot check (null when none was given)
+ * @param draw       what the review found of the sample's draw: verified against its certificate, not verifiable,
+ *                   or not checked as asked
+ * @param mismatches the sampled villages whose spot check and register do not match (the match gate): their
+ *                   counties have no data, and the review is not usable for them
  */
 public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, List<Decision> decisions,
         List<FundChecks.Check> fundChecks, List<AssistanceCheck.Rate> assistance, ReviewSettings settings,
-        List<String> inputs, PolicyComparison policies, List<dev.lookback.leads.Leads.Lead> leads,
-        dev.lookback.check.Recheck.Result recheck) {
+        List<Input> inputs, PolicyComparison policies, List<dev.lookback.leads.Leads.Lead> leads,
+        dev.lookback.check.Recheck.Result recheck, CertificateCheck draw, List<Mismatch> mismatches) {
+
+    /**
+     * An input the review read.
+     *
+     * @param role     what it is
+     * @param name     its name in messages (the file name)
+     * @param file     the file, or null when the records came from a stream or a table
+     * @param encoding how its text was read: the CSV encoding (detected or named), {@code xlsx}, {@code json} or
+     *                 {@code table}
+     */
+    public record Input(InputFile role, String name, Path file, String encoding) {
+        public Input {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String toString() {
+            return role.label() + " " + name + " (" + encoding + ")";
+        }
+    }
 
     public ReviewResult {
         Objects.requireNonNull(crossCheck, "crossCheck");
@@ -46,12 +75,38 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
         Objects.requireNonNull(settings, "settings");
         inputs = List.copyOf(inputs);
         leads = List.copyOf(leads);
+        Objects.requireNonNull(draw, "draw");
+        mismatches = List.copyOf(mismatches);
     }
 
     /** A result without decisions, with the default settings. */
     public ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates) {
         this(crossCheck, rates, List.of(), List.of(), List.of(), ReviewSettings.defaults(), List.of(), null, List.of(),
-                null);
+                null, CertificateCheck.noCertificate(), List.of());
+    }
+
+    /**
+     * The counties whose data the review withheld as unusable (sorted): those with a village that failed the match
+     * gate, or every county when more records were left out than kept. The review is not usable for them, and every
+     * decision resting on their spot check is {@code NO_DATA}.
+     */
+    public java.util.SortedSet<String> countiesWithoutData() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (ErrorRate r : rates) {
+            if (!ErrorRate.ALL.equals(r.county())
+                    && r.estimate().status() == dev.lookback.survey.EstimateStatus.WITHHELD) {
+                out.add(r.county());
+            }
+        }
+        return java.util.Collections.unmodifiableSortedSet(out);
+    }
+
+    /**
+     * Whether the review can be acted on: no village failed the match gate and no more records were left out than
+     * kept. The files of an unusable review are still written, for inspection, and say NOT USABLE.
+     */
+    public boolean usable() {
+        return mismatches.isEmpty() && crossCheck.mostlyLeftOut().isEmpty();
     }
 
     /** The date as of which unfinished projects past their planned date are overdue (may be null). */
@@ -105,6 +160,12 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
             sb.append("; ").append(decisions.size()).append(" decisions (").append(settings.policy().label())
                     .append(" policy): ").append(triggered().size()).append(" triggered, ")
                     .append(decisions.stream().filter(Decision::fragile).count()).append(" fragile");
+        }
+        if (!mismatches.isEmpty()) {
+            sb.append("\n  NOT USABLE for ").append(String.join(", ", countiesWithoutData())).append(": ")
+                    .append(mismatches.size()).append(mismatches.size() == 1 ? " village's" : " villages'")
+                    .append(" spot check and register do not match (").append(mismatches.get(0).match()).append(", ")
+                    .append(mismatches.get(0).cause().label()).append(")");
         }
         crossCheck.mostlyLeftOut().ifPresent(l -> sb.append("\n  NOT USABLE: ").append(l.leftOut())
                 .append(" records left out, ").append(l.kept()).append(" kept; ").append(l.count()).append(" in ")

@@ -1,6 +1,7 @@
 package dev.lookback;
 
 import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.check.MatchGate;
 import dev.lookback.draw.Plan;
 import dev.lookback.draw.Tickets;
 import dev.lookback.survey.IntervalMethod;
@@ -32,10 +33,15 @@ import java.util.Objects;
  * @param asOf      date after which unfinished projects past their planned date are overdue (may be null)
  * @param rho       the intraclass correlation of errors in households where the review cannot estimate it
  *                  (no error anywhere, fewer than two villages): the prior of the zero-error bound, in [0, 1]
+ * @param rounds    the rounds declared in advance; 0 (the default) takes them from the draw's certificate, or 1
+ *                  without one (a review's result always carries the rounds it decided with)
+ * @param reportDays days within which a report from the public should be verified
+ * @param gate      the match gate: the least shares of a sampled village's households that the spot check and the
+ *                  register must share, and whether ids are matched after normalisation
  */
 public record ReviewSettings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
         RaoWuBootstrap bootstrap, DecisionPolicy policy, Map<Line, Double> lines, AssistanceCheck.Minimums minimums,
-        LocalDate asOf, double rho, int rounds, int reportDays) {
+        LocalDate asOf, double rho, int rounds, int reportDays, MatchGate gate) {
 
     /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
     public static final String DEFAULT_SEED = "lookback";
@@ -78,8 +84,10 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
         if (reportDays < 1) {
             throw new IllegalArgumentException("the days to verify a report must be at least 1, got " + reportDays);
         }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("the declared rounds must be at least 1, got " + rounds);
+        Objects.requireNonNull(gate, "gate");
+        if (rounds < 0) {
+            throw new IllegalArgumentException("the declared rounds must be at least 1 (0: the certificate's), got "
+                    + rounds);
         }
     }
 
@@ -89,30 +97,31 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
      * within what one look at {@code level} would risk; {@code level} itself with one round.
      */
     public double decisionLevel() {
-        return 1 - (1 - level) / rounds;
+        return 1 - (1 - level) / Math.max(1, rounds);
     }
 
     /** With another time limit for verifying a report from the public, in days. */
     public ReviewSettings withReportDays(int days) {
         return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds,
-                days);
+                days, gate);
     }
 
-    /** With K rounds declared in advance (the draw's certificate says how many). */
+    /** With K rounds declared in advance (the draw's certificate says how many; 0: take the certificate's). */
     public ReviewSettings withRounds(int k) {
         return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, k,
-                reportDays);
+                reportDays, gate);
     }
 
     /**
      * The defaults: persons, 95%, Korn–Graubard, lonely village ADJUST, 1000 bootstrap replicates from the
      * seed {@value #DEFAULT_SEED}, the point policy, every line at its {@link Line#defaultValue()}, 12/6
-     * months, no as-of date, the prior ρ {@link Plan#TYPICAL_RHO}.
+     * months, no as-of date, the prior ρ {@link Plan#TYPICAL_RHO}, the rounds the draw's certificate declares, the
+     * default match gate ({@link MatchGate#defaults()}).
      */
     public static ReviewSettings defaults() {
         return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
                 RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.POINT, Map.of(),
-                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 1, DEFAULT_REPORT_DAYS);
+                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 0, DEFAULT_REPORT_DAYS, MatchGate.defaults());
     }
 
     /** A bootstrap seed from any published text: the first 16 hex digits of its ticket. */
@@ -147,54 +156,60 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
 
     /** With another unit. */
     public ReviewSettings withUnit(Unit u) {
-        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With another confidence level. */
     public ReviewSettings withLevel(double l) {
-        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With other interval methods (the first decides). */
     public ReviewSettings withMethods(List<IntervalMethod> m) {
-        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With another lonely-village policy. */
     public ReviewSettings withLonelyPsu(LonelyPsu p) {
-        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With another bootstrap. */
     public ReviewSettings withBootstrap(RaoWuBootstrap b) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With another decision policy. */
     public ReviewSettings withPolicy(DecisionPolicy p) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With one line changed. */
     public ReviewSettings withLine(Line line, double value) {
         Map<Line, Double> m = new EnumMap<>(lines);
         m.put(line, value);
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With other minimum months for cadres. */
     public ReviewSettings withMinimums(AssistanceCheck.Minimums m) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho, rounds, reportDays);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho, rounds, reportDays, gate);
     }
 
     /** With another as-of date for overdue projects (null: only late finishes and unstarted projects count). */
     public ReviewSettings withAsOf(LocalDate date) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho, rounds, reportDays);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho, rounds, reportDays, gate);
+    }
+
+    /** With another match gate (its shares, or ids matched after normalisation). */
+    public ReviewSettings withGate(MatchGate g) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds,
+                reportDays, g);
     }
 
     /** With another prior intraclass correlation. */
     public ReviewSettings withRho(double prior) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior, rounds, reportDays);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior, rounds, reportDays, gate);
     }
 
     @Override
@@ -203,7 +218,11 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
                 .append(", ").append(methods.stream().map(IntervalMethod::label).toList()).append(", lonely village ")
                 .append(lonelyPsu).append(", policy ").append(policy.label());
         lines.forEach((l, v) -> sb.append(", ").append(l.label()).append(' ').append(v));
+        if (!gate.equals(MatchGate.defaults())) {
+            sb.append(", ").append(gate);
+        }
         return sb.append(", prior rho ").append(rho).append(asOf == null ? "" : ", as of " + asOf)
-                .append(rounds == 1 ? "" : ", " + rounds + " rounds (decisions at " + decisionLevel() + " a look)").toString();
+                .append(rounds == 0 ? ", the certificate's rounds" : rounds == 1 ? ""
+                        : ", " + rounds + " rounds (decisions at " + decisionLevel() + " a look)").toString();
     }
 }

@@ -18,6 +18,8 @@ import dev.lookback.io.KeyFilter;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
 import dev.lookback.vocabulary.FindingType;
+import dev.lookback.vocabulary.IdDifference;
+import dev.lookback.vocabulary.MismatchCause;
 import dev.lookback.vocabulary.Kind;
 import dev.lookback.vocabulary.Status;
 import dev.lookback.vocabulary.Term;
@@ -105,53 +107,101 @@ public final class CrossCheck {
      * @throws InputException when a file as a whole cannot be read (a bad record only gives a finding)
      */
     public static CrossCheckResult run(Frame frame, Sample sample, TabularSource register, TabularSource spotCheck) {
+        return run(frame, sample, register, spotCheck, false);
+    }
+
+    /**
+     * Runs the cross-check, matching household ids exactly or after {@link Ids#normalise} (an explicit choice: ids
+     * that differ only in writing are one id only when the user says so).
+     *
+     * @param normalisedIds whether ids are matched after normalisation; the lists keep the ids as the files write
+     *                      them
+     */
+    public static CrossCheckResult run(Frame frame, Sample sample, TabularSource register, TabularSource spotCheck,
+            boolean normalisedIds) {
+        java.util.function.UnaryOperator<String> key = normalisedIds ? Ids::normalise : id -> id;
         List<Finding> findings = new ArrayList<>();
-        Map<String, Spot> spots = readSpotCheck(frame, sample, spotCheck, findings);
+        Map<String, Spot> spots = readSpotCheck(frame, sample, spotCheck, findings, key);
         String registerFile = register.name();
         Set<String> sampled = new HashSet<>();
         for (SampledVillage v : sample.villages()) {
             sampled.add(v.village());
         }
+        if (spots.isEmpty() && findings.stream().noneMatch(Finding::leftOut)) {
+            throw new InputException(spotCheck.name(), 0, null, "the spot check has no household record: expected one"
+                    + " row per spot-checked household of the sampled villages", true, "市级抽查表没有任何入户记录，请检查文件");
+        }
         // First pass: the register households of the sampled villages; of the others only a hash of
-        // the household id is kept, to find spot-checked households registered elsewhere.
-        KeyFilter inSample = KeyFilter.in(VILLAGE, sampled).hashingRejected(HOUSEHOLD);
+        // the household id is kept, to find spot-checked households registered elsewhere (with normalised ids, the
+        // hash of the id as written would not find them: the second pass then reads every record).
+        KeyFilter inSample = normalisedIds ? KeyFilter.in(VILLAGE, sampled)
+                : KeyFilter.in(VILLAGE, sampled).hashingRejected(HOUSEHOLD);
         int expected = expectedHouseholds(frame, sample);
         Map<String, RegisterRecord> registered = new HashMap<>(expected * 4 / 3 + 16);
         Map<String, Long> unusable = new HashMap<>();
         long registerRows = register.read(REGISTER_COLUMNS, inSample,
-                row -> readRegisterRow(row, registered, unusable, findings));
+                row -> readRegisterRow(row, registered, unusable, findings, key));
+        if (registerRows == 0) {
+            throw new InputException(register.name(), 0, null, "the register has no record, only its header: expected"
+                    + " every rural household of the counties (POOR, EXITED, NON_POOR); a review against an empty"
+                    + " register would count every spot-checked household as unregistered", true,
+                    "自查台账没有任何记录，请提供完整台账");
+        }
         List<Spot> unmatched = new ArrayList<>();
-        for (Spot spot : spots.values()) {
-            if (!bind(spot, registered, unusable)) {
-                unmatched.add(spot);
+        for (Map.Entry<String, Spot> e : spots.entrySet()) {
+            if (!bind(e.getKey(), e.getValue(), registered, unusable)) {
+                unmatched.add(e.getValue());
             }
         }
         List<String> unmatchedIds = new ArrayList<>(unmatched.size());
         for (Spot spot : unmatched) {
-            unmatchedIds.add(spot.record.household());
+            unmatchedIds.add(key.apply(spot.record.household()));
         }
-        Set<String> elsewhere = inSample.mayHaveRejected(unmatchedIds);
+        Set<String> elsewhere = normalisedIds ? new HashSet<>(unmatchedIds) : inSample.mayHaveRejected(unmatchedIds);
         if (!elsewhere.isEmpty()) { // second pass, for those households only
-            register.read(REGISTER_COLUMNS, KeyFilter.in(HOUSEHOLD, elsewhere), row -> {
-                if (elsewhere.contains(row.text(HOUSEHOLD))) {
-                    readRegisterRow(row, registered, unusable, findings);
+            register.read(REGISTER_COLUMNS, normalisedIds ? KeyFilter.all() : KeyFilter.in(HOUSEHOLD, elsewhere), row -> {
+                String id = row.text(HOUSEHOLD);
+                if (id != null && elsewhere.contains(key.apply(id)) && !sampled.contains(row.text(VILLAGE))) {
+                    readRegisterRow(row, registered, unusable, findings, key);
                 }
             });
             for (Spot spot : unmatched) {
-                bind(spot, registered, unusable);
+                bind(key.apply(spot.record.household()), spot, registered, unusable);
             }
         }
         Set<String> matched = new HashSet<>(spots.size() * 4 / 3 + 16);
-        for (Spot spot : spots.values()) {
-            if (spot.registered != null) {
-                matched.add(spot.record.household());
+        for (Map.Entry<String, Spot> e : spots.entrySet()) {
+            if (e.getValue().registered != null) {
+                matched.add(e.getKey());
             }
+        }
+        Map<String, long[]> overlap = new HashMap<>();
+        for (SampledVillage v : sample.villages()) {
+            overlap.put(v.village(), new long[4]);
         }
         List<RegisterRecord> notCovered = new ArrayList<>();
         for (RegisterRecord r : registered.values()) {
-            if (!matched.contains(r.household()) && sampled.contains(r.village())) {
-                notCovered.add(r);
+            if (sampled.contains(r.village())) {
+                long[] o = overlap.get(r.village());
+                o[2]++;
+                if (matched.contains(key.apply(r.household()))) {
+                    o[3]++;
+                } else {
+                    notCovered.add(r);
+                }
             }
+        }
+        for (Spot spot : spots.values()) {
+            long[] o = overlap.get(spot.record.village());
+            o[0]++;
+            if (spot.registered != null || spot.unusableLine > 0) {
+                o[1]++;
+            }
+        }
+        List<VillageMatch> matches = new ArrayList<>(sample.villages().size());
+        for (SampledVillage v : sample.villages()) {
+            long[] o = overlap.get(v.village());
+            matches.add(new VillageMatch(v.county(), v.village(), o[0], o[1], o[2], o[3]));
         }
         notCovered.sort(Comparator.comparingLong(RegisterRecord::line));
         for (RegisterRecord r : notCovered) {
@@ -189,7 +239,104 @@ public final class CrossCheck {
         discrepancies.sort(Comparator.comparing(Discrepancy::county).thenComparing(Discrepancy::village)
                 .thenComparing(Discrepancy::household));
         return new CrossCheckResult(frame, sample, List.copyOf(tallies.values()), discrepancies, findings,
-                registerRows, spots.size());
+                registerRows, spots.size(), matches);
+    }
+
+    /**
+     * The likely cause of each mismatched village, from the ids themselves: both files are read again (a step for the
+     * failing case only) to see whether the village's spot-checked ids, or its code, are in the register written
+     * another way — leading zeros dropped, spaces, full-width digits, case, {@code 4.30121E+11} ({@link Ids}) — with
+     * one example pair, or were saved in scientific notation and lost their digits. A mismatch the ids do not
+     * explain keeps the cause its counts gave.
+     *
+     * @param mismatches the villages that failed the {@link MatchGate}, with their causes from the counts
+     * @return the same villages, in the same order, each with its likeliest cause and an example where there is one
+     */
+    public static List<Mismatch> diagnose(Frame frame, String frameName, TabularSource register,
+            TabularSource spotCheck, List<Mismatch> mismatches) {
+        if (mismatches.isEmpty()) {
+            return mismatches;
+        }
+        Map<String, Mismatch> byVillage = new LinkedHashMap<>();
+        Map<String, String> villageByNormalCode = new HashMap<>();
+        for (Mismatch m : mismatches) {
+            byVillage.put(m.village(), m);
+            villageByNormalCode.put(Ids.normalise(m.village()), m.village());
+        }
+        // the spot-checked ids of those villages by their normalised form, and village codes written another way
+        Map<String, String[]> spotIds = new HashMap<>(); // normalised id → {raw, line, village}
+        Map<String, Mismatch.Example> scientific = new HashMap<>(); // village → an id in E+ notation
+        Map<String, Mismatch.Example> codes = new HashMap<>(); // village → its code written another way
+        Map<String, long[]> codeRows = new HashMap<>();
+        String spotFile = spotCheck.name();
+        String registerFile = register.name();
+        spotCheck.read(SPOT_COLUMNS, row -> {
+            String village = row.text(VILLAGE);
+            String id = row.text(HOUSEHOLD);
+            if (village != null && id != null && byVillage.containsKey(village)) {
+                spotIds.putIfAbsent(Ids.normalise(id), new String[] {id, Long.toString(row.line()), village});
+                if (Ids.scientific(id)) {
+                    scientific.putIfAbsent(village, numberExample(spotFile, row.line(), id, registerFile));
+                }
+            }
+            otherCode(frame, frameName, villageByNormalCode, village, spotFile, row.line(), codes, codeRows);
+        });
+        Map<String, Mismatch.Example> idExamples = new HashMap<>();
+        Map<String, long[]> idMatching = new HashMap<>();
+        Column anyVillage = VILLAGE.asOptional();
+        register.read(List.of(HOUSEHOLD, anyVillage), row -> {
+            String id = row.text(HOUSEHOLD);
+            String village = row.text(anyVillage);
+            if (id != null) {
+                String[] spot = spotIds.get(Ids.normalise(id));
+                if (spot != null && !spot[0].equals(id)) {
+                    idMatching.computeIfAbsent(spot[2], k -> new long[1])[0]++;
+                    idExamples.putIfAbsent(spot[2], new Mismatch.Example(HOUSEHOLD.name(), spotFile,
+                            Long.parseLong(spot[1]), spot[0], registerFile, row.line(), id, Ids.differences(spot[0], id), 0));
+                }
+                if (village != null && byVillage.containsKey(village) && Ids.scientific(id)) {
+                    scientific.putIfAbsent(village, numberExample(registerFile, row.line(), id, spotFile));
+                }
+            }
+            otherCode(frame, frameName, villageByNormalCode, village, registerFile, row.line(), codes, codeRows);
+        });
+        List<Mismatch> out = new ArrayList<>(mismatches.size());
+        for (Mismatch m : mismatches) {
+            String v = m.village();
+            VillageMatch c = m.match();
+            long unmatched = c.spotHouseholds() - c.spotInRegister();
+            long idMatches = idMatching.getOrDefault(v, new long[1])[0];
+            if (codes.containsKey(v)) {
+                out.add(new Mismatch(c, MismatchCause.VILLAGE_CODE_DIFFERS, codes.get(v).withMatching(codeRows.get(v)[0])));
+            } else if (idMatches > 0 && 2 * idMatches >= unmatched) {
+                out.add(new Mismatch(c, MismatchCause.IDS_WRITTEN_DIFFERENTLY, idExamples.get(v).withMatching(idMatches)));
+            } else if (scientific.containsKey(v)) {
+                out.add(new Mismatch(c, MismatchCause.IDS_LOST_DIGITS, scientific.get(v)));
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** An id in scientific notation, as one file writes it. */
+    private static Mismatch.Example numberExample(String file, long line, String id, String otherFile) {
+        return new Mismatch.Example(HOUSEHOLD.name(), file, line, id, otherFile, 0, "",
+                java.util.EnumSet.of(IdDifference.NUMBER_FORMAT), 0);
+    }
+
+    /** A row's village code that is not the frame's but is a mismatched village's code written another way. */
+    private static void otherCode(Frame frame, String frameName, Map<String, String> villageByNormalCode,
+            String village, String file, long line, Map<String, Mismatch.Example> codes, Map<String, long[]> rows) {
+        if (village == null || frame.village(village) != null) {
+            return;
+        }
+        String code = villageByNormalCode.get(Ids.normalise(village));
+        if (code != null) {
+            rows.computeIfAbsent(code, k -> new long[1])[0]++;
+            codes.putIfAbsent(code, new Mismatch.Example(VILLAGE.name(), frameName, 0, code, file, line, village,
+                    Ids.differences(code, village), 0));
+        }
     }
 
     /**
@@ -199,13 +346,14 @@ public final class CrossCheck {
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file).thenComparingLong(Finding::line);
 
     /** Gives a spot its register record or the line of its unusable one; whether either was found. */
-    private static boolean bind(Spot spot, Map<String, RegisterRecord> registered, Map<String, Long> unusable) {
-        RegisterRecord r = registered.get(spot.record.household());
+    private static boolean bind(String key, Spot spot, Map<String, RegisterRecord> registered,
+            Map<String, Long> unusable) {
+        RegisterRecord r = registered.get(key);
         if (r != null) {
             spot.registered = r;
             return true;
         }
-        Long bad = unusable.get(spot.record.household());
+        Long bad = unusable.get(key);
         if (bad != null) {
             spot.unusableLine = bad;
             return true;
@@ -295,6 +443,16 @@ public final class CrossCheck {
                         + " as unregistered (missed if they qualify). Check that household ids are written the same"
                         + " way in both files (Excel drops leading zeros from ids stored as numbers) and that the"
                         + " register is complete"));
+    }
+
+    /**
+     * A sampled village that failed the match gate: its households are left out of every estimate, list and
+     * decision (one finding for the village, with the counts and the likely cause).
+     */
+    public static Finding mismatched(String file, Mismatch m) {
+        return new Finding(file, 0, HOUSEHOLD.name(), "", m.county(), m.village(), FindingType.MISMATCHED, true,
+                m.explanation() + "; none of its households enters an estimate, a rectification list or a decision,"
+                        + " and county " + m.county() + " has no data");
     }
 
     /** A sampled village without a spot-checked household. */
@@ -415,7 +573,7 @@ public final class CrossCheck {
     }
 
     private static void readRegisterRow(Row row, Map<String, RegisterRecord> registered, Map<String, Long> unusable,
-            List<Finding> findings) {
+            List<Finding> findings, java.util.function.UnaryOperator<String> key) {
         RegisterRecord record;
         try {
             record = registerRecord(row);
@@ -425,23 +583,24 @@ public final class CrossCheck {
             }
             findings.add(unreadable(e, row));
             String household = row.text(HOUSEHOLD);
-            if (household != null && !registered.containsKey(household)) {
-                unusable.putIfAbsent(household, row.line());
+            if (household != null && !registered.containsKey(key.apply(household))) {
+                unusable.putIfAbsent(key.apply(household), row.line());
             }
             return;
         }
-        String household = record.household();
+        String household = key.apply(record.household());
         RegisterRecord first = registered.get(household);
         Long firstLine = first != null ? Long.valueOf(first.line()) : unusable.get(household);
         if (firstLine != null) {
-            findings.add(duplicate(row.file(), row.line(), household, record.county(), record.village(), firstLine, true));
+            findings.add(duplicate(row.file(), row.line(), record.household(), record.county(), record.village(),
+                    firstLine, true));
             return;
         }
         registered.put(household, record);
     }
 
     private static Map<String, Spot> readSpotCheck(Frame frame, Sample sample, TabularSource source,
-            List<Finding> findings) {
+            List<Finding> findings, java.util.function.UnaryOperator<String> key) {
         Map<String, Spot> spots = new LinkedHashMap<>(expectedHouseholds(frame, sample) * 4 / 3 + 16);
         String file = source.name();
         source.read(SPOT_COLUMNS, row -> {
@@ -455,7 +614,7 @@ public final class CrossCheck {
                 findings.add(unreadable(e, row));
                 return;
             }
-            Spot first = spots.get(spot.household());
+            Spot first = spots.get(key.apply(spot.household()));
             if (first != null) {
                 findings.add(duplicate(file, spot.line(), spot.household(), spot.county(), spot.village(),
                         first.record.line(), false));
@@ -470,7 +629,7 @@ public final class CrossCheck {
                 findings.add(countyDiffers(file, spot, frameCounty));
                 spot = spot.inCounty(frameCounty);
             }
-            spots.put(spot.household(), new Spot(spot));
+            spots.put(key.apply(spot.household()), new Spot(spot));
         });
         return spots;
     }

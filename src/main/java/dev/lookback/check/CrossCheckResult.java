@@ -17,14 +17,41 @@ import java.util.List;
  * @param findings         every data-quality finding, by file and line
  * @param registerRecords  records read from the register
  * @param spotChecked      spot-checked households accepted
+ * @param matches          how the two files overlap in each sampled village, in sample order (empty when the
+ *                         counting engine gave none)
  */
 public record CrossCheckResult(Frame frame, Sample sample, List<VillageTally> tallies, List<Discrepancy> discrepancies,
-        List<Finding> findings, long registerRecords, long spotChecked) {
+        List<Finding> findings, long registerRecords, long spotChecked, List<VillageMatch> matches) {
 
     public CrossCheckResult {
         tallies = List.copyOf(tallies);
         discrepancies = List.copyOf(discrepancies);
         findings = List.copyOf(findings);
+        matches = List.copyOf(matches);
+    }
+
+    /** A result without match counts (the lists of an engine that counted the tallies). */
+    public CrossCheckResult(Frame frame, Sample sample, List<VillageTally> tallies, List<Discrepancy> discrepancies,
+            List<Finding> findings, long registerRecords, long spotChecked) {
+        this(frame, sample, tallies, discrepancies, findings, registerRecords, spotChecked, List.of());
+    }
+
+    /**
+     * The result with the households of some villages set aside (the match gate's mismatched villages): their
+     * discrepancies leave the rectification list and their findings give way to {@code replacing}, one finding per
+     * village; the tallies and match counts stay, for inspection.
+     */
+    public CrossCheckResult without(java.util.Set<String> villages, List<Finding> replacing) {
+        List<Finding> kept = new java.util.ArrayList<>();
+        for (Finding f : findings) {
+            if (!(villages.contains(f.village()) && f.type() == FindingType.NOT_COVERED)) {
+                kept.add(f);
+            }
+        }
+        kept.addAll(replacing);
+        kept.sort(CrossCheck.ORDER);
+        return new CrossCheckResult(frame, sample, tallies, discrepancies.stream()
+                .filter(d -> !villages.contains(d.village())).toList(), kept, registerRecords, spotChecked, matches);
     }
 
     /**
@@ -35,9 +62,9 @@ public record CrossCheckResult(Frame frame, Sample sample, List<VillageTally> ta
         return tallies.isEmpty() && spotChecked == 0 && registerRecords == 0;
     }
 
-    /** How many findings left a record out of the estimates. */
+    /** How many findings left a record out of the estimates (a mismatched village's finding is not a record's). */
     public long recordsLeftOut() {
-        return findings.stream().filter(Finding::leftOut).count();
+        return findings.stream().filter(LeftOutCount::ofRecord).count();
     }
 
     /**
@@ -75,9 +102,14 @@ public record CrossCheckResult(Frame frame, Sample sample, List<VillageTally> ta
         private final java.util.Map<String, Finding> examples = new java.util.HashMap<>();
         private long leftOut;
 
-        /** Counts a finding (those that left nothing out are passed over). */
+        /** Whether a finding left one record out (a mismatched village's finding sets aside a village, not a record). */
+        static boolean ofRecord(Finding f) {
+            return f.leftOut() && f.type() != FindingType.MISMATCHED;
+        }
+
+        /** Counts a finding (those that left no record out are passed over). */
         public void add(Finding f) {
-            if (f.leftOut()) {
+            if (ofRecord(f)) {
                 leftOut++;
                 String group = f.file() + "\u0000" + f.type();
                 groups.computeIfAbsent(group, k -> new long[1])[0]++;

@@ -133,6 +133,17 @@ public final class Recheck {
      */
     public static Result run(TabularSource recheck, TabularSource selfCheck, TabularSource spotCheck, Sample sample,
             double level) {
+        return run(recheck, selfCheck, spotCheck, sample, level, java.util.Set.of(), false);
+    }
+
+    /**
+     * As {@link #run(TabularSource, TabularSource, TabularSource, Sample, double)}, leaving out the households of
+     * villages whose spot check and register do not match (the match gate's: their verdicts rest on nothing), and
+     * looking register statuses up by normalised ids when the review matches ids so ({@link Ids#normalise}).
+     */
+    public static Result run(TabularSource recheck, TabularSource selfCheck, TabularSource spotCheck, Sample sample,
+            double level, java.util.Set<String> withoutVillages, boolean normalisedIds) {
+        java.util.function.UnaryOperator<String> key = normalisedIds ? Ids::normalise : id -> id;
         Map<String, String[]> spot = new HashMap<>(); // household → village, qualifies
         spotCheck.read(List.of(HOUSEHOLD, COUNTY, VILLAGE, QUALIFIES), row -> spot.put(row.requireText(HOUSEHOLD),
                 new String[] {row.requireText(VILLAGE), Boolean.toString(row.bool(QUALIFIES))}));
@@ -156,21 +167,25 @@ public final class Recheck {
             if (before != null) {
                 throw row.error(HOUSEHOLD, h, "is re-checked twice (first on line " + before + ")");
             }
-            rows.add(new String[] {h, row.requireText(COUNTY), village, s[1], Boolean.toString(row.bool(QUALIFIES))});
+            if (!withoutVillages.contains(village)) {
+                rows.add(new String[] {h, row.requireText(COUNTY), village, s[1], Boolean.toString(row.bool(QUALIFIES))});
+            }
         });
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        rows.forEach(r -> wanted.add(key.apply(r[0])));
         Map<String, Status> status = new HashMap<>();
         selfCheck.read(List.of(HOUSEHOLD, STATUS), row -> {
             String h = row.text(HOUSEHOLD);
-            if (h != null && seen.containsKey(h)) {
+            if (h != null && wanted.contains(key.apply(h))) {
                 Status st = Status.parse(row.text(STATUS) == null ? "" : row.text(STATUS));
                 if (st != null) {
-                    status.put(h, st);
+                    status.putIfAbsent(key.apply(h), st);
                 }
             }
         });
         List<Household> households = new ArrayList<>();
         for (String[] r : rows) {
-            Status st = status.getOrDefault(r[0], Status.UNREGISTERED);
+            Status st = status.getOrDefault(key.apply(r[0]), Status.UNREGISTERED);
             boolean sq = Boolean.parseBoolean(r[3]);
             boolean rq = Boolean.parseBoolean(r[4]);
             households.add(new Household(r[0], r[1], r[2], sq, rq, Kind.of(st, sq), Kind.of(st, rq)));

@@ -57,15 +57,8 @@ final class DemoCommand extends Command {
         ReviewResult result = demo.result();
         o.println(city + "; drew " + demo.draw().villages().size() + " villages with seed \"" + seed + "\"");
         ReviewFiles.write(result, out);
-        Path report = MeetingOutputs.write(asked, result, out, input.resolve("sample.certificate.json"), o);
-        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
-        for (String[] f : new String[][] {{"frame", "villages.csv"}, {"sample", "sample.csv"},
-            {"self-check", "self_check.csv"}, {"spot-check", "spot_check.csv"}, {"leaders", "leaders.csv"},
-            {"cadres", "cadres.csv"}, {"satisfaction", "satisfaction.csv"}, {"funds", "fund_checks.csv"},
-            {"reports", "reports.csv"}, {"recheck", "recheck.csv"}, {"certificate", "sample.certificate.json"}}) {
-            inputs.put(f[0], input.resolve(f[1]));
-        }
-        OutputFolder.record(out, result, inputs, Main.version(), "input");
+        Path report = MeetingOutputs.write(asked, result, out, o);
+        OutputFolder.record(out, result, java.util.Map.of(), Main.version(), "input");
         o.print(Summary.of(result));
         o.println();
         o.println("The city's true rates (known because the city is synthetic) against the estimates:");

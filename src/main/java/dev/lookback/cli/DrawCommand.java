@@ -53,7 +53,7 @@ final class DrawCommand extends Command {
                 Option.optional("--rounds", "K", Integer.toString(dev.lookback.draw.Certificate.DEFAULT_ROUNDS),
                         "rounds declared in advance: the first draw and up to K − 1 follow-ups (lookback follow-up),"
                                 + " written into the certificate"),
-                Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
+                ReviewCommand.encodingOption("CSV inputs"));
     }
 
     @Override
@@ -143,9 +143,7 @@ final class DrawCommand extends Command {
     }
 
     static Path certificateBeside(Path sample) {
-        String name = String.valueOf(sample.getFileName());
-        String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return sample.resolveSibling(base + ".certificate.json");
+        return dev.lookback.draw.Certificate.beside(sample);
     }
 
     /** Reads {@code C01=2,C03=1}. */

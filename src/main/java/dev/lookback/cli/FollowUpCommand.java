@@ -41,7 +41,7 @@ final class FollowUpCommand extends Command {
         return List.of(
                 Option.required("--review", "DIR", "the --out folder of the review to follow up"),
                 Option.optional("--out", "DIR", "", "where to write the round (default: DIR/round-N)"),
-                Option.optional("--encoding", "NAME", "UTF-8", "encoding of the frame, e.g. GBK"));
+                ReviewCommand.encodingOption("the frame"));
     }
 
     static final Column RULE = Column.required(Field.RULE.label());
@@ -79,6 +79,11 @@ final class FollowUpCommand extends Command {
     @Override
     int run(Arguments a, PrintWriter out) throws Exception {
         Path review = a.path("--review");
+        var notUsable = OutputFolder.notUsable(review);
+        if (notUsable.isPresent()) { // its data must be corrected, not enlarged
+            throw new IllegalArgumentException("the review in " + review + " is not usable (" + notUsable.get()
+                    + "): correct its inputs and review again before a follow-up round / 该复核不可用，请先改正数据重新复核");
+        }
         Map<String, Path> inputs = OutputFolder.unchangedInputs(review, "frame", "sample", "certificate");
         Path decisions = review.resolve("decisions.csv");
         if (!Files.isRegularFile(decisions)) {

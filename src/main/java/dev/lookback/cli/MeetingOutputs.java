@@ -7,7 +7,6 @@ import dev.lookback.chart.Charts;
 import dev.lookback.chart.Figure;
 import dev.lookback.chart.Lang;
 import dev.lookback.chart.ReviewCharts;
-import dev.lookback.draw.Certificate;
 import dev.lookback.report.HtmlReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -56,25 +55,11 @@ final class MeetingOutputs {
         return new Asked(report, formats, lang);
     }
 
-    /** An explicit certificate must exist; the default one (beside the sample) may not. */
-    static Path certificate(Arguments a, Path beside) {
-        if (a.text("--certificate").isEmpty()) {
-            return beside;
-        }
-        Path given = a.path("--certificate");
-        if (!Files.isRegularFile(given)) {
-            throw new IllegalArgumentException("--certificate: " + given + " is not a file");
-        }
-        return given;
-    }
-
     /**
-     * Writes the charts and the report as the options ask; returns the report (null when none).
-     *
-     * @param certificate the draw's certificate file (may be null or missing: the report says so)
+     * Writes the charts and the report as the options ask; returns the report (null when none). The report shows the
+     * draw's certificate as the review checked it.
      */
-    static Path write(Asked asked, ReviewResult result, Path dir, Path certificate, PrintWriter out)
-            throws IOException {
+    static Path write(Asked asked, ReviewResult result, Path dir, PrintWriter out) throws IOException {
         boolean report = asked.report();
         List<ChartFormat> formats = asked.formats();
         Lang wanted = asked.lang();
@@ -120,7 +105,6 @@ final class MeetingOutputs {
         if (!report) {
             return null;
         }
-        Certificate cert = certificate != null && Files.isRegularFile(certificate) ? Certificate.read(certificate) : null;
-        return HtmlReport.write(dir, result, figures, java.util.Arrays.asList(images), cert);
+        return HtmlReport.write(dir, result, figures, java.util.Arrays.asList(images));
     }
 }

@@ -12,6 +12,7 @@ import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.InputFile;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Unit;
 import java.io.PrintWriter;
@@ -46,8 +47,12 @@ final class ReviewCommand extends Command {
     List<Option> options() {
         ReviewSettings d = ReviewSettings.defaults();
         List<Option> options = new ArrayList<>(List.of(
-                Option.required("--frame", "FILE", "villages.csv: the sampling frame"),
-                Option.required("--sample", "FILE", "sample.csv: the sampled villages"),
+                Option.optional("--input", "DIR", "", "a folder of inputs by their names (villages.csv, sample.csv,"
+                        + " self_check.csv, spot_check.csv, and leaders.csv, cadres.csv, satisfaction.csv,"
+                        + " fund_checks.csv, reports.csv, recheck.csv, sample.certificate.json when there; .xlsx"
+                        + " too), read as Review.ofFolder reads it; an option naming a file replaces that input"),
+                Option.optional("--frame", "FILE", "", "villages.csv: the sampling frame (required unless --input)"),
+                Option.optional("--sample", "FILE", "", "sample.csv: the sampled villages (required unless --input)"),
                 Option.optional("--self-check", "FILE", "", "self_check.csv: the counties' register (required"
                         + " unless --tallies)"),
                 Option.optional("--spot-check", "FILE", "", "spot_check.csv: the city's spot check (required unless"
@@ -94,7 +99,16 @@ final class ReviewCommand extends Command {
                         + " households of a zero-error bound"),
                 Option.optional("--lonely-village", "adjust|certainty|fail", d.lonelyPsu().name().toLowerCase(Locale.ROOT),
                         "what a county with one sampled village adds to the city row's variance (fail: stop, exit 2)"),
-                Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"),
+                Option.optional("--match-ids", "exact|normalised", "exact", "how household ids are matched between the"
+                        + " spot check and the register: exact, or after normalising leading zeros, spaces, full-width"
+                        + " digits, case and 4.3E+11 (an explicit choice, recorded in the manifest)"),
+                Option.optional("--min-registered", "S", Double.toString(d.gate().minRegistered()), "match gate: the"
+                        + " least share of a sampled village's spot-checked households that must be in the register"
+                        + " (0 turns it off)"),
+                Option.optional("--min-visited", "S", Double.toString(d.gate().minVisited()), "match gate: the least"
+                        + " share of a sampled village's register households that the spot check must have visited (0"
+                        + " turns it off); a village below either has no data and the review exits 2"),
+                encodingOption("CSV inputs (the manifest records each file's)"),
                 Option.optional("--out", "DIR", "lookback-review", "output folder: an earlier review's files there are"
                         + " replaced (its manifest.json lists them); files by Lookback's names that no manifest accounts"
                         + " for are refused"),
@@ -111,8 +125,11 @@ final class ReviewCommand extends Command {
                         + " 1): each look decides at level 1 − (1 − level)/K"),
                 Option.optional("--config", "FILE", "", "a properties file of options, e.g. review.properties with"
                         + " threshold=0.03 and policy=confident (options on the command line win)"),
-                Option.optional("--certificate", "FILE", "", "the draw's certificate, shown in the report's methods"
-                        + " (default: the sample's, e.g. sample.certificate.json, when it exists)")));
+                Option.optional("--certificate", "FILE", "", "the draw's certificate, checked against the frame and"
+                        + " the sample before anything is estimated (default: the sample's, e.g."
+                        + " sample.certificate.json, when it exists)"),
+                Option.flag("--no-certificate", "review without checking the draw's certificate, even one beside the"
+                        + " sample: stated in the report and the manifest")));
         options.addAll(MeetingOutputs.options());
         return options;
     }
@@ -141,6 +158,16 @@ final class ReviewCommand extends Command {
             s = s.withBootstrap(RaoWuBootstrap.of(ReviewSettings.seed(a.text("--seed")),
                     a.integer("--bootstrap-replicates", 2)));
         }
+        String ids = a.text("--match-ids").strip();
+        if (!ids.equals("exact") && !ids.equals("normalised") && !ids.equals("normalized")) {
+            throw new IllegalArgumentException("--match-ids must be exact or normalised; got " + ids);
+        }
+        s = s.withGate(new dev.lookback.check.MatchGate(gateShare("--min-registered", a.number("--min-registered")),
+                gateShare("--min-visited", a.number("--min-visited")), !ids.equals("exact")));
+        if (!a.text("--rounds").isEmpty()) {
+            s = s.withRounds(a.integer("--rounds", 1));
+        }
+        s = s.withReportDays(a.integer("--report-days", 1));
         if (!a.text("--as-of").isEmpty()) {
             try {
                 s = s.withAsOf(java.time.LocalDate.parse(a.text("--as-of")));
@@ -151,77 +178,98 @@ final class ReviewCommand extends Command {
         return s;
     }
 
+    /** The options that name an input file, by role. */
+    private static final List<InputFile> FILE_OPTIONS = List.of(InputFile.FRAME, InputFile.SAMPLE, InputFile.SELF_CHECK,
+            InputFile.SPOT_CHECK, InputFile.TALLIES, InputFile.DISCREPANCIES, InputFile.DATA_QUALITY, InputFile.LEADERS,
+            InputFile.CADRES, InputFile.SATISFACTION, InputFile.FUNDS, InputFile.REPORTS, InputFile.RECHECK);
+
+    /**
+     * The review the options ask for: the folder's inputs ({@code --input}, as {@link Review#ofFolder} reads them),
+     * each replaced by the option that names its file, the certificate, and the settings.
+     */
+    static Review review(Arguments a, ReviewSettings settings) {
+        Charset cs = charset(a.text("--encoding"));
+        boolean households = !a.text("--self-check").isEmpty() || !a.text("--spot-check").isEmpty();
+        boolean tallies = !a.text("--tallies").isEmpty();
+        if (households && tallies) {
+            throw new IllegalArgumentException("give either --tallies or --self-check and --spot-check, not both");
+        }
+        for (String required : List.of("--frame", "--sample")) {
+            if (a.text("--input").isEmpty() && a.text(required).isEmpty()) {
+                throw new IllegalArgumentException("missing " + required + " (or --input DIR, a folder of inputs); see"
+                        + " lookback review --help / 缺少必需选项 " + required);
+            }
+        }
+        if (a.text("--input").isEmpty() && (households || !tallies)
+                && (a.text("--self-check").isEmpty() || a.text("--spot-check").isEmpty())) {
+            throw new IllegalArgumentException("give --self-check and --spot-check (the register and the spot check),"
+                    + " or --tallies (or --input DIR, a folder of inputs)");
+        }
+        if (households && (!a.text("--discrepancies").isEmpty() || !a.text("--data-quality").isEmpty())) {
+            throw new IllegalArgumentException("--discrepancies and --data-quality go with --tallies: a review of"
+                    + " households makes its own lists / 仅与 --tallies 同用");
+        }
+        Map<InputFile, TabularSource> inputs = new java.util.EnumMap<>(InputFile.class);
+        if (!a.text("--input").isEmpty()) {
+            inputs.putAll(Review.ofFolder(a.path("--input"), cs).inputs());
+        }
+        if (households) { // the register and the spot check replace a folder's tallies
+            inputs.keySet().removeAll(List.of(InputFile.TALLIES, InputFile.DISCREPANCIES, InputFile.DATA_QUALITY));
+        }
+        if (tallies) { // and tallies replace its households
+            inputs.keySet().removeAll(List.of(InputFile.SELF_CHECK, InputFile.SPOT_CHECK, InputFile.RECHECK));
+        }
+        for (InputFile role : FILE_OPTIONS) {
+            if (!a.text(role.option()).isEmpty()) {
+                inputs.put(role, TabularSource.of(a.path(role.option()), cs));
+            }
+        }
+        Review review = Review.of(inputs);
+        if (!a.text("--certificate").isEmpty()) {
+            if (a.flag("--no-certificate")) {
+                throw new IllegalArgumentException("--certificate and --no-certificate contradict each other: keep one"
+                        + " / 二者只能选一");
+            }
+            review = review.certificate(a.path("--certificate"));
+        } else if (a.flag("--no-certificate")) {
+            review = review.withoutCertificate();
+        }
+        return review.settings(settings);
+    }
+
     @Override
     int run(Arguments a, PrintWriter out) throws Exception {
         ReviewSettings settings = settings(a);
         OutputFolder.check(a.path("--out"), a.flag("--force"));
         MeetingOutputs.Asked asked = MeetingOutputs.check(a);
-        Path certificate = MeetingOutputs.certificate(a, DrawCommand.certificateBeside(a.path("--sample")));
-        Charset cs = charset(a.text("--encoding"));
-        boolean households = !a.text("--self-check").isEmpty() || !a.text("--spot-check").isEmpty();
-        boolean tallies = !a.text("--tallies").isEmpty();
-        if (households == tallies || (households && (a.text("--self-check").isEmpty() || a.text("--spot-check").isEmpty()))) {
-            throw new IllegalArgumentException(tallies ? "give either --tallies or --self-check and --spot-check, not both"
-                    : "give --self-check and --spot-check (the register and the spot check), or --tallies");
-        }
-        if (!tallies && (!a.text("--discrepancies").isEmpty() || !a.text("--data-quality").isEmpty())) {
-            throw new IllegalArgumentException("--discrepancies and --data-quality go with --tallies: a review of households"
-                    + " makes its own lists / 仅与 --tallies 同用");
-        }
         if (a.text("--leaders").isEmpty() && (!a.text("--cadres").isEmpty() || !a.text("--satisfaction").isEmpty())) {
             throw new IllegalArgumentException("--cadres and --satisfaction decide the assistance rule: give --leaders too");
         }
-        Review review = tallies
-                ? Review.ofTallies(TabularSource.of(a.path("--frame"), cs), TabularSource.of(a.path("--sample"), cs),
-                        TabularSource.of(a.path("--tallies"), cs)).householdLists(source(a, "--discrepancies", cs),
-                                source(a, "--data-quality", cs))
-                : Review.of(a.path("--frame"), a.path("--sample"), a.path("--self-check"), a.path("--spot-check"), cs);
-        if (!a.text("--leaders").isEmpty()) {
-            review = review.leaders(TabularSource.of(a.path("--leaders"), cs))
-                    .assistance(source(a, "--cadres", cs), source(a, "--satisfaction", cs), settings.tolerance(),
-                            settings.minimumSatisfaction(), settings.minimums());
-        }
-        if (!a.text("--funds").isEmpty()) {
-            review = review.funds(source(a, "--funds", cs), settings.materiality(), settings.asOf());
-        }
-        if (!a.text("--recheck").isEmpty()) {
-            review = review.recheck(TabularSource.of(a.path("--recheck"), cs));
-        }
-        if (!a.text("--reports").isEmpty()) {
-            review = review.reports(TabularSource.of(a.path("--reports"), cs), a.integer("--report-days", 1));
-        }
-        int rounds = rounds(a, certificate);
-        ReviewResult result = review.settings(settings.withRounds(rounds).withReportDays(a.integer("--report-days", 1)))
-                .run();
-        checkRounds(result.crossCheck().sample(), certificate, rounds);
+        ReviewResult result = review(a, settings).run();
         Path dir = a.path("--out");
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        for (String option : List.of("--frame", "--sample", "--self-check", "--spot-check", "--tallies", "--discrepancies",
-                "--data-quality", "--leaders",
-                "--cadres", "--satisfaction", "--funds", "--reports", "--recheck", "--config")) {
-            if (!a.text(option).isEmpty()) {
-                inputs.put(option.substring(2), a.path(option));
+        List<Path> read = new ArrayList<>();
+        result.inputs().forEach(i -> {
+            if (i.file() != null) {
+                read.add(i.file());
             }
-        }
-        if (certificate != null && java.nio.file.Files.isRegularFile(certificate)) {
-            inputs.put("certificate", certificate);
-        }
-        List<String> replaced = OutputFolder.prepare(dir, a.flag("--force"), inputs.values());
+        });
+        List<String> replaced = OutputFolder.prepare(dir, a.flag("--force"), read);
         ReviewFiles.write(result, dir);
-        Path report = MeetingOutputs.write(asked, result, dir, certificate, out);
-        OutputFolder.record(dir, result, inputs, Main.version());
+        Path report = MeetingOutputs.write(asked, result, dir, out);
+        OutputFolder.record(dir, result, a.text("--config").isEmpty() ? Map.of() : Map.of("config", a.path("--config")),
+                Main.version());
         out.print(Summary.of(result));
         if (!a.text("--previous").isEmpty()) {
             out.println(compareRounds(a.path("--previous"), result));
         }
+        boolean tallies = result.crossCheck().fromTallies();
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
                 + (tallies ? "" : ", tallies.csv") + (result.decisions().isEmpty() ? "" : ", decisions.csv")
                 + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/")
                 + ", review.xlsx, rectification/, manifest.json" + (replaced.isEmpty() ? ""
                         : " (replacing the " + replaced.size() + " files of the run before)"));
-        var leftOut = result.crossCheck().mostlyLeftOut();
-        if (leftOut.isPresent()) { // written for inspection, but not a review to act on
-            throw new IllegalArgumentException(Summary.unusable(leftOut.get()));
+        if (!result.usable()) { // written for inspection, but not a review to act on
+            throw new IllegalArgumentException(Summary.unusable(result));
         }
         return 0;
     }
@@ -254,55 +302,6 @@ final class ReviewCommand extends Command {
                 + villagesBefore + " → " + now.crossCheck().sample().villages().size();
     }
 
-    /** The rounds declared: --rounds, else the certificate's, else 1; a --rounds the certificate contradicts is refused. */
-    static int rounds(Arguments a, Path certificate) throws java.io.IOException {
-        Integer certified = certificate != null && java.nio.file.Files.isRegularFile(certificate)
-                ? dev.lookback.draw.Certificate.read(certificate).rounds() : null;
-        if (a.text("--rounds").isEmpty()) {
-            return certified == null ? 1 : certified;
-        }
-        int k = a.integer("--rounds", 1);
-        if (certified != null && certified != k) {
-            throw new IllegalArgumentException("--rounds " + k + ": the draw's certificate " + certificate + " declares "
-                    + certified + " rounds; the rounds are declared before the first draw and cannot change / 轮数须事先声明");
-        }
-        return k;
-    }
-
-    /**
-     * A sample over rounds must be the certified one: the certificate of its last round lists exactly its villages,
-     * each with its round, and no round beyond those declared.
-     */
-    static void checkRounds(dev.lookback.frame.Sample sample, Path certificate, int rounds) throws java.io.IOException {
-        if (sample.lastRound() > rounds) {
-            throw new IllegalArgumentException("the sample has villages of round " + sample.lastRound() + " but only "
-                    + rounds + " rounds are declared / 轮次超过事先声明的轮数");
-        }
-        if (sample.lastRound() == 1 || certificate == null || !java.nio.file.Files.isRegularFile(certificate)) {
-            return;
-        }
-        dev.lookback.draw.Certificate c = dev.lookback.draw.Certificate.read(certificate);
-        java.util.Set<String> inSample = new java.util.TreeSet<>();
-        sample.villages().forEach(v -> inSample.add(v.village() + " (round " + sample.round(v.village()) + ")"));
-        java.util.Set<String> certified = new java.util.TreeSet<>();
-        c.villages().forEach(v -> certified.add(v.village() + " (round " + v.round() + ")"));
-        if (!inSample.equals(certified)) {
-            java.util.Set<String> extra = new java.util.TreeSet<>(inSample);
-            extra.removeAll(certified);
-            java.util.Set<String> missing = new java.util.TreeSet<>(certified);
-            missing.removeAll(inSample);
-            throw new IllegalArgumentException("the sample is not the one its round's certificate " + certificate
-                    + " lists: " + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing.stream().limit(5).toList())
-                            + (missing.size() > 5 ? ", …" : "") + " ") + (extra.isEmpty() ? "" : "not certified "
-                            + String.join(", ", extra.stream().limit(5).toList()) + (extra.size() > 5 ? ", …" : ""))
-                    + " / 样本与本轮抽样证书不符");
-        }
-    }
-
-    private static TabularSource source(Arguments a, String option, Charset cs) {
-        return a.text(option).isEmpty() ? null : TabularSource.of(a.path(option), cs);
-    }
-
     static DecisionPolicy policy(String text) {
         try {
             return DecisionPolicy.parse(text);
@@ -322,6 +321,14 @@ final class ReviewCommand extends Command {
     static double share(String option, double t) {
         if (!(t > 0 && t < 1)) {
             throw new IllegalArgumentException(option + " must be between 0 and 1, e.g. 0.02; got " + t);
+        }
+        return t;
+    }
+
+    /** A match gate's share, which must lie in [0, 1]. */
+    static double gateShare(String option, double t) {
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException(option + " must be between 0 and 1, e.g. 0.5; got " + t);
         }
         return t;
     }
@@ -359,7 +366,17 @@ final class ReviewCommand extends Command {
         }
     }
 
+    /** The {@code --encoding} option of every command: auto (detected per file) by default. */
+    static Option encodingOption(String of) {
+        return Option.optional("--encoding", "auto|NAME", "auto", "encoding of " + of + ": auto detects each file's"
+                + " (UTF-8 with or without BOM, or GBK), or name one, e.g. GBK");
+    }
+
+    /** The encoding named, or null for {@code auto} (detected per file). */
     static Charset charset(String name) {
+        if (name.isBlank() || name.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {

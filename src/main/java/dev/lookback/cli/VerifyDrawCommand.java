@@ -41,7 +41,7 @@ final class VerifyDrawCommand extends Command {
                         + " there): its method and villages per county are checked too"),
                 Option.optional("--max-per-township", "K", "", "the draw's most villages per township (default: the"
                         + " certificate's, else none)"),
-                Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
+                ReviewCommand.encodingOption("CSV inputs"));
     }
 
     @Override

@@ -83,8 +83,9 @@ public final class Decisions {
                 reached.add(new Evidence.Reached(role, leaders.of(m.county(), role).stream().map(Leaders.Leader::name)
                         .toList()));
             }
+            boolean withheld = !m.census() && m.sample().status() == EstimateStatus.WITHHELD;
             Evidence evidence = new Evidence(m.count(), m.of(), m.census() ? 0 : m.sample().clustersSampled(), m.census(),
-                    reached, extra[k]);
+                    reached, extra[k], withheld);
             out.add(new Decision(m.county(), rule, m.indicator(), policy, m.estimate(), m.interval(), line[k], outcomes[k],
                     fragile[k], new Risk(p[k], adjusted[k], chance[k]), evidence));
         }
@@ -263,11 +264,15 @@ public final class Decisions {
 
     /**
      * The sampled decisions a follow-up round should settle: fragile or without data ({@code NO_DATA}), the fund
-     * rule (a census) aside, each with its villages to settle (−1 unknown).
+     * rule (a census) aside, each with its villages to settle (−1 unknown). A decision whose data were withheld (its
+     * county's spot check and register do not match) is not among them: more villages would not settle it.
      */
     public static List<dev.lookback.draw.FollowUp.Unsettled> unsettled(List<Decision> decisions) {
         List<dev.lookback.draw.FollowUp.Unsettled> out = new java.util.ArrayList<>();
         for (Decision d : decisions) {
+            if (d.evidence().withheld()) {
+                continue;
+            }
             boolean noData = d.outcome() == dev.lookback.vocabulary.Outcome.NO_DATA;
             if (dev.lookback.draw.FollowUp.Unsettled.applies(d.rule(), d.fragile(), noData)) {
                 out.add(new dev.lookback.draw.FollowUp.Unsettled(d.county(), d.indicator().label(), noData,

@@ -15,9 +15,16 @@ import java.util.List;
  * @param reached       the rule's roles, each with the names leaders.csv lists (none: the list lacks the role)
  * @param extraVillages for a fragile decision, the villages to add that would probably settle it (−1: none or
  *                      unknown)
+ * @param withheld      whether the data were set aside as unusable (the county's spot check and register do not
+ *                      match): no data, and more villages would not help; the data must be corrected
  */
 public record Evidence(double count, double of, int villages, boolean census, List<Reached> reached,
-        int extraVillages) {
+        int extraVillages, boolean withheld) {
+
+    /** Evidence from data that were not withheld. */
+    public Evidence(double count, double of, int villages, boolean census, List<Reached> reached, int extraVillages) {
+        this(count, of, villages, census, reached, extraVillages, false);
+    }
 
     /** A role the rule reaches, with the leaders listed for it (empty when leaders.csv lists none). */
     public record Reached(Role role, List<String> names) {

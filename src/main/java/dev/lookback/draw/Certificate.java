@@ -121,6 +121,14 @@ public record Certificate(String library, String seed, DrawMethod method, String
         return Json.write(m);
     }
 
+    /** Where a sample's certificate lies: beside it, {@code sample.certificate.json} for {@code sample.csv}. */
+    public static Path beside(Path sample) {
+        String name = String.valueOf(sample.getFileName());
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 && (name.endsWith(".csv") || name.endsWith(".xlsx")) ? name.substring(0, dot) : name;
+        return sample.resolveSibling(base + ".certificate.json");
+    }
+
     /** Writes the certificate (UTF-8 JSON). */
     public void write(Path file) throws IOException {
         Files.writeString(file, toJson(), StandardCharsets.UTF_8);

@@ -20,18 +20,20 @@ import java.util.TreeMap;
  */
 public final class Sample {
     private static final List<Column> COLUMNS = List.of(COUNTY, VILLAGE, INCLUSION_PROBABILITY,
-            dev.lookback.io.Columns.ROUND);
+            dev.lookback.io.Columns.ROUND, dev.lookback.io.Columns.TICKET);
 
     private final List<SampledVillage> villages;
     private final Map<String, SampledVillage> byCode;
     private final Map<String, Integer> rounds;
+    private final Map<String, String> tickets;
 
     private Sample(List<SampledVillage> villages) {
-        this(villages, Map.of());
+        this(villages, Map.of(), Map.of());
     }
 
-    private Sample(List<SampledVillage> villages, Map<String, Integer> rounds) {
+    private Sample(List<SampledVillage> villages, Map<String, Integer> rounds, Map<String, String> tickets) {
         this.rounds = Map.copyOf(rounds);
+        this.tickets = Map.copyOf(tickets);
         this.villages = List.copyOf(villages);
         Map<String, SampledVillage> codes = new LinkedHashMap<>();
         for (SampledVillage v : this.villages) {
@@ -49,7 +51,12 @@ public final class Sample {
 
     /** A sample whose villages were drawn over rounds ({@code rounds}: village → round; absent: round 1). */
     public static Sample of(List<SampledVillage> villages, Map<String, Integer> rounds) {
-        return new Sample(villages, rounds);
+        return new Sample(villages, rounds, Map.of());
+    }
+
+    /** The tickets sample.csv gives (village → ticket; empty when it has no ticket column), for verifying the draw. */
+    public Map<String, String> tickets() {
+        return tickets;
     }
 
     /** The round a village was drawn in (1 for a one-round sample). */
@@ -86,6 +93,7 @@ public final class Sample {
         List<SampledVillage> list = new ArrayList<>();
         Map<String, Integer> rounds = new HashMap<>();
         Map<String, Long> lines = new HashMap<>();
+        Map<String, String> tickets = new HashMap<>();
         source.read(COLUMNS, row -> {
             String code = row.requireText(VILLAGE);
             String county = row.requireText(COUNTY);
@@ -105,12 +113,16 @@ public final class Sample {
             if (row.text(dev.lookback.io.Columns.ROUND) != null) {
                 rounds.put(code, row.integer(dev.lookback.io.Columns.ROUND, 1));
             }
+            String ticket = row.text(dev.lookback.io.Columns.TICKET);
+            if (ticket != null) {
+                tickets.put(code, ticket);
+            }
             list.add(new SampledVillage(county, code, pi));
         });
         if (list.isEmpty()) {
             throw new InputException(source.name(), 0, null, "the sample has no village");
         }
-        return new Sample(list, rounds);
+        return new Sample(list, rounds, tickets);
     }
 
     /** Every sampled village, in file order. */

@@ -81,6 +81,14 @@ public final class Columns {
     public static final Column HOUSEHOLD_ERRORS = Column.optional("household_errors", "误差户数");
     /** 核查户数: the measure's domain households in a village (tallies.csv, optional). */
     public static final Column DOMAIN_HOUSEHOLDS = Column.optional("domain_households", "核查户数");
+    /** 抽查户数: a sampled village's spot-checked households (tallies.csv, optional: the match gate's counts). */
+    public static final Column SPOT_HOUSEHOLDS = Column.optional("spot_households", "抽查户数");
+    /** 抽查户在台账数: of those, the ones in the register (tallies.csv, optional). */
+    public static final Column SPOT_IN_REGISTER = Column.optional("spot_in_register", "抽查户在台账数");
+    /** 台账户数: a sampled village's register households (tallies.csv, optional). */
+    public static final Column REGISTER_HOUSEHOLDS = Column.optional("register_households", "台账户数");
+    /** 台账户被抽查数: of those, the ones the spot check visited (tallies.csv, optional). */
+    public static final Column REGISTER_IN_SPOT = Column.optional("register_in_spot", "台账户被抽查数");
     /** reports.csv (群众举报): the lead's number. */
     public static final Column REPORT = Column.required("report", "线索编号", "编号", "举报编号");
     /** reports.csv: the date it was received. */

@@ -123,6 +123,76 @@ public final class ErrorRates {
     }
 
     /**
+     * As {@link #estimate(Frame, MeasureTallies, Unit, double, List, LonelyPsu, RaoWuBootstrap, double)}, with the
+     * data of some counties withheld as unusable (the match gate's counties): their rows say so, with every number
+     * {@code NaN} (status {@link dev.lookback.survey.EstimateStatus#WITHHELD}, the reason in each interval's note), so
+     * that no decision rests on them; the other counties' rows are estimated from their own villages as before, and
+     * the city rows from the other counties (each interval's note names the counties left out), with ρ̂ from the
+     * villages kept.
+     *
+     * @param withheld county → why its data were withheld (empty: as the method without it)
+     */
+    public static List<ErrorRate> estimate(Frame frame, MeasureTallies tallies, Unit unit, double level,
+            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap, double rhoPrior,
+            Map<String, String> withheld) {
+        if (withheld.isEmpty()) {
+            return estimate(frame, tallies, unit, level, methods, lonely, bootstrap, rhoPrior);
+        }
+        MeasureTallies kept = tallies.withoutCounties(withheld.keySet());
+        List<ErrorRate> estimated = kept.sample().villages().isEmpty() ? List.of()
+                : estimate(frame, kept, unit, level, methods, lonely, bootstrap, rhoPrior);
+        Map<String, List<SampledVillage>> byCounty = tallies.sample().byCounty();
+        List<ErrorRate> rows = new ArrayList<>();
+        String without = "without " + String.join(", ", new java.util.TreeSet<>(withheld.keySet())) + " (no data)";
+        for (String county : byCounty.keySet()) {
+            for (Measure m : Measure.values()) {
+                if (withheld.containsKey(county)) {
+                    rows.add(withheld(county, m, unit, level, methods, byCounty.get(county).size(),
+                            frame.villageCount(county), withheld.get(county)));
+                } else {
+                    rows.add(find(estimated, county, m));
+                }
+            }
+        }
+        for (Measure m : Measure.values()) {
+            if (estimated.isEmpty()) {
+                rows.add(withheld(ErrorRate.ALL, m, unit, level, methods, tallies.sample().villages().size(),
+                        frame.villages().size(), "no data: every county's data were withheld"));
+                continue;
+            }
+            ErrorRate all = find(estimated, ErrorRate.ALL, m);
+            List<Interval> noted = new ArrayList<>();
+            for (Interval i : all.intervals()) {
+                noted.add(new Interval(i.lower(), i.upper(), i.method(), i.level(), i.note().isEmpty() ? without
+                        : i.note() + "; " + without));
+            }
+            rows.add(new ErrorRate(ErrorRate.ALL, m, unit, all.estimate(), noted, all.villagesSampled(),
+                    all.villagesInFrame()));
+        }
+        return rows;
+    }
+
+    private static ErrorRate find(List<ErrorRate> rates, String county, Measure m) {
+        for (ErrorRate r : rates) {
+            if (r.county().equals(county) && r.measure() == m) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no row " + county + " " + m.label());
+    }
+
+    /** A row whose data were withheld: every number NaN, the reason in each interval's note. */
+    private static ErrorRate withheld(String county, Measure m, Unit unit, double level, List<IntervalMethod> methods,
+            int sampled, int inFrame, String reason) {
+        List<Interval> intervals = new ArrayList<>();
+        for (IntervalMethod method : methods) {
+            intervals.add(new Interval(Double.NaN, Double.NaN, method, level, reason));
+        }
+        return new ErrorRate(county, m, unit, RatioEstimate.withheld(county, sampled, inFrame), intervals, sampled,
+                inFrame);
+    }
+
+    /**
      * The measure's intraclass correlation of errors in households by one-way ANOVA over the review's
      * sampled villages ({@link IntraclassCorrelation#anova}), or {@code prior} where undefined; tallies
      * without household counts are taken in their own unit.

@@ -5,11 +5,16 @@ import static dev.lookback.io.Columns.DOMAIN_HOUSEHOLDS;
 import static dev.lookback.io.Columns.ERRORS;
 import static dev.lookback.io.Columns.HOUSEHOLD_ERRORS;
 import static dev.lookback.io.Columns.MEASURE;
+import static dev.lookback.io.Columns.REGISTER_HOUSEHOLDS;
+import static dev.lookback.io.Columns.REGISTER_IN_SPOT;
+import static dev.lookback.io.Columns.SPOT_HOUSEHOLDS;
+import static dev.lookback.io.Columns.SPOT_IN_REGISTER;
 import static dev.lookback.io.Columns.UNITS;
 import static dev.lookback.io.Columns.VILLAGE;
 
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Finding;
+import dev.lookback.check.VillageMatch;
 import dev.lookback.check.VillageTally;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
@@ -41,23 +46,38 @@ public final class MeasureTallies {
     /** Household errors and domain households per village ({@code NaN} where tallies.csv does not give them). */
     private final double[][] householdErrors;
     private final double[][] households;
+    /** How the two files overlap in each village (null when the tallies do not say). */
+    private final List<VillageMatch> matches;
 
     private MeasureTallies(Sample sample, double[][] errors, double[][] units, double[][] householdErrors,
-            double[][] households) {
+            double[][] households, List<VillageMatch> matches) {
         this.sample = sample;
         this.errors = errors;
         this.units = units;
         this.householdErrors = householdErrors;
         this.households = households;
+        this.matches = matches == null ? null : List.copyOf(matches);
     }
 
-    /** The tallies of a household cross-check, counting persons or households. */
+    /** The tallies of a household cross-check, counting persons or households, with its match counts. */
     public static MeasureTallies of(CrossCheckResult cross, Unit unit) {
-        return of(cross.sample(), cross.tallies(), unit);
+        return of(cross.sample(), cross.tallies(), unit, cross.matches().isEmpty() ? null : cross.matches());
     }
 
     /** The tallies of the sampled villages (one per sampled village, in sample order), counting persons or households. */
     public static MeasureTallies of(Sample sample, List<VillageTally> tallies, Unit unit) {
+        return of(sample, tallies, unit, null);
+    }
+
+    /**
+     * The tallies of the sampled villages with how the two files overlap in each (one per sampled village, in sample
+     * order; null when unknown): what the match gate reads, and what tallies.csv carries for a review of tallies.
+     */
+    public static MeasureTallies of(Sample sample, List<VillageTally> tallies, Unit unit, List<VillageMatch> matches) {
+        if (matches != null && matches.size() != sample.villages().size()) {
+            throw new IllegalArgumentException(matches.size() + " match counts for " + sample.villages().size()
+                    + " sampled villages");
+        }
         int n = tallies.size();
         if (n != sample.villages().size()) {
             throw new IllegalArgumentException(n + " tallies for " + sample.villages().size() + " sampled villages");
@@ -78,7 +98,7 @@ public final class MeasureTallies {
                 hx[m.ordinal()][i] = t.units(m, Unit.HOUSEHOLDS);
             }
         }
-        return new MeasureTallies(sample, y, x, hy, hx);
+        return new MeasureTallies(sample, y, x, hy, hx, matches);
     }
 
     /**
@@ -107,7 +127,10 @@ public final class MeasureTallies {
         }
         long[][] line = new long[Measure.values().length][n];
         boolean[] seen = new boolean[n];
-        source.read(List.of(COUNTY, VILLAGE, MEASURE, ERRORS, UNITS, HOUSEHOLD_ERRORS, DOMAIN_HOUSEHOLDS), row -> {
+        long[][] overlap = new long[n][];
+        boolean[] noOverlap = {false};
+        source.read(List.of(COUNTY, VILLAGE, MEASURE, ERRORS, UNITS, HOUSEHOLD_ERRORS, DOMAIN_HOUSEHOLDS, SPOT_HOUSEHOLDS,
+                SPOT_IN_REGISTER, REGISTER_HOUSEHOLDS, REGISTER_IN_SPOT), row -> {
             String village = row.requireText(VILLAGE);
             Integer i = index.get(village);
             if (i == null) {
@@ -158,6 +181,15 @@ public final class MeasureTallies {
             hx[m.ordinal()][i] = h;
             line[m.ordinal()][i] = row.line();
             seen[i] = true;
+            long[] o = overlap(row);
+            if (o == null) {
+                noOverlap[0] = true;
+            } else if (overlap[i] == null) {
+                overlap[i] = o;
+            } else if (!java.util.Arrays.equals(overlap[i], o)) {
+                throw row.error(SPOT_HOUSEHOLDS, row.text(SPOT_HOUSEHOLDS), "village " + village + " has other match"
+                        + " counts on another of its rows; a village's match counts are the same on each of its rows");
+            }
         });
         for (int i = 0; i < n; i++) {
             if (!seen[i]) {
@@ -167,7 +199,87 @@ public final class MeasureTallies {
                                 + " has no tallies: it counts 0 of 0 in every measure"));
             }
         }
-        return new MeasureTallies(sample, y, x, hy, hx);
+        List<VillageMatch> matches = null;
+        if (!noOverlap[0]) {
+            matches = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                SampledVillage s = sample.villages().get(i);
+                long[] o = overlap[i] == null ? new long[4] : overlap[i];
+                matches.add(new VillageMatch(s.county(), s.village(), o[0], o[1], o[2], o[3]));
+            }
+        }
+        return new MeasureTallies(sample, y, x, hy, hx, matches);
+    }
+
+    /**
+     * A row's match counts (spot_households, spot_in_register, register_households, register_in_spot), or null
+     * when it has none; refused when only some are given or one exceeds its total.
+     */
+    private static long[] overlap(dev.lookback.io.Row row) {
+        dev.lookback.io.Column[] columns = {SPOT_HOUSEHOLDS, SPOT_IN_REGISTER, REGISTER_HOUSEHOLDS, REGISTER_IN_SPOT};
+        long[] o = new long[4];
+        int given = 0;
+        for (int k = 0; k < 4; k++) {
+            if (row.text(columns[k]) != null) {
+                given++;
+                o[k] = row.integer(columns[k], 0);
+            }
+        }
+        if (given == 0) {
+            return null;
+        }
+        if (given < 4) {
+            throw row.error(SPOT_HOUSEHOLDS, row.text(SPOT_HOUSEHOLDS) == null ? "" : row.text(SPOT_HOUSEHOLDS),
+                    "give all four match counts (spot_households, spot_in_register, register_households,"
+                            + " register_in_spot), or none");
+        }
+        if (o[1] > o[0] || o[3] > o[2]) {
+            throw row.error(o[1] > o[0] ? SPOT_IN_REGISTER : REGISTER_IN_SPOT, row.text(o[1] > o[0] ? SPOT_IN_REGISTER
+                    : REGISTER_IN_SPOT), "is more than its total (" + (o[1] > o[0] ? "spot_households " + o[0]
+                            : "register_households " + o[2]) + ")");
+        }
+        return o;
+    }
+
+    /**
+     * How the spot check and the register overlap in each sampled village (sample order), as the match gate reads
+     * them; empty when the tallies do not say (tallies.csv without the match columns).
+     */
+    public java.util.Optional<List<VillageMatch>> matches() {
+        return java.util.Optional.ofNullable(matches);
+    }
+
+    /**
+     * The tallies without the villages of some counties: a sample of the other counties' villages with their
+     * tallies (what the estimates rest on when those counties' data were withheld).
+     */
+    public MeasureTallies withoutCounties(java.util.Set<String> counties) {
+        if (counties.isEmpty()) {
+            return this;
+        }
+        List<SampledVillage> kept = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> rounds = new HashMap<>();
+        List<Integer> index = new java.util.ArrayList<>();
+        for (int i = 0; i < sample.villages().size(); i++) {
+            SampledVillage v = sample.villages().get(i);
+            if (!counties.contains(v.county())) {
+                kept.add(v);
+                rounds.put(v.village(), sample.round(v.village()));
+                index.add(i);
+            }
+        }
+        int k = Measure.values().length;
+        double[][][] parts = {errors, units, householdErrors, households};
+        double[][][] out = new double[4][k][index.size()];
+        for (int p = 0; p < 4; p++) {
+            for (int m = 0; m < k; m++) {
+                for (int j = 0; j < index.size(); j++) {
+                    out[p][m][j] = parts[p][m][index.get(j)];
+                }
+            }
+        }
+        List<VillageMatch> keptMatches = matches == null ? null : index.stream().map(matches::get).toList();
+        return new MeasureTallies(Sample.of(kept, rounds), out[0], out[1], out[2], out[3], keptMatches);
     }
 
     /** The sample the tallies follow. */
@@ -224,16 +336,33 @@ public final class MeasureTallies {
         return units[m.ordinal()];
     }
 
-    /** Writes tallies.csv: one row per sampled village and measure. */
+    /**
+     * Writes tallies.csv: one row per sampled village and measure, with the village's match counts on each of its
+     * rows when the tallies have them.
+     */
     public void write(Path file) throws IOException {
         try (CsvWriter w = CsvWriter.create(file)) {
-            w.row("county", "village", "measure", "errors", "units", "household_errors", "domain_households");
+            List<Object> header = new java.util.ArrayList<>(List.of("county", "village", "measure", "errors", "units",
+                    "household_errors", "domain_households"));
+            if (matches != null) {
+                header.addAll(List.of(SPOT_HOUSEHOLDS.name(), SPOT_IN_REGISTER.name(), REGISTER_HOUSEHOLDS.name(),
+                        REGISTER_IN_SPOT.name()));
+            }
+            w.row(header.toArray());
             for (int i = 0; i < sample.villages().size(); i++) {
                 SampledVillage s = sample.villages().get(i);
                 for (Measure m : Measure.values()) {
-                    w.row(s.county(), s.village(), m.label(), count(errors[m.ordinal()][i]),
-                            count(units[m.ordinal()][i]), count(householdErrors[m.ordinal()][i]),
-                            count(households[m.ordinal()][i]));
+                    if (matches == null) {
+                        w.row(s.county(), s.village(), m.label(), count(errors[m.ordinal()][i]),
+                                count(units[m.ordinal()][i]), count(householdErrors[m.ordinal()][i]),
+                                count(households[m.ordinal()][i]));
+                    } else {
+                        VillageMatch o = matches.get(i);
+                        w.row(s.county(), s.village(), m.label(), count(errors[m.ordinal()][i]),
+                                count(units[m.ordinal()][i]), count(householdErrors[m.ordinal()][i]),
+                                count(households[m.ordinal()][i]), o.spotHouseholds(), o.spotInRegister(),
+                                o.registerHouseholds(), o.registerInSpot());
+                    }
                 }
             }
         }

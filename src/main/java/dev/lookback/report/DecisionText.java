@@ -67,7 +67,12 @@ public final class DecisionText {
                     : " leaders.csv lists no " + String.join(" or ", missing.stream().map(Role::english).toList())
                             + " for " + d.county() + ".");
         }
-        if (noData) {
+        if (noData && ev.withheld()) {
+            s.append(zh ? "该县数据不可用（抽查与自查台账对不上，或多数记录无法读取；见数据质量），已剔除：须先改正数据再复核，增抽村无济于事。"
+                    : " The county's data are not usable (its spot check and register do not match, or most records"
+                            + " could not be read; see the data quality): they were set aside; correct them and review"
+                            + " again (more villages would not help).");
+        } else if (noData) {
             s.append(zh ? "无数据可据以判断，需补充核查。" : " There is no data to decide on: it must be checked.");
         } else if (d.fragile()) {
             int extra = ev.extraVillages();

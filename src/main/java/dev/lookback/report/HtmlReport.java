@@ -10,6 +10,7 @@ import dev.lookback.check.Finding;
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.PolicyComparison;
 import dev.lookback.draw.Certificate;
+import dev.lookback.draw.CertificateCheck;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
@@ -48,22 +49,20 @@ public final class HtmlReport {
     }
 
     /**
-     * The page.
+     * The page; the draw's certificate, as the review checked it, comes with the result ({@link ReviewResult#draw()}).
      *
      * @param result      the review
      * @param figures     the charts to embed, in order (from {@link dev.lookback.chart.ReviewCharts#of})
-     * @param certificate the draw's certificate, or null
      */
-    public static String html(ReviewResult result, List<Figure> figures, Certificate certificate) throws IOException {
-        return html(result, figures, null, certificate);
+    public static String html(ReviewResult result, List<Figure> figures) throws IOException {
+        return html(result, figures, null);
     }
 
     /**
      * The page, with the figures' images already made (PNG bytes, one per figure, e.g. halved from the
      * 300-dpi files; null: painted here at 150 dpi).
      */
-    public static String html(ReviewResult result, List<Figure> figures, List<byte[]> images, Certificate certificate)
-            throws IOException {
+    public static String html(ReviewResult result, List<Figure> figures, List<byte[]> images) throws IOException {
         ReviewSettings s = result.settings();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -106,6 +105,13 @@ public final class HtmlReport {
                             + "Every decision at " + level + " a look, so that the chance of a wrong accusation over"
                             + " the rounds stays within one look's.")).append("</span></p>\n");
         }
+        notUsable(h, result);
+        if (result.draw().status() != dev.lookback.vocabulary.DrawStatus.VERIFIED) {
+            var d = result.draw().status();
+            h.append("<p class=\"warning\"><b>").append(esc(d.chinese())).append("</b>：").append(esc(d.chineseDetail()))
+                    .append("。<br><span class=\"en\">").append(esc(d.english() + ": " + d.englishDetail()))
+                    .append(".</span></p>\n");
+        }
         h.append("<p class=\"note\">表格版见同一文件夹中的 <b>review.xlsx</b>（可用 Excel、WPS 打开）；各县整改清单见"
                 + " <b>rectification/</b> 中该县的工作簿；manifest.json 记录本次复核读入和写出的全部文件及其 SHA-256。"
                 + "<br><span class=\"en\">The same tables for Excel and WPS: review.xlsx in this folder; each county's"
@@ -118,24 +124,60 @@ public final class HtmlReport {
         recheck(h, result);
         leads(h, result);
         dataQuality(h, result);
-        methods(h, result, certificate);
+        methods(h, result);
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
 
     /** Writes {@code dir/report.html}; returns its path. */
-    public static Path write(Path dir, ReviewResult result, List<Figure> figures, Certificate certificate)
-            throws IOException {
-        return write(dir, result, figures, null, certificate);
+    public static Path write(Path dir, ReviewResult result, List<Figure> figures) throws IOException {
+        return write(dir, result, figures, null);
     }
 
-    /** As {@link #write(Path, ReviewResult, List, Certificate)}, with the figures' images already made. */
-    public static Path write(Path dir, ReviewResult result, List<Figure> figures, List<byte[]> images,
-            Certificate certificate) throws IOException {
+    /** As {@link #write(Path, ReviewResult, List)}, with the figures' images already made. */
+    public static Path write(Path dir, ReviewResult result, List<Figure> figures, List<byte[]> images)
+            throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("report.html");
-        Files.writeString(file, html(result, figures, images, certificate), StandardCharsets.UTF_8);
+        Files.writeString(file, html(result, figures, images), StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * The first thing on the page when the match gate withheld counties: which, and why, with what to do, so that
+     * nobody acts on their rates or decisions.
+     */
+    private static void notUsable(StringBuilder h, ReviewResult result) {
+        if (result.usable()) {
+            return;
+        }
+        if (result.mismatches().isEmpty()) { // more records left out than kept: the whole review
+            h.append("<div class=\"unusable\" id=\"not-usable\"><p><b>").append(esc("不可用：多数记录无法读取，各县误差率和问责结论"
+                    + "均为“无数据”，不得据此作出任何结论。")).append("</b><br><span class=\"en\">").append(esc(
+                            Summary.unusable(result))).append("</span></p></div>\n");
+            return;
+        }
+        String counties = String.join("、", result.countiesWithoutData());
+        h.append("<div class=\"unusable\" id=\"not-usable\"><p><b>").append(esc("不可用：" + counties
+                + " 的市级抽查与自查台账对不上，这些县的误差率和问责结论均为“无数据”，不得据此作出任何结论。"))
+                .append("</b><br><span class=\"en\">").append(esc("NOT USABLE for " + String.join(", ",
+                        result.countiesWithoutData()) + ": their spot check and register do not match; their rates and"
+                        + " decisions are NO_DATA, and nothing may be concluded from them."))
+                .append("</span></p>\n<table><thead><tr><th>县<br><span class=\"en\">county</span></th><th>村<br><span"
+                        + " class=\"en\">village</span></th><th class=\"num\">抽查户在台账中<br><span class=\"en\">spot"
+                        + " check in register</span></th><th class=\"num\">台账户被抽查<br><span class=\"en\">register"
+                        + " visited</span></th><th>可能原因与改正<br><span class=\"en\">likely cause and what to do</span>"
+                        + "</th></tr></thead>\n<tbody>\n");
+        for (dev.lookback.check.Mismatch m : result.mismatches()) {
+            var c = m.match();
+            h.append("<tr><td>").append(esc(m.county())).append("</td><td>").append(esc(m.village()))
+                    .append("</td><td class=\"num\">").append(c.spotInRegister()).append(" / ").append(c.spotHouseholds())
+                    .append("</td><td class=\"num\">").append(c.registerInSpot()).append(" / ")
+                    .append(c.registerHouseholds()).append("</td><td>").append(esc(m.cause().chinese() + "："
+                            + m.cause().chineseDetail() + "。")).append("<br><span class=\"en\">")
+                    .append(esc(m.explanation() + ". " + m.cause().englishDetail() + ".")).append("</span></td></tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
     }
 
     private static void decisions(StringBuilder h, ReviewResult result) {
@@ -511,7 +553,7 @@ public final class HtmlReport {
         h.append("</ul></details>\n</section>\n");
     }
 
-    private static void methods(StringBuilder h, ReviewResult result, Certificate certificate) {
+    private static void methods(StringBuilder h, ReviewResult result) {
         ReviewSettings s = result.settings();
         h.append("<section id=\"methods\">\n<h2>方法 <span class=\"en\">Methods</span></h2>\n<dl>\n");
         item(h, "抽样设计", "Design", "按县分层、以行政村为整群的抽样；样本村内全部农户入户核查。包含概率取自 sample.csv，"
@@ -542,19 +584,25 @@ public final class HtmlReport {
         item(h, "判断规则", "Policy", s.policy().chinese() + "（" + s.policy().label() + "）：" + s.policy().chineseDetail()
                 + "。" + String.join("，", zhLines) + "。", s.policy().label() + ": " + s.policy().englishDetail() + ". "
                         + String.join(", ", enLines) + ".");
-        item(h, "输入", "Inputs", String.join("，", result.inputs()), String.join(", ", result.inputs()));
+        List<String> inputs = result.inputs().stream().map(i -> i.name() + " (" + i.encoding() + ")").toList();
+        item(h, "输入", "Inputs", String.join("，", inputs), String.join(", ", inputs));
+        CertificateCheck draw = result.draw();
+        Certificate certificate = draw.certificate();
         if (certificate != null) {
             String seed = certificate.seed();
             String method = certificate.method().label();
             String sha = certificate.frameSha256();
-            item(h, "抽样种子与证书", "Draw seed and certificate", "公开种子 “" + seed + "”，方法 " + method
-                    + "，抽样框 SHA-256 " + sha + "。任何人可用 lookback verify-draw 复核。", "Public seed \"" + seed
-                    + "\", method " + method + ", frame SHA-256 " + sha + "; anyone can re-derive it with lookback"
-                    + " verify-draw.");
+            item(h, "抽样种子与证书", "Draw seed and certificate", draw.status().chinese() + "：" + draw.status()
+                    .chineseDetail() + "。公开种子 “" + seed + "”，方法 " + method + "，抽样框 SHA-256 " + sha
+                    + "。任何人可用 lookback verify-draw 复核。", draw.status().english() + ": " + draw.status()
+                            .englishDetail() + ". Public seed \"" + seed + "\", method " + method + ", frame SHA-256 "
+                            + sha + "; anyone can re-derive it with lookback verify-draw.");
             h.append("</dl>\n<details><summary>抽样证书 <span class=\"en\">the certificate</span></summary><pre>")
                     .append(esc(certificate.toJson())).append("</pre></details>\n");
         } else {
-            item(h, "抽样种子与证书", "Draw seed and certificate", "未提供抽样证书。", "No draw certificate was given.");
+            item(h, "抽样种子与证书", "Draw seed and certificate", draw.status().chinese() + "："
+                    + draw.status().chineseDetail() + "。", draw.status().english() + ": "
+                            + draw.status().englishDetail() + ".");
             h.append("</dl>\n");
         }
         h.append("<p class=\"note\">参考：Lumley, <i>Complex Surveys</i> (2010)；Korn &amp; Graubard (1998)；"
@@ -620,6 +668,8 @@ public final class HtmlReport {
             ".en{color:#616161;font-size:.86em;font-weight:normal}",
             ".meta{color:#424242}.note{color:#616161;font-size:14px}",
             ".headline{font-size:18px;font-weight:bold}",
+            ".warning{background:#fff8e1;border-left:4px solid #ef6c00;padding:8px 12px}",
+            ".unusable{background:#ffebee;border:2px solid #c62828;padding:10px 14px;font-size:16px}",
             "table{border-collapse:collapse;width:100%;margin:8px 0 12px;font-size:14px}",
             "th,td{border-bottom:1px solid #e0e0e0;padding:6px 8px;text-align:left;vertical-align:top}",
             "th{background:#fafafa}td.num,th.num{text-align:right;white-space:nowrap}",

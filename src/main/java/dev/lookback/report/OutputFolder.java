@@ -223,15 +223,17 @@ public final class OutputFolder {
     }
 
     /**
-     * Writes {@value #MANIFEST} into {@code dir}: {@code lookback} (version), {@code settings}, {@code inputs}
-     * (the given files by role, each with {@code file}, {@code sha256}, {@code bytes}) and {@code outputs}
-     * (every file by the names Lookback writes now in {@code dir}, with {@code file}, {@code sha256},
+     * Writes {@value #MANIFEST} into {@code dir}: {@code lookback} (version), {@code settings} (with the rounds the
+     * review decided with and what it found of the draw: {@code draw} VERIFIED, NO_CERTIFICATE or NOT_CHECKED),
+     * {@code inputs} (every input the review read, by role, each with {@code file}, {@code sha256}, {@code bytes} and
+     * the {@code encoding} it was read in, then {@code extra} inputs of the run such as a config file) and
+     * {@code outputs} (every file by the names Lookback writes now in {@code dir}, with {@code file}, {@code sha256},
      * {@code bytes}), in a stable order: the same review gives the same manifest.
      *
-     * @param inputs the inputs by role ({@code frame}, {@code sample}, …): their paths
+     * @param extra   further inputs of the run by role (e.g. {@code config}): their paths
      * @param folders further folders the run wrote whole (as for {@link #prepare})
      */
-    public static void record(Path dir, ReviewResult result, Map<String, Path> inputs, String version,
+    public static void record(Path dir, ReviewResult result, Map<String, Path> extra, String version,
             String... folders) throws IOException {
         var s = result.settings();
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -245,11 +247,50 @@ public final class OutputFolder {
             settings.put(line.label(), s.line(line));
         }
         settings.put("as_of", result.asOf() == null ? "" : result.asOf().toString());
+        settings.put("rounds", (long) s.rounds());
+        settings.put("decision_level", s.decisionLevel());
+        settings.put("draw", result.draw().status().label());
+        settings.put("match_ids", s.gate().normalisedIds() ? "normalised" : "exact");
+        settings.put("min_registered", s.gate().minRegistered());
+        settings.put("min_visited", s.gate().minVisited());
         List<Map<String, Object>> in = new ArrayList<>();
-        for (Map.Entry<String, Path> e : inputs.entrySet()) {
+        for (ReviewResult.Input i : result.inputs()) {
+            if (i.file() != null) {
+                Map<String, Object> e = input(i.role().label(), i.file());
+                e.put("encoding", i.encoding());
+                in.add(e);
+            }
+        }
+        for (Map.Entry<String, Path> e : extra.entrySet()) {
             in.add(input(e.getKey(), e.getValue()));
         }
-        record(dir, version, settings, in, folders);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("usable", result.usable());
+        if (!result.usable()) {
+            Map<String, Object> why = new LinkedHashMap<>();
+            why.put("counties", new ArrayList<Object>(result.countiesWithoutData()));
+            why.put("villages", result.mismatches().stream().map(m -> (Object) m.village()).toList());
+            why.put("reason", Summary.unusable(result));
+            status.put("not_usable", why);
+        }
+        write(dir, version, settings, status, in, folders);
+    }
+
+    /**
+     * Why the review whose folder this is was not usable ({@code usable: false} in its manifest), or empty when it
+     * was usable or its manifest does not say.
+     */
+    public static java.util.Optional<String> notUsable(Path dir) throws IOException {
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return java.util.Optional.empty();
+        }
+        Object m = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8));
+        if (m instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("usable"))) {
+            Object why = map.get("not_usable") instanceof Map<?, ?> w ? w.get("reason") : null;
+            return java.util.Optional.of(why instanceof String r ? r : "the review says it is not usable");
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -259,9 +300,16 @@ public final class OutputFolder {
      */
     public static void record(Path dir, String version, Map<String, Object> settings, List<Map<String, Object>> inputs,
             String... folders) throws IOException {
+        write(dir, version, settings, Map.of(), inputs, folders);
+    }
+
+    /** The manifest, with {@code status} (e.g. {@code usable}) after the settings. */
+    private static void write(Path dir, String version, Map<String, Object> settings, Map<String, Object> status,
+            List<Map<String, Object>> inputs, String... folders) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lookback", version);
         m.put("settings", settings);
+        m.putAll(status);
         m.put("inputs", inputs);
         List<Object> out = new ArrayList<>();
         for (String file : owned(dir, folders)) {

@@ -39,7 +39,11 @@ public final class Summary {
      * The full lists are in review.xlsx, decisions.csv and the report.
      */
     public static String of(ReviewResult result) {
-        StringBuilder sb = new StringBuilder(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
+        StringBuilder sb = new StringBuilder();
+        if (!result.usable()) { // first: the review must not be acted on (for these counties)
+            line(sb, unusable(result));
+        }
+        sb.append(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
         var sample = result.crossCheck().sample();
         if (sample.lastRound() > 1) {
             java.util.Map<String, Integer> added = sample.lastRoundAdditions();
@@ -136,6 +140,34 @@ public final class Summary {
                 + l.type().english() + " (line " + l.example().line() + ": " + l.example().message() + ")";
     }
 
+    /**
+     * The one line that says why a review is not usable, whichever way: villages whose spot check and register do
+     * not match (the match gate: their counties, the first village's counts and likely cause with an example, and
+     * the fix in Chinese), or more records left out than kept; empty when the review is usable.
+     */
+    public static String unusable(ReviewResult result) {
+        var leftOut = result.crossCheck().mostlyLeftOut(); // the root cause when both: nothing could be read
+        if (leftOut.isPresent() || result.mismatches().isEmpty()) {
+            return leftOut.map(Summary::unusable).orElse("");
+        }
+        return unusable(result.mismatches());
+    }
+
+    /**
+     * The one line that says which villages failed the match gate: their counties, the first village's counts and
+     * likely cause with an example, and the fix in Chinese.
+     */
+    public static String unusable(List<dev.lookback.check.Mismatch> mismatches) {
+        java.util.SortedSet<String> counties = new java.util.TreeSet<>();
+        mismatches.forEach(m -> counties.add(m.county()));
+        var first = mismatches.get(0);
+        return "不可用 NOT USABLE for " + String.join(", ", counties) + " (无数据 no data, never triggered or cleared): the"
+                + " spot check and the register do not match in " + mismatches.size() + " " + plural(mismatches.size(),
+                        "village") + " of " + counties.size() + " " + plural(counties.size(), "county", "counties")
+                + " — " + first.county() + " " + first.explanation() + " (all in data_quality.csv) / "
+                + first.cause().chinese() + "：" + first.cause().chineseDetail();
+    }
+
     /** "1 decision", "2 decisions". */
     static String plural(long n, String noun) {
         return plural(n, noun, noun + "s");
@@ -228,7 +260,6 @@ public final class Summary {
             }
             return sb.toString();
         }
-        cross.mostlyLeftOut().ifPresent(l -> line(sb, unusable(l)));
         line(sb, cross.spotChecked() + " households spot-checked 抽查户, " + cross.discrepancies().size() + " "
                 + plural(cross.discrepancies().size(), "discrepancy", "discrepancies")
                 + " 整改, " + cross.findings().size() + " data-quality " + plural(cross.findings().size(), "finding")

@@ -61,6 +61,12 @@ public final class Workbooks {
     public static void writeReview(ReviewResult result, Path file) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
+            if (!result.mismatches().isEmpty()) { // first: the counties this review must not be acted on for
+                sheet(wb, st, "不可用 NOT USABLE", mismatchColumns(), result.mismatches());
+            } else if (!result.usable()) {
+                sheet(wb, st, "不可用 NOT USABLE", List.of(new Col<String>(Field.MESSAGE, Kind.TEXT, m -> m)),
+                        List.of(Summary.unusable(result)));
+            }
             if (!result.decisions().isEmpty()) {
                 sheet(wb, st, "问责结论", decisionColumns(), result.decisions());
             }
@@ -83,6 +89,11 @@ public final class Workbooks {
             throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
+            List<dev.lookback.check.Mismatch> mismatched = result.mismatches().stream()
+                    .filter(m -> m.county().equals(county)).toList();
+            if (!mismatched.isEmpty()) {
+                sheet(wb, st, "不可用 NOT USABLE", mismatchColumns(), mismatched);
+            }
             sheet(wb, st, "整改清单", itemColumns(true), rows(Map.of(county, items)));
             List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
             if (!decisions.isEmpty()) {
@@ -159,6 +170,20 @@ public final class Workbooks {
         cols.add(new Col<>(Field.PROBLEM, Kind.TEXT, r -> r[5]));
         cols.add(new Col<>(Field.AUDITED_MISUSED, Kind.MONEY, r -> r[6].isEmpty() ? null : Double.parseDouble(r[6])));
         return cols;
+    }
+
+    /** The villages whose spot check and register do not match: their counties have no data. */
+    static List<Col<dev.lookback.check.Mismatch>> mismatchColumns() {
+        return List.of(
+                new Col<>(Field.COUNTY, Kind.TEXT, dev.lookback.check.Mismatch::county),
+                new Col<>(Field.VILLAGE, Kind.TEXT, dev.lookback.check.Mismatch::village),
+                new Col<>(Field.SPOT_HOUSEHOLDS, Kind.INTEGER, m -> m.match().spotHouseholds()),
+                new Col<>(Field.SPOT_IN_REGISTER, Kind.INTEGER, m -> m.match().spotInRegister()),
+                new Col<>(Field.REGISTER_HOUSEHOLDS, Kind.INTEGER, m -> m.match().registerHouseholds()),
+                new Col<>(Field.REGISTER_IN_SPOT, Kind.INTEGER, m -> m.match().registerInSpot()),
+                new Col<>(Field.CAUSE, Kind.TEXT, m -> m.cause().chinese() + " " + m.cause().english()),
+                new Col<>(Field.FIX, Kind.TEXT, m -> m.cause().chineseDetail()),
+                new Col<>(Field.MESSAGE, Kind.TEXT, dev.lookback.check.Mismatch::explanation));
     }
 
     static List<Col<Finding>> findingColumns() {

@@ -57,16 +57,9 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
         city.writeRecheck(sample, inputs, SEED + " 第三方评估", 2, 0.03);
         drawn.writeCertificate(inputs.resolve("sample.certificate.json"), "villages.csv",
                 Tickets.fileSha256(inputs.resolve("villages.csv")), version());
-        ReviewResult result = Review.ofFolder(inputs)
-                .leaders(TabularSource.of(inputs.resolve("leaders.csv")))
-                .assistance(TabularSource.of(inputs.resolve("cadres.csv")),
-                        TabularSource.of(inputs.resolve("satisfaction.csv")), 0.10, 0.90)
-                .funds(TabularSource.of(inputs.resolve("fund_checks.csv")), 0.01, AS_OF)
-                .reports(TabularSource.of(inputs.resolve("reports.csv")), ReviewSettings.DEFAULT_REPORT_DAYS)
-                .recheck(TabularSource.of(inputs.resolve("recheck.csv")))
-                .rounds(dev.lookback.draw.Certificate.DEFAULT_ROUNDS)
-                .unit(unit).methods(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
-                        IntervalMethod.WALD).run();
+        // every input of the folder (leaders, cadres, satisfaction, funds, reports, re-check) and its certificate,
+        // whose two declared rounds set the decisions' level
+        ReviewResult result = Review.ofFolder(inputs).settings(settings(unit)).run();
         return new Demo(city, drawn, inputs, result);
     }
 
@@ -94,13 +87,17 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
         city.writeAssistanceAndFunds(combined, dir);
         f.write(dir.resolve("sample.csv"), dir.resolve("sample.certificate.json"), dir.resolve("visits.csv"),
                 "villages.csv", frameSha, version());
-        ReviewResult again = Review.ofFolder(dir)
-                .leaders(TabularSource.of(dir.resolve("leaders.csv")))
-                .assistance(TabularSource.of(dir.resolve("cadres.csv")),
-                        TabularSource.of(dir.resolve("satisfaction.csv")), 0.10, 0.90)
-                .funds(TabularSource.of(dir.resolve("fund_checks.csv")), 0.01, AS_OF)
-                .settings(result.settings()).run();
+        ReviewResult again = Review.ofFolder(dir).settings(result.settings()).run();
         return new Demo(city, f.draw(), dir, again);
+    }
+
+    /**
+     * The demo's settings: the defaults with Korn–Graubard, logit, Wilson and Wald intervals and the review date
+     * {@link #AS_OF}.
+     */
+    public static ReviewSettings settings(Unit unit) {
+        return ReviewSettings.defaults().withUnit(unit).withAsOf(AS_OF).withMethods(java.util.List.of(
+                IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON, IntervalMethod.WALD));
     }
 
     private Path frameFile() {

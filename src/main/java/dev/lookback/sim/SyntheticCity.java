@@ -151,7 +151,7 @@ public final class SyntheticCity {
     }
 
     static String householdCode(int h) {
-        return String.format(Locale.ROOT, "H%08d", h + 1);
+        return String.format(Locale.ROOT, "0430%08d", h + 1);
     }
 
     /** The spec. */

@@ -48,6 +48,16 @@ public final class Replicates {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Replicates r && r.total == total && Arrays.equals(r.defined, defined);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * total + Arrays.hashCode(defined);
+    }
+
+    @Override
     public String toString() {
         return total + " bootstrap replicates" + (defined.length < total ? " (" + (total - defined.length)
                 + " without domain units)" : "");

@@ -14,7 +14,8 @@ public enum Field implements Term {
     PROJECT, AMOUNT, AUDITED_MISUSED,
     ITEM, ID, PROBLEM_ZH, PROBLEM, WORKBOOK,
     ALLEGATION, LEAD_STATUS, COUNT, REPORT, RECEIVED, CHANNEL, SUBJECT, SUBJECT_ID, VERIFIED_ON, OVERDUE,
-    SPOT_CHECK_VERDICT;
+    SPOT_CHECK_VERDICT,
+    SPOT_HOUSEHOLDS, SPOT_IN_REGISTER, REGISTER_HOUSEHOLDS, REGISTER_IN_SPOT, CAUSE, FIX, EXAMPLE;
 
     /** The CSV header: the constant in lower case, except {@code status} for a lead's status. */
     @Override

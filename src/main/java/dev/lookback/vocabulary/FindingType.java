@@ -1,6 +1,9 @@
 package dev.lookback.vocabulary;
 
-/** The kinds of data-quality finding (数据质量问题): none stops the review; each says what was done. */
+/**
+ * The kinds of data-quality finding (数据质量问题): each says what was done; only {@link #MISMATCHED} makes the review
+ * unusable for its county.
+ */
 public enum FindingType implements Term {
     /** A record that could not be read (bad value, missing value); it is left out. */
     BAD_RECORD,
@@ -23,7 +26,14 @@ public enum FindingType implements Term {
     /** Equal inclusion probabilities that look like a rounded n_h/N_h but are not equal to it. */
     PROBABILITY_ROUNDED,
     /** Tallies in persons without household counts: the zero-error bound counts persons as independent. */
-    NO_HOUSEHOLD_COUNTS;
+    NO_HOUSEHOLD_COUNTS,
+    /**
+     * A sampled village whose spot check and register do not describe the same households (the match gate): its
+     * households are left out of every estimate, list and decision, and its county has no data.
+     */
+    MISMATCHED,
+    /** Tallies without the match counts of their villages: the match gate could not be applied. */
+    NO_MATCH_COUNTS;
 
     /** As in data_quality.csv: the constant's name. */
     @Override

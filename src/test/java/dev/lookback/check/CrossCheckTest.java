@@ -133,8 +133,8 @@ class CrossCheckTest {
     void aSampledVillageWithNoCheckAndAnUnsampledCountyAreReported() {
         Frame frame = Frame.read(csv("villages.csv", FRAME + "C,C1,3\n"));
         Sample sample = Sample.read(csv("sample.csv", SAMPLE), frame);
-        CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", "household,county,village,persons,status\n"),
-                csv("spot_check.csv", "household,county,village,persons,qualifies\nq,A,A1,1,false\n"));
+        CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", "household,county,village,persons,status\n"
+                + "q,A,A1,1,NON_POOR\n"), csv("spot_check.csv", "household,county,village,persons,qualifies\nq,A,A1,1,false\n"));
         List<String> findings = r.findings().stream().map(Finding::toString).collect(Collectors.toList());
         assertTrue(findings.contains("sample: county C of the frame has no sampled village; it has no estimate and the"
                 + " city row does not cover it"), findings.toString());
@@ -165,8 +165,8 @@ class CrossCheckTest {
         Frame frame = Frame.read(csv("villages.csv", FRAME));
         Sample sample = Sample.read(csv("sample.csv", "county,village,inclusion_probability\nA,A1,0.5001\nA,A2,0.5001\n"
                 + "B,B1,0.5\n"), frame);
-        CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", "household,county,village,persons,status\n"),
-                csv("spot_check.csv", "household,county,village,persons,qualifies\nq,A,A1,1,false\n"));
+        CrossCheckResult r = CrossCheck.run(frame, sample, csv("self_check.csv", "household,county,village,persons,status\n"
+                + "q,A,A1,1,NON_POOR\n"), csv("spot_check.csv", "household,county,village,persons,qualifies\nq,A,A1,1,false\n"));
         List<Finding> rounded = r.findings().stream().filter(f -> f.type() == FindingType.PROBABILITY_ROUNDED)
                 .collect(Collectors.toList());
         assertEquals(1, rounded.size(), r.findings().toString());

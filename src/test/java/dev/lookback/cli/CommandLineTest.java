@@ -68,7 +68,8 @@ class CommandLineTest {
                 SRS.resolve("spot_check.csv"), "--report", "none", "--charts", "none"));
         assertEquals(0, households.status(), households.err());
         Path tallies = dir.resolve("out/tallies.csv");
-        assertEquals("county,village,measure,errors,units,household_errors,domain_households",
+        assertEquals("county,village,measure,errors,units,household_errors,domain_households,spot_households,"
+                + "spot_in_register,register_households,register_in_spot",
                 Files.readAllLines(tallies).get(0));
         Run fromTallies = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--sample",
                 SRS.resolve("sample.csv").toString(), "--tallies", tallies.toString(), "--out",
@@ -80,13 +81,15 @@ class CommandLineTest {
         // tallies in persons without household counts: still estimated, and the data-quality file says that a
         // zero-error bound then counts persons as independent
         Path bare = dir.resolve("bare.csv");
-        Files.write(bare, Files.readAllLines(tallies).stream().map(l -> l.substring(0, l.lastIndexOf(',',
-                l.lastIndexOf(',') - 1))).toList());
+        Files.write(bare, Files.readAllLines(tallies).stream().map(l -> String.join(",",
+                java.util.Arrays.asList(l.split(",")).subList(0, 5))).toList());
         Run fromBare = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--sample",
                 SRS.resolve("sample.csv").toString(), "--tallies", bare.toString(), "--out", dir.resolve("bare").toString(),
                 "--report", "none", "--charts", "none");
         assertEquals(0, fromBare.status(), fromBare.err());
         assertTrue(Files.readString(dir.resolve("bare/data_quality.csv")).contains("NO_HOUSEHOLD_COUNTS"));
+        assertTrue(Files.readString(dir.resolve("bare/data_quality.csv")).contains("NO_MATCH_COUNTS"),
+                "tallies without match counts pass the gate unchecked, and say so");
         Run both = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--sample",
                 SRS.resolve("sample.csv").toString(), "--tallies", tallies.toString(), "--self-check",
                 SRS.resolve("self_check.csv").toString(), "--spot-check", SRS.resolve("spot_check.csv").toString());
@@ -99,7 +102,7 @@ class CommandLineTest {
     }
 
     @Test
-    void gbkInputNeedsTheEncodingFlagAndSaysSo() throws IOException {
+    void gbkInputIsDetectedAndRecordedAndAWrongFlagSaysTheFix() throws IOException {
         Path gbk = dir.resolve("gbk");
         Files.createDirectories(gbk);
         Charset charset = Charset.forName("GBK");
@@ -109,14 +112,25 @@ class CommandLineTest {
                     .replace(",NON_POOR", ",一般户");
             Files.write(gbk.resolve(f), text.getBytes(charset));
         }
+        // the register and the spot check saved by Excel on Chinese Windows, the frame and sample left in UTF-8
+        Files.copy(SRS.resolve("villages.csv"), gbk.resolve("villages.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String[] args = review(gbk.resolve("villages.csv"), gbk.resolve("sample.csv"), gbk.resolve("self_check.csv"),
                 gbk.resolve("spot_check.csv"));
-        Run plain = run(args);
-        assertEquals(2, plain.status());
-        assertTrue(plain.err().startsWith("lookback review: self_check.csv line 1: the bytes are not valid UTF-8;"), plain.err());
-        assertFalse(plain.err().contains("Exception"), plain.err());
+        Run detected = run(args);
+        assertEquals(0, detected.status(), detected.err());
+        String manifest = Files.readString(dir.resolve("out/manifest.json"));
+        assertTrue(manifest.contains("\"file\": \"" + gbk.resolve("self_check.csv") + "\", \"sha256\""), manifest);
+        assertTrue(manifest.contains("\"encoding\": \"GB18030 (detected)\""), manifest);
+        assertTrue(manifest.contains("\"encoding\": \"UTF-8 (detected)\""), manifest);
+        // named wrongly: the message says the fix in both languages, never "fix line 1"
         List<String> withFlag = new java.util.ArrayList<>(List.of(args));
-        withFlag.addAll(List.of("--encoding", "GBK"));
+        withFlag.addAll(List.of("--encoding", "UTF-8"));
+        Run wrong = run(withFlag.toArray(new String[0]));
+        assertEquals(2, wrong.status());
+        assertEquals("lookback review: self_check.csv line 1: the bytes are not valid UTF-8; a file saved by Excel on"
+                + " Chinese Windows is usually GBK: save it as UTF-8, or use --encoding GBK / self_check.csv：另存为 UTF-8 或指定"
+                + " --encoding GBK\n", wrong.err());
+        withFlag.set(withFlag.size() - 1, "GBK");
         Run ok = run(withFlag.toArray(new String[0]));
         assertEquals(0, ok.status(), ok.err());
         Run utf8 = run(review(SRS.resolve("villages.csv"), SRS.resolve("sample.csv"), SRS.resolve("self_check.csv"),
@@ -124,6 +138,7 @@ class CommandLineTest {
         java.util.function.Function<String, String> same = t -> t.replace(dir.toString(), "")
                 .replaceAll(" \\(replacing the \\d+ files of the run before\\)", "");
         assertEquals(same.apply(utf8.out()), same.apply(ok.out()), "the same review whatever the encoding");
+        assertEquals(same.apply(utf8.out()), same.apply(detected.out()), "the same review, detected");
     }
 
     @Test
@@ -177,11 +192,14 @@ class CommandLineTest {
         Run chart = run("plan", "--goal", "decision", "--chart", "oc.jpg");
         assertEquals(2, chart.status());
         assertEquals("", chart.out(), "nothing computed");
-        Run required = run("review", "--frame", "x.csv");
+        Run required = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--out",
+                dir.resolve("required").toString());
         assertEquals(2, required.status());
-        assertEquals("lookback review: missing required option --sample=FILE; see lookback review --help / 缺少必需选项"
-                + " --sample=FILE\n",
-                required.err());
+        assertEquals("lookback review: missing --sample (or --input DIR, a folder of inputs); see lookback review --help"
+                + " / 缺少必需选项 --sample\n", required.err());
+        Run absent = run("review", "--frame", "x.csv");
+        assertEquals(2, absent.status());
+        assertTrue(absent.err().startsWith("lookback review: --frame x.csv: no such file (looked in "), absent.err());
         Run unknown = run("review", "--frame", "x.csv", "--colour", "red");
         assertEquals(2, unknown.status());
         assertEquals("lookback review: unknown option --colour; see lookback review --help / 未知选项，见 --help\n", unknown.err());
@@ -623,7 +641,9 @@ class CommandLineTest {
                 dropped.resolve("sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),
                 "--spot-check", checks.resolve("spot_check.csv").toString(), "--out", dir.resolve("r3").toString());
         assertEquals(2, refused.status());
-        assertTrue(refused.err().contains("is not the one its round's certificate"), refused.err());
+        assertTrue(refused.err().contains("sample.certificate.json: the draw's certificate does not match the frame and"
+                + " the sample given"), refused.err());
+        assertTrue(refused.err().contains("is in the certificate but not in the sample"), refused.err());
         // the rounds cannot change after the draw
         Run changedRounds = run("review", "--frame", demo.resolve("input/villages.csv").toString(), "--sample",
                 demo.resolve("input/sample.csv").toString(), "--self-check", demo.resolve("input/self_check.csv").toString(),

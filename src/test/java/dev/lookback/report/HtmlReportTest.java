@@ -54,7 +54,8 @@ class HtmlReportTest {
         city.writeSpotCheck(sample, dir);
         city.writeLeaders(dir);
         city.writeAssistanceAndFunds(sample, dir);
-        drawn.writeCertificate(dir.resolve("sample.certificate.json"), "villages.csv", "abc123", "test");
+        drawn.writeCertificate(dir.resolve("sample.certificate.json"), "villages.csv",
+                dev.lookback.draw.Tickets.fileSha256(dir.resolve("villages.csv")), "test", 1);
         certificate = dev.lookback.draw.Certificate.read(dir.resolve("sample.certificate.json"));
         result = Review.of(dir.resolve("villages.csv"), dir.resolve("sample.csv"), dir.resolve("self_check.csv"),
                 dir.resolve("spot_check.csv")).leaders(TabularSource.of(dir.resolve("leaders.csv")))
@@ -103,7 +104,8 @@ class HtmlReportTest {
     @Test
     void reportHasTheDecisionsFirstThenEstimatesChartsQualityAndMethods() throws IOException {
         List<Figure> figures = ReviewCharts.of(result, Lang.ZH).subList(0, 2);
-        Path file = HtmlReport.write(dir.resolve("out"), result, figures, certificate);
+        assertEquals(certificate, result.draw().certificate(), "the certificate beside the sample was checked");
+        Path file = HtmlReport.write(dir.resolve("out"), result, figures);
         String html = Files.readString(file);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         int decisions = html.indexOf("<section id=\"decisions\">");
@@ -139,11 +141,15 @@ class HtmlReportTest {
 
     @Test
     void reportWithoutLeadersOrCertificateSaysSo() throws IOException {
-        ReviewResult plain = Review.of(dir.resolve("villages.csv"), dir.resolve("sample.csv"),
+        Path alone = Files.createDirectories(dir.resolve("no-certificate"));
+        Files.copy(dir.resolve("sample.csv"), alone.resolve("sample.csv"));
+        ReviewResult plain = Review.of(dir.resolve("villages.csv"), alone.resolve("sample.csv"),
                 dir.resolve("self_check.csv"), dir.resolve("spot_check.csv")).run();
-        String html = HtmlReport.html(plain, List.of(), null);
+        String html = HtmlReport.html(plain, List.of());
         assertTrue(html.contains("No leaders were given"));
-        assertTrue(html.contains("No draw certificate was given"));
+        assertTrue(html.contains("<p class=\"warning\"><b>抽样无法核验</b>：未找到抽样证书，无法核验样本是否为公开种子抽出。<br><span"
+                + " class=\"en\">draw not verifiable: no draw certificate was found: whether the sample is the published"
+                + " draw cannot be checked.</span></p>"), "said on the first screen");
         assertFalse(html.contains("<section id=\"charts\">"));
         assertFalse(html.contains("<section id=\"links\">"));
         assertEquals(ForestRow.class, new ForestRow("a", 0, 0, 0, false, false).getClass());
@@ -170,7 +176,7 @@ class HtmlReportTest {
         }
         assertEquals(4, result.policies().rows().size());
         assertEquals(result.policies().decisions(), result.policies().simulated(), "every sampled decision simulated");
-        String html = HtmlReport.html(result, List.of(), certificate);
+        String html = HtmlReport.html(result, List.of());
         assertTrue(html.contains("若每县恰在线上，预计问责县数"), "the policy table is on the first screen");
         assertTrue(html.indexOf("若每县恰在线上") < html.indexOf("<section id=\"estimates\">"));
     }

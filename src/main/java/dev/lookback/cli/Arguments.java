@@ -33,6 +33,19 @@ final class Arguments {
         return Path.of(text(name));
     }
 
+    /**
+     * The file an option names for output, its folder made if absent (an output file in a new folder is written,
+     * not refused as unwritable).
+     */
+    Path outputFile(String name) throws java.io.IOException {
+        Path p = path(name);
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        return p;
+    }
+
     double number(String name) {
         try {
             return Double.parseDouble(text(name));

@@ -44,7 +44,7 @@ final class AssignTeamsCommand extends Command {
                 Option.optional("--mutual", "allowed|forbidden", "allowed", "whether two counties may check each other"),
                 Option.optional("--forbid", "A:B[,A:B...]", "", "pairs that may not occur: a team of county A checking B"),
                 Option.optional("--out", "FILE", "assignment.csv", "the assignment to write"),
-                Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
+                ReviewCommand.encodingOption("CSV inputs"));
     }
 
     @Override
@@ -87,7 +87,7 @@ final class AssignTeamsCommand extends Command {
             forbidden.add(List.of(ab[0].strip(), ab[1].strip()));
         }
         TeamAssignment assignment = TeamAssignment.assign(teams, counties, a.text("--seed"), noMutual, forbidden);
-        Path file = a.path("--out");
+        Path file = a.outputFile("--out");
         try (CsvWriter w = CsvWriter.create(file)) {
             w.row("team", "home_county", "county");
             for (Team t : teams) {

@@ -35,7 +35,7 @@ final class FundsCommand extends Command {
                 Option.optional("--bound", "binomial|poisson", "poisson", "the upper precision limits"),
                 Option.optional("--materiality", "M", "0.01", "the largest acceptable misstatement, a share of the"
                         + " book value"),
-                Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
+                ReviewCommand.encodingOption("CSV inputs"));
     }
 
     @Override
@@ -43,7 +43,7 @@ final class FundsCommand extends Command {
         List<dev.lookback.funds.Project> projects = FundSample.read(TabularSource.of(a.path("--funds"),
                 ReviewCommand.charset(a.text("--encoding"))));
         FundSample sample = FundSample.draw(projects, a.text("--seed"), a.integer("--n", 1));
-        sample.write(a.path("--out"));
+        sample.write(a.outputFile("--out"));
         java.nio.file.Path certificate = DrawCommand.certificateBeside(a.path("--out"));
         java.nio.file.Files.writeString(certificate, String.format(java.util.Locale.ROOT, "{%n  \"library\": \"lookback %s\","
                 + "%n  \"seed\": %s,%n  \"rule\": \"projects in code order; points r + k*J, J = X/n, r = u * J with u"

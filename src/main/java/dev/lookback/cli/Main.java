@@ -11,6 +11,9 @@ public final class Main {
     /** Exit status for input or options that cannot be used. */
     static final int UNUSABLE_INPUT = 2;
 
+    /** Exit status for a bug in Lookback (never expected: the fuzz campaign counts it as a failure). */
+    static final int INTERNAL_ERROR = 3;
+
     private static final List<Command> COMMANDS = List.of(new ReviewCommand(), new DrawCommand(), new VerifyDrawCommand(), new AssignTeamsCommand(),
             new PlanCommand(), new FundsCommand(), new FollowUpCommand(), new RecheckDrawCommand(),
             new DemoCommand(), new SimulateCommand(), new ShellCommand());
@@ -67,13 +70,19 @@ public final class Main {
             err.println("lookback " + command.name() + ": " + e.getMessage());
             err.flush();
             return UNUSABLE_INPUT;
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             err.println("lookback " + command.name() + ": cannot write output: " + e.getMessage()
                     + " — check that the folder is writable and the disk not full / 无法写出结果，请检查文件夹权限和磁盘空间");
             err.flush();
             return 1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (Exception e) { // a bug: one line that says so and where, never a stack trace in front of a user
+            StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+            err.println("lookback " + command.name() + ": internal error, a bug in Lookback and not in your files ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + (at == null ? "" : " at " + at.getClassName() + "." + at.getMethodName() + ":" + at.getLineNumber())
+                    + "); please report it with the command line / 内部错误，请将命令行报告给开发者");
+            err.flush();
+            return INTERNAL_ERROR;
         }
     }
 

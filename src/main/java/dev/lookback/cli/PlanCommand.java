@@ -75,7 +75,7 @@ final class PlanCommand extends Command {
                 Option.optional("--domain-share", "S", "1", "review: the share of a village's households in the"
                         + " measure's domain (1 for identification; the exited share for exit)"),
                 Option.optional("--measures", "K", "2", "review: decisions per county (identification and exit)"),
-                Option.optional("--encoding", "NAME", "UTF-8", "review: encoding of --frame, e.g. GBK"),
+                ReviewCommand.encodingOption("review: --frame"),
                 Option.optional("--out", "FILE", "", "review: write the plan as CSV"),
                 Option.optional("--ok", "P", "0.005", "decision: a compliant county's rate"),
                 Option.optional("--bad", "P", "0.05", "decision: a failing county's rate"),
@@ -170,7 +170,7 @@ final class PlanCommand extends Command {
         if (!a.text("--chart").isEmpty()) { // a typo in the file name's format should cost nothing
             String name = a.path("--chart").getFileName().toString();
             try {
-                ChartFormat.ofFile(a.path("--chart"));
+                ChartFormat.ofFile(a.outputFile("--chart"));
                 Lang.parse(a.text("--lang"));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--chart " + name + ": " + e.getMessage());
@@ -228,7 +228,7 @@ final class PlanCommand extends Command {
                                 oc[i], "#".repeat((int) Math.round(40 * oc[i]))));
                     }
                     if (!a.text("--oc-out").isEmpty()) {
-                        try (CsvWriter w = CsvWriter.create(a.path("--oc-out"))) {
+                        try (CsvWriter w = CsvWriter.create(a.outputFile("--oc-out"))) {
                             w.row("rate", "probability_triggered", "villages", "policy", "threshold");
                             for (int i = 0; i < rates.length; i++) {
                                 w.row(rates[i], oc[i], n, policy.label(), t);
@@ -240,7 +240,7 @@ final class PlanCommand extends Command {
                         Lang lang = ChartFonts.usable(Lang.parse(a.text("--lang")));
                         String subtitle = lang.pick(n + " 个村，ρ = ", n + " villages, ρ = ") + Formats.fixed(rho, 3)
                                 + lang.pick("，", ", ") + policy.label();
-                        Charts.save(Charts.operatingCharacteristic(rates, oc, t, subtitle, lang), a.path("--chart"));
+                        Charts.save(Charts.operatingCharacteristic(rates, oc, t, subtitle, lang), a.outputFile("--chart"));
                         out.println("Wrote " + a.text("--chart"));
                     }
                 }
@@ -257,7 +257,7 @@ final class PlanCommand extends Command {
                         a.number("--beta"), a.integer("--replicates", 100), Long.parseLong(a.text("--seed")));
                 out.println(plan);
                 if (!a.text("--out").isEmpty()) {
-                    try (CsvWriter w = CsvWriter.create(a.path("--out"))) {
+                    try (CsvWriter w = CsvWriter.create(a.outputFile("--out"))) {
                         Table t = plan.table();
                         w.row(t.columnNames().toArray());
                         for (int i = 0; i < t.rowCount(); i++) {

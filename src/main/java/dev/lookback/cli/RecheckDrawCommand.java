@@ -33,7 +33,7 @@ final class RecheckDrawCommand extends Command {
                 Option.required("--seed", "TEXT", "the published seed of the re-check draw"),
                 Option.optional("--per-county", "K", "2", "re-check villages per county"),
                 Option.optional("--out", "FILE", "recheck_villages.csv", "the villages to re-check"),
-                Option.optional("--encoding", "NAME", "UTF-8", "encoding of CSV inputs, e.g. GBK"));
+                ReviewCommand.encodingOption("CSV inputs"));
     }
 
     @Override
@@ -43,7 +43,7 @@ final class RecheckDrawCommand extends Command {
         Sample sample = Sample.read(TabularSource.of(a.path("--sample"), cs), frame);
         String seed = a.text("--seed");
         Map<String, List<String>> drawn = Recheck.draw(sample, seed, a.integer("--per-county", 1));
-        Path file = a.path("--out");
+        Path file = a.outputFile("--out");
         try (CsvWriter w = CsvWriter.create(file)) {
             w.row("county", "village", "ticket");
             for (Map.Entry<String, List<String>> e : drawn.entrySet()) {

@@ -57,8 +57,9 @@ public final class SparkMain {
               --force               replace outputs no manifest accounts for
               -h, --help            this help
 
-            Exit status: 0 done; 2 an input or option cannot be used (the message names file, line and column), or
-            more records were left out than kept (the files are written, for inspection); 1 Spark failed.
+            Exit status: 0 done; 2 an input or option cannot be used (the message names file, line and column), more
+            records were left out than kept, or a sampled village's spot check and register do not match (the match
+            gate at its default shares: the files are written, for inspection); 1 Spark failed.
             """;
 
     private SparkMain() {
@@ -252,6 +253,12 @@ public final class SparkMain {
                 + (o.parquet() ? ", parquet/" : "") + ", manifest.json");
         if (w.mostlyLeftOut().isPresent()) { // written for inspection, but not tallies to review
             err.println("lookback-spark: " + dev.lookback.report.Summary.unusable(w.mostlyLeftOut().get()));
+            err.flush();
+            return UNUSABLE_INPUT;
+        }
+        var mismatched = dev.lookback.check.MatchGate.defaults().mismatches(t.matches(), frame);
+        if (!mismatched.isEmpty()) { // the review of these tallies gives those counties no data: say so now
+            err.println("lookback-spark: " + dev.lookback.report.Summary.unusable(mismatched));
             err.flush();
             return UNUSABLE_INPUT;
         }

@@ -15,6 +15,7 @@ import dev.lookback.check.CrossCheck.RegisterRecord;
 import dev.lookback.check.CrossCheck.SpotRecord;
 import dev.lookback.check.Discrepancy;
 import dev.lookback.check.Finding;
+import dev.lookback.check.VillageMatch;
 import dev.lookback.check.VillageTally;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
@@ -96,7 +97,7 @@ public final class SparkTallies {
     /** What one spot-checked household comes to: a tally row (tag 0), a finding (1) or a discrepancy (2). */
     private static final StructType CHECKED = new StructType().add("tag", "int").add("cell", "int")
             .add("count_persons", "int").add("unregistered", "boolean").add("finding", FINDING)
-            .add("discrepancy", DISCREPANCY).add("village_key", "string");
+            .add("discrepancy", DISCREPANCY).add("village_key", "string").add("found", "boolean");
 
     private static final int SPOT_READ = 0;
     private static final int REGISTER_SAMPLED = 1;
@@ -108,18 +109,21 @@ public final class SparkTallies {
     private final Sample sample;
     private final String spotName;
     private final List<VillageTally> tallies;
+    private final List<VillageMatch> matches;
     private final long spotChecked;
     private final long unregistered;
     private final Dataset<Row> findings;
     private final Dataset<Row> discrepancies;
     private final List<Dataset<Row>> cached;
 
-    private SparkTallies(Frame frame, Sample sample, String spotName, List<VillageTally> tallies, long spotChecked,
-            long unregistered, Dataset<Row> findings, Dataset<Row> discrepancies, List<Dataset<Row>> cached) {
+    private SparkTallies(Frame frame, Sample sample, String spotName, List<VillageTally> tallies,
+            List<VillageMatch> matches, long spotChecked, long unregistered, Dataset<Row> findings,
+            Dataset<Row> discrepancies, List<Dataset<Row>> cached) {
         this.frame = frame;
         this.sample = sample;
         this.spotName = spotName;
         this.tallies = List.copyOf(tallies);
+        this.matches = List.copyOf(matches);
         this.spotChecked = spotChecked;
         this.unregistered = unregistered;
         this.findings = findings;
@@ -270,15 +274,17 @@ public final class SparkTallies {
             Checked c = CrossCheck.check(s, reg, unusable, registerFile, r.getString(r.fieldIndex("file")));
             List<Row> out = new ArrayList<>(3);
             out.add(RowFactory.create(0, c.counted() ? VillageTally.cell(c.status(), s.qualifies()) : -1,
-                    Math.max(0, c.persons()), c.status() == Status.UNREGISTERED, null, null, s.village()));
+                    Math.max(0, c.persons()), c.status() == Status.UNREGISTERED, null, null, s.village(),
+                    !r.isNullAt(r.fieldIndex("r_ok"))));
             for (int i = 0; i < c.findings().size(); i++) {
-                out.add(RowFactory.create(1, -1, 0, false, findingRow(c.findings().get(i), CHECKED_STEP, i), null, null));
+                out.add(RowFactory.create(1, -1, 0, false, findingRow(c.findings().get(i), CHECKED_STEP, i), null, null,
+                        false));
             }
             if (c.discrepancy() != null) {
                 Discrepancy d = c.discrepancy();
                 out.add(RowFactory.create(2, -1, 0, false, null, RowFactory.create(d.household(), d.county(), d.village(),
                         d.kind().name(), d.status().name(), d.qualifies(), d.persons(), d.spotLine(), d.registerLine()),
-                        null));
+                        null, false));
             }
             return out.iterator();
         }, Encoders.row(CHECKED)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -288,14 +294,19 @@ public final class SparkTallies {
         // The tallies: one row per sampled village and cell, to the driver
         List<Row> cells = checked.filter(col("tag").equalTo(0)).groupBy("village_key", "cell")
                 .agg(count(lit(1)).as("households"), sum("count_persons").as("persons"),
-                        sum(when(col("unregistered"), 1).otherwise(0)).as("unregistered"))
+                        sum(when(col("unregistered"), 1).otherwise(0)).as("unregistered"),
+                        sum(when(col("found"), 1).otherwise(0)).as("found"))
                 .collectAsList();
         Map<String, long[][]> byVillage = new LinkedHashMap<>();
+        Map<String, long[]> overlap = new HashMap<>(); // village → spot households, in the register, register, visited
         long spotChecked = 0;
         long unregistered = 0;
         for (Row c : cells) {
             spotChecked += c.getLong(2);
             unregistered += c.getLong(4);
+            long[] o = overlap.computeIfAbsent(c.getString(0), k -> new long[4]);
+            o[0] += c.getLong(2);
+            o[1] += c.getLong(5);
             int cell = c.getInt(1);
             if (cell >= 0) {
                 long[][] t = byVillage.computeIfAbsent(c.getString(0),
@@ -304,18 +315,31 @@ public final class SparkTallies {
                 t[1][cell] += c.getLong(3);
             }
         }
+        // The match gate's counts of the register side: each sampled village's households (their first record
+        // usable) and how many of them the spot check visited, as the in-process cross-check counts them
+        for (Row c : first.filter(col("ok")).join(keptIds.withColumn("visited", lit(true)), seq("household"), "left")
+                .groupBy("village").agg(count(lit(1)).as("households"),
+                        sum(when(col("visited").isNotNull(), 1).otherwise(0)).as("visited"))
+                .collectAsList()) {
+            long[] o = overlap.computeIfAbsent(c.getString(0), k -> new long[4]);
+            o[2] += c.getLong(1);
+            o[3] += c.getLong(2);
+        }
         List<VillageTally> tallies = new ArrayList<>();
+        List<VillageMatch> matches = new ArrayList<>();
         for (SampledVillage v : sample.villages()) {
             long[][] t = byVillage.getOrDefault(v.village(), new long[2][VillageTally.CELL_COUNT]);
             tallies.add(VillageTally.of(v.county(), v.village(), t[0], t[1]));
+            long[] o = overlap.getOrDefault(v.village(), new long[4]);
+            matches.add(new VillageMatch(v.county(), v.village(), o[0], o[1], o[2], o[3]));
         }
         Dataset<Row> allFindings = findingParts.get(0);
         for (int i = 1; i < findingParts.size(); i++) {
             allFindings = allFindings.unionByName(findingParts.get(i));
         }
         Dataset<Row> discrepancies = checked.filter(col("tag").equalTo(2)).select("discrepancy.*");
-        return new SparkTallies(frame, sample, spotCheck.name(), tallies, spotChecked, unregistered, allFindings,
-                discrepancies, cached);
+        return new SparkTallies(frame, sample, spotCheck.name(), tallies, matches, spotChecked, unregistered,
+                allFindings, discrepancies, cached);
     }
 
     /**
@@ -431,9 +455,14 @@ public final class SparkTallies {
         return tallies;
     }
 
-    /** The tallies the estimator takes, counting persons or households. */
+    /** The tallies the estimator takes, counting persons or households, with the match gate's counts. */
     public MeasureTallies tallies(Unit unit) {
-        return MeasureTallies.of(sample, tallies, unit);
+        return MeasureTallies.of(sample, tallies, unit, matches);
+    }
+
+    /** How the spot check and the register overlap in each sampled village (sample order): what the match gate reads. */
+    public List<VillageMatch> matches() {
+        return matches;
     }
 
     /** Spot-checked households kept for the estimates (those left out later included). */

@@ -123,4 +123,33 @@ class SparkMainTest {
         assertEquals(0, help.status());
         assertTrue(help.out().startsWith("Usage: lookback-spark tallies"));
     }
+
+    @Test
+    void filesThatDoNotMatchAreNotUsableOnSparkAndInTheReviewOfItsTallies(@TempDir Path tmp) throws IOException {
+        // county C02's register ids written in lower case: its spot-checked households are not found
+        List<String> register = Files.readAllLines(CITY.resolve("self_check.csv"));
+        Files.write(tmp.resolve("self_check.csv"), register.stream().map(l -> l.contains(",C02,") ? l.replaceFirst("^H", "h")
+                : l).toList());
+        String sparkOut = tmp.resolve("spark").toString();
+        Run tallies = spark("tallies", "--frame", in("villages.csv"), "--sample", in("sample.csv"), "--self-check",
+                tmp.resolve("self_check.csv").toString(), "--spot-check", in("spot_check.csv"), "--out", sparkOut);
+        assertEquals(2, tallies.status(), tallies.err());
+        assertTrue(tallies.err().startsWith("lookback-spark: 不可用 NOT USABLE for C02 "), tallies.err());
+        assertTrue(Files.readAllLines(Path.of(sparkOut, "tallies.csv")).get(0).endsWith(
+                ",spot_households,spot_in_register,register_households,register_in_spot"));
+        Run review = lookback("review", "--frame", in("villages.csv"), "--sample", in("sample.csv"), "--tallies",
+                sparkOut + "/tallies.csv", "--out", tmp.resolve("review").toString(), "--report", "none", "--charts", "none");
+        assertEquals(2, review.status(), review.err());
+        assertTrue(review.err().startsWith("lookback review: 不可用 NOT USABLE for C02 "), review.err());
+        assertTrue(Files.readAllLines(tmp.resolve("review/estimates.csv")).stream()
+                .filter(l -> l.startsWith("C02,")).allMatch(l -> l.contains(",NaN,")), "C02 has no data");
+        // the household review says the same, and why
+        Run households = lookback("review", "--frame", in("villages.csv"), "--sample", in("sample.csv"), "--self-check",
+                tmp.resolve("self_check.csv").toString(), "--spot-check", in("spot_check.csv"), "--out",
+                tmp.resolve("households").toString(), "--report", "none", "--charts", "none");
+        assertEquals(2, households.status(), households.err());
+        assertTrue(households.err().contains("household ids written differently (upper and lower case)"), households.err());
+        assertEquals(Files.readString(Path.of(sparkOut, "tallies.csv")), Files.readString(tmp.resolve("households/tallies.csv")),
+                "the same counts, from either engine");
+    }
 }

@@ -216,7 +216,8 @@ class SparkTalliesTest {
             Path reg = c[0] == null ? in.resolve("self_check.csv") : tmp.resolve(c[0]);
             Path sp = c[1] == null ? in.resolve("spot_check.csv") : tmp.resolve(c[1]);
             InputException expected = assertThrows(InputException.class, () -> CrossCheck.run(frame, sample,
-                    TabularSource.of(reg), TabularSource.of(sp)), String.join(",", c[0] + " " + c[1]));
+                    TabularSource.of(reg, StandardCharsets.UTF_8), TabularSource.of(sp, StandardCharsets.UTF_8)),
+                    String.join(",", c[0] + " " + c[1]));
             InputException actual = assertThrows(InputException.class, () -> SparkTallies.run(spark, frame, sample,
                     SparkSource.csv(reg.toString()), SparkSource.csv(sp.toString())));
             assertEquals(expected.getMessage(), actual.getMessage());

@@ -29,6 +29,13 @@ public final class Ids {
 
     /** The id normalised: see the class documentation. */
     public static String normalise(String id) {
+        int kind = plain(id);
+        if (kind == DIGITS_ONLY) { // the usual ids, a register's million of them: only leading zeros to drop
+            return withoutLeadingZeros(id);
+        }
+        if (kind == UPPER_ALPHANUMERIC) {
+            return id;
+        }
         String s = id;
         for (IdDifference step : STEPS) {
             s = step(step).apply(s);
@@ -65,6 +72,24 @@ public final class Ids {
      */
     public static boolean scientific(String id) {
         return SCIENTIFIC.matcher(id.strip()).matches();
+    }
+
+    private static final int DIGITS_ONLY = 0;
+    private static final int UPPER_ALPHANUMERIC = 1;
+    private static final int OTHER = 2;
+
+    /** Whether an id is ASCII digits only, ASCII digits and upper-case letters, or anything else (the slow path). */
+    private static int plain(String id) {
+        boolean letters = false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c >= 'A' && c <= 'Z' && c != 'E') { // an E may be a number's exponent (4E11)
+                letters = true;
+            } else if (c < '0' || c > '9') {
+                return OTHER;
+            }
+        }
+        return id.isEmpty() ? OTHER : letters ? UPPER_ALPHANUMERIC : DIGITS_ONLY;
     }
 
     private static UnaryOperator<String> step(IdDifference d) {

@@ -168,17 +168,28 @@ public final class HtmlReport {
                         + " check in register</span></th><th class=\"num\">台账户被抽查<br><span class=\"en\">register"
                         + " visited</span></th><th>可能原因与改正<br><span class=\"en\">likely cause and what to do</span>"
                         + "</th></tr></thead>\n<tbody>\n");
-        for (dev.lookback.check.Mismatch m : result.mismatches()) {
+        List<dev.lookback.check.Mismatch> all = result.mismatches();
+        for (int i = 0; i < all.size(); i++) {
+            if (i == MISMATCHES_SHOWN && all.size() > MISMATCHES_SHOWN + 1) { // the decisions stay on the first screen
+                h.append("</tbody></table>\n<details><summary>其余 ").append(all.size() - i).append(" 个村 <span"
+                        + " class=\"en\">the other ").append(all.size() - i).append(" villages (also in review.xlsx and"
+                        + " data_quality.csv)</span></summary>\n<table><tbody>\n");
+            }
+            var m = all.get(i);
             var c = m.match();
             h.append("<tr><td>").append(esc(m.county())).append("</td><td>").append(esc(m.village()))
                     .append("</td><td class=\"num\">").append(c.spotInRegister()).append(" / ").append(c.spotHouseholds())
                     .append("</td><td class=\"num\">").append(c.registerInSpot()).append(" / ")
                     .append(c.registerHouseholds()).append("</td><td>").append(esc(m.cause().chinese() + "："
                             + m.cause().chineseDetail() + "。")).append("<br><span class=\"en\">")
-                    .append(esc(m.explanation() + ". " + m.cause().englishDetail() + ".")).append("</span></td></tr>\n");
+                    .append(esc(m.explanation() + ". " + Character.toUpperCase(m.cause().englishDetail().charAt(0))
+                            + m.cause().englishDetail().substring(1) + ".")).append("</span></td></tr>\n");
         }
-        h.append("</tbody></table></div>\n");
+        h.append(all.size() > MISMATCHES_SHOWN + 1 ? "</tbody></table></details></div>\n" : "</tbody></table></div>\n");
     }
+
+    /** Mismatched villages shown before the rest are folded. */
+    static final int MISMATCHES_SHOWN = 5;
 
     private static void decisions(StringBuilder h, ReviewResult result) {
         h.append("<section id=\"decisions\">\n<h2>问责结论 <span class=\"en\">Who is reached, and why</span></h2>\n");

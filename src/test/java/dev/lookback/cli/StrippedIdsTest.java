@@ -52,10 +52,28 @@ class StrippedIdsTest {
         Files.write(in.resolve("self_check.csv"), stripped, StandardCharsets.UTF_8);
         Path out = dir.resolve(in.getFileName() + "-out");
         List<String> args = new ArrayList<>(List.of("review", "--input", in.toString(), "--out", out.toString(),
-                "--report", "none", "--charts", "none"));
+                "--charts", "none"));
         args.addAll(List.of(options));
         StringWriter err = new StringWriter();
-        int status = Main.run(args.toArray(new String[0]), new PrintWriter(new StringWriter()), new PrintWriter(err));
+        StringWriter summary = new StringWriter();
+        int status = Main.run(args.toArray(new String[0]), new PrintWriter(summary), new PrintWriter(err));
+        String manifest = Files.readString(out.resolve("manifest.json"), StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("\"match_ids\": \"" + (List.of(options).contains("normalised") ? "normalised"
+                : "exact") + "\""), manifest);
+        assertEquals(status == 0, manifest.contains("\"usable\": true"), manifest);
+        if (status == 2) { // said where a person looks first: the summary, the report, the workbook
+            assertTrue(summary.toString().startsWith("不可用 NOT USABLE for "), summary.toString());
+            String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+            assertTrue(html.indexOf("id=\"not-usable\"") > 0
+                    && html.indexOf("id=\"not-usable\"") < html.indexOf("<section id=\"decisions\">"), "first screen");
+            try (var xlsx = new java.util.zip.ZipFile(out.resolve("review.xlsx").toFile())) {
+                String workbook = new String(xlsx.getInputStream(xlsx.getEntry("xl/workbook.xml")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertTrue(workbook.indexOf("<sheet name=\"不可用 NOT USABLE\"") > 0
+                        && workbook.indexOf("<sheet name=\"不可用 NOT USABLE\"") < workbook.indexOf("<sheet name=\"问责结论\""),
+                        workbook);
+            }
+        }
         Set<String> noData = new TreeSet<>();
         TreeMap<String, Set<String>> reached = new TreeMap<>();
         List<String> decisions = Files.readAllLines(out.resolve("decisions.csv"), StandardCharsets.UTF_8);

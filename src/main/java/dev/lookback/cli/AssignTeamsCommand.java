@@ -94,7 +94,7 @@ final class AssignTeamsCommand extends Command {
                 w.row(t.team(), t.homeCounty(), assignment.county(t.team()));
             }
         }
-        Path certificate = DrawCommand.certificateBeside(file);
+        Path certificate = dev.lookback.draw.Certificate.beside(file);
         Files.writeString(certificate, "{\n  \"library\": \"lookback " + Main.version() + "\",\n  \"seed\": "
                 + Json.string(a.text("--seed")) + ",\n  \"rule\": \"whole-shuffle rejection; shuffle a: Fisher-Yates, j = floor(u"
                 + " * (i + 1)) with u from the ticket of teams/a/i\",\n  \"shuffles\": " + assignment.attempts()

@@ -113,7 +113,7 @@ final class DrawCommand extends Command {
         if (sampleFile.toAbsolutePath().getParent() != null) {
             java.nio.file.Files.createDirectories(sampleFile.toAbsolutePath().getParent());
         }
-        Path certificate = a.text("--certificate").isEmpty() ? certificateBeside(sampleFile) : a.path("--certificate");
+        Path certificate = a.text("--certificate").isEmpty() ? dev.lookback.draw.Certificate.beside(sampleFile) : a.path("--certificate");
         result.writeSample(sampleFile);
         String sha;
         try {
@@ -140,10 +140,6 @@ final class DrawCommand extends Command {
                 + " --seed '" + seed + "' --method " + method.label()
                 + (allocation.maxPerTownship() > 0 ? " --max-per-township " + allocation.maxPerTownship() : ""));
         return 0;
-    }
-
-    static Path certificateBeside(Path sample) {
-        return dev.lookback.draw.Certificate.beside(sample);
     }
 
     /** Reads {@code C01=2,C03=1}. */

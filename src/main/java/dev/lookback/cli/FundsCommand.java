@@ -44,7 +44,7 @@ final class FundsCommand extends Command {
                 ReviewCommand.charset(a.text("--encoding"))));
         FundSample sample = FundSample.draw(projects, a.text("--seed"), a.integer("--n", 1));
         sample.write(a.outputFile("--out"));
-        java.nio.file.Path certificate = DrawCommand.certificateBeside(a.path("--out"));
+        java.nio.file.Path certificate = dev.lookback.draw.Certificate.beside(a.path("--out"));
         java.nio.file.Files.writeString(certificate, String.format(java.util.Locale.ROOT, "{%n  \"library\": \"lookback %s\","
                 + "%n  \"seed\": %s,%n  \"rule\": \"projects in code order; points r + k*J, J = X/n, r = u * J with u"
                 + " from the ticket of funds/start\",%n  \"funds_file\": %s,%n  \"funds_sha256\": \"%s\",%n"

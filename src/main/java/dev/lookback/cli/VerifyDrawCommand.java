@@ -56,7 +56,7 @@ final class VerifyDrawCommand extends Command {
             }
         });
         java.nio.file.Path file = a.text("--certificate").isEmpty()
-                ? DrawCommand.certificateBeside(a.path("--sample")) : a.path("--certificate");
+                ? dev.lookback.draw.Certificate.beside(a.path("--sample")) : a.path("--certificate");
         Certificate certificate = java.nio.file.Files.exists(file) ? Certificate.read(file) : null;
         DrawMethod method = a.text("--method").isEmpty() ? null : DrawMethod.parse(a.text("--method"));
         int maxPerTownship = a.text("--max-per-township").isEmpty() ? 0 : a.integer("--max-per-township", 1);

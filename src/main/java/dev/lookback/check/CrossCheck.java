@@ -257,10 +257,10 @@ public final class CrossCheck {
         if (mismatches.isEmpty()) {
             return mismatches;
         }
-        Map<String, Mismatch> byVillage = new LinkedHashMap<>();
+        Set<String> mismatched = new HashSet<>();
         Map<String, String> villageByNormalCode = new HashMap<>();
         for (Mismatch m : mismatches) {
-            byVillage.put(m.village(), m);
+            mismatched.add(m.village());
             villageByNormalCode.put(Ids.normalise(m.village()), m.village());
         }
         // the spot-checked ids of those villages by their normalised form, and village codes written another way
@@ -273,7 +273,7 @@ public final class CrossCheck {
         spotCheck.read(SPOT_COLUMNS, row -> {
             String village = row.text(VILLAGE);
             String id = row.text(HOUSEHOLD);
-            if (village != null && id != null && byVillage.containsKey(village)) {
+            if (village != null && id != null && mismatched.contains(village)) {
                 spotIds.putIfAbsent(Ids.normalise(id), new String[] {id, Long.toString(row.line()), village});
                 if (Ids.scientific(id)) {
                     scientific.putIfAbsent(village, numberExample(spotFile, row.line(), id, registerFile));
@@ -294,7 +294,7 @@ public final class CrossCheck {
                     idExamples.putIfAbsent(spot[2], new Mismatch.Example(HOUSEHOLD.name(), spotFile,
                             Long.parseLong(spot[1]), spot[0], registerFile, row.line(), id, Ids.differences(spot[0], id), 0));
                 }
-                if (village != null && byVillage.containsKey(village) && Ids.scientific(id)) {
+                if (village != null && mismatched.contains(village) && Ids.scientific(id)) {
                     scientific.putIfAbsent(village, numberExample(registerFile, row.line(), id, spotFile));
                 }
             }

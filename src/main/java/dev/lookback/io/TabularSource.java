@@ -143,7 +143,7 @@ public abstract class TabularSource {
                     return "unknown";
                 }
             }
-            return e == null ? "unknown" : e.label() + (e.detected() ? " (detected)" : "");
+            return e == null ? "unknown" : e.toString();
         }
 
         /** An input whose first bytes were read to detect its encoding, and that gives them back. */

@@ -352,17 +352,15 @@ public final class MeasureTallies {
             for (int i = 0; i < sample.villages().size(); i++) {
                 SampledVillage s = sample.villages().get(i);
                 for (Measure m : Measure.values()) {
-                    if (matches == null) {
-                        w.row(s.county(), s.village(), m.label(), count(errors[m.ordinal()][i]),
-                                count(units[m.ordinal()][i]), count(householdErrors[m.ordinal()][i]),
-                                count(households[m.ordinal()][i]));
-                    } else {
+                    List<Object> cells = new java.util.ArrayList<>(List.of(s.county(), s.village(), m.label(),
+                            count(errors[m.ordinal()][i]), count(units[m.ordinal()][i]),
+                            count(householdErrors[m.ordinal()][i]), count(households[m.ordinal()][i])));
+                    if (matches != null) {
                         VillageMatch o = matches.get(i);
-                        w.row(s.county(), s.village(), m.label(), count(errors[m.ordinal()][i]),
-                                count(units[m.ordinal()][i]), count(householdErrors[m.ordinal()][i]),
-                                count(households[m.ordinal()][i]), o.spotHouseholds(), o.spotInRegister(),
-                                o.registerHouseholds(), o.registerInSpot());
+                        cells.addAll(List.of(o.spotHouseholds(), o.spotInRegister(), o.registerHouseholds(),
+                                o.registerInSpot()));
                     }
+                    w.row(cells.toArray());
                 }
             }
         }

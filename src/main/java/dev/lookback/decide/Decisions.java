@@ -1,6 +1,7 @@
 package dev.lookback.decide;
 
 import dev.lookback.draw.Plan;
+import dev.lookback.draw.RiskSimulation;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.Interval;
@@ -71,7 +72,8 @@ public final class Decisions {
         }).toArray();
         int[] extra = java.util.stream.IntStream.range(0, n).parallel().map(k -> {
             Measurement m = decided.get(k);
-            return !fragile[k] ? -1 : m.simulation() != null ? m.simulation().villagesToSettle(m.estimate(), line[k])
+            return !fragile[k] ? -1 : m.simulation() != null
+                    ? m.simulation().villagesToSettle(RiskSimulation.Plausible.of(m.sample()), line[k])
                     : extraVillages(m.sample(), m.interval().level(), line[k]);
         }).toArray();
         List<Decision> out = new ArrayList<>();

@@ -40,6 +40,25 @@ class RiskSimulationTest {
         assertEquals(point, county(1).triggerChance(0.02, 0.02, true, DecisionPolicy.POINT, 1));
     }
 
+    /**
+     * The rates a county's data leave plausible: Jeffreys' Beta over n* = min(n_b, n_eff) units; n* = n_b at zero
+     * errors, where n_eff is infinite.
+     */
+    @Test
+    void plausibleRatesRestOnTheIndependentUnits() {
+        var e = new dev.lookback.survey.RatioEstimate("C", 0.02, 0.005, 7, 1000, 20, 8, 40,
+                dev.lookback.survey.EstimateStatus.OK, 500);
+        // n_eff = 0.02 · 0.98 / 0.005² = 784 > n_b = 500
+        assertEquals(new RiskSimulation.Plausible(0.02, 500), RiskSimulation.Plausible.of(e));
+        var wide = new dev.lookback.survey.RatioEstimate("C", 0.02, 0.01, 7, 1000, 20, 8, 40,
+                dev.lookback.survey.EstimateStatus.OK, 500);
+        assertEquals(0.02 * 0.98 / 1e-4, RiskSimulation.Plausible.of(wide).size(), 1e-9);
+        var zero = new dev.lookback.survey.RatioEstimate("C", 0, 0, 7, 1000, 0, 8, 40,
+                dev.lookback.survey.EstimateStatus.OK, 120);
+        assertEquals(new RiskSimulation.Plausible(0, 120), RiskSimulation.Plausible.of(zero));
+        assertEquals(null, RiskSimulation.Plausible.of(dev.lookback.survey.RatioEstimate.withheld("C", 8, 40)));
+    }
+
     @Test
     void villagesToSettleGiveAnEightyPercentChance() {
         RiskSimulation s = county(2);
@@ -50,6 +69,13 @@ class RiskSimulationTest {
         // far from the line the sample already settles it
         assertEquals(0, s.villagesToSettle(0.30, 0.02));
         assertEquals(-1, s.villagesToSettle(Double.NaN, 0.02));
+        // over the rates the county's data leave plausible the promise is dearer than at the estimate alone, and it
+        // holds averaged over them
+        RiskSimulation.Plausible plausible = new RiskSimulation.Plausible(0.035, 300);
+        int unknown = s.villagesToSettle(plausible, 0.02);
+        assertTrue(unknown >= k, unknown + " < " + k);
+        assertTrue(8 + unknown >= 40 || s.settleChance(plausible, 0.02, 8 + unknown) >= RiskSimulation.SETTLE);
+        assertEquals(k, s.villagesToSettle(RiskSimulation.Plausible.exactly(0.035), 0.02));
         assertThrows(IllegalArgumentException.class, () -> new RiskSimulation(new double[] {1}, new double[] {1, 2}, 4,
                 0.05, IntervalMethod.KORN_GRAUBARD, 0.95, 10, 1));
     }

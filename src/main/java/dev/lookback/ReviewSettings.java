@@ -113,14 +113,16 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     }
 
     /**
-     * The defaults: persons, 95%, Korn–Graubard, lonely village ADJUST, 1000 bootstrap replicates from the
-     * seed {@value #DEFAULT_SEED}, the point policy, every line at its {@link Line#defaultValue()}, 12/6
+     * The defaults: persons, 95%, Korn–Graubard over the independent households ({@link
+     * IntervalMethod#KORN_GRAUBARD_NB}: the bound that holds when errors cluster), lonely village ADJUST, 1000
+     * bootstrap replicates from the seed {@value #DEFAULT_SEED}, the confident policy (a leader is reached on
+     * evidence: the interval wholly at or beyond the line), every line at its {@link Line#defaultValue()}, 12/6
      * months, no as-of date, the prior ρ {@link Plan#TYPICAL_RHO}, the rounds the draw's certificate declares, the
      * default match gate ({@link MatchGate#defaults()}).
      */
     public static ReviewSettings defaults() {
-        return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD), LonelyPsu.ADJUST,
-                RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.POINT, Map.of(),
+        return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD_NB), LonelyPsu.ADJUST,
+                RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.CONFIDENT, Map.of(),
                 AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 0, DEFAULT_REPORT_DAYS, MatchGate.defaults());
     }
 

@@ -55,6 +55,18 @@ public record Decision(String county, Rule rule, Indicator indicator, DecisionPo
         return interval.upper();
     }
 
+    /**
+     * Whether the estimate alone is beyond the line but the policy does not trigger: "above the line, not proven"
+     * (for a rate bad when high, R̂ ≥ T and not triggered). The plan's literal reading would accuse; the evidence does
+     * not prove it: the follow-up's first candidates. Never for a census or a decision without data.
+     */
+    public boolean aboveLineNotProven() {
+        if (outcome != Outcome.NOT_TRIGGERED || Double.isNaN(estimate)) {
+            return false;
+        }
+        return indicator.badWhenHigh() ? estimate >= threshold : estimate < threshold;
+    }
+
     /** The villages to add that would probably settle a fragile decision (−1: none or unknown). */
     public int extraVillages() {
         return evidence.extraVillages();

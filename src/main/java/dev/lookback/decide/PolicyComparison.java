@@ -1,5 +1,6 @@
 package dev.lookback.decide;
 
+import dev.lookback.survey.Formats;
 import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Outcome;
@@ -28,8 +29,14 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
      * @param atLine     expected accusations if every county sat exactly on its line
      * @param atHalf     expected accusations if every county sat half-way to the good side
      * @param triggered  this review's decisions the policy triggers ("county measure")
+     * @param leaderAtLine the chance that a leader is reached if each of the rule's measures of the county sat on its
+     *                   line (a leader is reached when any of them triggers): 1 − Π(1 − c_k) over the county × rule's
+     *                   simulated decisions, averaged over the county × rule pairs; {@code NaN} when none was simulated
+     * @param reviewAtLine the chance that the review reaches any leader if every county sat on its lines:
+     *                   1 − Π over the county × rule pairs of (1 − their chance); the measures taken as independent
      */
-    public record Row(DecisionPolicy policy, double atLine, double atHalf, List<String> triggered) {
+    public record Row(DecisionPolicy policy, double atLine, double atHalf, List<String> triggered, double leaderAtLine,
+            double reviewAtLine) {
         public Row {
             triggered = List.copyOf(triggered);
         }
@@ -65,16 +72,23 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
             List<String> triggered = new ArrayList<>();
             double line = 0;
             double half = 0;
+            Map<String, Double> spared = new java.util.LinkedHashMap<>(); // county × rule: chance that no measure triggers
             for (int k = 0; k < n; k++) {
+                Measurement m = decided.get(k);
                 if (outcomes[k] == Outcome.TRIGGERED) {
-                    triggered.add(decided.get(k).county() + " " + decided.get(k).indicator().label());
+                    triggered.add(m.county() + " " + m.indicator().label());
                 }
                 if (atLine[k] != null) {
                     line += atLine[k][p.ordinal()];
                     half += atHalf[k][p.ordinal()];
+                    spared.merge(m.county() + "\t" + m.indicator().rule().get().label(), 1 - atLine[k][p.ordinal()],
+                            (a, b) -> a * b);
                 }
             }
-            rows.add(new Row(p, line, half, triggered));
+            double leader = spared.isEmpty() ? Double.NaN
+                    : spared.values().stream().mapToDouble(v -> 1 - v).average().orElse(Double.NaN);
+            double none = spared.values().stream().reduce(1.0, (a, b) -> a * b);
+            rows.add(new Row(p, line, half, triggered, leader, spared.isEmpty() ? Double.NaN : 1 - none));
         }
         int withData = 0;
         int simulated = 0;
@@ -93,8 +107,10 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
     public String toString() {
         StringBuilder sb = new StringBuilder("Policies over " + decisions + " decisions (" + simulated + " simulated):\n");
         for (Row r : rows) {
-            sb.append(String.format(java.util.Locale.ROOT, "  %-14s on the line %5.1f, half-way %5.1f, now %d%n",
-                    r.policy().label(), r.atLine(), r.atHalf(), r.triggered().size()));
+            sb.append(String.format(java.util.Locale.ROOT,
+                    "  %-14s on the line %5.1f, half-way %5.1f, now %d; a leader on the line reached %s, any in the review %s%n",
+                    r.policy().label(), r.atLine(), r.atHalf(), r.triggered().size(), Formats.percent(r.leaderAtLine()),
+                    Formats.percent(r.reviewAtLine())));
         }
         return sb.toString();
     }

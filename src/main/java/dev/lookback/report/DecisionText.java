@@ -5,6 +5,7 @@ import dev.lookback.decide.Decision;
 import dev.lookback.decide.Evidence;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
+import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Indicator;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Outcome;
@@ -76,13 +77,18 @@ public final class DecisionText {
             s.append(zh ? "无数据可据以判断，需补充核查。" : " There is no data to decide on: it must be checked.");
         } else if (d.fragile()) {
             int extra = ev.extraVillages();
+            if (d.aboveLineNotProven()) {
+                s.append(zh ? "估计值已过线但证据不足（" + Field.ABOVE_LINE_NOT_PROVEN.chinese() + "），优先补充核查。"
+                        : " The estimate alone is over the line, but it is not proven (" + Field.ABOVE_LINE_NOT_PROVEN.english()
+                                + "): the follow-up's first candidate.");
+            }
             if (zh) {
                 s.append("该结论不稳健（").append(ci.isDefined() ? "区间跨越" + ind.line().chinese() : "无区间").append('）')
-                        .append(extra >= 0 ? "，约需再抽 " + extra + " 个村" : "").append('。');
+                        .append(extra >= 0 ? "，再抽 " + extra + " 个村有八成把握定论" : "").append('。');
             } else {
                 s.append(" Fragile: ").append(ci.isDefined() ? "the interval spans the " + ind.line().english()
-                        : "there is no interval").append(extra >= 0 ? "; about " + extra + " more "
-                                + (extra == 1 ? "village" : "villages") + " would probably settle it" : "").append('.');
+                        : "there is no interval").append(extra >= 0 ? "; " + extra + " more "
+                                + (extra == 1 ? "village" : "villages") + " settle it with an 80% chance" : "").append('.');
             }
         }
         return s.toString();

@@ -215,7 +215,9 @@ public final class HtmlReport {
                     .append("<th class=\"num\">若每县恰在线上，预计问责县数<br><span class=\"en\">accused if every county sat")
                     .append(" on its line</span></th><th class=\"num\">若每县在线的一半处<br><span class=\"en\">accused if")
                     .append(" half-way to it</span></th><th class=\"num\">本次问责<br><span class=\"en\">accused now</span>")
-                    .append("</th></tr></thead>\n<tbody>\n");
+                    .append("</th><th class=\"num\">恰在线上的领导被问责的概率<br><span class=\"en\">chance a leader on the")
+                    .append(" line is reached</span></th><th class=\"num\">全市有人被问责的概率<br><span class=\"en\">chance")
+                    .append(" the review reaches any</span></th></tr></thead>\n<tbody>\n");
             for (PolicyComparison.Row r : pc.rows()) {
                 boolean used = r.policy() == result.settings().policy();
                 h.append(used ? "<tr class=\"all\">" : "<tr>").append("<td>").append(esc(r.policy().chinese()))
@@ -223,12 +225,15 @@ public final class HtmlReport {
                         .append(used ? ", in use" : "").append("</span></td><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.1f", r.atLine())).append("</td><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.1f", r.atHalf())).append("</td><td class=\"num\">")
-                        .append(r.triggered().size()).append("</td></tr>\n");
+                        .append(r.triggered().size()).append("</td><td class=\"num\">")
+                        .append(esc(Formats.percent(r.leaderAtLine()))).append("</td><td class=\"num\">")
+                        .append(esc(Formats.percent(r.reviewAtLine()))).append("</td></tr>\n");
             }
             h.append("</tbody></table>\n<p class=\"note\">按各县自己的样本模拟（每项判断 ").append(ReviewSettings.RISK_REPLICATES)
-                    .append(" 次）；").append(pc.decisions() - pc.simulated() > 0 ? (pc.decisions() - pc.simulated())
+                    .append(" 次）；领导所涉任一指标触发即被问责（各指标按相互独立计）；").append(pc.decisions() - pc.simulated() > 0 ? (pc.decisions() - pc.simulated())
                             + " 项帮扶判断未模拟。" : "").append("<span class=\"en\">Simulated from each county's own sample"
-                            + " (" + ReviewSettings.RISK_REPLICATES + " replicates a decision)").append(pc.decisions() - pc.simulated() > 0 ? "; "
+                            + " (" + ReviewSettings.RISK_REPLICATES + " replicates a decision); a leader is reached when"
+                            + " any of the rule's measures triggers (the measures taken as independent)").append(pc.decisions() - pc.simulated() > 0 ? "; "
                                     + (pc.decisions() - pc.simulated()) + " assistance decisions not simulated" : "")
                     .append(".</span></p>\n");
         }

@@ -135,19 +135,20 @@ public final class ReviewFiles {
     /**
      * Writes decisions.csv: county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy,
      * outcome, fragile, p_value, p_adjusted, trigger_chance_at_threshold, villages_to_settle (blank when settled
-     * or unknown), roles, names, evidence (one sentence in Chinese and English).
+     * or unknown), roles, names, evidence (one sentence in Chinese and English), above_line_not_proven (the estimate is
+     * beyond the line but the policy does not trigger).
      */
     public static void writeDecisions(Path file, List<Decision> decisions) throws IOException {
         try (CsvWriter w = CsvWriter.create(file)) {
             w.row("county", "rule", "measure", "estimate", "ci_lower", "ci_upper", "threshold", "policy", "outcome",
                     "fragile", "p_value", "p_adjusted", "trigger_chance_at_threshold", "villages_to_settle", "roles", "names",
-                    "evidence");
+                    "evidence", Field.ABOVE_LINE_NOT_PROVEN.label());
             for (Decision d : decisions) {
                 w.row(d.county(), d.rule().label(), d.indicator().label(), d.estimate(), d.lower(), d.upper(),
                         d.threshold(), d.policy().label(), d.outcome().label(), d.fragile(), d.risk().pValue(),
                         d.risk().pAdjusted(), d.risk().triggerChanceAtThreshold(), d.extraVillages() < 0 ? ""
                                 : d.extraVillages(), String.join(";", d.roles().stream().map(Role::name).toList()), String.join(";", d.names()),
-                        DecisionText.bilingual(d));
+                        DecisionText.bilingual(d), d.aboveLineNotProven());
             }
         }
     }

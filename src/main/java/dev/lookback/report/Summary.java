@@ -8,6 +8,7 @@ import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Outcome;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ public final class Summary {
 
     /** Triggered decisions shown one per line before "… more". */
     static final int TRIGGERED_ROWS = 10;
+
+    /** Decisions "above the line, not proven" named on their line (the rest counted): what fits 120 columns. */
+    static final int ABOVE_ROWS = 3;
 
     /**
      * The one-screen summary of a result (at most 40 lines of at most {@link #WIDTH} columns): the rates per
@@ -95,19 +99,27 @@ public final class Summary {
             if (triggered.size() > TRIGGERED_ROWS) {
                 line(sb, "  … " + (triggered.size() - TRIGGERED_ROWS) + " more triggered (decisions.csv)");
             }
+            List<Decision> above = decisions.stream().filter(Decision::aboveLineNotProven).toList();
+            if (!above.isEmpty()) {
+                line(sb, "  " + Field.ABOVE_LINE_NOT_PROVEN.chinese() + " " + Field.ABOVE_LINE_NOT_PROVEN.english()
+                        + ", follow up first: " + String.join(", ", above.stream().limit(ABOVE_ROWS)
+                                .map(d -> d.county() + " " + d.indicator().label()).toList())
+                        + (above.size() > ABOVE_ROWS ? " … (" + above.size() + ")" : ""));
+            }
             if (!none.isEmpty()) {
                 line(sb, "  无数据，需补充核查 No data, check first: " + String.join(", ",
                         none.stream().map(d -> d.county() + " " + d.indicator().label()).toList()));
             }
             PolicyComparison pc = result.policies();
             if (pc != null) {
-                line(sb, "各判断规则的风险 Policy risk here — accusations expected if every county sat on its line /"
-                        + " half-way to it, and now:");
+                line(sb, "各判断规则的风险 Policy risk: accused if all on the line / half-way, now | a leader on the line"
+                        + " reached, any:");
                 for (PolicyComparison.Row r : pc.rows()) {
                     line(sb, "  " + pad(r.policy().label() + " " + r.policy().chinese()
                             + (r.policy() == result.settings().policy() ? " ←" : ""), 34)
-                            + String.format(java.util.Locale.ROOT, "%5.1f / %4.1f   %d", r.atLine(), r.atHalf(),
-                                    r.triggered().size()));
+                            + String.format(java.util.Locale.ROOT, "%5.1f / %4.1f   %-4d %7s %7s", r.atLine(), r.atHalf(),
+                                    r.triggered().size(), Formats.percent(r.leaderAtLine()),
+                                    Formats.percent(r.reviewAtLine())));
                 }
                 if (pc.simulated() < pc.decisions()) {
                     line(sb, "  (" + (pc.decisions() - pc.simulated()) + " of " + pc.decisions()

@@ -130,6 +130,7 @@ public final class Workbooks {
                 new Col<>(Field.THRESHOLD, Kind.PERCENT, Decision::threshold),
                 new Col<>(Field.POLICY, Kind.TEXT, d -> d.policy().chinese()),
                 new Col<>(Field.FRAGILE, Kind.TEXT, d -> d.fragile() ? "是" : "否"),
+                new Col<>(Field.ABOVE_LINE_NOT_PROVEN, Kind.TEXT, d -> d.aboveLineNotProven() ? "是" : "否"),
                 new Col<>(Field.P_VALUE, Kind.PROBABILITY, d -> d.risk().pValue()),
                 new Col<>(Field.P_ADJUSTED, Kind.PROBABILITY, d -> d.risk().pAdjusted()),
                 new Col<>(Field.TRIGGER_CHANCE_AT_THRESHOLD, Kind.PERCENT, d -> d.risk().triggerChanceAtThreshold()),

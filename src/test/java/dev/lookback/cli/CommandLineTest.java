@@ -438,8 +438,8 @@ class CommandLineTest {
         assertTrue(r.out().contains("true "), r.out());
         assertTrue(r.out().contains("问责 Accountability"), r.out());
         assertEquals("county,rule,measure,estimate,ci_lower,ci_upper,threshold,policy,outcome,fragile,p_value,p_adjusted,"
-                + "trigger_chance_at_threshold,villages_to_settle,roles,names,evidence",
-                Files.readAllLines(out.resolve("decisions.csv")).get(0));
+                + "trigger_chance_at_threshold,villages_to_settle,roles,names,evidence,above_line_not_proven",
+                Files.readAllLines(out.resolve("decisions.csv")).get(0), "the contract's columns, then one more");
         assertEquals(1 + 8 * 6, Files.readAllLines(out.resolve("decisions.csv")).size(),
                 "8 counties × (identification, exit, cadres, satisfaction, misuse, overdue)");
         for (String f : List.of("estimates.csv", "discrepancies.csv", "data_quality.csv", "decisions.csv",

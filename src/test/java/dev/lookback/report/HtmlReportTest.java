@@ -21,6 +21,7 @@ import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;
 import dev.lookback.sim.CitySpec;
 import dev.lookback.sim.SyntheticCity;
+import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Kind;
 import dev.lookback.vocabulary.Measure;
 import java.io.IOException;
@@ -168,16 +169,24 @@ class HtmlReportTest {
             if (d.evidence().census()) {
                 assertEquals(1, chance, d.toString());
             } else {
-                assertTrue(chance > 0.25 && chance < 0.75, "about ½ under the point policy: " + d);
+                assertTrue(chance < 0.05, "at most (1 − level)/2 and its Monte Carlo error under the confident policy: " + d);
             }
             if (!d.fragile()) {
                 assertEquals(-1, d.extraVillages(), "a settled decision needs no villages: " + d);
             }
         }
         assertEquals(4, result.policies().rows().size());
+        for (var row : result.policies().rows()) { // a leader is reached by any of two measures: more than by one
+            assertTrue(row.reviewAtLine() >= row.leaderAtLine() && row.leaderAtLine() >= 0, row.toString());
+        }
+        var point = result.policies().rows().get(DecisionPolicy.POINT.ordinal());
+        assertTrue(point.leaderAtLine() > 0.5 && point.reviewAtLine() > 0.99, "two coin tosses a leader: " + point);
+        var confident = result.policies().rows().get(DecisionPolicy.CONFIDENT.ordinal());
+        assertTrue(confident.leaderAtLine() < 0.05, "the default reaches few leaders on the line: " + confident);
         assertEquals(result.policies().decisions(), result.policies().simulated(), "every sampled decision simulated");
         String html = HtmlReport.html(result, List.of());
         assertTrue(html.contains("若每县恰在线上，预计问责县数"), "the policy table is on the first screen");
+        assertTrue(html.contains("恰在线上的领导被问责的概率"), "per leader, not only per decision");
         assertTrue(html.indexOf("若每县恰在线上") < html.indexOf("<section id=\"estimates\">"));
     }
 }

@@ -85,8 +85,7 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
                             (a, b) -> a * b);
                 }
             }
-            double leader = spared.isEmpty() ? Double.NaN
-                    : spared.values().stream().mapToDouble(v -> 1 - v).average().orElse(Double.NaN);
+            double leader = spared.values().stream().mapToDouble(v -> 1 - v).average().orElse(Double.NaN);
             double none = spared.values().stream().reduce(1.0, (a, b) -> a * b);
             rows.add(new Row(p, line, half, triggered, leader, spared.isEmpty() ? Double.NaN : 1 - none));
         }

@@ -92,12 +92,19 @@ public record Demo(SyntheticCity city, DrawResult draw, Path inputs, ReviewResul
     }
 
     /**
-     * The demo's settings: the defaults with Korn–Graubard, logit, Wilson and Wald intervals and the review date
-     * {@link #AS_OF}.
+     * The demo's settings: the defaults (decisions on the default interval method, first) with R's Korn–Graubard,
+     * logit, Wilson and Wald intervals beside it, and the review date {@link #AS_OF}.
      */
     public static ReviewSettings settings(Unit unit) {
-        return ReviewSettings.defaults().withUnit(unit).withAsOf(AS_OF).withMethods(java.util.List.of(
-                IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON, IntervalMethod.WALD));
+        ReviewSettings d = ReviewSettings.defaults();
+        java.util.List<IntervalMethod> methods = new java.util.ArrayList<>(d.methods());
+        for (IntervalMethod m : java.util.List.of(IntervalMethod.KORN_GRAUBARD, IntervalMethod.LOGIT, IntervalMethod.WILSON,
+                IntervalMethod.WALD)) {
+            if (!methods.contains(m)) {
+                methods.add(m);
+            }
+        }
+        return d.withUnit(unit).withAsOf(AS_OF).withMethods(methods);
     }
 
     private Path frameFile() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookback.sim.Demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -454,6 +455,12 @@ class CommandLineTest {
         assertFalse(Files.exists(dir.resolve("demo2/report.html")), "--report none writes no report");
         assertEquals(Files.readString(out.resolve("estimates.csv")), Files.readString(dir.resolve("demo2/estimates.csv")),
                 "the demo is deterministic for a seed");
+        // the README's rerun at the command line's defaults: the demo decides on the default interval method too
+        Run rerun = run("review", "--input", out.resolve("input").toString(), "--as-of", Demo.AS_OF.toString(), "--out",
+                dir.resolve("demo-again").toString(), "--charts", "none", "--report", "none");
+        assertEquals(0, rerun.status(), rerun.err());
+        assertEquals(Files.readString(out.resolve("decisions.csv")), Files.readString(dir.resolve("demo-again/decisions.csv")),
+                "the demo's decisions, byte for byte");
     }
 
     @Test

@@ -33,8 +33,8 @@ System.out.println("C03 now: " + after.size() + " villages, containing the " + b
 
 // 5. How many villages? For ±1% around 2%, and for a decision at the 2% line.
 double deff = Plan.designEffect(50, 0.3, 0.05);
-int precise = Plan.villagesForPrecision(0.02, 0.01, 0.95, 50, 0.3, 0.05, 40);
-var county = Plan.county(40, 50, 0.3, 0.05);
+int precise = Plan.villagesForPrecision(0.02, 0.01, 0.95, 50, 0.3, 1, 0.05, 40);
+var county = Plan.county(40, 50, 0.3, 1, 0.05);
 int decide = Plan.villagesForDecision(county, 0.005, 0.05, 0.05, 0.10, 0.02, DecisionPolicy.POINT, 1).villages();
 System.out.println("design effect " + deff + "; precision: " + precise + " villages; decision: " + decide + " villages");
 double[] rates = Plan.grid(0.06, 12);

@@ -4,19 +4,21 @@
 //   jshell --class-path target/lookback.jar --startup DEFAULT --startup notebooks/predef.jsh notebooks/04-plan.jsh
 boolean ok = false;
 
-// A county of 200 villages, about 50 households of the domain per village (cv 0.3), errors clustered in
-// villages with intra-class correlation ρ = 0.05: each village is worth deff fewer independent households.
+// A county of 200 villages, about 50 households of the domain per village (cv 0.3) of 3.2 persons each, errors
+// clustered in villages with intra-class correlation ρ = 0.05 (in households): each village is worth deff fewer
+// independent households, and in persons every person of an erring household errs with it.
 int villages = 200;
-double m = 50, cv = 0.3, rho = 0.05;
-System.out.println("design effect: " + Formats.fixed(Plan.designEffect(m, cv, rho), 2));
+double m = 50, cv = 0.3, rho = 0.05, s = 3.2;
+System.out.println("design effect: " + Formats.fixed(Plan.designEffect(m, cv, rho), 2) + " in households, ×"
+        + Formats.fixed(Plan.personsFactor(s) * s, 2) + " more in persons");
 
 // 1. Precision: a 2% rate estimated within ±1% (Korn–Graubard, 95%).
-int precise = Plan.villagesForPrecision(0.02, 0.01, 0.95, m, cv, rho, villages);
-System.out.println(precise + " villages give " + Plan.plannedInterval(0.02, precise, 0.95, m, cv, rho, villages));
+int precise = Plan.villagesForPrecision(0.02, 0.01, 0.95, m, cv, s, rho, villages);
+System.out.println(precise + " villages give " + Plan.plannedInterval(0.02, precise, 0.95, m, cv, s, rho, villages));
 
 // 2. Decision: a county whose own rate is 0.5% triggered at most 5% of the time, one at 5% escaping at most 10%,
 //    confirmed by an independent run of 4,000 replicates (its 95% upper bounds are printed).
-var county = Plan.county(villages, m, cv, rho);
+var county = Plan.county(villages, m, cv, s, rho);
 var plan = Plan.villagesForDecision(county, 0.005, 0.05, 0.05, 0.10, 0.02, DecisionPolicy.POINT, 1);
 System.out.println(plan);
 int n = plan.villages();
@@ -49,7 +51,7 @@ System.out.println("ρ by county: " + rhos);
 //    county at 6% is proven failing 80% of the time across all 16 decisions, with the review-wide risk
 //    (the demo city's frame: 8 counties of 40 villages).
 var frame = SyntheticCity.generate(CitySpec.demo(SyntheticCity.seedOf(Demo.SEED))).frame();
-var review = ReviewPlan.of(frame, 1, 2, rho, IntervalMethod.KORN_GRAUBARD, 0.95, 0.02,
+var review = ReviewPlan.of(frame, 1, c -> s, 2, rho, IntervalMethod.KORN_GRAUBARD, 0.95, 0.02,
         DecisionPolicy.FAMILY_WISE, 0.005, 0.06, 0.05, 0.20, 1000, 1);
 System.out.println(review);
 

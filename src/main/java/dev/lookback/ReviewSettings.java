@@ -121,7 +121,7 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
      * default match gate ({@link MatchGate#defaults()}).
      */
     public static ReviewSettings defaults() {
-        return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.KORN_GRAUBARD_NB), LonelyPsu.ADJUST,
+        return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.DEFAULT), LonelyPsu.ADJUST,
                 RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.CONFIDENT, Map.of(),
                 AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 0, DEFAULT_REPORT_DAYS, MatchGate.defaults());
     }

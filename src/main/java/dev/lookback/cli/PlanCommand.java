@@ -26,6 +26,7 @@ import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
+import dev.lookback.vocabulary.Unit;
 import java.io.PrintWriter;
 import java.util.List;
 import tech.tablesaw.api.Table;
@@ -46,7 +47,10 @@ final class PlanCommand extends Command {
                 + " --policy, with errors clustered in villages, confirmed by an independent run; prints the operating"
                 + " characteristic. --goal review: every county of --frame sized so, and the review-wide risk (for"
                 + " the family-wise policy). --goal attribute: units for attribute sampling (AICPA), for comparison.",
-                "Clustering: design effect 1 + ((cv²+1)·m̄ − 1)·ρ from --units-per-village m̄, --cv and --rho.");
+                "In the review's unit (--unit, persons by default): villages of --households-per-village H̄ domain"
+                        + " households (size cv --cv) of --persons-per-household s persons, or the villages of a previous"
+                        + " review's tallies (--tallies-from); errors clustered in villages at --rho (in households):"
+                        + " design effect 1 + ((cv²+1)·H̄ − 1)·ρ. An erring household carries 1 + Poisson(s − 1) persons.");
     }
 
     @Override
@@ -54,12 +58,22 @@ final class PlanCommand extends Command {
         return List.of(
                 Option.optional("--goal", "precision|decision|review|attribute", "precision", "what the sample must achieve"),
                 Option.optional("--villages", "N", "200", "villages of the county in the frame"),
-                Option.optional("--units-per-village", "M", "50", "mean domain units (persons or households) per village"),
-                Option.optional("--cv", "CV", "0.3", "coefficient of variation of the units per village"),
+                Option.optional("--unit", "persons|households", ReviewSettings.defaults().unit().label(),
+                        "the review's unit, as `lookback review --unit`"),
+                Option.optional("--households-per-village", "H", "50", "mean domain households per village"),
+                Option.optional("--persons-per-household", "S", "", "persons of a domain household (required with"
+                        + " --unit persons unless --tallies-from)"),
+                Option.optional("--tallies-from", "FILE", "", "a previous review's tallies.csv: its villages of --measure"
+                        + " (domain households and units) are the planned county's (review: each county's persons per"
+                        + " household)"),
+                Option.optional("--units-per-village", "M", "", "refused: ambiguous (persons or households?); give"
+                        + " --households-per-village and --persons-per-household"),
+                Option.optional("--cv", "CV", "0.3", "coefficient of variation of the households per village"),
                 Option.optional("--rho", "RHO", Double.toString(Plan.TYPICAL_RHO), "intra-village correlation of errors"),
                 Option.optional("--rho-from", "FILE", "", "estimate ρ from a previous review's estimates.csv or"
                         + " tallies.csv (the median over its counties), instead of --rho"),
-                Option.optional("--measure", "NAME", "identification", "with --rho-from: the measure whose rows to use"),
+                Option.optional("--measure", "NAME", "identification", "with --rho-from or --tallies-from: the measure"
+                        + " whose rows to use"),
                 Option.optional("--level", "L", Double.toString(ReviewSettings.defaults().level()), "confidence level of the intervals"),
                 Option.optional("--rate", "P", "0.02", "precision: the expected error rate"),
                 Option.optional("--margin", "E", "0.01", "precision: the largest distance from the rate to a bound"),
@@ -95,6 +109,8 @@ final class PlanCommand extends Command {
 
     static final Column VILLAGE = Columns.VILLAGE.asOptional();
     static final Column ERRORS = Columns.ERRORS.asOptional();
+    static final Column HOUSEHOLD_ERRORS = Columns.HOUSEHOLD_ERRORS;
+    static final Column DOMAIN_HOUSEHOLDS = Columns.DOMAIN_HOUSEHOLDS;
 
     /**
      * The median ρ over the counties of a previous review: from its estimates.csv (each county's STD_ERROR
@@ -105,13 +121,14 @@ final class PlanCommand extends Command {
         java.util.Map<String, Double> byCounty = new java.util.TreeMap<>();
         java.util.Map<String, List<double[]>> tallies = new java.util.TreeMap<>();
         TabularSource.of(a.path("--rho-from")).read(List.of(COUNTY, MEASURE, UNITS, ESTIMATE, STD_ERROR, VILLAGES_SAMPLED, VILLAGES_IN_FRAME,
-                VILLAGE, ERRORS), row -> {
+                VILLAGE, ERRORS, HOUSEHOLD_ERRORS, DOMAIN_HOUSEHOLDS), row -> {
                     if (!measure.equals(row.text(MEASURE)) || "ALL".equals(row.text(COUNTY))) {
                         return;
                     }
-                    if (row.text(VILLAGE) != null) { // tallies.csv: one village per row
-                        double units = row.number(UNITS, 0, Double.MAX_VALUE);
-                        double errors = row.number(ERRORS, 0, Double.MAX_VALUE);
+                    if (row.text(VILLAGE) != null) { // tallies.csv: one village per row, ρ in households where it can
+                        boolean inHouseholds = row.text(DOMAIN_HOUSEHOLDS) != null && row.text(HOUSEHOLD_ERRORS) != null;
+                        double units = row.number(inHouseholds ? DOMAIN_HOUSEHOLDS : UNITS, 0, Double.MAX_VALUE);
+                        double errors = row.number(inHouseholds ? HOUSEHOLD_ERRORS : ERRORS, 0, Double.MAX_VALUE);
                         if (Double.isNaN(errors) || Double.isNaN(units)) {
                             throw row.error(Double.isNaN(errors) ? ERRORS : UNITS, "", "a tally needs errors and units");
                         }
@@ -153,6 +170,139 @@ final class PlanCommand extends Command {
         return median;
     }
 
+    /**
+     * The planned county's villages in the review's unit: domain households and units (persons, or the households
+     * themselves) per village.
+     */
+    record Villages(double[] households, double[] units) {
+        double meanHouseholds() {
+            return java.util.Arrays.stream(households).average().orElse(0);
+        }
+
+        double personsPerHousehold() {
+            return java.util.Arrays.stream(units).sum() / java.util.Arrays.stream(households).sum();
+        }
+
+        /** The coefficient of variation of the households per village. */
+        double cv() {
+            double mean = meanHouseholds();
+            double ss = java.util.Arrays.stream(households).map(h -> (h - mean) * (h - mean)).sum();
+            return households.length > 1 ? Math.sqrt(ss / (households.length - 1)) / mean : 0;
+        }
+    }
+
+    /**
+     * The unit asked for, refusing what cannot be told apart: {@code --units-per-village} (persons or households?),
+     * and a review in persons with neither persons per household nor a previous review's tallies.
+     */
+    static Unit unit(Arguments a, boolean attribute) {
+        if (!a.text("--units-per-village").isEmpty()) {
+            throw new IllegalArgumentException("--units-per-village is ambiguous: persons or households? Errors fall on"
+                    + " households and every person of an erring household errs with it, so the plan needs both: give"
+                    + " --households-per-village H and, for a review in persons (the default --unit), --persons-per-household S"
+                    + " or --tallies-from a previous review's tallies.csv / --units-per-village 含义不明（人还是户？）：请给出"
+                    + " --households-per-village 与 --persons-per-household");
+        }
+        Unit unit = Unit.parse(a.text("--unit"));
+        boolean noPersons = a.text("--persons-per-household").isEmpty() && a.text("--tallies-from").isEmpty();
+        if (attribute && noPersons) {
+            return Unit.HOUSEHOLDS; // units taken as independent: the design effect is then stated for households
+        }
+        if (unit == Unit.PERSONS && noPersons) {
+            throw new IllegalArgumentException("--unit persons (the review's default) needs the persons of a household:"
+                    + " give --persons-per-household S (e.g. 3.2), or --tallies-from a previous review's tallies.csv, or"
+                    + " plan a review in households with --unit households / 按人计算需给出户均人数 --persons-per-household");
+        }
+        if (unit == Unit.HOUSEHOLDS && !a.text("--persons-per-household").isEmpty()) {
+            throw new IllegalArgumentException("--persons-per-household " + a.text("--persons-per-household") + " with --unit"
+                    + " households: a review in households counts no persons; drop one of them");
+        }
+        return unit;
+    }
+
+    /** Persons per domain household: --persons-per-household, 1 in households. */
+    static double personsPerHousehold(Arguments a, Unit unit) {
+        if (unit == Unit.HOUSEHOLDS) {
+            return 1;
+        }
+        double s = a.number("--persons-per-household");
+        if (!(s >= 1 && s <= 50)) {
+            throw new IllegalArgumentException("--persons-per-household: " + a.text("--persons-per-household")
+                    + " is not a number of persons between 1 and 50");
+        }
+        return s;
+    }
+
+    /** The villages of --measure in a previous review's tallies.csv, by county, each {domain households, units}. */
+    static java.util.Map<String, List<double[]>> tallies(Arguments a) {
+        String measure = a.text("--measure");
+        java.util.Map<String, List<double[]>> byCounty = new java.util.TreeMap<>();
+        TabularSource.of(a.path("--tallies-from")).read(List.of(COUNTY, Columns.VILLAGE, MEASURE, UNITS,
+                DOMAIN_HOUSEHOLDS), row -> {
+                    if (!measure.equals(row.text(MEASURE))) {
+                        return;
+                    }
+                    if (row.text(DOMAIN_HOUSEHOLDS) == null) {
+                        throw row.error(DOMAIN_HOUSEHOLDS, "", "tallies that say how many households hold the units"
+                                + " (domain_households), as every review and lookback-spark write them: without it persons"
+                                + " and households cannot be told apart");
+                    }
+                    double h = row.number(DOMAIN_HOUSEHOLDS, 0, Double.MAX_VALUE);
+                    double u = row.number(UNITS, h, Double.MAX_VALUE);
+                    if (h > 0) {
+                        byCounty.computeIfAbsent(row.text(COUNTY), k -> new java.util.ArrayList<>()).add(new double[] {h, u});
+                    }
+                });
+        if (byCounty.isEmpty()) {
+            throw new IllegalArgumentException("--tallies-from " + a.text("--tallies-from") + ": no village of measure "
+                    + measure + " with domain households");
+        }
+        return byCounty;
+    }
+
+    /** The planned county's villages: from --tallies-from, or N villages of H̄ households (cv) and s persons each. */
+    static Villages villages(Arguments a, Unit unit, int villages) {
+        if (!a.text("--tallies-from").isEmpty()) {
+            List<double[]> all = tallies(a).values().stream().flatMap(List::stream)
+                    .sorted(java.util.Comparator.comparingDouble((double[] v) -> v[0]).thenComparingDouble(v -> v[1]))
+                    .toList();
+            if (all.size() > villages) { // more villages than the county has: N of them evenly over their sizes
+                List<double[]> pool = all;
+                all = java.util.stream.IntStream.range(0, villages).mapToObj(i -> pool.get((int) ((i + 0.5) * pool.size()
+                        / villages))).toList();
+            }
+            double[] h = all.stream().mapToDouble(v -> v[0]).toArray();
+            double[] u = all.stream().mapToDouble(v -> unit == Unit.HOUSEHOLDS ? v[0] : v[1]).toArray();
+            return new Villages(h, u);
+        }
+        double m = a.number("--households-per-village");
+        double cv = a.number("--cv");
+        if (!(m >= 1 && cv >= 0)) {
+            throw new IllegalArgumentException("need --households-per-village ≥ 1 and --cv ≥ 0");
+        }
+        double[] h = Plan.villageSizes(villages, m, cv);
+        return new Villages(h, Plan.persons(h, personsPerHousehold(a, unit)));
+    }
+
+    /**
+     * Each county's persons per domain household: --persons-per-household, or from --tallies-from (the county's own
+     * villages, else all of them); 1 in households.
+     */
+    static java.util.function.ToDoubleFunction<String> personsByCounty(Arguments a, Unit unit) {
+        if (unit == Unit.HOUSEHOLDS) {
+            return county -> 1;
+        }
+        if (a.text("--tallies-from").isEmpty()) {
+            double s = personsPerHousehold(a, unit);
+            return county -> s;
+        }
+        java.util.Map<String, List<double[]>> byCounty = tallies(a);
+        java.util.function.Function<List<double[]>, Double> ratio = vs -> vs.stream().mapToDouble(v -> v[1]).sum()
+                / vs.stream().mapToDouble(v -> v[0]).sum();
+        double all = ratio.apply(byCounty.values().stream().flatMap(List::stream).toList());
+        return county -> byCounty.containsKey(county) ? ratio.apply(byCounty.get(county)) : all;
+    }
+
     /** The family a family-wise decision adjusts over: --family, required for that policy. */
     private static int family(Arguments a, DecisionPolicy policy) {
         if (policy != DecisionPolicy.FAMILY_WISE) {
@@ -176,23 +326,36 @@ final class PlanCommand extends Command {
                 throw new IllegalArgumentException("--chart " + name + ": " + e.getMessage());
             }
         }
+        String goal = a.text("--goal");
+        if (!List.of("precision", "decision", "review", "attribute").contains(goal)) {
+            throw new IllegalArgumentException("--goal: \"" + goal + "\" is not precision, decision, review or attribute");
+        }
         int villages = a.integer("--villages", 2);
-        double m = a.number("--units-per-village");
-        double cv = a.number("--cv");
+        Unit unit = unit(a, goal.equals("attribute"));
         double rho = a.text("--rho-from").isEmpty() ? a.number("--rho") : rhoFrom(a, out);
         double level = a.number("--level");
-        if (!(rho >= 0 && rho < 1 && m >= 1 && cv >= 0 && level > 0 && level < 1)) {
-            throw new IllegalArgumentException("need 0 ≤ --rho < 1, --units-per-village ≥ 1, --cv ≥ 0, 0 < --level < 1");
+        if (!(rho >= 0 && rho < 1 && level > 0 && level < 1)) {
+            throw new IllegalArgumentException("need 0 ≤ --rho < 1 and 0 < --level < 1");
         }
-        double deff = Plan.designEffect(m, cv, rho);
-        switch (a.text("--goal")) {
+        Villages county = goal.equals("review") ? null : villages(a, unit, villages);
+        double m = county == null ? 0 : county.meanHouseholds();
+        double cv = county == null ? 0 : county.cv();
+        double persons = county == null ? 1 : county.personsPerHousehold();
+        // the design effect against the review's units taken as independent: villages (ρ), then persons of a household
+        double deff = Plan.designEffect(m, cv, rho) * Plan.personsFactor(persons) * persons;
+        String inUnit = unit == Unit.HOUSEHOLDS ? "in households, " + Formats.fixed(m, 1) + " a village"
+                : "in persons, " + Formats.fixed(m, 1) + " households a village of " + Formats.fixed(persons, 2)
+                        + " persons";
+        switch (goal) {
             case "precision": {
                 double p = a.number("--rate");
                 double e = a.number("--margin");
-                int n = Plan.villagesForPrecision(p, e, level, m, cv, rho, villages);
-                Interval ci = Plan.plannedInterval(p, n, level, m, cv, rho, villages);
-                out.println("Precision: " + n + " of " + villages + " villages (about " + Formats.number(Math.round(n * m))
-                        + " units; design effect " + Formats.fixed(deff, 2) + ") give a Korn–Graubard "
+                int n = Plan.villagesForPrecision(p, e, level, m, cv, persons, rho, villages);
+                Interval ci = Plan.plannedInterval(p, n, level, m, cv, persons, rho, villages);
+                out.println("Precision: " + n + " of " + villages + " villages (" + inUnit + ": about "
+                        + Formats.number(Math.round(n * m)) + " households" + (unit == Unit.PERSONS ? ", "
+                        + Formats.number(Math.round(n * m * persons)) + " persons" : "") + "; design effect "
+                        + Formats.fixed(deff, 2) + ") give a Korn–Graubard "
                         + Formats.number(100 * level) + "% interval of " + ci + " at an expected rate of "
                         + Formats.percent(p) + ", within ±" + Formats.percent(e) + ".");
                 return 0;
@@ -203,16 +366,16 @@ final class PlanCommand extends Command {
                 int family = family(a, policy);
                 int replicates = a.integer("--replicates", 100);
                 long seed = Long.parseLong(a.text("--seed"));
-                RiskSimulation county = RiskSimulation.planned(Plan.villageSizes(villages, m, cv), villages, rho,
+                RiskSimulation sim = RiskSimulation.planned(county.households(), county.units(), villages, rho,
                         IntervalMethod.parse(a.text("--ci-method")), level, replicates, seed);
-                Plan.DecisionPlan plan = Plan.villagesForDecision(county, a.number("--ok"), a.number("--bad"),
+                Plan.DecisionPlan plan = Plan.villagesForDecision(sim, a.number("--ok"), a.number("--bad"),
                         a.number("--alpha"), a.number("--beta"), t, policy, family);
                 int n = plan.villages();
                 double[] rates = Plan.grid(Math.max(3 * t, a.number("--bad") * 1.2), 24);
-                double[] oc = n >= villages ? null : Plan.operatingCharacteristic(county, n, t, policy, family, rates);
-                out.println("Decision: " + n + " of " + villages + " villages (" + policy.label() + " policy"
-                        + (family > 1 ? " over " + family + " decisions" : "") + ", threshold " + Formats.percent(t)
-                        + ", design effect " + Formats.fixed(deff, 2) + "): a county whose own rate is "
+                double[] oc = n >= villages ? null : Plan.operatingCharacteristic(sim, n, t, policy, family, rates);
+                out.println("Decision: " + n + " of " + villages + " villages (" + inUnit + "; " + policy.label()
+                        + " policy" + (family > 1 ? " over " + family + " decisions" : "") + ", threshold "
+                        + Formats.percent(t) + ", ρ " + Formats.fixed(rho, 3) + "): a county whose own rate is "
                         + Formats.percent(a.number("--ok")) + " is triggered with probability ≤ " + a.text("--alpha")
                         + ", one at " + Formats.percent(a.number("--bad")) + " escapes with probability ≤ "
                         + a.text("--beta") + (n >= villages ? " only by checking every village." : "."));
@@ -251,7 +414,8 @@ final class PlanCommand extends Command {
                     throw new IllegalArgumentException("--goal review needs --frame villages.csv");
                 }
                 Frame frame = Frame.read(TabularSource.of(a.path("--frame"), ReviewCommand.charset(a.text("--encoding"))));
-                ReviewPlan plan = ReviewPlan.of(frame, a.number("--domain-share"), a.integer("--measures", 1), rho,
+                ReviewPlan plan = ReviewPlan.of(frame, a.number("--domain-share"), personsByCounty(a, unit),
+                        a.integer("--measures", 1), rho,
                         IntervalMethod.parse(a.text("--ci-method")), level, a.number("--threshold"),
                         DecisionPolicy.parse(a.text("--policy")), a.number("--ok"), a.number("--bad"), a.number("--alpha"),
                         a.number("--beta"), a.integer("--replicates", 100), Long.parseLong(a.text("--seed")));
@@ -276,8 +440,9 @@ final class PlanCommand extends Command {
                 int n = Plan.attributeSampleSize(a.number("--tolerable"), a.number("--expected"), a.number("--confidence"));
                 out.println("Attribute sampling: " + n + " independent units find a tolerable rate of "
                         + Formats.percent(a.number("--tolerable")) + " at " + Formats.number(100 * a.number("--confidence"))
-                        + "% confidence with " + Formats.percent(a.number("--expected")) + " expected; whole villages"
-                        + " need about deff = " + Formats.fixed(deff, 2) + " times as many units.");
+                        + "% confidence with " + Formats.percent(a.number("--expected")) + " expected; whole villages ("
+                        + inUnit + ") need about deff = " + Formats.fixed(deff, 2) + " times as many "
+                        + unit.label() + ".");
                 return 0;
             }
             default:

@@ -260,7 +260,8 @@ public final class Decisions {
         if (Double.isNaN(rho)) {
             rho = Plan.TYPICAL_RHO; // no variance estimate (zero errors, one village)
         }
-        int needed = Plan.villagesForPrecision(p, margin, level, Math.max(1, units), 0, rho, big);
+        // the units as the estimate counts them, its design effect (from its SE) holding persons and villages alike
+        int needed = Plan.villagesForPrecision(p, margin, level, Math.max(1, units), 0, 1, rho, big);
         return Math.max(0, needed - n);
     }
 

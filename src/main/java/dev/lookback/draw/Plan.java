@@ -63,15 +63,31 @@ public final class Plan {
     }
 
     /**
-     * The fewest villages (of N in the county) whose Korn–Graubard interval at rate p stays within
-     * ±{@code margin} of p (both sides; at p = 0 the exact upper bound), for villages of m̄ units with
-     * size cv and intra-village correlation ρ, and the finite population correction: with n villages,
-     * v = deff·p(1 − p)/(n·m̄)·(1 − n/N) and df = n − 1. N when no smaller sample will do.
+     * The variance of a person rate per household, against a household rate's: 1 + (s − 1)/s² when an erring
+     * household carries 1 + Poisson(s − 1) persons (mean s, variance s − 1), the model of {@link RiskSimulation}; 1
+     * in households (s = 1). With household errors e of chance p and persons x independent of e, the linearised
+     * variance of Σex/Σx over n households is p(1 − p)·E[x²]/(n·s²) = p(1 − p)(1 + Var x/s²)/n.
      */
-    public static int villagesForPrecision(double p, double margin, double level, double meanUnits, double cv,
-            double rho, int villagesInFrame) {
+    public static double personsFactor(double personsPerHousehold) {
+        double s = personsPerHousehold;
+        if (!(s >= 1)) {
+            throw new IllegalArgumentException("need at least one person a household, got " + s);
+        }
+        return 1 + (s - 1) / (s * s);
+    }
+
+    /**
+     * The fewest villages (of N in the county) whose Korn–Graubard interval at rate p stays within
+     * ±{@code margin} of p (both sides; at p = 0 the exact upper bound), for villages of H̄ domain households with
+     * size cv, s persons a household (1 for a review in households), intra-village correlation ρ of errors in
+     * households, and the finite population correction: with n villages,
+     * v = deff·p(1 − p)·{@link #personsFactor}(s)/(n·H̄)·(1 − n/N), deff = {@link #designEffect}(H̄, cv, ρ), and
+     * df = n − 1. N when no smaller sample will do.
+     */
+    public static int villagesForPrecision(double p, double margin, double level, double households, double cv,
+            double personsPerHousehold, double rho, int villagesInFrame) {
         for (int n = 2; n < villagesInFrame; n++) {
-            Interval ci = plannedInterval(p, n, level, meanUnits, cv, rho, villagesInFrame);
+            Interval ci = plannedInterval(p, n, level, households, cv, personsPerHousehold, rho, villagesInFrame);
             if (p - ci.lower() <= margin && ci.upper() - p <= margin) {
                 return n;
             }
@@ -80,11 +96,12 @@ public final class Plan {
     }
 
     /** The Korn–Graubard interval that n villages would give at rate p (the planning model above). */
-    public static Interval plannedInterval(double p, int n, double level, double meanUnits, double cv, double rho,
-            int villagesInFrame) {
-        double units = n * meanUnits;
+    public static Interval plannedInterval(double p, int n, double level, double households, double cv,
+            double personsPerHousehold, double rho, int villagesInFrame) {
+        double units = n * households * personsPerHousehold;
         double f = (double) n / villagesInFrame;
-        double v = designEffect(meanUnits, cv, rho) * p * (1 - p) / units * (1 - f);
+        double v = designEffect(households, cv, rho) * personsFactor(personsPerHousehold) * p * (1 - p)
+                / (n * households) * (1 - f);
         EstimateStatus status = n >= villagesInFrame ? EstimateStatus.CENSUS : EstimateStatus.OK;
         RatioEstimate e = new RatioEstimate("plan", p, Math.sqrt(v), n - 1, units, p * units, n, villagesInFrame, status);
         return e.interval(IntervalMethod.KORN_GRAUBARD, level);
@@ -113,12 +130,23 @@ public final class Plan {
     }
 
     /**
-     * The planner's county of N villages of m̄ units ({@link #villageSizes}), errors clustered at ρ, decided
-     * on Korn–Graubard 95% intervals, 1,000 replicates a question, seed 1: {@code Plan.county(200, 50, 0.3, 0.05)}.
+     * The planner's county in the review's unit: N villages of H̄ domain households ({@link #villageSizes} with the
+     * given cv), s persons a household (1 for a review in households: units are then the households), errors
+     * clustered at ρ in households, decided on the default interval method ({@link IntervalMethod#DEFAULT}) at 95%,
+     * 1,000 replicates a question,
+     * seed 1: {@code Plan.county(200, 15, 0.3, 3.2, 0.05)}.
      */
-    public static RiskSimulation county(int villagesInFrame, double meanUnits, double cv, double rho) {
-        return RiskSimulation.planned(villageSizes(villagesInFrame, meanUnits, cv), villagesInFrame, rho,
-                IntervalMethod.KORN_GRAUBARD, 0.95, 1000, 1);
+    public static RiskSimulation county(int villagesInFrame, double households, double cv, double personsPerHousehold,
+            double rho) {
+        double[] h = villageSizes(villagesInFrame, households, cv);
+        return RiskSimulation.planned(h, persons(h, personsPerHousehold), villagesInFrame, rho,
+                IntervalMethod.DEFAULT, 0.95, 1000, 1);
+    }
+
+    /** Units of villages of {@code households} households at s persons a household (whole persons; s = 1: the households). */
+    public static double[] persons(double[] households, double personsPerHousehold) {
+        personsFactor(personsPerHousehold); // checks s ≥ 1
+        return java.util.Arrays.stream(households).map(h -> Math.round(h * personsPerHousehold)).toArray();
     }
 
     /**

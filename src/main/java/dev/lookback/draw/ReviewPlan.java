@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
  * A whole review sized at once: every county of the frame gets the fewest villages for which a county
  * whose own rate is {@code bad} escapes with probability at most β and one at {@code ok} is triggered with
  * probability at most α ({@link Plan#villagesForDecision}, confirmed by an independent run), each county
- * simulated from its own villages (households × the domain's share), and the review-wide risk follows from
+ * simulated from its own villages in the review's unit (households × the domain's share, and in persons s persons a
+ * household: an erring household carries 1 + Poisson(s − 1) of them), and the review-wide risk follows from
  * the counties' chances: with m = counties × measures decisions, the chance that a review accuses any
  * county when every county sits exactly on the line is 1 − Π_h (1 − q_h)^{measures}, q_h a decision's
  * trigger chance at the line with n_h villages (the counties' samples are independent). Under the
@@ -44,11 +45,13 @@ public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, doubl
      * One county's plan.
      *
      * @param county          the county
-     * @param meanUnits       mean domain units per village in the frame
+     * @param meanUnits       mean domain units per village in the frame, in the review's unit
      * @param plan            the size and its confirmed risks
      * @param atLine          a decision's trigger chance if the county's own rate were exactly T, with that size
+     * @param personsPerHousehold s, the persons of a domain household (1 in a review in households)
      */
-    public record CountyPlan(String county, double meanUnits, Plan.DecisionPlan plan, double atLine) {
+    public record CountyPlan(String county, double meanUnits, Plan.DecisionPlan plan, double atLine,
+            double personsPerHousehold) {
     }
 
     public ReviewPlan {
@@ -60,6 +63,7 @@ public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, doubl
      *
      * @param frame       the villages (their household counts are the sizes)
      * @param domainShare the share of a village's households in the measure's domain (1 for identification)
+     * @param personsPerHousehold s of each county, the persons of a domain household (1 for a review in households)
      * @param measures    decisions per county
      * @param rho         intraclass correlation of errors in households
      * @param method      the decisions' interval method
@@ -73,9 +77,9 @@ public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, doubl
      * @param replicates  replicates of the search (the confirmation runs {@link Plan#CONFIRMATION_FACTOR} times more)
      * @param seed        the seed
      */
-    public static ReviewPlan of(Frame frame, double domainShare, int measures, double rho, IntervalMethod method,
-            double level, double threshold, DecisionPolicy policy, double ok, double bad, double alpha, double beta,
-            int replicates, long seed) {
+    public static ReviewPlan of(Frame frame, double domainShare, java.util.function.ToDoubleFunction<String>
+            personsPerHousehold, int measures, double rho, IntervalMethod method, double level, double threshold,
+            DecisionPolicy policy, double ok, double bad, double alpha, double beta, int replicates, long seed) {
         if (!(domainShare > 0 && domainShare <= 1) || measures < 1) {
             throw new IllegalArgumentException("need 0 < domain share ≤ 1 and at least one measure");
         }
@@ -84,12 +88,14 @@ public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, doubl
         List<CountyPlan> plans = names.parallelStream().map(county -> {
             List<Village> villages = frame.villages(county);
             double[] sizes = villages.stream().mapToDouble(v -> Math.round(v.households() * domainShare)).toArray();
-            RiskSimulation s = RiskSimulation.planned(sizes, sizes.length, rho, method, level, replicates, seed);
+            double persons = personsPerHousehold.applyAsDouble(county);
+            double[] units = Plan.persons(sizes, persons);
+            RiskSimulation s = RiskSimulation.planned(sizes, units, sizes.length, rho, method, level, replicates, seed);
             Plan.DecisionPlan p = Plan.villagesForDecision(s, ok, bad, alpha, beta, threshold, policy, family);
             RiskSimulation independent = s.withRun(p.confirmation() > 0 ? p.confirmation() : replicates,
                     seed ^ 0x9E3779B97F4A7C15L);
             double atLine = Plan.chance(independent, p.villages(), threshold, threshold, policy, family);
-            return new CountyPlan(county, java.util.Arrays.stream(sizes).average().orElse(0), p, atLine);
+            return new CountyPlan(county, java.util.Arrays.stream(units).average().orElse(0), p, atLine, persons);
         }).toList();
         double noneAtOk = 1;
         double noneAtLine = 1;
@@ -109,7 +115,7 @@ public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, doubl
 
     /**
      * The plan as a table: county, villages_in_frame, mean_units, villages, false_trigger(_upper),
-     * escape(_upper), trigger_chance_at_threshold.
+     * escape(_upper), trigger_chance_at_threshold, persons_per_household.
      */
     public Table table() {
         return Table.create("review plan",
@@ -122,7 +128,9 @@ public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, doubl
                         counties.stream().mapToDouble(c -> c.plan().falseTriggerUpper()).toArray()),
                 DoubleColumn.create("escape", counties.stream().mapToDouble(c -> c.plan().escape()).toArray()),
                 DoubleColumn.create("escape_upper", counties.stream().mapToDouble(c -> c.plan().escapeUpper()).toArray()),
-                DoubleColumn.create("trigger_chance_at_threshold", counties.stream().mapToDouble(CountyPlan::atLine).toArray()));
+                DoubleColumn.create("trigger_chance_at_threshold", counties.stream().mapToDouble(CountyPlan::atLine).toArray()),
+                DoubleColumn.create("persons_per_household",
+                        counties.stream().mapToDouble(CountyPlan::personsPerHousehold).toArray()));
     }
 
     @Override

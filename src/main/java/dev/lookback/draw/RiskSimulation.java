@@ -19,8 +19,8 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
  *
  * <p>The simulated county has the county's N villages, each a copy of one of its sampled villages (domain
  * households h and units x, drawn with replacement); village propensities are Beta with the given mean
- * and intraclass correlation ρ (the review's ρ̂ of the measure, or the prior), each household errs with
- * its village's propensity; then errors are added (removed) one at a time at a household
+ * and intraclass correlation ρ (the review's ρ̂ of the measure, or the prior), scaled so that the county's expected
+ * rate is the rate asked for, each household errs with its village's propensity; then errors are added (removed) one at a time at a household
  * drawn uniformly from those without (with) one until the county's own rate in households is the rate asked for (so the truth is the county's
  * finite-population rate in households, not a superpopulation mean); an erring household then counts
  * 1 + Poisson(s − 1) units, s = x/h the village's units per household (persons are not spread evenly: a few large
@@ -50,12 +50,18 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
     public static final double SETTLE = 0.80;
 
     /**
-     * A county for planning, before any village is drawn: N villages whose domain sizes are those of
-     * {@code sizes} (whole households, drawn with replacement; at most N of them), households and units alike.
+     * A county for planning, before any village is drawn: N villages whose domain households and units are those of
+     * {@code households} and {@code units} (a village's pair drawn with replacement; at most N of them; units are
+     * the households themselves in a review in households, their persons in one in persons).
      */
-    public static RiskSimulation planned(double[] sizes, int villages, double rho, IntervalMethod method, double level,
-            int replicates, long seed) {
-        return new RiskSimulation(sizes, sizes, villages, rho, method, level, replicates, seed);
+    public static RiskSimulation planned(double[] households, double[] units, int villages, double rho,
+            IntervalMethod method, double level, int replicates, long seed) {
+        return new RiskSimulation(households, units, villages, rho, method, level, replicates, seed);
+    }
+
+    /** The same county and run, its decisions' intervals at another level (the next round's, for settling). */
+    public RiskSimulation withLevel(double other) {
+        return other == level ? this : new RiskSimulation(households, units, villages, rho, method, other, replicates, seed);
     }
 
     /** The same county asked with another number of replicates and seed (an independent run). */
@@ -325,15 +331,25 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
         UniformRandomProvider rng = random::nextLong;
         ContinuousDistribution.Sampler propensity = rho > 0 && rate > 0 && rate < 1
                 ? BetaDistribution.of(rate * (1 / rho - 1), (1 - rate) * (1 / rho - 1)).createSampler(rng) : () -> rate;
+        double[] q = new double[villages];
         double total = 0;
-        double errors = 0;
+        double expected = 0;
         for (int v = 0; v < villages; v++) {
             int k = random.nextInt(households.length);
             hh[v] = households[k];
             xx[v] = units[k];
-            int e = Plan.binomial(random, (int) hh[v], propensity.sample()); // about m·p steps, not m draws
-            ee[v] = e;
+            q[v] = propensity.sample();
             total += hh[v];
+            expected += hh[v] * q[v];
+        }
+        // the propensities scaled so that the county's expected rate is the rate asked about: the adjustment below then
+        // moves only a binomial handful of errors, and the county keeps the clustering ρ it was asked for (errors added
+        // at households drawn uniformly are unclustered: adding the shortfall of a Beta draw thinned ρ = 0.3 to 0.26)
+        double scale = expected > 0 ? rate * total / expected : 1;
+        double errors = 0;
+        for (int v = 0; v < villages; v++) {
+            int e = Plan.binomial(random, (int) hh[v], Math.min(1, scale * q[v])); // about m·p steps, not m draws
+            ee[v] = e;
             errors += e;
         }
         // the county's own rate exactly: add (remove) errors one at a time at a household drawn uniformly from

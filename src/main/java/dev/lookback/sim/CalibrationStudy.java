@@ -232,12 +232,19 @@ public final class CalibrationStudy {
 
     /** The review's ρ̂ of a measure over every sampled village of the review, the prior where undefined. */
     static double rho(List<County> counties, List<int[]> orders, int sampled, double prior) {
-        int k = counties.size() * sampled;
+        int[] size = new int[counties.size()];
+        java.util.Arrays.fill(size, sampled);
+        return rho(counties, orders, size, prior);
+    }
+
+    /** The same over each county's first {@code size[c]} villages. */
+    static double rho(List<County> counties, List<int[]> orders, int[] size, double prior) {
+        int k = java.util.Arrays.stream(size).sum();
         double[] m = new double[k];
         double[] y = new double[k];
         int j = 0;
         for (int c = 0; c < counties.size(); c++) {
-            for (int i = 0; i < sampled; i++) {
+            for (int i = 0; i < size[c]; i++) {
                 int v = orders.get(c)[i];
                 m[j] = counties.get(c).households()[v];
                 y[j] = counties.get(c).errors()[v];
@@ -338,7 +345,7 @@ public final class CalibrationStudy {
     }
 
     /** A county's measurement as the review makes it: the interval of the first method at the level. */
-    private static Measurement measurement(String county, Measure measure, RatioEstimate e, IntervalMethod method,
+    static Measurement measurement(String county, Measure measure, RatioEstimate e, IntervalMethod method,
             double level) {
         Interval ci = e.interval(method, level);
         return new Measurement(county, measure, e.estimate(), ci, e.errors(), e.units(), e);

@@ -190,7 +190,7 @@ class CommandLineTest {
                 + dir.resolve("missing.json").toAbsolutePath().normalize() + ") / 找不到文件\n",
                 certificate.err());
         assertFalse(Files.exists(dir.resolve("out/report.html")), "a bad option stops before any work");
-        Run chart = run("plan", "--goal", "decision", "--chart", "oc.jpg");
+        Run chart = run("plan", "--goal", "decision", "--unit", "households", "--chart", "oc.jpg");
         assertEquals(2, chart.status());
         assertEquals("", chart.out(), "nothing computed");
         Run required = run("review", "--frame", SRS.resolve("villages.csv").toString(), "--out",
@@ -304,56 +304,99 @@ class CommandLineTest {
         assertTrue(Files.readString(dir.resolve("assignment.certificate.json")).contains("\"seed\": \"2026-05-11\""));
     }
 
+    /** The villages a plan's first line states: "Precision: 12 of 200 villages …". */
+    private static int villages(String out) {
+        return Integer.parseInt(out.split(" ")[1]);
+    }
+
     @Test
     void planAnswersEachGoal() throws IOException {
         Run attribute = run("plan", "--goal", "attribute", "--tolerable", "0.02");
         assertEquals(0, attribute.status(), attribute.err());
         assertTrue(attribute.out().startsWith("Attribute sampling: 149 independent units"), attribute.out());
-        Run precision = run("plan", "--goal", "precision", "--rate", "0", "--margin", "0.05", "--units-per-village", "1",
-                "--cv", "0", "--rho", "0", "--villages", "1000000");
-        assertTrue(precision.out().startsWith("Precision: 72 of 1000000 villages"), precision.out());
+        Run precision = run("plan", "--goal", "precision", "--rate", "0", "--margin", "0.05", "--unit", "households",
+                "--households-per-village", "1", "--cv", "0", "--rho", "0", "--villages", "1000000");
+        assertTrue(precision.out().startsWith("Precision: 72 of 1000000 villages (in households, 1.0 a village"),
+                precision.out());
+        // the unit must be told: persons or households, and persons come in households
+        Run ambiguous = run("plan", "--goal", "precision", "--units-per-village", "50");
+        assertEquals(2, ambiguous.status());
+        assertTrue(ambiguous.err().startsWith("lookback plan: --units-per-village is ambiguous: persons or households?"),
+                ambiguous.err());
+        Run noPersons = run("plan", "--goal", "decision");
+        assertEquals(2, noPersons.status());
+        assertTrue(noPersons.err().contains("--unit persons (the review's default) needs the persons of a household"),
+                noPersons.err());
+        Run both = run("plan", "--goal", "decision", "--unit", "households", "--persons-per-household", "3");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("a review in households counts no persons"), both.err());
+        // persons in households cost villages against households alone: every person of an erring household errs
+        Run inPersons = run("plan", "--goal", "precision", "--persons-per-household", "4");
+        Run inHouseholds = run("plan", "--goal", "precision", "--unit", "households");
+        assertTrue(villages(inPersons.out()) > villages(inHouseholds.out()), inPersons.out() + inHouseholds.out());
+        assertTrue(inPersons.out().contains("(in persons, 50.0 households a village of 4.00 persons: about "),
+                inPersons.out());
         Path oc = dir.resolve("oc.csv");
-        Run decision = run("plan", "--goal", "decision", "--replicates", "300", "--oc-out", oc.toString());
+        Run decision = run("plan", "--goal", "decision", "--persons-per-household", "3.5", "--replicates", "300",
+                "--oc-out", oc.toString());
         assertEquals(0, decision.status(), decision.err());
         assertTrue(decision.out().contains("Operating characteristic"), decision.out());
         assertEquals("rate,probability_triggered,villages,policy,threshold", Files.readAllLines(oc).get(0));
-        Run fromReview = run("plan", "--rho-from", SRS.resolve("expected_persons_0.95.csv").toString());
+        Run fromReview = run("plan", "--rho-from", SRS.resolve("expected_persons_0.95.csv").toString(), "--unit",
+                "households");
         assertEquals(0, fromReview.status(), fromReview.err());
         assertTrue(fromReview.out().startsWith("ρ from "), fromReview.out());
         // from a review's tallies.csv: the ANOVA estimator over each county's villages, the median of those
         Path tallies = dir.resolve("tallies.csv");
         Files.writeString(tallies, "county,village,measure,errors,units\nA,A1,exit,0,10\nA,A2,exit,5,10\nA,A3,exit,0,10\n"
                 + "B,B1,exit,1,10\nB,B2,exit,1,10\nA,A1,missed,1,10\n");
-        Run fromTallies = run("plan", "--rho-from", tallies.toString(), "--measure", "exit");
+        Run fromTallies = run("plan", "--rho-from", tallies.toString(), "--measure", "exit", "--unit", "households");
         assertEquals(0, fromTallies.status(), fromTallies.err());
         double a = dev.lookback.draw.Plan.rhoFromTallies(new double[] {0, 5, 0}, new double[] {10, 10, 10});
         assertTrue(fromTallies.out().startsWith("ρ from " + tallies + " (exit), by county: A "
                 + dev.lookback.survey.Formats.fixed(a, 3) + ", B 0.000; median "
                 + dev.lookback.survey.Formats.fixed(a / 2, 3)), fromTallies.out());
+        // a previous review's tallies give the villages in the review's unit: households and their persons
+        Path withHouseholds = dir.resolve("tallies_households.csv");
+        StringBuilder t = new StringBuilder("county,village,measure,errors,units,household_errors,domain_households\n");
+        for (int v = 0; v < 30; v++) {
+            t.append("A,A").append(v).append(",exit,0,").append(60 + v).append(",0,").append(20 + v / 3).append('\n');
+        }
+        Files.writeString(withHouseholds, t.toString());
+        Run fromPrevious = run("plan", "--goal", "precision", "--villages", "20", "--tallies-from", withHouseholds.toString(),
+                "--measure", "exit");
+        assertEquals(0, fromPrevious.status(), fromPrevious.err());
+        assertTrue(fromPrevious.out().contains("(in persons, 24.5 households a village of 3.04 persons"),
+                fromPrevious.out());
+        Run noHouseholds = run("plan", "--goal", "precision", "--tallies-from", tallies.toString(), "--measure", "exit");
+        assertEquals(2, noHouseholds.status());
+        assertTrue(noHouseholds.err().contains("domain_households"), noHouseholds.err());
         Run bad = run("plan", "--goal", "guess");
         assertEquals(2, bad.status());
         assertEquals("lookback plan: --goal: \"guess\" is not precision, decision, review or attribute\n", bad.err());
         // the decision is confirmed by an independent run, and family-wise needs its family
         assertTrue(decision.out().contains("Confirmed by 1200 independent replicates"), decision.out());
-        Run noFamily = run("plan", "--goal", "decision", "--policy", "family-wise");
+        Run noFamily = run("plan", "--goal", "decision", "--policy", "family-wise", "--unit", "households");
         assertEquals(2, noFamily.status());
         assertTrue(noFamily.err().contains("give --family M"), noFamily.err());
-        Run family = run("plan", "--goal", "decision", "--policy", "family-wise", "--family", "16", "--replicates", "300");
+        Run family = run("plan", "--goal", "decision", "--policy", "family-wise", "--family", "16", "--replicates", "300",
+                "--unit", "households");
         assertEquals(0, family.status(), family.err());
         assertTrue(family.out().contains("family-wise policy over 16 decisions"), family.out());
         // every county of a frame at once, written as CSV
         Path plan = dir.resolve("plan.csv");
         Run review = run("plan", "--goal", "review", "--frame", SRS.resolve("villages.csv").toString(), "--policy",
-                "family-wise", "--replicates", "200", "--out", plan.toString());
+                "family-wise", "--replicates", "200", "--persons-per-household", "3", "--out", plan.toString());
         assertEquals(0, review.status(), review.err());
         assertTrue(review.out().startsWith("Review plan: "), review.out());
         assertTrue(review.out().contains("A review accuses any county with chance"), review.out());
         List<String> rows = Files.readAllLines(plan);
         assertEquals("county,villages_in_frame,mean_units,villages,false_trigger,false_trigger_upper,escape,"
-                + "escape_upper,trigger_chance_at_threshold", rows.get(0));
+                + "escape_upper,trigger_chance_at_threshold,persons_per_household", rows.get(0));
+        assertTrue(rows.get(1).endsWith(",3.0"), rows.get(1));
         assertEquals(1 + dev.lookback.frame.Frame.read(dev.lookback.io.TabularSource.of(SRS.resolve("villages.csv")))
                 .counties().size(), rows.size());
-        Run noFrame = run("plan", "--goal", "review");
+        Run noFrame = run("plan", "--goal", "review", "--unit", "households");
         assertEquals(2, noFrame.status());
         assertEquals("lookback plan: --goal review needs --frame villages.csv\n", noFrame.err());
     }

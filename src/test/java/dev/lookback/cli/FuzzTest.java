@@ -189,7 +189,7 @@ class FuzzTest {
                     out.resolve("fund_sample.csv").toString());
             case "assign-teams" -> List.of("assign-teams", "--teams", s + "teams.csv", "--frame", s + "villages.csv",
                     "--seed", "fuzz", "--out", out.resolve("assignment.csv").toString());
-            default -> List.of("plan", "--goal", "review", "--frame", s + "villages.csv", "--out",
+            default -> List.of("plan", "--goal", "review", "--unit", "households", "--frame", s + "villages.csv", "--out",
                     out.resolve("plan.csv").toString());
         };
     }

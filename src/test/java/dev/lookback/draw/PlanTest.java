@@ -31,15 +31,15 @@ class PlanTest {
         assertEquals(1, Plan.designEffect(50, 0.3, 0), 0);
         // zero expected errors, one unit per village, no clustering: the upper bound 1 − 0.025^(1/n)
         // falls to 5% at n = ⌈ln 0.025 / ln 0.95⌉ = 72
-        assertEquals(72, Plan.villagesForPrecision(0, 0.05, 0.95, 1, 0, 0, 1_000_000));
+        assertEquals(72, Plan.villagesForPrecision(0, 0.05, 0.95, 1, 0, 1, 0, 1_000_000));
         // clustering costs villages: more for a larger ρ
-        int low = Plan.villagesForPrecision(0.02, 0.01, 0.95, 50, 0.3, 0.01, 400);
-        int high = Plan.villagesForPrecision(0.02, 0.01, 0.95, 50, 0.3, 0.10, 400);
+        int low = Plan.villagesForPrecision(0.02, 0.01, 0.95, 50, 0.3, 1, 0.01, 400);
+        int high = Plan.villagesForPrecision(0.02, 0.01, 0.95, 50, 0.3, 1, 0.10, 400);
         assertTrue(low < high, low + " vs " + high);
-        Interval ci = Plan.plannedInterval(0.02, low, 0.95, 50, 0.3, 0.01, 400);
+        Interval ci = Plan.plannedInterval(0.02, low, 0.95, 50, 0.3, 1, 0.01, 400);
         assertTrue(0.02 - ci.lower() <= 0.01 && ci.upper() - 0.02 <= 0.01, ci.toString());
-        assertTrue(0.02 - Plan.plannedInterval(0.02, low - 1, 0.95, 50, 0.3, 0.01, 400).lower() > 0.01
-                || Plan.plannedInterval(0.02, low - 1, 0.95, 50, 0.3, 0.01, 400).upper() - 0.02 > 0.01);
+        assertTrue(0.02 - Plan.plannedInterval(0.02, low - 1, 0.95, 50, 0.3, 1, 0.01, 400).lower() > 0.01
+                || Plan.plannedInterval(0.02, low - 1, 0.95, 50, 0.3, 1, 0.01, 400).upper() - 0.02 > 0.01);
     }
 
     @Test
@@ -48,7 +48,7 @@ class PlanTest {
         // are hypergeometric (K = 800p errors among 800 households, 200 drawn), not binomial with mean p
         double t = 0.02;
         double[] rates = {0.01, 0.02, 0.03};
-        RiskSimulation county = RiskSimulation.planned(Plan.villageSizes(40, 20, 0), 40, 0,
+        RiskSimulation county = RiskSimulation.planned(Plan.villageSizes(40, 20, 0), Plan.villageSizes(40, 20, 0), 40, 0,
                 IntervalMethod.KORN_GRAUBARD, 0.95, 20000, 7);
         double[] oc = Plan.operatingCharacteristic(county, 10, t, DecisionPolicy.POINT, 1, rates);
         for (int i = 0; i < rates.length; i++) {
@@ -74,7 +74,7 @@ class PlanTest {
     }
 
     static RiskSimulation typicalCounty(IntervalMethod method, int replicates, long seed) {
-        return RiskSimulation.planned(Plan.villageSizes(200, 50, 0.3), 200, 0.05, method, 0.95, replicates, seed);
+        return RiskSimulation.planned(Plan.villageSizes(200, 50, 0.3), Plan.villageSizes(200, 50, 0.3), 200, 0.05, method, 0.95, replicates, seed);
     }
 
     @Test

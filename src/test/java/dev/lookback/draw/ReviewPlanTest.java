@@ -26,7 +26,7 @@ class ReviewPlanTest {
 
     @Test
     void familyWisePlansHoldTheReviewWideRiskAndEachCountysPower() {
-        ReviewPlan plan = ReviewPlan.of(frame(), 1, 2, 0.05, IntervalMethod.KORN_GRAUBARD, 0.95, 0.02,
+        ReviewPlan plan = ReviewPlan.of(frame(), 1, county -> 1, 2, 0.05, IntervalMethod.KORN_GRAUBARD, 0.95, 0.02,
                 DecisionPolicy.FAMILY_WISE, 0.005, 0.06, 0.05, 0.20, 400, 1);
         assertEquals(10, plan.family());
         assertEquals(5, plan.counties().size());
@@ -39,7 +39,7 @@ class ReviewPlanTest {
         assertTrue(plan.anyAtLine() <= 0.025 + 0.015, plan.toString());
         assertTrue(plan.anyAtOk() <= plan.anyAtLine(), plan.toString());
         // the point policy, sized the same way, accuses someone in most such reviews
-        ReviewPlan point = ReviewPlan.of(frame(), 1, 2, 0.05, IntervalMethod.KORN_GRAUBARD, 0.95, 0.02,
+        ReviewPlan point = ReviewPlan.of(frame(), 1, county -> 1, 2, 0.05, IntervalMethod.KORN_GRAUBARD, 0.95, 0.02,
                 DecisionPolicy.POINT, 0.005, 0.06, 0.05, 0.20, 400, 1);
         assertEquals(1, point.family());
         assertTrue(point.anyAtLine() > 0.9, point.toString());

@@ -433,8 +433,10 @@ public final class Review {
         List<Decision> decisions = List.of();
         PolicyComparison policies = null;
         if (has(InputFile.LEADERS)) {
-            List<Measurement> measured = measurements(frame, counted.kept(), rates, assist, fundChecks, s);
-            decisions = Decisions.decide(measured, Leaders.read(source(InputFile.LEADERS)), s.lines(), s.policy());
+            List<Measurement> measured = measurements(frame, sample, counted.kept(), rates, assist, fundChecks, s);
+            // a fragile decision's villages to settle are sized for the next round's level, where it is settled
+            double next = s.decisionLevel(Math.min(sample.lastRound() + 1, Math.max(1, s.rounds())));
+            decisions = Decisions.decide(measured, Leaders.read(source(InputFile.LEADERS)), s.lines(), s.policy(), next);
             policies = PolicyComparison.of(measured, s.lines());
         }
         // leads from the public and the re-check are read after everything above: they change no rate or decision
@@ -642,24 +644,27 @@ public final class Review {
     }
 
     /**
-     * Step: every county's measurement the rules read, at the decision level (1 − (1 − level)/K with K rounds
-     * declared: the error split over the rounds), each error and assistance rate with its county's simulation.
+     * Step: every county's measurement the rules read, at this round's decision level
+     * ({@link ReviewSettings#decisionLevel(int)}: with K rounds declared the error is spent over the rounds), each
+     * error and assistance rate with its county's simulation. A county not extended keeps its outcome at the new
+     * level: only a decision that more villages could change is extended (see {@code FollowUp.additions}).
      */
-    private static List<Measurement> measurements(Frame frame, MeasureTallies counts, List<ErrorRate> rates,
-            List<AssistanceCheck.Rate> assist, List<FundChecks.Check> fundChecks, ReviewSettings s) {
+    private static List<Measurement> measurements(Frame frame, Sample sample, MeasureTallies counts,
+            List<ErrorRate> rates, List<AssistanceCheck.Rate> assist, List<FundChecks.Check> fundChecks,
+            ReviewSettings s) {
+        double at = s.decisionLevel(sample.lastRound());
         List<Measurement> measured = new ArrayList<>();
         Map<Measure, Double> rho = new EnumMap<>(Measure.class);
         for (Measure m : Measure.values()) {
             rho.put(m, ErrorRates.rho(counts, s.unit(), m, s.rho()));
         }
-        double at = s.decisionLevel();
         for (ErrorRate r : rates) {
             Measurement m = Measurement.of(r).atLevel(at);
-            measured.add(m.withSimulation(simulation(r, m.interval().level(), counts, frame, rho.get(r.measure()))));
+            measured.add(m.withSimulation(simulation(r, at, counts, frame, rho.get(r.measure()))));
         }
         for (AssistanceCheck.Rate r : assist) {
             Measurement m = Measurement.of(r).atLevel(at);
-            measured.add(m.withSimulation(simulation(r, m.interval().level(), frame)));
+            measured.add(m.withSimulation(simulation(r, at, frame)));
         }
         for (FundChecks.CountyFunds c : FundChecks.byCounty(fundChecks, s.asOf())) {
             for (FundMeasure m : FundMeasure.values()) {

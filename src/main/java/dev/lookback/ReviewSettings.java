@@ -92,12 +92,14 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     }
 
     /**
-     * The level of each decision: with K rounds declared, the error (1 − level) is split equally over the looks
-     * (Bonferroni), 1 − (1 − level)/K, so that the chance of a wrong accusation over the whole sequence stays
-     * within what one look at {@code level} would risk; {@code level} itself with one round.
+     * The level of the decisions of round {@code round}: with K rounds declared, the error (1 − level) is spent over
+     * the looks by the Lan–DeMets O'Brien–Fleming-type function ({@link dev.lookback.decide.ErrorSpending}), so the
+     * chance of a wrong accusation over all the rounds stays within what one look at {@code level} would risk;
+     * {@code level} itself with one round. Level 0.95 over two rounds: 0.99695, then 0.95305.
      */
-    public double decisionLevel() {
-        return 1 - (1 - level) / Math.max(1, rounds);
+    public double decisionLevel(int round) {
+        int k = Math.max(1, rounds);
+        return dev.lookback.decide.ErrorSpending.lookLevel(level, Math.min(Math.max(1, round), k), k);
     }
 
     /** With another time limit for verifying a report from the public, in days. */
@@ -225,6 +227,7 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
         }
         return sb.append(", prior rho ").append(rho).append(asOf == null ? "" : ", as of " + asOf)
                 .append(rounds == 0 ? ", the certificate's rounds" : rounds == 1 ? ""
-                        : ", " + rounds + " rounds (decisions at " + decisionLevel() + " a look)").toString();
+                        : ", " + rounds + " rounds (decisions at " + decisionLevel(1) + " in the first, " + decisionLevel(rounds)
+                                + " in the last)").toString();
     }
 }

@@ -58,7 +58,8 @@ class ReviewInputsTest {
         ReviewResult library = Review.ofFolder(input).run();
         assertEquals(DrawStatus.VERIFIED, library.draw().status());
         assertEquals(2, library.settings().rounds(), "the certificate's declared rounds");
-        assertEquals(0.975, library.settings().decisionLevel(), 1e-15);
+        // R: 1 - 2 * (2 - 2 * pnorm(qnorm(1 - 0.025 / 2) / sqrt(0.5))), the O'Brien–Fleming-type first look
+        assertEquals(0.996949354484022, library.settings().decisionLevel(1), 1e-12);
         assertEquals(List.of(InputFile.FRAME, InputFile.SAMPLE, InputFile.SELF_CHECK, InputFile.SPOT_CHECK,
                 InputFile.LEADERS, InputFile.CADRES, InputFile.SATISFACTION, InputFile.FUNDS, InputFile.REPORTS,
                 InputFile.RECHECK, InputFile.CERTIFICATE), library.inputs().stream().map(ReviewResult.Input::role).toList());
@@ -75,7 +76,7 @@ class ReviewInputsTest {
         }
         assertEquals(0, lookback(files.toArray(new String[0])));
         byte[] expected = Files.readAllBytes(fromLibrary.resolve("decisions.csv"));
-        assertTrue(new String(expected, StandardCharsets.UTF_8).contains("97.5%区间"), "decided at the certificate's level");
+        assertTrue(new String(expected, StandardCharsets.UTF_8).contains("99.69%区间"), "decided at the certificate's first look");
         for (String run : List.of("cli-folder", "cli-files")) {
             assertEquals(-1L, Files.mismatch(fromLibrary.resolve("decisions.csv"), dir.resolve(run).resolve("decisions.csv")),
                     run + " decisions.csv");

@@ -30,8 +30,9 @@ final class FollowUpCommand extends Command {
 
     @Override
     List<String> description() {
-        return List.of("From a finished review (its --out folder): the counties whose decisions are unsettled (fragile or"
-                + " no data) get the villages that give an 80% chance to settle them, drawn as the extension of the"
+        return List.of("From a finished review (its --out folder): the counties with an unsettled decision that more"
+                + " villages could change (triggered but fragile, above the line but not proven, or no data) get the"
+                + " villages that give an 80% chance to settle it at the next round's level, drawn as the extension of the"
                 + " certified draw (the next tickets of the same seed); writes the round's sample.csv (every village,"
                 + " with its round), its certificate (citing the previous one), visits.csv and follow_up.html.");
     }
@@ -53,19 +54,25 @@ final class FollowUpCommand extends Command {
     static final Column UPPER = Column.required(Field.CI_UPPER.label());
     static final Column THRESHOLD = Column.required(Field.THRESHOLD.label());
     static final Column TO_SETTLE = Column.optional(Field.VILLAGES_TO_SETTLE.label());
+    static final Column ABOVE = Column.optional(Field.ABOVE_LINE_NOT_PROVEN.label());
 
     /** The unsettled sampled decisions of a review's decisions.csv (the fund rule is a census: always settled). */
     static List<FollowUp.Unsettled> unsettled(Path decisions) {
         List<FollowUp.Unsettled> out = new ArrayList<>();
         TabularSource.of(decisions).read(List.of(dev.lookback.io.Columns.COUNTY, RULE, MEASURE, OUTCOME, FRAGILE,
-                ESTIMATE, LOWER, UPPER, THRESHOLD, TO_SETTLE), row -> {
+                ESTIMATE, LOWER, UPPER, THRESHOLD, TO_SETTLE, ABOVE), row -> {
                     boolean noData = Outcome.NO_DATA.label().equals(row.text(OUTCOME));
+                    boolean fragile = "true".equals(row.text(FRAGILE));
+                    // a decisions.csv from before the column: every unsettled decision counts as one that could change
+                    boolean could = row.text(ABOVE) == null || FollowUp.Unsettled.couldChange(
+                            Outcome.TRIGGERED.label().equals(row.text(OUTCOME)), fragile, "true".equals(row.text(ABOVE)),
+                            noData);
                     Rule rule = java.util.Arrays.stream(Rule.values()).filter(r -> r.label().equals(row.text(RULE)))
                             .findFirst().orElseThrow(() -> row.error(RULE, row.text(RULE), Term.notOneOf(Rule.values())));
-                    if (FollowUp.Unsettled.applies(rule, "true".equals(row.text(FRAGILE)), noData)) {
+                    if (FollowUp.Unsettled.applies(rule, fragile, noData)) {
                         String k = row.text(TO_SETTLE);
                         out.add(new FollowUp.Unsettled(row.text(dev.lookback.io.Columns.COUNTY), row.text(MEASURE), noData,
-                                k == null ? -1 : row.integer(TO_SETTLE, 0), number(row.text(ESTIMATE)),
+                                could, k == null ? -1 : row.integer(TO_SETTLE, 0), number(row.text(ESTIMATE)),
                                 number(row.text(LOWER)), number(row.text(UPPER)), number(row.text(THRESHOLD))));
                     }
                 });
@@ -97,8 +104,10 @@ final class FollowUpCommand extends Command {
         List<FollowUp.Unsettled> unsettled = unsettled(decisions);
         Map<String, Integer> additions = FollowUp.additions(unsettled, previous.villagesPerCounty());
         if (additions.isEmpty()) {
-            out.println("Every sampled decision of " + review + " is settled: no follow-up round is needed"
-                    + " / 各县结论均已稳健，无需增抽.");
+            out.println(unsettled.isEmpty() ? "Every sampled decision of " + review + " is settled: no follow-up round is"
+                    + " needed / 各县结论均已稳健，无需增抽." : unsettled.size() + " decisions of " + review + " are fragile,"
+                    + " but more villages would change no outcome (none is triggered or has its estimate over the line):"
+                    + " no follow-up round is needed / 不稳健的结论估计值均未越过问责线、也未启动问责，增抽不会改变结论，无需增抽.");
             return 0;
         }
         FollowUp f = FollowUp.extend(frame, Tickets.fileSha256(framePath), previous, previousSha, additions);

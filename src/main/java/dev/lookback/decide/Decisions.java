@@ -44,6 +44,16 @@ public final class Decisions {
      */
     public static List<Decision> decide(List<Measurement> measurements, Leaders leaders, Map<Line, Double> lines,
             DecisionPolicy policy) {
+        return decide(measurements, leaders, lines, policy, Double.NaN);
+    }
+
+    /**
+     * As {@link #decide(List, Leaders, Map, DecisionPolicy)}, with a fragile decision's villages to settle sized for
+     * the interval at {@code settleLevel}: the next round's level when rounds are declared (the decision is settled
+     * there); {@code NaN}: each decision's own level.
+     */
+    public static List<Decision> decide(List<Measurement> measurements, Leaders leaders, Map<Line, Double> lines,
+            DecisionPolicy policy, double settleLevel) {
         Core core = core(measurements, lines);
         List<Measurement> decided = core.decided();
         int n = decided.size();
@@ -72,9 +82,10 @@ public final class Decisions {
         }).toArray();
         int[] extra = java.util.stream.IntStream.range(0, n).parallel().map(k -> {
             Measurement m = decided.get(k);
+            double at = Double.isNaN(settleLevel) ? m.interval().level() : settleLevel;
             return !fragile[k] ? -1 : m.simulation() != null
-                    ? m.simulation().villagesToSettle(RiskSimulation.Plausible.of(m.sample()), line[k])
-                    : extraVillages(m.sample(), m.interval().level(), line[k]);
+                    ? m.simulation().withLevel(at).villagesToSettle(RiskSimulation.Plausible.of(m.sample()), line[k])
+                    : extraVillages(m.sample(), at, line[k]);
         }).toArray();
         List<Decision> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
@@ -279,6 +290,8 @@ public final class Decisions {
             boolean noData = d.outcome() == dev.lookback.vocabulary.Outcome.NO_DATA;
             if (dev.lookback.draw.FollowUp.Unsettled.applies(d.rule(), d.fragile(), noData)) {
                 out.add(new dev.lookback.draw.FollowUp.Unsettled(d.county(), d.indicator().label(), noData,
+                        dev.lookback.draw.FollowUp.Unsettled.couldChange(d.triggered(), d.fragile(),
+                                d.aboveLineNotProven(), noData),
                         d.extraVillages(), d.estimate(), d.lower(), d.upper(), d.threshold()));
             }
         }

@@ -35,7 +35,16 @@ public final class FollowUpPage {
                         + f.previous().round() + " 轮结论。"))
                 .append("<br><span class=\"en\">").append(HtmlReport.esc(f.added().size() + " counties with unsettled"
                         + " decisions get " + villages + " more villages; the others keep their round-"
-                        + f.previous().round() + " decisions.")).append("</span></p></header>\n");
+                        + f.previous().round() + " decisions.")).append("</span>");
+        long stay = unsettled.stream().filter(u -> !u.couldChange()).count();
+        if (stay > 0) { // fragile, but more villages would not change who is reached
+            h.append("<br>").append(HtmlReport.esc(stay + " 项不稳健的结论估计值未越过问责线、也未启动问责，增抽不会改变问责结果，不增抽。"))
+                    .append("<br><span class=\"en\">").append(HtmlReport.esc(stay + " fragile decisions have their"
+                            + " estimate on the compliant side of the line and are not triggered: more villages would not"
+                            + " change who is reached, so none are added."))
+                    .append("</span>");
+        }
+        h.append("</p></header>\n");
         h.append("<section>\n<h2>增抽的县 <span class=\"en\">Counties extended</span></h2>\n<table>\n<thead><tr>")
                 .append("<th>县<br><span class=\"en\">county</span></th>")
                 .append("<th class=\"num\">已抽村数<br><span class=\"en\">villages so far</span></th>")
@@ -46,7 +55,7 @@ public final class FollowUpPage {
             String county = e.getKey();
             List<String> why = new ArrayList<>();
             for (FollowUp.Unsettled u : unsettled) {
-                if (u.county().equals(county)) {
+                if (u.county().equals(county) && u.couldChange()) {
                     String name = Indicator.values().stream().filter(i -> i.label().equals(u.measure()))
                             .map(Indicator::chinese).findFirst().orElse(u.measure());
                     why.add(u.noData() ? name + "：无数据（样本中没有该类农户） no data"

@@ -91,19 +91,20 @@ public final class HtmlReport {
         var sample = result.crossCheck().sample();
         if (s.rounds() > 1 || sample.lastRound() > 1) {
             java.util.Map<String, Integer> added = sample.lastRoundAdditions();
-            String level = Formats.number(100 * s.decisionLevel()) + "%";
+            String levels = Summary.lookLevels(s);
             h.append("<p class=\"rounds\"><b>").append(esc("第 " + sample.lastRound() + " 轮（事先声明共 " + s.rounds() + " 轮）"))
                     .append("</b>：").append(esc(added.isEmpty() ? "首轮抽查。" : added.size() + " 个县增抽 "
                             + added.values().stream().mapToInt(Integer::intValue).sum() + " 个村（" + String.join("、",
                                     added.keySet()) + "），其余县保持上一轮结论。"))
-                    .append(esc("每次判断的置信水平为 " + level + "（1 − (1 − 置信水平)/" + s.rounds()
-                            + "），使多轮合计错误问责的概率不超过单轮。"))
+                    .append(esc("各轮判断的置信水平依次为 " + levels + "（Lan–DeMets O'Brien–Fleming 型误差分配），"
+                            + "多轮合计错误问责的概率不超过单轮。"))
                     .append("<br><span class=\"en\">").append(esc("Round " + sample.lastRound() + " of " + s.rounds()
                             + " declared: " + (added.isEmpty() ? "the first round. " : added.size() + " counties got "
                                     + added.values().stream().mapToInt(Integer::intValue).sum()
                                     + " more villages; the others keep their earlier decisions. ")
-                            + "Every decision at " + level + " a look, so that the chance of a wrong accusation over"
-                            + " the rounds stays within one look's.")).append("</span></p>\n");
+                            + "Decisions at " + levels + " in the successive rounds (the error spent by a Lan–DeMets"
+                            + " O'Brien–Fleming-type function), so that the chance of a wrong accusation over the rounds"
+                            + " stays within one look's.")).append("</span></p>\n");
         }
         notUsable(h, result);
         if (result.draw().status() != dev.lookback.vocabulary.DrawStatus.VERIFIED) {

@@ -248,7 +248,10 @@ public final class OutputFolder {
         }
         settings.put("as_of", result.asOf() == null ? "" : result.asOf().toString());
         settings.put("rounds", (long) s.rounds());
-        settings.put("decision_level", s.decisionLevel());
+        int round = result.crossCheck().sample().lastRound();
+        settings.put("decision_level", s.decisionLevel(round));
+        settings.put("decision_levels", java.util.stream.IntStream.rangeClosed(1, Math.max(1, s.rounds()))
+                .mapToObj(k -> (Object) s.decisionLevel(k)).toList());
         settings.put("draw", result.draw().status().label());
         settings.put("match_ids", s.gate().normalisedIds() ? "normalised" : "exact");
         settings.put("min_registered", s.gate().minRegistered());

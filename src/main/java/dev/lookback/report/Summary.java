@@ -86,9 +86,8 @@ public final class Summary {
             DecisionPolicy policy = decisions.get(0).policy();
             var settings = result.settings();
             if (settings.rounds() > 1) {
-                line(sb, settings.rounds() + " rounds declared 事先声明 " + settings.rounds() + " 轮: every decision at "
-                        + Formats.number(100 * settings.decisionLevel()) + "% a look (1 − (1 − level)/"
-                        + settings.rounds() + "), so the chance of a wrong accusation over the rounds stays within one look's");
+                line(sb, settings.rounds() + " rounds declared 事先声明 " + settings.rounds() + " 轮: decisions at "
+                        + lookLevels(settings) + " by round (error spent O'Brien–Fleming-wise): over the rounds within one look's risk");
             }
             line(sb, "问责 Accountability (" + policy.chinese() + " " + policy.label() + "): 启动 " + triggered.size()
                     + " triggered, 不稳健 " + fragile + " fragile, 无数据 " + none.size() + " no data (of "
@@ -281,6 +280,13 @@ public final class Summary {
     }
 
     /** One county's row: its four rates in % with their intervals. */
+    /** The decision level of each declared round, e.g. {@code 99.69%, 95.31%}. */
+    static String lookLevels(dev.lookback.ReviewSettings s) {
+        return java.util.stream.IntStream.rangeClosed(1, Math.max(1, s.rounds()))
+                .mapToObj(k -> Formats.fixed(100 * s.decisionLevel(k), 2) + "%")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static void row(StringBuilder sb, String county, List<ErrorRate> list, double threshold, List<String> notes) {
         ErrorRate any = list.get(0);
         StringBuilder r = new StringBuilder(pad(fit(county, 9), 10)).append(pad(any.villagesSampled() + "/"

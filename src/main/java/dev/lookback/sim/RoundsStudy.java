@@ -1,15 +1,14 @@
 package dev.lookback.sim;
 
+import dev.lookback.ReviewSettings;
 import dev.lookback.decide.Decision;
 import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
 import dev.lookback.decide.Measurement;
+import dev.lookback.draw.FollowUp;
 import dev.lookback.draw.RiskSimulation;
-import dev.lookback.survey.ClusterDesign;
 import dev.lookback.survey.IntervalMethod;
-import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Measure;
 import java.util.ArrayList;
@@ -17,59 +16,91 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
- * The two-round procedure against one round of the same size, by simulation (issue 13's check). Each city
- * has {@code counties} counties of {@code villages} villages of 20–60 households; the counties' error
- * propensities cycle through ½T, ¾T, T, 1½T and 2T (some below the line, some on it, some above); a village's
- * propensity is Beta with that mean and intraclass correlation ρ, a household errs with its village's
- * propensity, and a county's truth is its own finite-population rate in households.
+ * Two declared rounds against one round of the same villages, by simulation, at the defaults
+ * ({@link ReviewSettings#defaults()}: policy, interval method, level, prior ρ).
  *
- * <p>Two rounds (K = 2 declared): round 1 draws {@code first} villages per county (SRS in ticket order) and
- * decides every county at the look level 1 − (1 − level)/2 under the policy; each county whose decision is
- * fragile gets its villages to settle (the decision-risk simulation, 80%) as the next tickets, and is decided
- * again at the same look level on its combined sample; the others keep their round-1 decision. Under
- * family-wise each look is Holm-adjusted over the decisions it takes. One round: the same total number of
- * villages spread evenly over the counties, decided once at {@code level}. A false accusation is a county
- * triggered whose own rate is below T.
+ * <p>Each city has {@code counties} counties of the scenario's size ({@link CalibrationStudy#county}: villages of
+ * 20–100 households, in persons 1–6 persons a household, errors clustered at ρ, the truth each county's own rate
+ * in the unit); the counties' error propensities cycle through ½T, ¾T, T, 1½T and 2T (T = 2%), one measure
+ * (identification) a county. Round 1 draws the scenario's villages per county (a simple random sample), estimates
+ * with the review's ρ̂ over every sampled village, and decides every county at the first look's level; the villages
+ * to settle are sized for the second look's level, with the review's own simulation. Then:
+ * <ul>
+ * <li><b>two rounds</b> (the review's rule): the error is spent by the Lan–DeMets O'Brien–Fleming-type function
+ * ({@link ReviewSettings#decisionLevel(int)}: 99.69% then 95.31%), and only the counties with a decision that more
+ * villages could change ({@link FollowUp#additions}: triggered but fragile, or above the line but not proven) get
+ * their villages to settle; then every county is decided again at the second look's level on all its villages, ρ̂
+ * over them all;</li>
+ * <li><b>one round</b>: the same total of villages spread evenly over the counties, decided once at the level;</li>
+ * <li><b>the former rule</b>: the error split equally (97.5% a look), every fragile county extended.</li>
+ * </ul>
+ * A county is settled when its final decision is not fragile, caught when its own rate is at or over T and it is
+ * triggered, and wrongly accused when its own rate is under T and it is triggered.
  */
 public final class RoundsStudy {
     private RoundsStudy() {
     }
 
+    /** Share of the county propensities, in units of T. */
+    private static final double[] SHARES = {0.5, 0.75, 1.0, 1.5, 2.0};
+
+    /** Counties a city. */
+    public static final int COUNTIES = 10;
+
     /**
-     * One policy's result.
+     * One procedure's counts.
      *
-     * @param policy             the policy
-     * @param counties           counties simulated
-     * @param compliant          counties whose own rate is below the line
-     * @param falseTwoRounds     compliant counties accused by the two-round procedure
-     * @param falseOneRound      compliant counties accused by one round of the same size
-     * @param settledTwoRounds   decisions not fragile at the end of the two rounds
-     * @param settledOneRound    decisions not fragile after one round of the same size
-     * @param villagesPerCounty  villages per county spent by both (the two rounds' mean)
-     * @param extended           counties extended in round 2
-     * @param reviewsWithFalse   reviews (cities) in which the two-round procedure accused a compliant county
-     * @param cities             cities simulated
+     * @param settled  counties whose final decision is not fragile
+     * @param caught   failing counties (own rate ≥ T) triggered
+     * @param accused  compliant counties (own rate < T) triggered
+     * @param nearAccused compliant counties within half a point under the line, triggered
+     * @param villages villages drawn in all
+     * @param extended counties given villages in round 2 (0 for one round)
      */
-    public record Result(DecisionPolicy policy, int counties, int compliant, int falseTwoRounds, int falseOneRound,
-            int settledTwoRounds, int settledOneRound, double villagesPerCounty, int extended, int reviewsWithFalse,
-            int cities) {
-        /** A Markdown row. */
-        public String markdown() {
-            return String.format(Locale.ROOT, "| `%s` | %d | %d | **%.2f%%** | %.2f%% | %.1f%% | %.1f%% | %.1f | %.1f%% | %.1f%% |",
-                    policy.label(), counties, compliant, 100.0 * falseTwoRounds / compliant,
-                    100.0 * falseOneRound / compliant, 100.0 * settledTwoRounds / counties,
-                    100.0 * settledOneRound / counties, villagesPerCounty, 100.0 * extended / counties,
-                    100.0 * reviewsWithFalse / cities);
+    public record Counts(int settled, int caught, int accused, int nearAccused, long villages, int extended) {
+    }
+
+    /**
+     * A scenario's result.
+     *
+     * @param scenario  the setting
+     * @param counties  counties simulated
+     * @param failing   counties whose own rate is at or over the line
+     * @param compliant counties under it
+     * @param near      compliant counties within half a point of it
+     * @param two       two rounds, the error spent O'Brien–Fleming-wise, extended where the outcome could change
+     * @param one       one round of the same villages
+     * @param former    two rounds, the error split equally, every fragile county extended
+     * @param formerOne one round of the former rule's villages
+     */
+    public record Result(CalibrationStudy.Scenario scenario, int counties, int failing, int compliant, int near,
+            Counts two, Counts one, Counts former, Counts formerOne) {
+
+        /** The Markdown header of {@link #markdown()}. */
+        public static String header() {
+            return "| villages a county (round 1) | ρ | unit | settled: two rounds | one round | caught (failing): two "
+                    + "rounds | one round | compliant accused: two rounds | within ½ point of the line | villages a county "
+                    + "| extended | former rule (97.5% a look, every fragile county): settled, caught vs one round; "
+                    + "villages |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
         }
 
-        /** The Markdown header. */
-        public static String header() {
-            return "| policy | counties | compliant | two rounds: compliant accused | one round: compliant accused"
-                    + " | two rounds: settled | one round: settled | villages per county | extended in round 2"
-                    + " | reviews accusing anyone compliant (two rounds) |\n|---|---|---|---|---|---|---|---|---|---|";
+        /** A row, the shares with their Monte Carlo standard errors. */
+        public String markdown() {
+            return String.format(Locale.ROOT, "| %s (%d) | %.2f | %s | **%s** | %s | **%s** | %s | %s | %s | %.1f | %s "
+                    + "| %s vs %s, %s vs %s; %.1f |", scenario.size(), scenario.sampled(), scenario.rho(),
+                    scenario.unit().label(), CalibrationStudy.share(two.settled(), counties),
+                    CalibrationStudy.share(one.settled(), counties), CalibrationStudy.share(two.caught(), failing),
+                    CalibrationStudy.share(one.caught(), failing), CalibrationStudy.share(two.accused(), compliant),
+                    CalibrationStudy.share(two.nearAccused(), near), (double) two.villages() / counties,
+                    CalibrationStudy.share(two.extended(), counties), pct(former.settled(), counties),
+                    pct(formerOne.settled(), counties), pct(former.caught(), failing), pct(formerOne.caught(), failing),
+                    (double) former.villages() / counties);
+        }
+
+        private static String pct(int k, int n) {
+            return n == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100.0 * k / n);
         }
 
         @Override
@@ -78,150 +109,142 @@ public final class RoundsStudy {
         }
     }
 
-    /** A simulated county: its villages' households and household errors, in ticket order, and its own rate. */
-    record County(double[] households, double[] errors, double truth) {
-    }
-
-    /** Runs the study for one policy. */
-    public static Result run(DecisionPolicy policy, int cities, int counties, int villages, int first, double threshold,
-            double rho, double level, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double look = dev.lookback.ReviewSettings.defaults().withLevel(level).withRounds(2).decisionLevel();
-        double[] shares = {0.5, 0.75, 1.0, 1.5, 2.0};
-        Leaders nobody = Leaders.of(List.of());
-        Map<Line, Double> lines = Map.of(Line.ERROR_THRESHOLD, threshold);
-        int total = 0;
-        int compliant = 0;
-        int false2 = 0;
-        int false1 = 0;
-        int settled2 = 0;
-        int settled1 = 0;
-        int extended = 0;
-        int withFalse = 0;
-        long spent = 0;
-        for (int c = 0; c < cities; c++) {
-            List<County> city = new ArrayList<>();
-            for (int k = 0; k < counties; k++) {
-                city.add(county(random, villages, shares[k % shares.length] * threshold, rho));
-            }
-            // round 1, every county at the look level; ρ̂ over the review's round-1 villages
-            double[] hx = new double[counties * first];
-            double[] hy = new double[counties * first];
-            for (int k = 0; k < counties; k++) {
-                System.arraycopy(city.get(k).households(), 0, hx, k * first, first);
-                System.arraycopy(city.get(k).errors(), 0, hy, k * first, first);
-            }
-            double estimatedRho = IntraclassCorrelation.anova(hx, hy);
-            double r = Double.isNaN(estimatedRho) ? 0.05 : estimatedRho;
-            int[] size = new int[counties];
-            java.util.Arrays.fill(size, first);
-            List<Decision> round1 = decide(city, size, r, look, policy, nobody, lines, null);
-            int[] finalSize = size.clone();
-            List<Integer> again = new ArrayList<>();
-            for (int k = 0; k < counties; k++) {
-                Decision d = round1.get(k);
-                if (d.fragile()) {
-                    County ct = city.get(k);
-                    RiskSimulation s = new RiskSimulation(java.util.Arrays.copyOf(ct.households(), first),
-                            java.util.Arrays.copyOf(ct.households(), first), villages, r, IntervalMethod.KORN_GRAUBARD,
-                            look, 200, seed * 31 + c * 1000L + k);
-                    int add = s.villagesToSettle(d.estimate(), threshold);
-                    finalSize[k] = add < 0 ? villages : Math.min(villages, first + add);
-                    if (finalSize[k] > first) {
-                        again.add(k);
-                    }
-                }
-            }
-            List<Decision> round2 = again.isEmpty() ? List.of() : decide(city, finalSize, r, look, policy, nobody, lines,
-                    again);
-            List<Decision> last = new ArrayList<>(round1);
-            for (int i = 0; i < again.size(); i++) {
-                last.set(again.get(i), round2.get(i));
-            }
-            // one round of the same size, spread evenly
-            int used = java.util.Arrays.stream(finalSize).sum();
-            int[] even = new int[counties];
-            for (int k = 0; k < counties; k++) {
-                even[k] = Math.min(villages, used / counties + (k < used % counties ? 1 : 0));
-            }
-            List<Decision> once = decide(city, even, r, level, policy, nobody, lines, null);
-            boolean anyFalse = false;
-            for (int k = 0; k < counties; k++) {
-                boolean ok = city.get(k).truth() < threshold;
-                total++;
-                compliant += ok ? 1 : 0;
-                if (ok && last.get(k).triggered()) {
-                    false2++;
-                    anyFalse = true;
-                }
-                if (ok && once.get(k).triggered()) {
-                    false1++;
-                }
-                settled2 += last.get(k).fragile() ? 0 : 1;
-                settled1 += once.get(k).fragile() ? 0 : 1;
-            }
-            withFalse += anyFalse ? 1 : 0;
-            extended += again.size();
-            spent += used;
-        }
-        return new Result(policy, total, compliant, false2, false1, settled2, settled1, (double) spent / total, extended,
-                withFalse, cities);
-    }
-
-    /** Decisions of the counties asked (all when null) on their first {@code size[k]} villages. */
-    private static List<Decision> decide(List<County> city, int[] size, double rho, double level, DecisionPolicy policy,
-            Leaders nobody, Map<Line, Double> lines, List<Integer> only) {
-        List<Measurement> ms = new ArrayList<>();
-        List<Integer> which = only;
-        if (which == null) {
-            which = new ArrayList<>();
-            for (int k = 0; k < city.size(); k++) {
-                which.add(k);
-            }
-        }
-        for (int k : which) {
-            County c = city.get(k);
-            int n = size[k];
-            ClusterDesign.Builder b = ClusterDesign.builder().stratum("C", c.households().length);
-            for (int i = 0; i < n; i++) {
-                b.cluster("C", "v" + i);
-            }
-            double[] x = java.util.Arrays.copyOf(c.households(), n);
-            double[] y = java.util.Arrays.copyOf(c.errors(), n);
-            RatioEstimate e = b.build().ratio("C", y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(x, rho));
-            ms.add(new Measurement("C" + k, Measure.IDENTIFICATION, e.estimate(), e.interval(IntervalMethod.KORN_GRAUBARD,
-                    level), e.errors(), e.units(), e));
-        }
-        return Decisions.decide(ms, nobody, lines, policy);
-    }
-
-    /** A county of {@code villages} villages (in a random ticket order) at a propensity. */
-    static County county(SplittableRandom random, int villages, double rate, double rho) {
-        BetaDistribution propensity = BoundStudy.propensity(rho, rate);
-        double[] h = new double[villages];
-        double[] y = new double[villages];
-        double all = 0;
-        double errors = 0;
-        for (int v = 0; v < villages; v++) {
-            h[v] = 20 + random.nextInt(41);
-            double p = propensity == null ? rate : propensity.inverseCumulativeProbability(random.nextDouble());
-            for (int i = 0; i < h[v]; i++) {
-                if (random.nextDouble() < p) {
-                    y[v]++;
-                }
-            }
-            all += h[v];
-            errors += y[v];
-        }
-        return new County(h, y, errors / all);
-    }
-
-    /** The README's table: confident and family-wise, 20 counties of 40 villages, 8 drawn first, T = 2%, ρ = 0.05. */
+    /** The README's scenarios: {@link CalibrationStudy.Scenario#table()}. */
     public static List<Result> table(int cities, long seed) {
-        List<Result> out = new ArrayList<>();
-        for (DecisionPolicy p : new DecisionPolicy[] {DecisionPolicy.CONFIDENT, DecisionPolicy.FAMILY_WISE}) {
-            out.add(run(p, cities, 20, 40, 8, 0.02, 0.05, 0.95, 1));
+        return CalibrationStudy.Scenario.table().parallelStream().map(s -> run(s, cities, seed)).toList();
+    }
+
+    /** Runs the study for one scenario: {@code cities} cities of {@link #COUNTIES} counties. */
+    public static Result run(CalibrationStudy.Scenario s, int cities, long seed) {
+        ReviewSettings d = ReviewSettings.defaults().withRounds(2);
+        double line = Line.ERROR_THRESHOLD.defaultValue();
+        SplittableRandom random = new SplittableRandom(seed);
+        int counties = 0;
+        int failing = 0;
+        int compliant = 0;
+        int near = 0;
+        int[][] sums = new int[4][6];
+        long[] villages = new long[4];
+        for (int c = 0; c < cities; c++) {
+            List<CalibrationStudy.County> city = new ArrayList<>();
+            List<int[]> orders = new ArrayList<>();
+            for (int k = 0; k < COUNTIES; k++) {
+                int n = s.fewest() + random.nextInt(s.most() - s.fewest() + 1);
+                city.add(CalibrationStudy.county(random, n, SHARES[k % SHARES.length] * line, s.rho(), s.unit(), 1));
+                orders.add(CalibrationStudy.order(random, n));
+            }
+            int[] first = new int[COUNTIES];
+            java.util.Arrays.fill(first, s.sampled());
+            long seeds = random.nextLong();
+            // the review's rule: error spent O'Brien–Fleming-wise, extension where the outcome could change
+            int[] two = twoRounds(city, orders, first, d.decisionLevel(1), d.decisionLevel(2), true, seeds);
+            // the former rule: 97.5% a look, every fragile county extended
+            double half = 1 - (1 - d.level()) / 2;
+            int[] former = twoRounds(city, orders, first, half, half, false, seeds);
+            List<int[]> procedures = List.of(two, even(city, two), former, even(city, former));
+            double[] levels = {d.decisionLevel(2), d.level(), half, d.level()};
+            for (int p = 0; p < 4; p++) {
+                int[] size = procedures.get(p);
+                List<Decision> ds = decide(city, orders, size, levels[p], Double.NaN, seeds, false);
+                for (int k = 0; k < COUNTIES; k++) {
+                    CalibrationStudy.County ct = city.get(k);
+                    boolean bad = ct.truth() >= line;
+                    boolean triggered = ds.get(k).triggered();
+                    sums[p][0] += ds.get(k).fragile() ? 0 : 1;
+                    sums[p][1] += bad && triggered ? 1 : 0;
+                    sums[p][2] += !bad && triggered ? 1 : 0;
+                    sums[p][3] += !bad && triggered && line - ct.truth() <= RiskSimulation.NEAR_LINE ? 1 : 0;
+                    sums[p][5] += p % 2 == 0 && size[k] > s.sampled() ? 1 : 0;
+                    villages[p] += size[k];
+                }
+            }
+            for (CalibrationStudy.County ct : city) {
+                counties++;
+                boolean bad = ct.truth() >= line;
+                failing += bad ? 1 : 0;
+                compliant += bad ? 0 : 1;
+                near += !bad && line - ct.truth() <= RiskSimulation.NEAR_LINE ? 1 : 0;
+            }
+        }
+        Counts[] out = new Counts[4];
+        for (int p = 0; p < 4; p++) {
+            out[p] = new Counts(sums[p][0], sums[p][1], sums[p][2], sums[p][3], villages[p], sums[p][5]);
+        }
+        return new Result(s, counties, failing, compliant, near, out[0], out[1], out[2], out[3]);
+    }
+
+    /**
+     * Round 1 at {@code look1} and the extension: each county's final number of villages. {@code targeted}: only
+     * the decisions more villages could change are extended ({@link FollowUp#additions}); otherwise every fragile
+     * county by its largest villages to settle (the former rule).
+     */
+    private static int[] twoRounds(List<CalibrationStudy.County> city, List<int[]> orders, int[] first, double look1,
+            double look2, boolean targeted, long seed) {
+        List<Decision> round1 = decide(city, orders, first, look1, look2, seed, true);
+        Map<String, Integer> sampled = new java.util.TreeMap<>();
+        for (int k = 0; k < city.size(); k++) {
+            sampled.put("C" + k, first[k]);
+        }
+        List<FollowUp.Unsettled> unsettled = Decisions.unsettled(round1);
+        if (!targeted) { // the former rule: every unsettled decision counted as one that could change
+            unsettled = unsettled.stream().map(u -> new FollowUp.Unsettled(u.county(), u.measure(), u.noData(), true,
+                    u.villagesToSettle(), u.estimate(), u.lower(), u.upper(), u.threshold())).toList();
+        }
+        Map<String, Integer> add = FollowUp.additions(unsettled, sampled);
+        int[] size = first.clone();
+        for (int k = 0; k < city.size(); k++) {
+            size[k] = Math.min(city.get(k).villages(), first[k] + add.getOrDefault("C" + k, 0));
+        }
+        return size;
+    }
+
+    /** The same villages spread evenly over the counties (capped at each county's villages). */
+    private static int[] even(List<CalibrationStudy.County> city, int[] size) {
+        int total = java.util.Arrays.stream(size).sum();
+        int[] out = new int[city.size()];
+        int left = total;
+        boolean grew = true;
+        while (left > 0 && grew) { // one village at a time round the counties, skipping the full ones
+            grew = false;
+            for (int k = 0; k < city.size() && left > 0; k++) {
+                if (out[k] < city.get(k).villages()) {
+                    out[k]++;
+                    left--;
+                    grew = true;
+                }
+            }
         }
         return out;
+    }
+
+    /**
+     * Decides every county on its first {@code size[k]} villages at {@code level}, ρ̂ over them all; with
+     * {@code settle}, each decision carries the review's simulation and its villages to settle at {@code settleLevel}.
+     */
+    private static List<Decision> decide(List<CalibrationStudy.County> city, List<int[]> orders, int[] size,
+            double level, double settleLevel, long seed, boolean settle) {
+        ReviewSettings d = ReviewSettings.defaults();
+        IntervalMethod method = d.methods().get(0);
+        double rho = CalibrationStudy.rho(city, orders, size, d.rho());
+        List<Measurement> ms = new ArrayList<>();
+        for (int k = 0; k < city.size(); k++) {
+            CalibrationStudy.County c = city.get(k);
+            int[] order = orders.get(k);
+            RatioEstimate e = CalibrationStudy.estimate(c, order, size[k], rho);
+            Measurement m = CalibrationStudy.measurement("C" + k, Measure.IDENTIFICATION, e, method, level);
+            if (settle) {
+                double[] h = new double[size[k]];
+                double[] x = new double[size[k]];
+                for (int i = 0; i < size[k]; i++) {
+                    h[i] = c.households()[order[i]];
+                    x[i] = c.units()[order[i]];
+                }
+                m = m.withSimulation(new RiskSimulation(h, x, c.villages(), rho, method, level,
+                        ReviewSettings.RISK_REPLICATES, seed + k));
+            }
+            ms.add(m);
+        }
+        return Decisions.decide(ms, Leaders.of(List.of()), Map.of(Line.ERROR_THRESHOLD, Line.ERROR_THRESHOLD.defaultValue()),
+                d.policy(), settleLevel);
     }
 }

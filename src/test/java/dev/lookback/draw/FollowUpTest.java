@@ -1,6 +1,7 @@
 package dev.lookback.draw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,10 +76,22 @@ class FollowUpTest {
 
     @Test
     void additionsTakeTheLargestNeedPerCountyAndDoubleWithoutData() {
-        List<FollowUp.Unsettled> u = List.of(new FollowUp.Unsettled("A", "exit", false, 5, 0.03, 0.01, 0.09, 0.02),
-                new FollowUp.Unsettled("A", "identification", false, 2, 0.01, 0.0, 0.03, 0.02),
-                new FollowUp.Unsettled("B", "exit", true, -1, Double.NaN, Double.NaN, Double.NaN, 0.02));
+        List<FollowUp.Unsettled> u = List.of(new FollowUp.Unsettled("A", "exit", false, true, 5, 0.03, 0.01, 0.09, 0.02),
+                new FollowUp.Unsettled("A", "identification", false, true, 2, 0.01, 0.0, 0.03, 0.02),
+                new FollowUp.Unsettled("B", "exit", true, true, -1, Double.NaN, Double.NaN, Double.NaN, 0.02));
         assertEquals(Map.of("A", 5, "B", 4), FollowUp.additions(u, Map.of("A", 4, "B", 4)));
+    }
+
+    @Test
+    void onlyDecisionsThatMoreVillagesCouldChangeAreExtended() {
+        // triggered but fragile, and over the line but not proven, could change; fragile under the line could not
+        assertTrue(FollowUp.Unsettled.couldChange(true, true, false, false));
+        assertTrue(FollowUp.Unsettled.couldChange(false, true, true, false));
+        assertTrue(FollowUp.Unsettled.couldChange(false, false, false, true), "no data");
+        assertFalse(FollowUp.Unsettled.couldChange(false, true, false, false));
+        List<FollowUp.Unsettled> u = List.of(new FollowUp.Unsettled("A", "exit", false, false, 9, 0.01, 0.0, 0.03, 0.02),
+                new FollowUp.Unsettled("B", "exit", false, true, 3, 0.025, 0.012, 0.04, 0.02));
+        assertEquals(Map.of("B", 3), FollowUp.additions(u, Map.of("A", 4, "B", 4)));
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.lookback.draw.RiskSimulation;
 import dev.lookback.frame.Frame;
 import dev.lookback.frame.Village;
 import dev.lookback.survey.IntervalMethod;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +76,8 @@ public class DrawBenchmarks {
      */
     @Benchmark
     public double[] operatingCharacteristic() {
-        RiskSimulation county = RiskSimulation.planned(Plan.villageSizes(200, 50, 0.3), 200, 0.05,
+        double[] households = Plan.villageSizes(200, 50, 0.3);
+        RiskSimulation county = RiskSimulation.planned(households, households, 200, 0.05,
                 IntervalMethod.KORN_GRAUBARD, 0.95, 1000, 1);
         return Plan.operatingCharacteristic(county, 12, 0.02, DecisionPolicy.CONFIDENT, 1, Plan.grid(0.06, 24));
     }

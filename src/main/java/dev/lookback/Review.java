@@ -30,7 +30,7 @@ import dev.lookback.rates.MeasureTallies;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.InputFile;

@@ -7,7 +7,7 @@ import dev.lookback.draw.Tickets;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Unit;
 import java.time.LocalDate;

@@ -24,7 +24,7 @@ import dev.lookback.io.TabularSource;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Unit;
 import java.io.PrintWriter;

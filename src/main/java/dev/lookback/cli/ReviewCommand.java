@@ -11,7 +11,7 @@ import dev.lookback.report.Summary;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.InputFile;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Unit;

@@ -2,7 +2,6 @@ package dev.lookback.decide;
 
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
-import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Indicator;
 import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Role;

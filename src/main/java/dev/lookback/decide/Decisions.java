@@ -7,7 +7,6 @@ import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Role;

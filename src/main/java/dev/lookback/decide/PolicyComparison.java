@@ -1,7 +1,6 @@
 package dev.lookback.decide;
 
 import dev.lookback.survey.Formats;
-import dev.lookback.vocabulary.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Outcome;
 import java.util.ArrayList;
@@ -62,8 +61,10 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
                 return;
             }
             if (m.simulation() != null) {
-                atLine[k] = m.simulation().triggerChances(t, t, high, any.family()[k]);
-                atHalf[k] = m.simulation().triggerChances(high ? t / 2 : (1 + t) / 2, t, high, any.family()[k]);
+                // indexed by the policy's ordinal: every policy from the same replicates
+                List<DecisionPolicy> all = List.of(DecisionPolicy.values());
+                atLine[k] = m.simulation().triggerChances(t, t, high, any.family()[k], all);
+                atHalf[k] = m.simulation().triggerChances(high ? t / 2 : (1 + t) / 2, t, high, any.family()[k], all);
             }
         });
         List<Row> rows = new ArrayList<>();

@@ -6,7 +6,6 @@ import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -159,13 +158,13 @@ public final class Plan {
      * otherwise). The rates run in parallel; the curve is the same for the same arguments.
      */
     public static double[] operatingCharacteristic(RiskSimulation county, int n, double threshold,
-            DecisionPolicy policy, int family, double[] rates) {
+            TriggerRule policy, int family, double[] rates) {
         return java.util.stream.IntStream.range(0, rates.length).parallel()
                 .mapToDouble(i -> chance(county, n, rates[i], threshold, policy, family)).toArray();
     }
 
     /** The chance that the policy triggers at {@code rate} with n villages; a census decides without error. */
-    static double chance(RiskSimulation county, int n, double rate, double threshold, DecisionPolicy policy,
+    static double chance(RiskSimulation county, int n, double rate, double threshold, TriggerRule policy,
             int family) {
         if (n >= county.villages()) {
             return rate >= threshold ? 1 : 0;
@@ -234,7 +233,7 @@ public final class Plan {
      * the fewest the search and the confirmation agree on, not a global minimum.
      */
     public static DecisionPlan villagesForDecision(RiskSimulation county, double ok, double bad, double alpha,
-            double beta, double threshold, DecisionPolicy policy, int family) {
+            double beta, double threshold, TriggerRule policy, int family) {
         int villages = county.villages();
         java.util.function.IntPredicate meets = n -> {
             double[] c = bothChances(county, n, ok, bad, threshold, policy, family);
@@ -283,13 +282,13 @@ public final class Plan {
 
     /** The trigger chances at {@code ok} and at {@code bad}, the two simulated side by side (two cores). */
     private static double[] bothChances(RiskSimulation run, int n, double ok, double bad, double threshold,
-            DecisionPolicy policy, int family) {
+            TriggerRule policy, int family) {
         return operatingCharacteristic(run, n, threshold, policy, family, new double[] {ok, bad});
     }
 
     /** The plan at n if the run's one-sided upper bounds of both chances are within α and β, else null. */
     private static DecisionPlan confirm(RiskSimulation run, int n, double ok, double bad, double alpha, double beta,
-            double threshold, DecisionPolicy policy, int family) {
+            double threshold, TriggerRule policy, int family) {
         int r = run.replicates();
         double[] c = bothChances(run, n, ok, bad, threshold, policy, family);
         double f = c[0];

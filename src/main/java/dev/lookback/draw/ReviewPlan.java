@@ -4,7 +4,6 @@ import dev.lookback.frame.Frame;
 import dev.lookback.frame.Village;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.IntervalMethod;
-import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
@@ -34,7 +33,7 @@ import tech.tablesaw.api.Table;
  * @param anyAtLine the same when every county sits exactly on the line
  * @param expectedAtLine the accusations expected when every county sits on the line
  */
-public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, double threshold, int measures, int family,
+public record ReviewPlan(List<CountyPlan> counties, TriggerRule policy, double threshold, int measures, int family,
         double anyAtOk, double anyAtLine, double expectedAtLine) {
     static {
         dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
@@ -79,12 +78,12 @@ public record ReviewPlan(List<CountyPlan> counties, DecisionPolicy policy, doubl
      */
     public static ReviewPlan of(Frame frame, double domainShare, java.util.function.ToDoubleFunction<String>
             personsPerHousehold, int measures, double rho, IntervalMethod method, double level, double threshold,
-            DecisionPolicy policy, double ok, double bad, double alpha, double beta, int replicates, long seed) {
+            TriggerRule policy, double ok, double bad, double alpha, double beta, int replicates, long seed) {
         if (!(domainShare > 0 && domainShare <= 1) || measures < 1) {
             throw new IllegalArgumentException("need 0 < domain share ≤ 1 and at least one measure");
         }
         List<String> names = frame.counties();
-        int family = policy == DecisionPolicy.FAMILY_WISE ? names.size() * measures : 1;
+        int family = policy.familyWise() ? names.size() * measures : 1;
         List<CountyPlan> plans = names.parallelStream().map(county -> {
             List<Village> villages = frame.villages(county);
             double[] sizes = villages.stream().mapToDouble(v -> Math.round(v.households() * domainShare)).toArray();

@@ -5,7 +5,6 @@ import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
 import java.util.SplittableRandom;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BetaDistribution;
@@ -86,39 +85,35 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
     }
 
     /**
-     * The chance that {@code policy} triggers (for a rate bad when high: at or above T) if the county's own
-     * rate were {@code rate}, with the county's own sample size. {@code FAMILY_WISE} is simulated as
-     * {@code CONFIDENT} at level 1 − (1 − level)/m for a family of m decisions (Holm's first, strictest step).
+     * The chance that {@code rule} triggers (for a rate bad when high: at or above T) if the county's own
+     * rate were {@code rate}, with the county's own sample size. A family-wise rule reads its bound at its
+     * strictest step's level over a family of {@code family} decisions ({@link TriggerRule#level}).
      */
-    public double triggerChance(double rate, double threshold, boolean badWhenHigh, DecisionPolicy policy, int family) {
-        return triggerChance(households.length, rate, threshold, badWhenHigh, policy, family);
+    public double triggerChance(double rate, double threshold, boolean badWhenHigh, TriggerRule rule, int family) {
+        return triggerChance(households.length, rate, threshold, badWhenHigh, rule, family);
     }
 
-    /** As {@link #triggerChance(double, double, boolean, DecisionPolicy, int)} for a sample of {@code size} villages. */
-    public double triggerChance(int size, double rate, double threshold, boolean badWhenHigh, DecisionPolicy policy,
+    /** As {@link #triggerChance(double, double, boolean, TriggerRule, int)} for a sample of {@code size} villages. */
+    public double triggerChance(int size, double rate, double threshold, boolean badWhenHigh, TriggerRule rule,
             int family) {
-        return chances(size, rate, threshold, badWhenHigh, family, java.util.EnumSet.of(policy))[policy.ordinal()];
+        return triggerChances(size, rate, threshold, badWhenHigh, family, java.util.List.of(rule))[0];
     }
 
     /**
-     * The chance that each policy triggers (indexed by {@link DecisionPolicy#ordinal()}) if the county's own
-     * rate were {@code rate}, all from the same replicates; {@code FAMILY_WISE} as in {@link #triggerChance}.
+     * The chance that each of {@code rules} triggers (in their order) if the county's own rate were {@code rate},
+     * all from the same replicates, with the county's own sample size.
      */
-    public double[] triggerChances(double rate, double threshold, boolean badWhenHigh, int family) {
-        return triggerChances(households.length, rate, threshold, badWhenHigh, family);
+    public double[] triggerChances(double rate, double threshold, boolean badWhenHigh, int family,
+            java.util.List<? extends TriggerRule> rules) {
+        return triggerChances(households.length, rate, threshold, badWhenHigh, family, rules);
     }
 
     /**
-     * As {@link #triggerChances(double, double, boolean, int)} for a sample of {@code size} villages of the
-     * simulated county instead of the county's own: the planner's operating characteristic.
+     * As {@link #triggerChances(double, double, boolean, int, java.util.List)} for a sample of {@code size} villages
+     * of the simulated county instead of the county's own: the planner's operating characteristic.
      */
-    public double[] triggerChances(int size, double rate, double threshold, boolean badWhenHigh, int family) {
-        return chances(size, rate, threshold, badWhenHigh, family, java.util.EnumSet.allOf(DecisionPolicy.class));
-    }
-
-    /** The chances of the policies asked for (the others 0), all from the same replicates. */
-    private double[] chances(int size, double rate, double threshold, boolean badWhenHigh, int family,
-            java.util.Set<DecisionPolicy> asked) {
+    public double[] triggerChances(int size, double rate, double threshold, boolean badWhenHigh, int family,
+            java.util.List<? extends TriggerRule> rules) {
         if (size < 1 || size > villages) {
             throw new IllegalArgumentException("a sample of " + size + " villages of " + villages);
         }
@@ -137,17 +132,18 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
             sample(random, c, n, y, x, h);
             estimates[r] = design.ratio("C", y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(h, rho));
         }
-        double strict = 1 - (1 - level) / Math.max(1, family);
-        double[] chances = new double[DecisionPolicy.values().length];
-        for (DecisionPolicy p : asked) { // one level at a time: the t quantiles stay cached
-            boolean fw = p == DecisionPolicy.FAMILY_WISE;
+        double[] chances = new double[rules.size()];
+        for (int k = 0; k < rules.size(); k++) { // one level at a time: the t quantiles stay cached
+            TriggerRule rule = rules.get(k);
+            TriggerRule.Reads reads = rule.reads(badWhenHigh);
+            double at = rule.level(level, family);
             int hits = 0;
             for (RatioEstimate e : estimates) {
-                if (triggers(fw ? DecisionPolicy.CONFIDENT : p, e, fw ? strict : level, threshold, badWhenHigh)) {
+                if (triggers(reads, e, at, threshold, badWhenHigh)) {
                     hits++;
                 }
             }
-            chances[p.ordinal()] = (double) hits / replicates;
+            chances[k] = (double) hits / replicates;
         }
         return chances;
     }
@@ -288,25 +284,30 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
     }
 
     /**
-     * {@link DecisionPolicy#outcome} is {@code TRIGGERED}, computed from one bound's position (one Beta CDF for
-     * Korn–Graubard instead of two quantiles).
+     * Whether a rule that reads {@code reads} triggers: what it reads at or beyond T on the bad side, the bound's
+     * position found from one Beta CDF for Korn–Graubard instead of two quantiles (the rule is the one the decisions
+     * apply, {@code decide.DecisionPolicy#outcome}, read through {@link TriggerRule#reads}).
      */
-    private boolean triggers(DecisionPolicy policy, RatioEstimate e, double atLevel, double threshold, boolean high) {
+    private boolean triggers(TriggerRule.Reads reads, RatioEstimate e, double atLevel, double threshold, boolean high) {
         if (Double.isNaN(e.estimate())) {
             return false;
         }
-        switch (policy) {
-            case POINT:
-                return high ? e.estimate() >= threshold : e.estimate() < threshold;
-            case CONFIDENT:
-                return defined(e) && (high ? method.boundReaches(e, atLevel, threshold, true)
-                        : !method.boundReaches(e, atLevel, threshold, false));
-            case PRECAUTIONARY:
-                return defined(e) && (high ? method.boundReaches(e, atLevel, threshold, false)
-                        : !method.boundReaches(e, atLevel, threshold, true));
+        boolean atOrAbove; // what the rule reads is at or above T
+        switch (reads) {
+            case ESTIMATE:
+                atOrAbove = e.estimate() >= threshold;
+                break;
+            case LOWER:
+            case UPPER:
+                if (!defined(e)) {
+                    return false; // no interval: no data, which never triggers
+                }
+                atOrAbove = method.boundReaches(e, atLevel, threshold, reads == TriggerRule.Reads.LOWER); // true: the lower
+                break;
             default:
-                throw new IllegalArgumentException("simulated one by one: " + policy);
+                throw new AssertionError(reads);
         }
+        return high == atOrAbove;
     }
 
     private ClusterDesign design(int size) {

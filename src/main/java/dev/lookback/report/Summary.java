@@ -7,7 +7,7 @@ import dev.lookback.decide.PolicyComparison;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Outcome;

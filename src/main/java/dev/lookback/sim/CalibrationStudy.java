@@ -11,7 +11,7 @@ import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Unit;

@@ -6,7 +6,7 @@ import dev.lookback.decide.Leaders;
 import dev.lookback.decide.Measurement;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Measure;
 import java.util.ArrayList;

@@ -54,7 +54,7 @@ public final class RoundsStudy {
      *
      * @param settled  counties whose final decision is not fragile
      * @param caught   failing counties (own rate ≥ T) triggered
-     * @param accused  compliant counties (own rate < T) triggered
+     * @param accused  compliant counties (own rate under T) triggered
      * @param nearAccused compliant counties within half a point under the line, triggered
      * @param villages villages drawn in all
      * @param extended counties given villages in round 2 (0 for one round)

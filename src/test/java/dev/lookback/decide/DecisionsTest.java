@@ -5,7 +5,7 @@ import dev.lookback.report.DecisionText;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Measure;

@@ -7,7 +7,7 @@ import dev.lookback.draw.RiskSimulation;
 import dev.lookback.survey.EstimateStatus;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Measure;
 import java.util.ArrayList;
 import java.util.Arrays;

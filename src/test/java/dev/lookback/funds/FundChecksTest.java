@@ -8,7 +8,7 @@ import dev.lookback.io.InputException;
 import dev.lookback.io.TabularSource;
 import dev.lookback.report.DecisionText;
 import dev.lookback.survey.IntervalMethod;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Role;

@@ -21,7 +21,7 @@ import dev.lookback.frame.Sample;
 import dev.lookback.io.TabularSource;
 import dev.lookback.sim.CitySpec;
 import dev.lookback.sim.SyntheticCity;
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Kind;
 import dev.lookback.vocabulary.Measure;
 import java.io.IOException;

@@ -41,7 +41,7 @@ class CalibrationStudyTest {
     void theDefaultsAreTheSafeOnes() {
         var d = dev.lookback.ReviewSettings.defaults();
         assertEquals(java.util.List.of(dev.lookback.survey.IntervalMethod.KORN_GRAUBARD_NB), d.methods());
-        assertEquals(dev.lookback.vocabulary.DecisionPolicy.CONFIDENT, d.policy());
+        assertEquals(dev.lookback.decide.DecisionPolicy.CONFIDENT, d.policy());
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.lookback.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookback.vocabulary.DecisionPolicy;
+import dev.lookback.decide.DecisionPolicy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

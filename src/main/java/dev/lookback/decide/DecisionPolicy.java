@@ -1,6 +1,9 @@
-package dev.lookback.vocabulary;
+package dev.lookback.decide;
 
+import dev.lookback.draw.TriggerRule;
 import dev.lookback.survey.Interval;
+import dev.lookback.vocabulary.Outcome;
+import dev.lookback.vocabulary.Term;
 import java.util.Locale;
 
 /**
@@ -15,8 +18,12 @@ import java.util.Locale;
  * Where what a policy reads is undefined (no estimate; no interval for a bound-reading policy) the outcome
  * is {@link Outcome#NO_DATA}: it neither triggers nor clears.
  * For a rate that is bad when low (satisfaction) the bounds swap roles.
+ *
+ * <p>Each rule is written once, as what it reads ({@link #reads(boolean)}); the decisions
+ * ({@link #outcome}), the risk simulation and the planner ({@link dev.lookback.draw.RiskSimulation},
+ * {@link dev.lookback.draw.Plan}) all read it from there.
  */
-public enum DecisionPolicy implements Term {
+public enum DecisionPolicy implements Term, TriggerRule {
     POINT,
     CONFIDENT,
     /**
@@ -35,19 +42,48 @@ public enum DecisionPolicy implements Term {
     }
 
     /**
-     * The quantity the policy reads: R̂ ({@link #POINT}), the bound on the good side of the line
-     * ({@link #CONFIDENT}: the lower bound for a rate that is bad when high), or the bound on the bad side
+     * What the policy reads: R̂ ({@link #POINT}), the bound on the good side of the line ({@link #CONFIDENT} and
+     * {@link #FAMILY_WISE}: the lower bound for a rate that is bad when high), or the bound on the bad side
      * ({@link #PRECAUTIONARY}: the upper bound).
      */
-    public double reads(double estimate, Interval ci, boolean badWhenHigh) {
+    @Override
+    public Reads reads(boolean badWhenHigh) {
         switch (this) {
             case POINT:
-                return estimate;
+                return Reads.ESTIMATE;
             case CONFIDENT:
             case FAMILY_WISE:
-                return badWhenHigh ? ci.lower() : ci.upper();
+                return badWhenHigh ? Reads.LOWER : Reads.UPPER;
             case PRECAUTIONARY:
-                return badWhenHigh ? ci.upper() : ci.lower();
+                return badWhenHigh ? Reads.UPPER : Reads.LOWER;
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /**
+     * Holm's first, strictest step for {@link #FAMILY_WISE}: the confident rule at 1 − (1 − level)/m over a family of
+     * m decisions (the rule's risk of triggering any one of them); {@code level} for the others.
+     */
+    @Override
+    public double level(double level, int family) {
+        return this == FAMILY_WISE ? 1 - (1 - level) / Math.max(1, family) : level;
+    }
+
+    @Override
+    public boolean familyWise() {
+        return this == FAMILY_WISE;
+    }
+
+    /** The value the policy reads of an estimate and its interval ({@link #reads(boolean)}). */
+    public double reads(double estimate, Interval ci, boolean badWhenHigh) {
+        switch (reads(badWhenHigh)) {
+            case ESTIMATE:
+                return estimate;
+            case LOWER:
+                return ci.lower();
+            case UPPER:
+                return ci.upper();
             default:
                 throw new AssertionError(this);
         }

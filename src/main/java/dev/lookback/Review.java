@@ -27,6 +27,7 @@ import dev.lookback.leads.Leads;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.ErrorRates;
 import dev.lookback.rates.MeasureTallies;
+import dev.lookback.survey.DomainEstimates;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
@@ -426,8 +427,8 @@ public final class Review {
                     + s.rounds() + " " + (s.rounds() == 1 ? "round is" : "rounds are") + " declared / 轮次超过事先声明的轮数");
         }
         Counted counted = gate(frame, count(frame, sample, s), s);
-        List<ErrorRate> rates = ErrorRates.estimate(frame, counted.tallies(), s.unit(), s.level(), s.methods(),
-                s.lonelyPsu(), s.bootstrap(), s.rho(), counted.withheld());
+        List<ErrorRate> rates = ErrorRates.estimate(frame, counted.tallies(), s.unit(), s.estimation(), s.bootstrap(),
+                s.rho(), counted.withheld());
         List<AssistanceCheck.Rate> assist = assistance(frame, sample, s);
         List<FundChecks.Check> fundChecks = has(InputFile.FUNDS) ? FundChecks.read(source(InputFile.FUNDS)) : List.of();
         List<Decision> decisions = List.of();
@@ -471,7 +472,20 @@ public final class Review {
             throw new IllegalArgumentException("a re-check compares households: it needs the register and the spot"
                     + " check, not tallies / 第三方评估需要入户数据");
         }
+        if (has(InputFile.LEADERS) && settings.methods().get(0) == IntervalMethod.BOOTSTRAP) {
+            throw new IllegalArgumentException(BOOTSTRAP_DECIDES);
+        }
     }
+
+    /**
+     * Why the bootstrap's percentile interval is not the one decisions use: a decision's risk and villages to settle
+     * are simulated, and a bootstrap inside every simulated sample is out of reach, so the simulation would quietly
+     * decide on another interval. The bootstrap enters decisions as a variance estimator instead.
+     */
+    static final String BOOTSTRAP_DECIDES = "the bootstrap's percentile interval is shown beside the decisions', not"
+            + " decided on (its risks could not be simulated): to decide with the bootstrap, give --variance bootstrap"
+            + " (every interval method then reads the replicate variance) and put bootstrap after the first"
+            + " --ci-method / 自助法百分位区间只作参考，不作问责依据：请用 --variance bootstrap";
 
     private boolean has(InputFile role) {
         return sources.containsKey(role);
@@ -628,17 +642,20 @@ public final class Review {
         }
     }
 
-    /** Step: the assistance link's rates (cadres, satisfaction), by the first interval method. */
+    /**
+     * Step: the assistance link's rates (cadres, satisfaction), through the error rates' estimation path: every
+     * interval method, a city row, the bootstrap where asked.
+     */
     private List<AssistanceCheck.Rate> assistance(Frame frame, Sample sample, ReviewSettings s) {
-        IntervalMethod first = s.methods().get(0);
+        DomainEstimates.Options options = s.estimation();
         List<AssistanceCheck.Rate> assist = new ArrayList<>();
         if (has(InputFile.CADRES)) {
-            assist.addAll(AssistanceCheck.cadres(source(InputFile.CADRES), frame, sample, s.minimums(), first, s.level(),
+            assist.addAll(AssistanceCheck.cadres(source(InputFile.CADRES), frame, sample, s.minimums(), options,
                     s.rho(), s.bootstrap()));
         }
         if (has(InputFile.SATISFACTION)) {
-            assist.addAll(AssistanceCheck.satisfaction(source(InputFile.SATISFACTION), frame, sample, first, s.level(),
-                    s.rho(), s.bootstrap()));
+            assist.addAll(AssistanceCheck.satisfaction(source(InputFile.SATISFACTION), frame, sample, options, s.rho(),
+                    s.bootstrap()));
         }
         return assist;
     }
@@ -664,7 +681,7 @@ public final class Review {
         }
         for (AssistanceCheck.Rate r : assist) {
             Measurement m = Measurement.of(r).atLevel(at);
-            measured.add(m.withSimulation(simulation(r, at, frame)));
+            measured.add(r.city() ? m : m.withSimulation(simulation(r, at, frame))); // the city row is not decided
         }
         for (FundChecks.CountyFunds c : FundChecks.byCounty(fundChecks, s.asOf())) {
             for (FundMeasure m : FundMeasure.values()) {

@@ -10,6 +10,7 @@ import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Unit;
+import dev.lookback.vocabulary.Variance;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param level     confidence level, in (0, 1)
  * @param methods   interval methods; the first is the one decisions use
  * @param lonelyPsu what a county with one sampled village adds to the city row
- * @param bootstrap the bootstrap, used when {@code methods} has BOOTSTRAP
+ * @param bootstrap the bootstrap, used when {@code methods} has BOOTSTRAP or the variance is the bootstrap's
  * @param policy    how the interval enters decisions
  * @param lines     the line of every {@link Line}, each in (0, 1)
  * @param minimums  cadres' minimum months in the village
@@ -38,10 +39,12 @@ import java.util.Objects;
  * @param reportDays days within which a report from the public should be verified
  * @param gate      the match gate: the least shares of a sampled village's households that the spot check and the
  *                  register must share, and whether ids are matched after normalisation
+ * @param variance  how every rate's variance is estimated: linearised (the default), or the bootstrap's replicate
+ *                  variance, which every interval method, p-value and decision then reads
  */
 public record ReviewSettings(Unit unit, double level, List<IntervalMethod> methods, LonelyPsu lonelyPsu,
         RaoWuBootstrap bootstrap, DecisionPolicy policy, Map<Line, Double> lines, AssistanceCheck.Minimums minimums,
-        LocalDate asOf, double rho, int rounds, int reportDays, MatchGate gate) {
+        LocalDate asOf, double rho, int rounds, int reportDays, MatchGate gate, Variance variance) {
 
     /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
     public static final String DEFAULT_SEED = "lookback";
@@ -57,6 +60,7 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
 
     public ReviewSettings {
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(variance, "variance");
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + level);
         }
@@ -105,13 +109,13 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     /** With another time limit for verifying a report from the public, in days. */
     public ReviewSettings withReportDays(int days) {
         return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds,
-                days, gate);
+                days, gate, variance);
     }
 
     /** With K rounds declared in advance (the draw's certificate says how many; 0: take the certificate's). */
     public ReviewSettings withRounds(int k) {
         return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, k,
-                reportDays, gate);
+                reportDays, gate, variance);
     }
 
     /**
@@ -125,7 +129,8 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     public static ReviewSettings defaults() {
         return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.DEFAULT), LonelyPsu.ADJUST,
                 RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.CONFIDENT, Map.of(),
-                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 0, DEFAULT_REPORT_DAYS, MatchGate.defaults());
+                AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 0, DEFAULT_REPORT_DAYS, MatchGate.defaults(),
+                Variance.LINEARISED);
     }
 
     /** A bootstrap seed from any published text: the first 16 hex digits of its ticket. */
@@ -160,60 +165,74 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
 
     /** With another unit. */
     public ReviewSettings withUnit(Unit u) {
-        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(u, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With another confidence level. */
     public ReviewSettings withLevel(double l) {
-        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, l, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With other interval methods (the first decides). */
     public ReviewSettings withMethods(List<IntervalMethod> m) {
-        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, m, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With another lonely-village policy. */
     public ReviewSettings withLonelyPsu(LonelyPsu p) {
-        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, methods, p, bootstrap, policy, lines, minimums, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With another bootstrap. */
     public ReviewSettings withBootstrap(RaoWuBootstrap b) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, b, policy, lines, minimums, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With another decision policy. */
     public ReviewSettings withPolicy(DecisionPolicy p) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, p, lines, minimums, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With one line changed. */
     public ReviewSettings withLine(Line line, double value) {
         Map<Line, Double> m = new EnumMap<>(lines);
         m.put(line, value);
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, m, minimums, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With other minimum months for cadres. */
     public ReviewSettings withMinimums(AssistanceCheck.Minimums m) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, m, asOf, rho, rounds, reportDays, gate, variance);
     }
 
     /** With another as-of date for overdue projects (null: only late finishes and unstarted projects count). */
     public ReviewSettings withAsOf(LocalDate date) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, date, rho, rounds, reportDays, gate, variance);
     }
 
     /** With another match gate (its shares, or ids matched after normalisation). */
     public ReviewSettings withGate(MatchGate g) {
         return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds,
-                reportDays, g);
+                reportDays, g, variance);
     }
 
     /** With another prior intraclass correlation. */
+    /**
+     * With another variance estimator: {@link Variance#BOOTSTRAP} puts the bootstrap's replicate variance in every
+     * rate's standard error, so that every interval method, p-value and decision reads it.
+     */
+    public ReviewSettings withVariance(Variance v) {
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, rho, rounds,
+                reportDays, gate, v);
+    }
+
+    /** How every rate is estimated: the methods and level of its intervals, the lonely village, the variance. */
+    public dev.lookback.survey.DomainEstimates.Options estimation() {
+        return new dev.lookback.survey.DomainEstimates.Options(methods, level, lonelyPsu, variance == Variance.BOOTSTRAP);
+    }
+
     public ReviewSettings withRho(double prior) {
-        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior, rounds, reportDays, gate);
+        return new ReviewSettings(unit, level, methods, lonelyPsu, bootstrap, policy, lines, minimums, asOf, prior, rounds, reportDays, gate, variance);
     }
 
     @Override
@@ -224,6 +243,9 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
         lines.forEach((l, v) -> sb.append(", ").append(l.label()).append(' ').append(v));
         if (!gate.equals(MatchGate.defaults())) {
             sb.append(", ").append(gate);
+        }
+        if (variance != Variance.LINEARISED) {
+            sb.append(", ").append(variance.label()).append(" variance");
         }
         return sb.append(", prior rho ").append(rho).append(asOf == null ? "" : ", as of " + asOf)
                 .append(rounds == 0 ? ", the certificate's rounds" : rounds == 1 ? ""

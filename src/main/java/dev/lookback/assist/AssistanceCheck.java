@@ -17,12 +17,13 @@ import dev.lookback.frame.SampledVillage;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
 import dev.lookback.survey.ClusterDesign;
+import dev.lookback.survey.DomainEstimates;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.IntraclassCorrelation;
+import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.survey.Replicates;
 import dev.lookback.vocabulary.Answer;
 import dev.lookback.vocabulary.AssistanceMeasure;
 import dev.lookback.vocabulary.CadreRole;
@@ -37,9 +38,10 @@ import java.util.TreeMap;
 /**
  * The assistance link (帮扶工作落实): cadres' compliance from {@code cadres.csv} and households'
  * satisfaction from {@code satisfaction.csv}, each as a rate per county on the review's own design (the
- * sampled villages as clusters within counties, weighted by their inclusion probabilities), by the same
- * ratio estimator as the error rates; at 0% or 100% the exact bound counts n_b = units/d with the
- * one-way ANOVA ρ̂ of the outcome over the sampled villages ({@code rhoPrior} where undefined).
+ * sampled villages as clusters within counties, weighted by their inclusion probabilities), through the one
+ * estimation path of the error rates ({@link DomainEstimates}): every interval method asked for, a city row
+ * ({@code ALL}), the bootstrap's replicates when asked; at 0% or 100% the exact bound counts n_b = units/d with
+ * the one-way ANOVA ρ̂ of the outcome over the sampled villages ({@code rhoPrior} where undefined).
  *
  * <p>A cadre fails when the months in the village are below the role's minimum, when the cadre was
  * replaced without approval, or when the tasks (两扶两助, 四送) are not done. Satisfaction counts
@@ -53,20 +55,31 @@ public final class AssistanceCheck {
     /**
      * A rate of the assistance link.
      *
-     * @param county   county
+     * @param county   county, or {@code ALL} for the city
      * @param measure  cadre non-compliance or satisfaction
      * @param estimate the ratio estimate (villages as clusters)
-     * @param interval its interval
+     * @param intervals its intervals, one per method asked, in that order (the first is the decisions')
      * @param failures the failing cadres or dissatisfied answers, for the rectification list
      * @param villageUnits cadres or answers in each of the county's sampled villages (sample order): what a
      *                 simulation of the county needs
      * @param rho      the intraclass correlation of the outcome the bound used (estimated, or the prior)
      */
-    public record Rate(String county, AssistanceMeasure measure, RatioEstimate estimate, Interval interval,
+    public record Rate(String county, AssistanceMeasure measure, RatioEstimate estimate, List<Interval> intervals,
             List<Failure> failures, List<Double> villageUnits, double rho) {
         public Rate {
+            intervals = List.copyOf(intervals);
             failures = List.copyOf(failures);
             villageUnits = List.copyOf(villageUnits);
+        }
+
+        /** The first interval (the one decisions use). */
+        public Interval interval() {
+            return intervals.get(0);
+        }
+
+        /** Whether this is the city's row. */
+        public boolean city() {
+            return DomainEstimates.ALL.equals(county);
         }
     }
 
@@ -102,18 +115,32 @@ public final class AssistanceCheck {
         }
     }
 
-    /** Cadre non-compliance per county. */
+    /** Cadre non-compliance per county and for the city, by one interval method. */
     public static List<Rate> cadres(TabularSource source, Frame frame, Sample sample, Minimums minimums,
             IntervalMethod method, double level, double rhoPrior) {
         return cadres(source, frame, sample, minimums, method, level, rhoPrior, null);
     }
 
     /**
-     * Cadre non-compliance per county, with the bootstrap that draws the replicates of a
+     * Cadre non-compliance by one interval method, with the bootstrap that draws the replicates of a
      * {@link IntervalMethod#BOOTSTRAP} interval (may be null for any other method).
      */
     public static List<Rate> cadres(TabularSource source, Frame frame, Sample sample, Minimums minimums,
             IntervalMethod method, double level, double rhoPrior, RaoWuBootstrap bootstrap) {
+        return cadres(source, frame, sample, minimums, options(method, level), rhoPrior, bootstrap);
+    }
+
+    /** One method at a level, lonely villages adjusted, the linearised variance. */
+    private static DomainEstimates.Options options(IntervalMethod method, double level) {
+        return new DomainEstimates.Options(List.of(method), level, LonelyPsu.ADJUST, false);
+    }
+
+    /**
+     * Cadre non-compliance per county and for the city ({@code ALL}, last), every interval of {@code options}, with
+     * the bootstrap that draws the replicates where the options need them (may be null otherwise).
+     */
+    public static List<Rate> cadres(TabularSource source, Frame frame, Sample sample, Minimums minimums,
+            DomainEstimates.Options options, double rhoPrior, RaoWuBootstrap bootstrap) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
@@ -149,22 +176,31 @@ public final class AssistanceCheck {
                         .add(new Failure(row.requireText(CADRE), village, why, months, minimum));
             }
         });
-        return rates(AssistanceMeasure.CADRE_NONCOMPLIANCE, byVillage, countyOf, frame, sample, failures, method, level,
+        return rates(AssistanceMeasure.CADRE_NONCOMPLIANCE, byVillage, countyOf, frame, sample, failures, options,
                 rhoPrior, bootstrap);
     }
 
-    /** Satisfaction (满意 + 基本满意 over answers) per county. */
+    /** Satisfaction (满意 + 基本满意 over answers) per county and for the city, by one interval method. */
     public static List<Rate> satisfaction(TabularSource source, Frame frame, Sample sample, IntervalMethod method,
             double level, double rhoPrior) {
         return satisfaction(source, frame, sample, method, level, rhoPrior, null);
     }
 
     /**
-     * Satisfaction per county, with the bootstrap that draws the replicates of a {@link IntervalMethod#BOOTSTRAP}
-     * interval (may be null for any other method).
+     * Satisfaction by one interval method, with the bootstrap that draws the replicates of a
+     * {@link IntervalMethod#BOOTSTRAP} interval (may be null for any other method).
      */
     public static List<Rate> satisfaction(TabularSource source, Frame frame, Sample sample, IntervalMethod method,
             double level, double rhoPrior, RaoWuBootstrap bootstrap) {
+        return satisfaction(source, frame, sample, options(method, level), rhoPrior, bootstrap);
+    }
+
+    /**
+     * Satisfaction per county and for the city ({@code ALL}, last), every interval of {@code options}, with the
+     * bootstrap that draws the replicates where the options need them (may be null otherwise).
+     */
+    public static List<Rate> satisfaction(TabularSource source, Frame frame, Sample sample,
+            DomainEstimates.Options options, double rhoPrior, RaoWuBootstrap bootstrap) {
         Map<String, double[]> byVillage = new LinkedHashMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         Map<String, List<Failure>> failures = new TreeMap<>();
@@ -187,7 +223,7 @@ public final class AssistanceCheck {
                         .add(new Failure(row.requireText(HOUSEHOLD), village, List.of(Shortfall.DISSATISFIED), 0, 0));
             }
         });
-        return rates(AssistanceMeasure.SATISFACTION, byVillage, countyOf, frame, sample, failures, method, level,
+        return rates(AssistanceMeasure.SATISFACTION, byVillage, countyOf, frame, sample, failures, options,
                 rhoPrior, bootstrap);
     }
 
@@ -210,10 +246,14 @@ public final class AssistanceCheck {
 
     private static List<Rate> rates(AssistanceMeasure measure, Map<String, double[]> byVillage,
             Map<String, String> countyOf, Frame frame, Sample sample, Map<String, List<Failure>> failures,
-            IntervalMethod method, double level, double rhoPrior, RaoWuBootstrap bootstrap) {
+            DomainEstimates.Options options, double rhoPrior, RaoWuBootstrap bootstrap) {
         List<Rate> out = new ArrayList<>();
         if (byVillage.isEmpty()) {
             return out;
+        }
+        if (options.needsReplicates() && bootstrap == null) {
+            throw new IllegalArgumentException("a bootstrap interval of " + measure.label() + " needs a bootstrap"
+                    + " (RaoWuBootstrap) to draw its replicates");
         }
         ClusterDesign design = sample.design(frame);
         List<SampledVillage> villages = sample.villages();
@@ -227,33 +267,22 @@ public final class AssistanceCheck {
                 x[i] = t[1];
             }
         }
-        double[][] replicates = null;
-        if (method == IntervalMethod.BOOTSTRAP) {
-            if (bootstrap == null) {
-                throw new IllegalArgumentException("a bootstrap interval of " + measure.label() + " needs a bootstrap"
-                        + " (RaoWuBootstrap) to draw its replicates");
-            }
-            replicates = RaoWuBootstrap.ratios(design, bootstrap.factors(design), y, x);
-        }
-        List<String> strata = design.strata();
         double estimated = IntraclassCorrelation.anova(x, y);
         double rho = Double.isNaN(estimated) ? rhoPrior : estimated;
-        for (String county : new java.util.TreeSet<>(countyOf.values())) {
-            double[] own = new double[n];
+        List<String> counties = new ArrayList<>(new java.util.TreeSet<>(countyOf.values()));
+        // cadres and answers are the units, each its own household: the units are what the exact bound counts
+        List<DomainEstimates.Row> rows = DomainEstimates.of(design, counties, y, x, x, rho, options,
+                options.needsReplicates() ? bootstrap.factors(design) : null);
+        for (DomainEstimates.Row r : rows) {
+            boolean city = DomainEstimates.ALL.equals(r.stratum());
             List<Double> units = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                if (villages.get(i).county().equals(county)) {
-                    own[i] = x[i];
+                if (city || villages.get(i).county().equals(r.stratum())) {
                     units.add(x[i]);
                 }
             }
-            RatioEstimate e = design.ratio(county, y, x).withIndependentUnits(IntraclassCorrelation.independentUnits(own,
-                    rho));
-            if (replicates != null) {
-                e = e.withReplicates(Replicates.column(replicates, strata.indexOf(county)));
-            }
-            out.add(new Rate(county, measure, e, e.interval(method, level), failures.getOrDefault(county, List.of()),
-                    units, rho));
+            out.add(new Rate(r.stratum(), measure, r.estimate(), r.intervals(),
+                    city ? List.of() : failures.getOrDefault(r.stratum(), List.of()), units, rho));
         }
         return out;
     }

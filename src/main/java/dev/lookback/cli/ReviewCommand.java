@@ -69,8 +69,11 @@ final class ReviewCommand extends Command {
                         "interval methods, comma-separated: " + java.util.Arrays.stream(IntervalMethod.values())
                                 .map(IntervalMethod::label).collect(java.util.stream.Collectors.joining(", "))
                                 + "; the first is the one the summary and the decisions use"),
+                Option.optional("--variance", "linearised|bootstrap", d.variance().label(), "how every rate's variance"
+                        + " is estimated: linearised (as R's svyratio), or the Rao–Wu bootstrap's replicate variance,"
+                        + " which every interval method, p-value and decision then reads"),
                 Option.optional("--bootstrap-replicates", "B", Integer.toString(ReviewSettings.DEFAULT_REPLICATES),
-                        "replicates of the bootstrap method"),
+                        "replicates of the bootstrap (the bootstrap method, --variance bootstrap)"),
                 Option.optional("--seed", "TEXT", ReviewSettings.DEFAULT_SEED, "public seed of the bootstrap method"),
                 Option.optional("--leaders", "FILE", "", "leaders.csv: with it the review decides the accountability"
                         + " rule for identification and exit errors and writes decisions.csv"),
@@ -154,7 +157,8 @@ final class ReviewCommand extends Command {
             String option = LINE_OPTIONS.get(line);
             s = s.withLine(line, share(option, a.number(option)));
         }
-        if (s.methods().contains(IntervalMethod.BOOTSTRAP)) { // SHA-256 only when needed: its providers load slowly
+        s = s.withVariance(dev.lookback.vocabulary.Variance.parse(a.text("--variance")));
+        if (s.estimation().needsReplicates()) { // SHA-256 only when needed: its providers load slowly
             s = s.withBootstrap(RaoWuBootstrap.of(ReviewSettings.seed(a.text("--seed")),
                     a.integer("--bootstrap-replicates", 2)));
         }

@@ -81,7 +81,11 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
             throw new IllegalArgumentException("need at least one replicate, got " + replicates);
         }
         rho = Math.min(rho, 0.99); // ρ = 1 (every household of a village alike) as nearly so
-        method = method == IntervalMethod.BOOTSTRAP ? IntervalMethod.KORN_GRAUBARD : method;
+        if (method == IntervalMethod.BOOTSTRAP) { // never swapped quietly for another interval
+            throw new IllegalArgumentException("a bootstrap percentile interval cannot be simulated sample by sample:"
+                    + " simulate the interval method the decision uses (with --variance bootstrap, its replicate"
+                    + " variance is approximated by the linearised one, which estimates the same variance)");
+        }
     }
 
     /**

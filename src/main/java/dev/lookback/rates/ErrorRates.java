@@ -5,13 +5,13 @@ import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.survey.ClusterDesign;
+import dev.lookback.survey.DomainEstimates;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.IntraclassCorrelation;
 import dev.lookback.survey.LonelyPsu;
 import dev.lookback.survey.RaoWuBootstrap;
 import dev.lookback.survey.RatioEstimate;
-import dev.lookback.survey.Replicates;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Unit;
 import java.util.ArrayList;
@@ -68,62 +68,52 @@ public final class ErrorRates {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("at least one interval method is needed");
         }
+        return estimate(frame, tallies, unit, new DomainEstimates.Options(methods, level, lonely, false), bootstrap,
+                rhoPrior);
+    }
+
+    /**
+     * The same with the estimation's options (methods, level, lonely village, and whether the bootstrap's replicate
+     * variance replaces the linearised one): each measure through {@link DomainEstimates}, the one estimation path of
+     * every rate of the review.
+     */
+    public static List<ErrorRate> estimate(Frame frame, MeasureTallies tallies, Unit unit, DomainEstimates.Options options,
+            RaoWuBootstrap bootstrap, double rhoPrior) {
+        if (!(rhoPrior >= 0 && rhoPrior <= 1)) {
+            throw new IllegalArgumentException("the prior intraclass correlation must be in [0, 1], got " + rhoPrior);
+        }
         ClusterDesign design = design(frame, tallies.sample().villages());
         int n = tallies.sample().villages().size();
         Map<String, List<SampledVillage>> byCounty = tallies.sample().byCounty();
-        List<ErrorRate> rows = new ArrayList<>();
-        double[][] y = new double[Measure.values().length][];
-        double[][] x = new double[Measure.values().length][];
-        for (Measure m : Measure.values()) {
-            y[m.ordinal()] = tallies.errorsView(m);
-            x[m.ordinal()] = tallies.unitsView(m);
-        }
-        double[][][] replicates = new double[Measure.values().length][][];
-        if (methods.contains(IntervalMethod.BOOTSTRAP)) {
-            double[][] factors = bootstrap.factors(design);
-            for (Measure m : Measure.values()) {
-                replicates[m.ordinal()] = RaoWuBootstrap.ratios(design, factors, y[m.ordinal()], x[m.ordinal()]);
-            }
-        }
-        double[][] hx = new double[Measure.values().length][];
-        double[] rho = new double[Measure.values().length];
+        List<String> counties = new ArrayList<>(byCounty.keySet());
+        double[][] factors = options.needsReplicates() ? bootstrap.factors(design) : null;
         boolean households = tallies.hasHouseholds() || unit == Unit.HOUSEHOLDS;
+        List<List<DomainEstimates.Row>> byMeasure = new ArrayList<>();
         for (Measure m : Measure.values()) {
-            int k = m.ordinal();
-            if (households) {
-                hx[k] = tallies.hasHouseholds() ? tallies.householdsView(m) : x[k];
-                rho[k] = rho(tallies, unit, m, rhoPrior);
-            }
+            double[] x = tallies.unitsView(m);
+            double[] independent = !households ? null : tallies.hasHouseholds() ? tallies.householdsView(m) : x;
+            double rho = households ? rho(tallies, unit, m, rhoPrior) : Double.NaN;
+            byMeasure.add(DomainEstimates.of(design, counties, tallies.errorsView(m), x, independent, rho, options,
+                    factors));
         }
-        List<String> strata = design.strata();
-        for (String county : byCounty.keySet()) {
-            boolean[] inCounty = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                inCounty[i] = tallies.sample().villages().get(i).county().equals(county);
-            }
+        List<ErrorRate> rows = new ArrayList<>();
+        for (int c = 0; c < counties.size(); c++) { // county-major, measures in their order
+            String county = counties.get(c);
             for (Measure m : Measure.values()) {
-                RatioEstimate e = design.ratio(county, y[m.ordinal()], x[m.ordinal()]);
-                if (households) {
-                    e = e.withIndependentUnits(IntraclassCorrelation.independentUnits(only(hx[m.ordinal()], inCounty),
-                            rho[m.ordinal()]));
-                }
-                rows.add(row(county, m, unit, e, level, methods, byCounty.get(county).size(), frame.villageCount(county),
-                        replicates[m.ordinal()], strata.indexOf(county)));
+                DomainEstimates.Row r = byMeasure.get(m.ordinal()).get(c);
+                rows.add(new ErrorRate(county, m, unit, r.estimate(), r.intervals(), byCounty.get(county).size(),
+                        frame.villageCount(county)));
             }
         }
         for (Measure m : Measure.values()) {
-            RatioEstimate e = design.ratio(y[m.ordinal()], x[m.ordinal()], lonely);
-            if (households) {
-                e = e.withIndependentUnits(IntraclassCorrelation.independentUnits(hx[m.ordinal()], rho[m.ordinal()]));
-            }
-            rows.add(row(ErrorRate.ALL, m, unit, e, level, methods, n, frame.villages().size(), replicates[m.ordinal()],
-                    strata.size()));
+            DomainEstimates.Row r = byMeasure.get(m.ordinal()).get(counties.size());
+            rows.add(new ErrorRate(ErrorRate.ALL, m, unit, r.estimate(), r.intervals(), n, frame.villages().size()));
         }
         return rows;
     }
 
     /**
-     * As {@link #estimate(Frame, MeasureTallies, Unit, double, List, LonelyPsu, RaoWuBootstrap, double)}, with the
+     * As {@link #estimate(Frame, MeasureTallies, Unit, DomainEstimates.Options, RaoWuBootstrap, double)}, with the
      * data of some counties withheld as unusable (the match gate's counties): their rows say so, with every number
      * {@code NaN} (status {@link dev.lookback.survey.EstimateStatus#WITHHELD}, the reason in each interval's note), so
      * that no decision rests on them; the other counties' rows are estimated from their own villages as before, and
@@ -132,15 +122,16 @@ public final class ErrorRates {
      *
      * @param withheld county → why its data were withheld (empty: as the method without it)
      */
-    public static List<ErrorRate> estimate(Frame frame, MeasureTallies tallies, Unit unit, double level,
-            List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap, double rhoPrior,
-            Map<String, String> withheld) {
+    public static List<ErrorRate> estimate(Frame frame, MeasureTallies tallies, Unit unit, DomainEstimates.Options options,
+            RaoWuBootstrap bootstrap, double rhoPrior, Map<String, String> withheld) {
         if (withheld.isEmpty()) {
-            return estimate(frame, tallies, unit, level, methods, lonely, bootstrap, rhoPrior);
+            return estimate(frame, tallies, unit, options, bootstrap, rhoPrior);
         }
+        double level = options.level();
+        List<IntervalMethod> methods = options.methods();
         MeasureTallies kept = tallies.withoutCounties(withheld.keySet());
         List<ErrorRate> estimated = kept.sample().villages().isEmpty() ? List.of()
-                : estimate(frame, kept, unit, level, methods, lonely, bootstrap, rhoPrior);
+                : estimate(frame, kept, unit, options, bootstrap, rhoPrior);
         Map<String, List<SampledVillage>> byCounty = tallies.sample().byCounty();
         List<ErrorRate> rows = new ArrayList<>();
         String without = "without " + String.join(", ", new java.util.TreeSet<>(withheld.keySet())) + " (no data)";
@@ -202,24 +193,5 @@ public final class ErrorRates {
         double estimated = IntraclassCorrelation.anova(given ? tallies.householdsView(m) : tallies.unitsView(m),
                 given ? tallies.householdErrorsView(m) : tallies.errorsView(m));
         return Double.isNaN(estimated) ? prior : estimated;
-    }
-
-    /** The values of the villages a row covers, 0 elsewhere. */
-    private static double[] only(double[] values, boolean[] covered) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = covered[i] ? values[i] : 0;
-        }
-        return out;
-    }
-
-    private static ErrorRate row(String county, Measure m, Unit unit, RatioEstimate e, double level,
-            List<IntervalMethod> methods, int sampled, int inFrame, double[][] replicates, int column) {
-        RatioEstimate withReplicates = replicates == null ? e : e.withReplicates(Replicates.column(replicates, column));
-        List<Interval> intervals = new ArrayList<>(methods.size());
-        for (IntervalMethod method : methods) {
-            intervals.add(withReplicates.interval(method, level));
-        }
-        return new ErrorRate(county, m, unit, withReplicates, intervals, sampled, inFrame);
     }
 }

@@ -400,9 +400,16 @@ public final class HtmlReport {
         h.append("<section id=\"links\">\n<h2>帮扶与资金 <span class=\"en\">Assistance and funds</span></h2>\n");
         if (!result.assistance().isEmpty()) {
             Map<String, Map<AssistanceMeasure, AssistanceCheck.Rate>> byCounty = new TreeMap<>();
+            Map<AssistanceMeasure, AssistanceCheck.Rate> city = new LinkedHashMap<>();
             for (AssistanceCheck.Rate r : result.assistance()) {
-                byCounty.computeIfAbsent(r.county(), k -> new LinkedHashMap<>()).put(r.measure(), r);
+                if (r.city()) {
+                    city.put(r.measure(), r);
+                } else {
+                    byCounty.computeIfAbsent(r.county(), k -> new LinkedHashMap<>()).put(r.measure(), r);
+                }
             }
+            Map<String, Map<AssistanceMeasure, AssistanceCheck.Rate>> rows = new LinkedHashMap<>(byCounty);
+            rows.put("全市 " + ErrorRate.ALL, city); // the city's row last
             h.append("<table>\n<thead><tr><th>县<br><span class=\"en\">county</span></th>");
             for (AssistanceMeasure m : AssistanceMeasure.values()) {
                 h.append("<th class=\"num\">").append(esc(m.chinese())).append("（").append(esc(m.line().chinese()))
@@ -411,7 +418,7 @@ public final class HtmlReport {
                         .append(pct(s.line(m.line()))).append(")</span></th>");
             }
             h.append("</tr></thead>\n<tbody>\n");
-            for (Map.Entry<String, Map<AssistanceMeasure, AssistanceCheck.Rate>> e : byCounty.entrySet()) {
+            for (Map.Entry<String, Map<AssistanceMeasure, AssistanceCheck.Rate>> e : rows.entrySet()) {
                 h.append("<tr><td>").append(esc(e.getKey())).append("</td>");
                 for (AssistanceMeasure m : AssistanceMeasure.values()) {
                     AssistanceCheck.Rate r = e.getValue().get(m);
@@ -420,7 +427,8 @@ public final class HtmlReport {
                         continue;
                     }
                     double v = r.estimate().estimate();
-                    boolean bad = m.badWhenHigh() ? v >= s.line(m.line()) : v < s.line(m.line());
+                    // coloured at the line only where it decides: a county's row, not the city's
+                    boolean bad = !r.city() && (m.badWhenHigh() ? v >= s.line(m.line()) : v < s.line(m.line()));
                     h.append("<td class=\"num").append(bad ? " high" : "").append("\">").append(pct(v))
                             .append("<br><small>").append(r.interval().isDefined() ? pct(r.interval().lower()) + "–"
                                     + pct(r.interval().upper()) : "—").append("</small></td>");
@@ -577,10 +585,13 @@ public final class HtmlReport {
                 + "有限总体校正按各县村数。", "Stratified by county, whole villages as clusters, every household of a sampled"
                 + " village checked; inclusion probabilities from sample.csv, finite-population correction by the"
                 + " county's villages.");
+        boolean replicate = s.variance() == dev.lookback.vocabulary.Variance.BOOTSTRAP;
         item(h, "估计量", "Estimator", "比率估计 R̂ = Σ w·y / Σ w·x（y 为误差" + s.unit().chinese() + "数，x 为核查"
-                + s.unit().chinese() + "数），方差用线性化（Taylor）法，自由度 = 样本村数 − 层数。",
-                "Ratio estimator R̂ = Σ w·y / Σ w·x (y errors, x " + s.unit().label() + " checked), linearised"
-                        + " variance, df = sampled villages − strata.");
+                + s.unit().chinese() + "数），方差用" + (replicate ? s.variance().chinese() + "（" + s.variance()
+                        .chineseDetail() + "，" + s.bootstrap() + "）" : "线性化（Taylor）法") + "，自由度 = 样本村数 − 层数。",
+                "Ratio estimator R̂ = Σ w·y / Σ w·x (y errors, x " + s.unit().label() + " checked), "
+                        + (replicate ? s.variance().englishDetail() + " (" + s.bootstrap() + ")" : "linearised variance")
+                        + ", df = sampled villages − strata.");
         List<String> names = new ArrayList<>();
         for (IntervalMethod m : s.methods()) {
             names.add(m.label());

@@ -30,7 +30,7 @@ public final class OutputFolder {
     public static final String MANIFEST = "manifest.json";
 
     /** The files Lookback writes at the top of an output folder. */
-    static final List<String> FILES = List.of("estimates.csv", "estimate_notes.csv", "discrepancies.csv",
+    static final List<String> FILES = List.of("estimates.csv", "estimate_notes.csv", "assistance.csv", "discrepancies.csv",
             "data_quality.csv", "tallies.csv", "decisions.csv", "fund_referrals.csv", "reports_summary.csv", "leads.csv",
             "lead_referrals.csv", "agreement.csv", "recheck_disagreements.csv", "review.xlsx", "report.html", MANIFEST);
 
@@ -240,6 +240,7 @@ public final class OutputFolder {
         settings.put("unit", s.unit().label());
         settings.put("level", s.level());
         settings.put("ci_methods", s.methods().stream().map(x -> x.label()).toList());
+        settings.put("variance", s.variance().label());
         settings.put("policy", s.policy().label());
         settings.put("lonely_village", s.lonelyPsu().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("rho_prior", s.rho());

@@ -56,6 +56,25 @@ public final class ReviewFiles {
     }
 
     /**
+     * The assistance link's rates, with the columns of estimates.csv: one row per county (then {@code ALL}) × measure
+     * ({@code cadre_noncompliance}, {@code satisfaction}) × interval method; {@code unit} is what they count
+     * ({@code cadres} or {@code households}), {@code errors} the failing cadres or the satisfied answers.
+     */
+    public static void writeAssistance(Path file, List<AssistanceCheck.Rate> rates) throws IOException {
+        try (CsvWriter w = CsvWriter.create(file)) {
+            w.row(ESTIMATE_COLUMNS.toArray());
+            for (AssistanceCheck.Rate r : rates) {
+                RatioEstimate e = r.estimate();
+                for (Interval ci : r.intervals()) {
+                    w.row(r.county(), r.measure().label(), r.measure().unit(), e.clustersSampled(),
+                            e.clustersInPopulation(), count(e.units()), count(e.errors()), e.estimate(), e.standardError(),
+                            count(e.df()), ci.lower(), ci.upper(), ci.method().label(), ci.level());
+                }
+            }
+        }
+    }
+
+    /**
      * Why some estimates are special (census, exact bound at zero errors, no variance estimate):
      * {@code county, measure, ci_method, note}, one row per special interval. Kept apart so that
      * estimates.csv has exactly the contract's columns.
@@ -111,6 +130,9 @@ public final class ReviewFiles {
         Files.createDirectories(dir);
         writeEstimates(dir.resolve("estimates.csv"), result.rates());
         writeEstimateNotes(dir.resolve("estimate_notes.csv"), result.rates());
+        if (!result.assistance().isEmpty()) {
+            writeAssistance(dir.resolve("assistance.csv"), result.assistance());
+        }
         writeDiscrepancies(dir.resolve("discrepancies.csv"), result.discrepancies());
         writeFindings(dir.resolve("data_quality.csv"), result.findings());
         if (!result.crossCheck().tallies().isEmpty()) {

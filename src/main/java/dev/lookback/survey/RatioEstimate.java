@@ -51,6 +51,24 @@ public record RatioEstimate(String domain, double estimate, double standardError
     }
 
     /**
+     * The same estimate with the bootstrap's replicate variance as its variance instead of the linearised one
+     * (√{@link Replicates#variance()}), so that every interval method, the p-values and the decisions read the
+     * replicate variance: the bootstrap as a variance estimator beside the linearisation (Rao and Wu 1988), not
+     * only a percentile interval. The special cases keep their variance (a census 0; no variance where the design
+     * gives none), and an estimate without replicates is refused.
+     */
+    public RatioEstimate withReplicateVariance() {
+        if (replicates == null) {
+            throw new IllegalArgumentException("the replicate variance of " + domain + " needs its bootstrap replicates");
+        }
+        if (status != EstimateStatus.OK && status != EstimateStatus.NO_DEGREES_OF_FREEDOM) {
+            return this;
+        }
+        return new RatioEstimate(domain, estimate, Math.sqrt(replicates.variance()), df, units, errors, clustersSampled,
+                clustersInPopulation, status, independentUnits, replicates);
+    }
+
+    /**
      * An estimate whose data were withheld as unusable (status {@link EstimateStatus#WITHHELD}): every number
      * {@code NaN} but the clusters, so that no interval, p-value or decision rests on it.
      */

@@ -42,6 +42,28 @@ public final class Replicates {
         return defined.length;
     }
 
+    /**
+     * The replicate variance Σ_b (R*_b − R̄*)²/(B − 1) over the B defined replicates: with Rao–Wu's rescaled weights it
+     * estimates the design variance of R̂ (finite population correction included), beside the linearised one;
+     * {@code NaN} with fewer than two defined replicates.
+     */
+    public double variance() {
+        int b = defined.length;
+        if (b < 2) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        for (double v : defined) {
+            mean += v;
+        }
+        mean /= b;
+        double ss = 0;
+        for (double v : defined) {
+            ss += (v - mean) * (v - mean);
+        }
+        return ss / (b - 1);
+    }
+
     /** The type-7 quantile (R's {@code quantile} default) of the defined replicates at probability {@code p}. */
     double quantile(double p) {
         return RaoWuBootstrap.TYPE_7.evaluate(defined, p);

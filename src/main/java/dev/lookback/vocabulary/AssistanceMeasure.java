@@ -31,6 +31,11 @@ public enum AssistanceMeasure implements Indicator {
         return line;
     }
 
+    /** What the rate counts, as estimates.csv's {@code unit}: {@code cadres} or {@code households} (the answers). */
+    public String unit() {
+        return this == CADRE_NONCOMPLIANCE ? "cadres" : Unit.HOUSEHOLDS.label();
+    }
+
     @Override
     public Optional<Rule> rule() {
         return Optional.of(Rule.ASSISTANCE);

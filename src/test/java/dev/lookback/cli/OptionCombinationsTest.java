@@ -100,6 +100,11 @@ class OptionCombinationsTest {
                     e.toString());
             return;
         }
+        if (method == IntervalMethod.BOOTSTRAP && links.contains("leaders")) { // its risks could not be simulated
+            assertEquals(2, status, o + e.toString());
+            assertTrue(e.toString().contains("to decide with the bootstrap, give --variance bootstrap"), e.toString());
+            return;
+        }
         assertEquals(0, status, o + e.toString());
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("review.xlsx")));
@@ -111,11 +116,53 @@ class OptionCombinationsTest {
             for (String d : decisions.subList(1, decisions.size())) {
                 assertTrue(d.contains(",TRIGGERED,") || d.contains(",NOT_TRIGGERED,") || d.contains(",NO_DATA,"), d);
             }
-            if (method == IntervalMethod.BOOTSTRAP) {
-                assertTrue(decisions.stream().anyMatch(d -> d.contains("cadre_noncompliance")) || !links.contains("cadres"),
-                        "the assistance link decided with bootstrap intervals");
+            if (links.contains("cadres")) {
+                String assistance = Files.readString(out.resolve("assistance.csv"));
+                assertTrue(assistance.contains("\nALL,cadre_noncompliance,cadres,") && assistance.contains(","
+                        + method.label() + ","), "the assistance link through the one estimation path: " + assistance);
             }
         }
+    }
+
+    /**
+     * The bootstrap as a variance estimator: every link decided on the default interval with the replicate variance,
+     * the bootstrap's percentile interval beside it, for the error rates and the assistance link alike.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Unit.class)
+    void theBootstrapDecidesAsAVarianceEstimator(Unit unit) throws IOException {
+        List<String> estimates = new ArrayList<>();
+        for (String variance : List.of("linearised", "bootstrap")) {
+            Path out = dir.resolve("variance-" + variance + "-" + unit.label());
+            List<String> args = new ArrayList<>(List.of("review", "--input", core().toString(), "--ci-method",
+                    "korn-graubard-nb,bootstrap", "--variance", variance, "--unit", unit.label(), "--bootstrap-replicates",
+                    "200", "--report", "none", "--charts", "none", "--as-of", "2026-05-31", "--out", out.toString()));
+            for (String link : List.of("leaders", "cadres", "satisfaction", "funds")) {
+                args.addAll(List.of("--" + link, city.resolve(link.equals("funds") ? "fund_checks.csv" : link + ".csv")
+                        .toString()));
+            }
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            assertEquals(0, dev.lookback.cli.Main.run(args.toArray(new String[0]), new PrintWriter(o), new PrintWriter(e)),
+                    o + e.toString());
+            assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"variance\": \"" + variance + "\""));
+            String assistance = Files.readString(out.resolve("assistance.csv"));
+            assertTrue(assistance.contains(",bootstrap,") && assistance.contains("\nALL,satisfaction,households,"),
+                    assistance);
+            estimates.add(Files.readString(out.resolve("estimates.csv")));
+        }
+        // the same estimates, another standard error: the replicate variance's
+        List<String> linearised = estimates.get(0).lines().toList();
+        List<String> bootstrap = estimates.get(1).lines().toList();
+        assertEquals(linearised.size(), bootstrap.size());
+        int differ = 0;
+        for (int i = 1; i < linearised.size(); i++) {
+            String[] a = linearised.get(i).split(",");
+            String[] b = bootstrap.get(i).split(",");
+            assertEquals(a[7], b[7], "R̂ is the same: " + linearised.get(i));
+            differ += a[8].equals(b[8]) ? 0 : 1;
+        }
+        assertTrue(differ > linearised.size() / 4, "the standard errors are the bootstrap's: " + differ);
     }
 
     /** A folder with the frame, the sample and its certificate, the register and the spot check only. */

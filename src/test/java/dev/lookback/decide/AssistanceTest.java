@@ -103,6 +103,40 @@ class AssistanceTest {
         assertTrue(DecisionText.bilingual(c2).contains("leaders.csv lists no leader in charge of assistance for C2"), DecisionText.bilingual(c2));
     }
 
+    /**
+     * The assistance link goes through the error rates' estimation path: every interval method (the bootstrap among
+     * them, which once crashed here), a city row, and the bootstrap's replicate variance when asked.
+     */
+    @Test
+    void assistanceRatesHaveEveryMethodAndACityRow() {
+        StringBuilder answers = new StringBuilder("household,county,village,answer\n");
+        for (int v = 0; v < 5; v++) {
+            for (int h = 0; h < 20; h++) {
+                answers.append("h").append(v).append('-').append(h).append(",C1,V").append(v).append(',')
+                        .append(h < 15 + v ? "满意" : "不满意").append('\n');
+                answers.append("k").append(v).append('-').append(h).append(",C2,W").append(v).append(',')
+                        .append(h < 18 ? "满意" : "不满意").append('\n');
+            }
+        }
+        var methods = List.of(IntervalMethod.values());
+        var options = new dev.lookback.survey.DomainEstimates.Options(methods, 0.95, dev.lookback.survey.LonelyPsu.ADJUST,
+                true);
+        List<AssistanceCheck.Rate> rates = AssistanceCheck.satisfaction(csv("satisfaction.csv", answers.toString()),
+                frame(), sample(), options, 0.05, dev.lookback.survey.RaoWuBootstrap.of(7, 400));
+        assertEquals(List.of("C1", "C2", "ALL"), rates.stream().map(AssistanceCheck.Rate::county).toList());
+        AssistanceCheck.Rate city = rates.get(2);
+        assertTrue(city.city() && city.failures().isEmpty());
+        // R̂ of the city over both counties' answers: (85 + 90) satisfied of 200 answers, weights equal per county
+        assertEquals(city.estimate().errors() / city.estimate().units(), city.estimate().estimate(), 1e-12);
+        assertEquals(175.0 / 200, city.estimate().estimate(), 0.02);
+        for (AssistanceCheck.Rate r : rates) {
+            assertEquals(methods, r.intervals().stream().map(dev.lookback.survey.Interval::method).toList());
+            assertTrue(r.intervals().stream().allMatch(dev.lookback.survey.Interval::isDefined), r.toString());
+            // the standard error is the replicate variance's
+            assertEquals(Math.sqrt(r.estimate().replicates().variance()), r.estimate().standardError(), 1e-15);
+        }
+    }
+
     @Test
     void badAnswersAreRefusedWithTheirPlace() {
         InputException e = Assertions.assertThrows(InputException.class, () -> AssistanceCheck.satisfaction(

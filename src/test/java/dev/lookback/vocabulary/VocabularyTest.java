@@ -13,14 +13,18 @@ import org.junit.jupiter.api.Test;
 
 /** The vocabulary and its one text table agree: every term has its names, and every row is a term. */
 class VocabularyTest {
-    /** Every enum of the package that is a term (found from the sources, so a new one is covered). */
+    /**
+     * Every enum of the library that is a term (found from the sources, so a new one is covered): the vocabulary's,
+     * and a term that lives with its behaviour elsewhere (the decision policies in {@code decide}).
+     */
     static List<Class<?>> terms() throws Exception {
         List<Class<?>> out = new ArrayList<>();
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Path.of("src/main/java/dev/lookback/vocabulary"))) {
-            for (java.nio.file.Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString().replace(".java", "");
-                Class<?> c = Class.forName("dev.lookback.vocabulary." + name);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src/main/java/dev/lookback"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String name = java.nio.file.Path.of("src/main/java").relativize(f).toString().replace(".java", "")
+                        .replace(java.io.File.separatorChar, '.');
+                Class<?> c = Class.forName(name, false, VocabularyTest.class.getClassLoader());
                 if (c.isEnum() && Term.class.isAssignableFrom(c)) {
                     out.add(c);
                 }

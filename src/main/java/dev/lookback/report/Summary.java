@@ -87,7 +87,7 @@ public final class Summary {
             var settings = result.settings();
             if (settings.rounds() > 1) {
                 line(sb, settings.rounds() + " rounds declared 事先声明 " + settings.rounds() + " 轮: decisions at "
-                        + lookLevels(settings) + " by round (error spent O'Brien–Fleming-wise): over the rounds within one look's risk");
+                        + lookLevels(settings) + " by round (O'Brien–Fleming spending)");
             }
             line(sb, "问责 Accountability (" + policy.chinese() + " " + policy.label() + "): 启动 " + triggered.size()
                     + " triggered, 不稳健 " + fragile + " fragile, 无数据 " + none.size() + " no data (of "

@@ -10,28 +10,23 @@ import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Item;
 import dev.lookback.vocabulary.Role;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TimeZone;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.BorderSide;
+import org.dhatim.fastexcel.BorderStyle;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Workbooks for people (Excel and WPS on Chinese Windows), beside the CSV files for machines:
@@ -43,6 +38,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * empty cell), terms are written in Chinese, the header row is frozen and filtered, and columns are as wide
  * as their content (Chinese characters counted twice). Every text is a text cell, never a formula. The
  * files are the same bytes for the same review (their dates are the review's date, or 1980-01-01 without one, never the clock).
+ * They are written by a streaming writer (fastexcel): Apache POI, which reads .xlsx inputs, took most of a city
+ * review's time to write its 17 workbooks.
  */
 public final class Workbooks {
     private Workbooks() {
@@ -59,50 +56,46 @@ public final class Workbooks {
 
     /** Writes {@code review.xlsx}. */
     public static void writeReview(ReviewResult result, Path file) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles st = new Styles(wb);
+        save(result, file, wb -> {
             if (!result.mismatches().isEmpty()) { // first: the counties this review must not be acted on for
-                sheet(wb, st, "不可用 NOT USABLE", mismatchColumns(), result.mismatches());
+                sheet(wb, "不可用 NOT USABLE", mismatchColumns(), result.mismatches());
             } else if (!result.usable()) {
-                sheet(wb, st, "不可用 NOT USABLE", List.of(new Col<String>(Field.MESSAGE, Kind.TEXT, m -> m)),
+                sheet(wb, "不可用 NOT USABLE", List.of(new Col<String>(Field.MESSAGE, Kind.TEXT, m -> m)),
                         List.of(Summary.unusable(result)));
             }
             if (!result.decisions().isEmpty()) {
-                sheet(wb, st, "问责结论", decisionColumns(), result.decisions());
+                sheet(wb, "问责结论", decisionColumns(), result.decisions());
             }
-            sheet(wb, st, "误差率", rateColumns(), result.rates());
-            sheet(wb, st, "整改清单", itemColumns(true), rows(ReviewFiles.rectificationItems(result)));
-            sheet(wb, st, "数据质量", findingColumns(), result.findings());
+            sheet(wb, "误差率", rateColumns(), result.rates());
+            sheet(wb, "整改清单", itemColumns(true), rows(ReviewFiles.rectificationItems(result)));
+            sheet(wb, "数据质量", findingColumns(), result.findings());
             if (!result.fundChecks().isEmpty()) {
-                sheet(wb, st, "资金移送", referralColumns(), ReviewFiles.referrals(result.fundChecks()));
+                sheet(wb, "资金移送", referralColumns(), ReviewFiles.referrals(result.fundChecks()));
             }
             if (!result.leads().isEmpty()) {
-                sheet(wb, st, "群众举报", leadColumns(result), result.leads());
+                sheet(wb, "群众举报", leadColumns(result), result.leads());
             }
-            about(wb, st, result);
-            save(wb, result, file);
-        }
+            about(wb, result);
+        });
     }
 
     /** Writes the workbook a county receives: its rectification list, its decisions and its rates. */
     public static void writeCounty(ReviewResult result, String county, List<String[]> items, Path file)
             throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles st = new Styles(wb);
+        save(result, file, wb -> {
             List<dev.lookback.check.Mismatch> mismatched = result.mismatches().stream()
                     .filter(m -> m.county().equals(county)).toList();
             if (!mismatched.isEmpty()) {
-                sheet(wb, st, "不可用 NOT USABLE", mismatchColumns(), mismatched);
+                sheet(wb, "不可用 NOT USABLE", mismatchColumns(), mismatched);
             }
-            sheet(wb, st, "整改清单", itemColumns(true), rows(Map.of(county, items)));
+            sheet(wb, "整改清单", itemColumns(true), rows(Map.of(county, items)));
             List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
             if (!decisions.isEmpty()) {
-                sheet(wb, st, "问责结论", decisionColumns(), decisions);
+                sheet(wb, "问责结论", decisionColumns(), decisions);
             }
-            sheet(wb, st, "误差率", rateColumns(), result.rates().stream().filter(r -> r.county().equals(county)).toList());
-            about(wb, st, result);
-            save(wb, result, file);
-        }
+            sheet(wb, "误差率", rateColumns(), result.rates().stream().filter(r -> r.county().equals(county)).toList());
+            about(wb, result);
+        });
     }
 
     private static List<String[]> rows(Map<String, List<String[]>> byCounty) {
@@ -229,79 +222,76 @@ public final class Workbooks {
                         byHousehold, r.crossCheck().sample()).map(dev.lookback.vocabulary.Kind::chinese).orElse(null)));
     }
 
-    /** The cell styles of one workbook. */
-    static final class Styles {
-        final CellStyle header;
-        final Map<Kind, CellStyle> body = new EnumMap<>(Kind.class);
-
-        Styles(XSSFWorkbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setVerticalAlignment(VerticalAlignment.CENTER);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            var format = wb.createDataFormat();
-            String[][] formats = {{"TEXT", "@"}, {"INTEGER", "0"}, {"DECIMAL", "0.00"}, {"PERCENT", "0.00%"},
-                {"PROBABILITY", "0.0000"}, {"MONEY", "#,##0.00"}};
-            for (String[] f : formats) {
-                CellStyle s = wb.createCellStyle();
-                s.setDataFormat(format.getFormat(f[1]));
-                s.setVerticalAlignment(VerticalAlignment.TOP);
-                if (f[0].equals("TEXT")) {
-                    s.setWrapText(false);
-                }
-                body.put(Kind.valueOf(f[0]), s);
-            }
+    /** The number format of each kind of column. */
+    static String format(Kind kind) {
+        switch (kind) {
+            case TEXT:
+                return "@";
+            case INTEGER:
+                return "0";
+            case DECIMAL:
+                return "0.00";
+            case PERCENT:
+                return "0.00%";
+            case PROBABILITY:
+                return "0.0000";
+            case MONEY:
+                return "#,##0.00";
+            default:
+                throw new AssertionError(kind);
         }
     }
 
+    /** The header's look: bold, wrapped, centred vertically, light grey, a thin line below. */
+    private static void header(Worksheet ws, int top, int left, int bottom, int right) {
+        ws.range(top, left, bottom, right).style().bold().wrapText(true).verticalAlignment("center")
+                .fillColor("C0C0C0").borderStyle(BorderSide.BOTTOM, BorderStyle.THIN).set();
+    }
+
     /** One sheet: a frozen, filtered header row of Chinese and English names, then a row per value. */
-    static <T> Sheet sheet(XSSFWorkbook wb, Styles st, String name, List<Col<T>> cols, List<T> rows) {
-        Sheet sheet = wb.createSheet(name);
-        Row head = sheet.createRow(0);
+    static <T> Worksheet sheet(Workbook wb, String name, List<Col<T>> cols, List<T> rows) {
+        Worksheet ws = wb.newWorksheet(name);
         int[] widths = new int[cols.size()];
         for (int c = 0; c < cols.size(); c++) {
-            Cell cell = head.createCell(c);
-            cell.setCellValue(cols.get(c).field().header());
-            cell.setCellStyle(st.header);
+            ws.value(0, c, cols.get(c).field().header());
             widths[c] = Math.max(displayWidth(cols.get(c).field().chinese()), displayWidth(cols.get(c).field().english()));
         }
+        if (!cols.isEmpty()) {
+            header(ws, 0, 0, 0, cols.size() - 1);
+        }
         for (int r = 0; r < rows.size(); r++) {
-            Row row = sheet.createRow(r + 1);
             for (int c = 0; c < cols.size(); c++) {
                 Col<T> col = cols.get(c);
                 Object v = col.value().apply(rows.get(r));
-                Cell cell = row.createCell(c);
-                cell.setCellStyle(st.body.get(col.kind()));
                 if (v instanceof Number n) {
                     double d = n.doubleValue();
                     if (!Double.isNaN(d) && !Double.isInfinite(d)) {
-                        cell.setCellValue(d);
+                        ws.value(r + 1, c, d);
                         widths[c] = Math.max(widths[c], col.kind() == Kind.MONEY ? 14 : 10);
                     }
                 } else if (v != null) {
                     String text = v.toString();
-                    cell.setCellValue(text); // a string cell: shown as text, never run as a formula
+                    ws.value(r + 1, c, text); // a string cell: shown as text, never run as a formula
                     widths[c] = Math.max(widths[c], displayWidth(text));
                 }
             }
         }
         for (int c = 0; c < cols.size(); c++) {
-            sheet.setColumnWidth(c, Math.min(80, widths[c] + 2) * 256);
+            if (!rows.isEmpty()) { // every body cell of the column, an empty one included, in the column's format
+                ws.range(1, c, rows.size(), c).style().format(format(cols.get(c).kind())).verticalAlignment("top")
+                        .wrapText(false).set();
+            }
+            ws.width(c, Math.min(80, widths[c] + 2));
         }
-        sheet.createFreezePane(0, 1);
+        ws.freezePane(0, 1);
         if (!cols.isEmpty()) {
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows.size()), 0, cols.size() - 1));
+            ws.setAutoFilter(0, 0, Math.max(0, rows.size()), cols.size() - 1);
         }
-        return sheet;
+        return ws;
     }
 
     /** The last sheet: what the review was, so that a workbook sent on its own still says it. */
-    private static void about(XSSFWorkbook wb, Styles st, ReviewResult r) {
+    private static void about(Workbook wb, ReviewResult r) {
         var s = r.settings();
         List<String[]> rows = List.of(
                 new String[] {"单位 unit", s.unit().chinese() + " " + s.unit().label()},
@@ -313,41 +303,59 @@ public final class Workbooks {
                 new String[] {"样本村 sampled villages", Integer.toString(r.crossCheck().tallies().size())},
                 new String[] {"说明 note", "数字为数值格式，比率为百分比；空白表示无法计算。CSV 文件供程序读取。"
                         + " Numbers are numbers, rates percentages; a blank cell is undefined. The CSV files are for machines."});
-        Sheet sheet = wb.createSheet("说明");
+        Worksheet ws = wb.newWorksheet("说明");
         for (int i = 0; i < rows.size(); i++) {
-            Row row = sheet.createRow(i);
-            Cell k = row.createCell(0);
-            k.setCellValue(rows.get(i)[0]);
-            k.setCellStyle(st.header);
-            row.createCell(1).setCellValue(rows.get(i)[1]);
+            ws.value(i, 0, rows.get(i)[0]);
+            ws.value(i, 1, rows.get(i)[1]);
         }
-        sheet.setColumnWidth(0, 28 * 256);
-        sheet.setColumnWidth(1, 100 * 256);
+        header(ws, 0, 0, rows.size() - 1, 0);
+        ws.width(0, 28);
+        ws.width(1, 100);
     }
 
-    /** Saves with the review's date as the document's (the same review, the same bytes). */
-    private static void save(XSSFWorkbook wb, ReviewResult r, Path file) throws IOException {
-        java.time.LocalDate date = r.asOf() != null ? r.asOf() : java.time.LocalDate.of(1980, 1, 1);
-        Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-        c.clear();
-        c.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
-        var props = wb.getProperties().getCoreProperties();
-        props.setCreated(Optional.of(c.getTime()));
-        props.setModified(Optional.of(c.getTime()));
-        props.setCreator("Lookback");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        wb.write(bytes);
-        // the package's zip entries carry the clock's time: rewritten with the review's date
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-                new java.io.ByteArrayInputStream(bytes.toByteArray()));
-                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
-                copy.setTimeLocal(date.atStartOfDay());
-                out.putNextEntry(copy);
-                in.transferTo(out);
-                out.closeEntry();
+    /** What a workbook holds: its sheets, written into the workbook given. */
+    private interface Sheets {
+        void write(Workbook wb) throws IOException;
+    }
+
+    /** The creation time the writer stamps on the document (the clock's): replaced by the review's date. */
+    private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
+
+    /**
+     * Writes a workbook with the review's date as the document's and its zip entries' (the same review, the same
+     * bytes): the writer's package is copied entry by entry, the time of each entry and the created date of
+     * {@code docProps/core.xml} set to the review's date, or 1980-01-01 without one.
+     */
+    private static void save(ReviewResult r, Path file, Sheets sheets) throws IOException {
+        LocalDate date = r.asOf() != null ? r.asOf() : LocalDate.of(1980, 1, 1);
+        Path written = Files.createTempFile(file.toAbsolutePath().getParent(), ".workbook", ".xlsx");
+        try {
+            try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(written))) {
+                Workbook wb = new Workbook(os, "Lookback", null);
+                sheets.write(wb);
+                wb.finish();
             }
+            // read by the central directory: the writer's entries carry their sizes only there
+            try (ZipFile in = new ZipFile(written.toFile());
+                    ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+                for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                    ZipEntry copy = new ZipEntry(e.getName());
+                    copy.setTimeLocal(date.atStartOfDay());
+                    out.putNextEntry(copy);
+                    try (var content = in.getInputStream(e)) {
+                        if (e.getName().equals("docProps/core.xml")) {
+                            String xml = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+                            out.write(CREATED.matcher(xml).replaceFirst("$1" + date + "T00:00:00Z$2")
+                                    .getBytes(StandardCharsets.UTF_8));
+                        } else {
+                            content.transferTo(out);
+                        }
+                    }
+                    out.closeEntry();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(written);
         }
     }
 

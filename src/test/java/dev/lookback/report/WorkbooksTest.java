@@ -70,15 +70,24 @@ class WorkbooksTest {
     }
 
     @Test
-    void textThatLooksLikeAFormulaStaysText() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet s = Workbooks.sheet(wb, new Workbooks.Styles(wb), "t",
-                    List.of(new Workbooks.Col<String>(Field.HOUSEHOLD, Workbooks.Kind.TEXT, v -> v)),
+    void textThatLooksLikeAFormulaStaysText(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.xlsx");
+        try (var os = Files.newOutputStream(file)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "Lookback", null);
+            Workbooks.sheet(wb, "t", List.of(new Workbooks.Col<String>(Field.HOUSEHOLD, Workbooks.Kind.TEXT, v -> v)),
                     List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "-2+3"));
+            wb.finish();
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            var s = wb.getSheet("t");
             for (int i = 1; i <= 3; i++) {
                 assertEquals(CellType.STRING, s.getRow(i).getCell(0).getCellType());
             }
             assertEquals("=HYPERLINK(\"http://x\",\"y\")", s.getRow(1).getCell(0).getStringCellValue());
+            // the header row is frozen and filtered, the column as wide as its widest text
+            assertEquals(1, s.getPaneInformation().getHorizontalSplitPosition());
+            assertEquals("A1:A4", s.getCTWorksheet().getAutoFilter().getRef());
+            assertEquals((Workbooks.displayWidth("=HYPERLINK(\"http://x\",\"y\")") + 2) * 256, s.getColumnWidth(0), 256);
         }
         assertEquals(6, Workbooks.displayWidth("漏评ab"));
     }

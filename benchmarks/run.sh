@@ -2,7 +2,12 @@
 # End-to-end benchmarks: whole `lookback` processes against the R workflow analysts use today
 # (../shared/benchmarks/r-anchor.R) and against the floor of reading, at three sizes, runs interleaved.
 #
-# usage: benchmarks/run.sh [RUNS]     (from anywhere; default 5 runs of each job)
+# usage: benchmarks/run.sh [RUNS]            (from anywhere; default 5 runs of each job)
+#        benchmarks/run.sh --check [RUNS]    the city review against its floor only (default 3 runs); exits 1 when
+#                                            the review takes more than 3 times the floor (a regression to look at)
+#        benchmarks/run.sh --readme [RUNS]   the whole run, then README.md's performance table rewritten from it
+#                                            (between its performance-table markers), dated: run it whenever an
+#                                            output, a default or a dependency changes
 # env:   R_ANCHOR    path of r-anchor.R (default ../shared/benchmarks/r-anchor.R)
 #        SIZES       which sizes to run, default "city province national"
 #        R_PROVINCE  1 to time the R workflow on the province as well (slow)
@@ -20,8 +25,19 @@
 # issue 6. Needs R with the survey package for the R column (Debian: apt-get install -y r-cran-survey).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-5}
-sizes=${SIZES:-city province national}
+mode=run
+case "${1-}" in
+  --check) mode=check; shift ;;
+  --readme) mode=readme; shift ;;
+esac
+if [ "$mode" = check ]; then
+  runs=${1:-3}
+  sizes=city
+  NO_R=1
+else
+  runs=${1:-5}
+  sizes=${SIZES:-city province national}
+fi
 anchor=${R_ANCHOR:-../shared/benchmarks/r-anchor.R}
 jar=target/lookback.jar
 [ -f "$jar" ] || mvn -q -B -DskipTests package
@@ -37,6 +53,8 @@ fi
 if has province; then
   java -Xmx4g -jar "$jar" simulate --counties 100 --villages 200 --households 250 --per-county 20 \
     --out "$work/province" > /dev/null
+fi
+if has city || has province; then
   mkdir -p "$work/floor"
   javac -d "$work/floor" benchmarks/floor/Floor.java
 fi
@@ -47,7 +65,9 @@ if has national; then
 fi
 have_r=0
 why_no_r=""
-if ! command -v Rscript > /dev/null || ! Rscript -e 'suppressMessages(library(survey))' > /dev/null 2>&1; then
+if [ "${NO_R:-0}" = 1 ]; then
+  why_no_r="not asked for"
+elif ! command -v Rscript > /dev/null || ! Rscript -e 'suppressMessages(library(survey))' > /dev/null 2>&1; then
   why_no_r="R with the survey package not found (Debian: apt-get install -y r-cran-survey)"
 elif [ ! -f "$anchor" ]; then
   why_no_r="the R workflow $anchor not found (set R_ANCHOR to its path)"
@@ -91,6 +111,8 @@ time_job() { # time_job NAME command...
 for i in $(seq "$runs"); do
   if has city; then
     time_job city_review review "$work/city" --report none --charts none
+    time_job city_floor java -Xmx2g -cp "$work/floor" Floor "$work/city/self_check.csv" "$work/city/spot_check.csv"
+    [ "$mode" = check ] && continue
     [ "$have_r" = 1 ] && time_job city_r Rscript "$anchor" "$work/city"
     time_job city_review_plain_jit plain_review "$work/city" --report none --charts none
     time_job city_review_report review "$work/city"
@@ -117,12 +139,25 @@ for j in "${jobs[@]}"; do
   printf "%-34s %9s   %s\n" "$j" "${med[$j]}" "$(tr '\n' ' ' < "$work/$j.txt" | xargs printf '%.2f ')"
 done
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.3f'; }
+if [ "$mode" = check ]; then
+  r=$(ratio "${med[city_review]}" "${med[city_floor]}")
+  printf "\ncity review / its floor: %s (fails above 3)\n" "$r"
+  if [ "$(echo "$r > 3" | bc -l)" = 1 ]; then
+    echo "check failed: the city review takes more than 3 times its floor" >&2
+    exit 1
+  fi
+  exit 0
+fi
 echo
 echo "targets (issue 6), 2-core machine:"
 if [ -n "${med[city_review]-}" ] && [ -n "${med[city_r]-}" ]; then
   printf "  %-60s %s  (target <= 0.100)\n" "city review / R workflow" "$(ratio "${med[city_review]}" "${med[city_r]}")"
   printf "  %-60s %s\n" "city review with the default JIT (java -jar) / R workflow" \
     "$(ratio "${med[city_review_plain_jit]}" "${med[city_r]}")"
+fi
+if [ -n "${med[city_floor]-}" ]; then
+  printf "  %-60s %s  (--check fails above 3)\n" "city review / floor (read and split both files)" \
+    "$(ratio "${med[city_review]}" "${med[city_floor]}")"
 fi
 if [ -n "${med[province_review]-}" ]; then
   printf "  %-60s %s s  (target <= 10 s)\n" "province review, -Xmx2g" "${med[province_review]}"
@@ -137,3 +172,37 @@ if [ -n "${med[national_draw]-}" ]; then
   printf "  %-60s %s s  (target <= 2 s)\n" "national frame drawn and certified (pps)" "${med[national_draw_pps]}"
 fi
 [ "$have_r" = 1 ] || echo "  (no R column: $why_no_r)"
+
+if [ "$mode" = readme ]; then
+  # the README's table, from this run alone: every figure with the baseline it is divided by, measured here
+  cell() { [ -n "${med[$1]-}" ] && printf '%s s' "${med[$1]}" || printf '—'; }
+  rcell() { [ -n "${med[$1]-}" ] && [ -n "${med[$2]-}" ] && printf '**%s**' "$(ratio "${med[$1]}" "${med[$2]}")" || printf '—'; }
+  table="$work/table.md"
+  {
+    echo "<!-- performance-table: made by benchmarks/run.sh --readme on $(date -u +%Y-%m-%d), $runs runs a job, medians -->"
+    echo "| job ($(date -u +%Y-%m-%d), $(nproc) cores, \`bin/lookback\` settings) | median | baseline in the same run | ratio | target |"
+    echo "|---|---|---|---|---|"
+    echo "| city review, \`--report none --charts none\` (workbooks written) | $(cell city_review) | R workflow $(cell city_r) | $(rcell city_review city_r) | ≤ 0.15 (issue 22) |"
+    echo "| the same with \`java -jar\` and the default JIT | $(cell city_review_plain_jit) | R workflow $(cell city_r) | $(rcell city_review_plain_jit city_r) | — |"
+    echo "| the default city review (report, 10 charts at 300 dpi, workbooks) | $(cell city_review_report) | R workflow $(cell city_r) | $(rcell city_review_report city_r) | ≤ 0.35 (issue 22) |"
+    echo "| city review against its floor (reading and splitting both files) | $(cell city_review) | floor $(cell city_floor) | $(rcell city_review city_floor) | ≤ 3 (\`--check\`) |"
+    echo "| province review (100 counties × 200 villages) | $(cell province_review) | floor $(cell province_floor) | $(rcell province_review province_floor) | ≤ 10 s; ≤ 3 × floor |"
+    echo "| province review with 1,000 bootstrap replicates | $(cell province_bootstrap) | province review $(cell province_review) | $(rcell province_bootstrap province_review) | ≤ 1 s added |"
+    echo "| national frame, 500,000 villages, drawn and certified (srs) | $(cell national_draw) | — | — | ≤ 2 s |"
+    echo "| the same with πps | $(cell national_draw_pps) | srs $(cell national_draw) | $(rcell national_draw_pps national_draw) | ≤ 2 s |"
+    echo "<!-- performance-table: end -->"
+  } > "$table"
+  awk -v t="$table" '
+    /^<!-- performance-table: made by/ { while ((getline line < t) > 0) print line; skip = 1; next }
+    /^<!-- performance-table: end -->/ { skip = 0; next }
+    !skip { print }' README.md > "$work/README.md"
+  if ! grep -q '^<!-- performance-table: end -->' "$work/README.md"; then
+    echo "README.md has no performance-table markers: the table is printed, not written" >&2
+    cat "$table"
+    exit 1
+  fi
+  cp "$work/README.md" README.md
+  echo
+  echo "README.md: performance table rewritten"
+  cat "$table"
+fi

@@ -409,8 +409,9 @@ public final class Review {
     }
 
     /**
-     * Reads the inputs, checks the draw against its certificate, cross-checks, estimates, and decides (when
-     * leaders are given).
+     * Runs the review in named steps: {@link #read()} (the design, the draw's certificate checked, the rounds) →
+     * {@link #crossCheck} (or the tallies read, through the match gate) → {@link #estimate} → {@link #links} (assistance,
+     * funds) → {@link #decide} (with leaders) → {@link #leads} (reports from the public, the re-check).
      *
      * @throws InputException           when an input cannot be used (with file, line and column), or the draw's
      *                                  certificate contradicts the frame or the sample
@@ -418,6 +419,26 @@ public final class Review {
      */
     public ReviewResult run() {
         checkCombination();
+        Read read = read();
+        Counted counted = crossCheck(read);
+        List<ErrorRate> rates = estimate(read, counted);
+        Links links = links(read);
+        Decided decided = decide(read, counted, rates, links);
+        Heard leads = leads(read, counted);
+        return new ReviewResult(counted.cross(), rates, decided.decisions(), links.funds(), links.assistance(),
+                read.settings(), inputsRead(read.draw()), decided.policies(), leads.reports(), leads.recheck(),
+                read.draw(), counted.mismatches());
+    }
+
+    /** What the steps share once the design is read: the frame, the sample, the checked draw and the settings. */
+    private record Read(Frame frame, Sample sample, CertificateCheck draw, ReviewSettings settings) {
+    }
+
+    /**
+     * Step 1, read: the frame, the sample and the draw's certificate checked against them; the settings take the
+     * rounds the certificate declares, and a sample claiming more rounds is refused.
+     */
+    private Read read() {
         Frame frame = Frame.read(source(InputFile.FRAME));
         Sample sample = Sample.read(source(InputFile.SAMPLE), frame);
         CertificateCheck draw = checkDraw(frame, sample);
@@ -426,29 +447,67 @@ public final class Review {
             throw new IllegalArgumentException("the sample has villages of round " + sample.lastRound() + " but only "
                     + s.rounds() + " " + (s.rounds() == 1 ? "round is" : "rounds are") + " declared / 轮次超过事先声明的轮数");
         }
-        Counted counted = gate(frame, count(frame, sample, s), s);
-        List<ErrorRate> rates = ErrorRates.estimate(frame, counted.tallies(), s.unit(), s.estimation(), s.bootstrap(),
-                s.rho(), counted.withheld());
-        List<AssistanceCheck.Rate> assist = assistance(frame, sample, s);
-        List<FundChecks.Check> fundChecks = has(InputFile.FUNDS) ? FundChecks.read(source(InputFile.FUNDS)) : List.of();
-        List<Decision> decisions = List.of();
-        PolicyComparison policies = null;
-        if (has(InputFile.LEADERS)) {
-            List<Measurement> measured = measurements(frame, sample, counted.kept(), rates, assist, fundChecks, s);
-            // a fragile decision's villages to settle are sized for the next round's level, where it is settled
-            double next = s.decisionLevel(Math.min(sample.lastRound() + 1, Math.max(1, s.rounds())));
-            decisions = Decisions.decide(measured, Leaders.read(source(InputFile.LEADERS)), s.lines(), s.policy(), next);
-            policies = PolicyComparison.of(measured, s.lines());
+        return new Read(frame, sample, draw, s);
+    }
+
+    /** Step 2, cross-check (or read tallies): the village tallies, through the match gate. */
+    private Counted crossCheck(Read r) {
+        return gate(r.frame(), count(r.frame(), r.sample(), r.settings()), r.settings());
+    }
+
+    /** Step 3, estimate: every county's and the city's error rates, the withheld counties' marked. */
+    private static List<ErrorRate> estimate(Read r, Counted counted) {
+        ReviewSettings s = r.settings();
+        return ErrorRates.estimate(r.frame(), counted.tallies(), s.unit(), s.estimation(), s.bootstrap(), s.rho(),
+                counted.withheld());
+    }
+
+    /** The assistance and fund links. */
+    private record Links(List<AssistanceCheck.Rate> assistance, List<FundChecks.Check> funds) {
+    }
+
+    /** Step 4, links: the assistance link's rates and the fund checks. */
+    private Links links(Read r) {
+        return new Links(assistance(r.frame(), r.sample(), r.settings()),
+                has(InputFile.FUNDS) ? FundChecks.read(source(InputFile.FUNDS)) : List.of());
+    }
+
+    /** The decisions and the city-level picture of the policies (null without leaders). */
+    private record Decided(List<Decision> decisions, PolicyComparison policies) {
+    }
+
+    /**
+     * Step 5, decide (with leaders): every county's measurement at the round's level, decided under the policy, a
+     * fragile decision's villages to settle sized for the next round's level, where it is settled.
+     */
+    private Decided decide(Read r, Counted counted, List<ErrorRate> rates, Links links) {
+        if (!has(InputFile.LEADERS)) {
+            return new Decided(List.of(), null);
         }
-        // leads from the public and the re-check are read after everything above: they change no rate or decision
-        List<Leads.Lead> leads = has(InputFile.REPORTS) ? Leads.read(source(InputFile.REPORTS), frame) : List.of();
+        ReviewSettings s = r.settings();
+        List<Measurement> measured = measurements(r.frame(), r.sample(), counted.kept(), rates, links.assistance(),
+                links.funds(), s);
+        double next = s.decisionLevel(Math.min(r.sample().lastRound() + 1, Math.max(1, s.rounds())));
+        return new Decided(Decisions.decide(measured, Leaders.read(source(InputFile.LEADERS)), s.lines(), s.policy(),
+                next), PolicyComparison.of(measured, s.lines()));
+    }
+
+    /** What was heard from outside the review: reports from the public and the third-party re-check. */
+    private record Heard(List<Leads.Lead> reports, Recheck.Result recheck) {
+    }
+
+    /**
+     * Step 6, leads: reports from the public and the re-check, read after everything above: they change no rate or
+     * decision (the re-check leaves out the villages the match gate found mismatched).
+     */
+    private Heard leads(Read r, Counted counted) {
+        List<Leads.Lead> reports = has(InputFile.REPORTS) ? Leads.read(source(InputFile.REPORTS), r.frame()) : List.of();
         Set<String> mismatched = new HashSet<>();
         counted.mismatches().forEach(m -> mismatched.add(m.village()));
         Recheck.Result rechecked = has(InputFile.RECHECK) ? Recheck.run(source(InputFile.RECHECK),
-                source(InputFile.SELF_CHECK), source(InputFile.SPOT_CHECK), sample, s.level(), mismatched,
-                s.gate().normalisedIds()) : null;
-        return new ReviewResult(counted.cross(), rates, decisions, fundChecks, assist, s, inputsRead(draw), policies,
-                leads, rechecked, draw, counted.mismatches());
+                source(InputFile.SELF_CHECK), source(InputFile.SPOT_CHECK), r.sample(), r.settings().level(), mismatched,
+                r.settings().gate().normalisedIds()) : null;
+        return new Heard(reports, rechecked);
     }
 
     /** The inputs that go together: a review of households or of tallies, and what each may come with. */

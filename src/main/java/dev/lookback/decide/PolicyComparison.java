@@ -53,6 +53,7 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
         int n = decided.size();
         double[][] atLine = new double[n][];
         double[][] atHalf = new double[n][];
+        List<DecisionPolicy> all = List.of(DecisionPolicy.values()); // indexed by ordinal, from the same replicates
         java.util.stream.IntStream.range(0, n).parallel().forEach(k -> {
             Measurement m = decided.get(k);
             double t = any.line()[k];
@@ -61,8 +62,6 @@ public record PolicyComparison(List<Row> rows, int decisions, int simulated) {
                 return;
             }
             if (m.simulation() != null) {
-                // indexed by the policy's ordinal: every policy from the same replicates
-                List<DecisionPolicy> all = List.of(DecisionPolicy.values());
                 atLine[k] = m.simulation().triggerChances(t, t, high, any.family()[k], all);
                 atHalf[k] = m.simulation().triggerChances(high ? t / 2 : (1 + t) / 2, t, high, any.family()[k], all);
             }

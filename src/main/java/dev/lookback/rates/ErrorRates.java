@@ -40,9 +40,6 @@ public final class ErrorRates {
      */
     public static List<ErrorRate> estimate(CrossCheckResult cross, Unit unit, double level,
             List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap, double rhoPrior) {
-        if (methods.isEmpty()) {
-            throw new IllegalArgumentException("at least one interval method is needed");
-        }
         return estimate(cross.frame(), MeasureTallies.of(cross, unit), unit, level, methods, lonely, bootstrap, rhoPrior);
     }
 
@@ -62,12 +59,6 @@ public final class ErrorRates {
      */
     public static List<ErrorRate> estimate(Frame frame, MeasureTallies tallies, Unit unit, double level,
             List<IntervalMethod> methods, LonelyPsu lonely, RaoWuBootstrap bootstrap, double rhoPrior) {
-        if (!(rhoPrior >= 0 && rhoPrior <= 1)) {
-            throw new IllegalArgumentException("the prior intraclass correlation must be in [0, 1], got " + rhoPrior);
-        }
-        if (methods.isEmpty()) {
-            throw new IllegalArgumentException("at least one interval method is needed");
-        }
         return estimate(frame, tallies, unit, new DomainEstimates.Options(methods, level, lonely, false), bootstrap,
                 rhoPrior);
     }

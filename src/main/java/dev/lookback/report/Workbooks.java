@@ -47,7 +47,14 @@ public final class Workbooks {
 
     /** How a column's values are shown. */
     enum Kind {
-        TEXT, INTEGER, DECIMAL, PERCENT, PROBABILITY, MONEY
+        TEXT("@"), INTEGER("0"), DECIMAL("0.00"), PERCENT("0.00%"), PROBABILITY("0.0000"), MONEY("#,##0.00");
+
+        /** The cells' number format. */
+        final String format;
+
+        Kind(String format) {
+            this.format = format;
+        }
     }
 
     /** A column: its field (header), how it shows and the value of a row (a Number, a String or null). */
@@ -222,26 +229,6 @@ public final class Workbooks {
                         byHousehold, r.crossCheck().sample()).map(dev.lookback.vocabulary.Kind::chinese).orElse(null)));
     }
 
-    /** The number format of each kind of column. */
-    static String format(Kind kind) {
-        switch (kind) {
-            case TEXT:
-                return "@";
-            case INTEGER:
-                return "0";
-            case DECIMAL:
-                return "0.00";
-            case PERCENT:
-                return "0.00%";
-            case PROBABILITY:
-                return "0.0000";
-            case MONEY:
-                return "#,##0.00";
-            default:
-                throw new AssertionError(kind);
-        }
-    }
-
     /** The header's look: bold, wrapped, centred vertically, light grey, a thin line below. */
     private static void header(Worksheet ws, int top, int left, int bottom, int right) {
         ws.range(top, left, bottom, right).style().bold().wrapText(true).verticalAlignment("center")
@@ -278,7 +265,7 @@ public final class Workbooks {
         }
         for (int c = 0; c < cols.size(); c++) {
             if (!rows.isEmpty()) { // every body cell of the column, an empty one included, in the column's format
-                ws.range(1, c, rows.size(), c).style().format(format(cols.get(c).kind())).verticalAlignment("top")
+                ws.range(1, c, rows.size(), c).style().format(cols.get(c).kind().format).verticalAlignment("top")
                         .wrapText(false).set();
             }
             ws.width(c, Math.min(80, widths[c] + 2));

@@ -1,26 +1,18 @@
 package dev.lookback.check;
 
-import static dev.lookback.io.Columns.COUNTY;
-import static dev.lookback.io.Columns.FINDING_COLUMN;
-import static dev.lookback.io.Columns.FINDING_FILE;
-import static dev.lookback.io.Columns.FINDING_LINE;
-import static dev.lookback.io.Columns.FINDING_TYPE;
-import static dev.lookback.io.Columns.HOUSEHOLD;
-import static dev.lookback.io.Columns.KIND;
-import static dev.lookback.io.Columns.LEFT_OUT;
-import static dev.lookback.io.Columns.MESSAGE;
-import static dev.lookback.io.Columns.PERSONS;
-import static dev.lookback.io.Columns.QUALIFIES;
-import static dev.lookback.io.Columns.SELF_CHECK_LINE;
-import static dev.lookback.io.Columns.SELF_CHECK_STATUS;
-import static dev.lookback.io.Columns.SPOT_CHECK_LINE;
-import static dev.lookback.io.Columns.VILLAGE;
+import static dev.lookback.io.OutputColumn.Kind.FLAG;
+import static dev.lookback.io.OutputColumn.Kind.INTEGER;
+import static dev.lookback.io.OutputColumn.Kind.TEXT;
 
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
+import dev.lookback.io.OutputColumn;
+import dev.lookback.io.OutputFile;
 import dev.lookback.io.Row;
 import dev.lookback.io.TabularSource;
+import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.Kind;
 import dev.lookback.vocabulary.Status;
@@ -38,9 +30,59 @@ import java.util.Map;
  * record that cannot be what Lookback wrote stops the reading with its file, line and column.
  */
 public final class HouseholdLists {
-    private static final Column COUNTY_OPTIONAL = COUNTY.asOptional();
-    private static final Column VILLAGE_OPTIONAL = VILLAGE.asOptional();
-    private static final Column HOUSEHOLD_OPTIONAL = HOUSEHOLD.asOptional();
+    /**
+     * discrepancies.csv, the rectification list: {@code household, county, village, kind, kind_zh, self_check_status,
+     * qualifies, persons, spot_check_line, self_check_line} (the register's line blank for a household it lacks).
+     */
+    public static final OutputFile<Discrepancy> DISCREPANCIES = OutputFile.of("discrepancies.csv",
+            OutputColumn.<Discrepancy>of(Field.HOUSEHOLD, TEXT, Discrepancy::household).readAs(Columns.HOUSEHOLD),
+            OutputColumn.<Discrepancy>of(Field.COUNTY, TEXT, Discrepancy::county).readAs(Columns.COUNTY),
+            OutputColumn.<Discrepancy>of(Field.VILLAGE, TEXT, Discrepancy::village).readAs(Columns.VILLAGE),
+            OutputColumn.<Discrepancy>of(Field.KIND, TEXT, d -> d.kind().name()).alsoRead("误差类型", "核查结论")
+                    .machinesOnly(),
+            OutputColumn.<Discrepancy>of(Field.KIND_ZH, TEXT, d -> d.kind().chinese()),
+            OutputColumn.<Discrepancy>of(Field.SELF_CHECK_STATUS, TEXT, d -> d.status().name())
+                    .shown(d -> d.status().chinese()).alsoRead("自查状态", "台账状态"),
+            OutputColumn.<Discrepancy>of(Field.QUALIFIES, FLAG, Discrepancy::qualifies).readAs(Columns.QUALIFIES),
+            OutputColumn.<Discrepancy>of(Field.PERSONS, INTEGER, Discrepancy::persons).readAs(Columns.PERSONS),
+            OutputColumn.<Discrepancy>of(Field.SPOT_CHECK_LINE, INTEGER, Discrepancy::spotLine).alsoRead("抽查行号"),
+            OutputColumn.<Discrepancy>of(Field.SELF_CHECK_LINE, INTEGER, d -> d.registerLine() == 0 ? null
+                    : d.registerLine()));
+
+    /**
+     * data_quality.csv, every finding: {@code file, line, column, household, county, village, type, type_zh, left_out,
+     * message} (the line blank for the file as a whole).
+     */
+    public static final OutputFile<Finding> DATA_QUALITY = OutputFile.of("data_quality.csv",
+            OutputColumn.<Finding>of(Field.FILE, TEXT, Finding::file),
+            OutputColumn.<Finding>of(Field.LINE, INTEGER, f -> f.line() == 0 ? null : f.line()),
+            OutputColumn.<Finding>of(Field.COLUMN, TEXT, Finding::column),
+            OutputColumn.<Finding>of(Field.HOUSEHOLD, TEXT, Finding::household).readAs(Columns.HOUSEHOLD),
+            OutputColumn.<Finding>of(Field.COUNTY, TEXT, Finding::county).readAs(Columns.COUNTY),
+            OutputColumn.<Finding>of(Field.VILLAGE, TEXT, Finding::village).readAs(Columns.VILLAGE),
+            OutputColumn.<Finding>of(Field.TYPE, TEXT, f -> f.type().name()).alsoRead("问题类型").machinesOnly(),
+            OutputColumn.<Finding>of(Field.TYPE_ZH, TEXT, f -> f.type().chinese()),
+            OutputColumn.<Finding>of(Field.LEFT_OUT, FLAG, Finding::leftOut).alsoRead("是否剔除"),
+            OutputColumn.<Finding>of(Field.MESSAGE, TEXT, Finding::message));
+
+    private static final Column HOUSEHOLD = DISCREPANCIES.reading(Field.HOUSEHOLD);
+    private static final Column COUNTY = DISCREPANCIES.reading(Field.COUNTY);
+    private static final Column VILLAGE = DISCREPANCIES.reading(Field.VILLAGE);
+    private static final Column KIND = DISCREPANCIES.reading(Field.KIND);
+    private static final Column SELF_CHECK_STATUS = DISCREPANCIES.reading(Field.SELF_CHECK_STATUS);
+    private static final Column QUALIFIES = DISCREPANCIES.reading(Field.QUALIFIES);
+    private static final Column PERSONS = DISCREPANCIES.reading(Field.PERSONS);
+    private static final Column SPOT_CHECK_LINE = DISCREPANCIES.readingOptional(Field.SPOT_CHECK_LINE);
+    private static final Column SELF_CHECK_LINE = DISCREPANCIES.readingOptional(Field.SELF_CHECK_LINE);
+    private static final Column FINDING_FILE = DATA_QUALITY.reading(Field.FILE);
+    private static final Column FINDING_LINE = DATA_QUALITY.readingOptional(Field.LINE);
+    private static final Column FINDING_COLUMN = DATA_QUALITY.readingOptional(Field.COLUMN);
+    private static final Column HOUSEHOLD_OPTIONAL = DATA_QUALITY.readingOptional(Field.HOUSEHOLD);
+    private static final Column COUNTY_OPTIONAL = DATA_QUALITY.readingOptional(Field.COUNTY);
+    private static final Column VILLAGE_OPTIONAL = DATA_QUALITY.readingOptional(Field.VILLAGE);
+    private static final Column FINDING_TYPE = DATA_QUALITY.reading(Field.TYPE);
+    private static final Column LEFT_OUT = DATA_QUALITY.reading(Field.LEFT_OUT);
+    private static final Column MESSAGE = DATA_QUALITY.reading(Field.MESSAGE);
 
     private HouseholdLists() {
     }

@@ -1,12 +1,5 @@
 package dev.lookback.cli;
 
-import static dev.lookback.io.Columns.COUNTY;
-import static dev.lookback.io.Columns.ESTIMATE;
-import static dev.lookback.io.Columns.MEASURE;
-import static dev.lookback.io.Columns.STD_ERROR;
-import static dev.lookback.io.Columns.UNITS;
-import static dev.lookback.io.Columns.VILLAGES_IN_FRAME;
-import static dev.lookback.io.Columns.VILLAGES_SAMPLED;
 
 import dev.lookback.ReviewSettings;
 import dev.lookback.chart.ChartFonts;
@@ -21,6 +14,9 @@ import dev.lookback.io.Column;
 import dev.lookback.io.Columns;
 import dev.lookback.io.CsvWriter;
 import dev.lookback.io.TabularSource;
+import dev.lookback.rates.MeasureTallies;
+import dev.lookback.report.OutputFiles;
+import dev.lookback.vocabulary.Field;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.survey.IntervalMethod;
@@ -107,10 +103,18 @@ final class PlanCommand extends Command {
                 Option.optional("--lang", "zh|en", "zh", "language of the chart's labels"));
     }
 
-    static final Column VILLAGE = Columns.VILLAGE.asOptional();
-    static final Column ERRORS = Columns.ERRORS.asOptional();
-    static final Column HOUSEHOLD_ERRORS = Columns.HOUSEHOLD_ERRORS;
-    static final Column DOMAIN_HOUSEHOLDS = Columns.DOMAIN_HOUSEHOLDS;
+    // the columns of a previous review's estimates.csv or tallies.csv, as their files declare them
+    static final Column COUNTY = OutputFiles.ESTIMATES.reading(Field.COUNTY);
+    static final Column MEASURE = OutputFiles.ESTIMATES.reading(Field.MEASURE);
+    static final Column UNITS = OutputFiles.ESTIMATES.reading(Field.UNITS);
+    static final Column ESTIMATE = OutputFiles.ESTIMATES.readingOptional(Field.ESTIMATE);
+    static final Column STD_ERROR = OutputFiles.ESTIMATES.readingOptional(Field.STD_ERROR);
+    static final Column VILLAGES_SAMPLED = OutputFiles.ESTIMATES.readingOptional(Field.VILLAGES_SAMPLED);
+    static final Column VILLAGES_IN_FRAME = OutputFiles.ESTIMATES.readingOptional(Field.VILLAGES_IN_FRAME);
+    static final Column VILLAGE = MeasureTallies.FILE.readingOptional(Field.VILLAGE);
+    static final Column ERRORS = MeasureTallies.FILE.readingOptional(Field.ERRORS);
+    static final Column HOUSEHOLD_ERRORS = MeasureTallies.FILE.readingOptional(Field.HOUSEHOLD_ERRORS);
+    static final Column DOMAIN_HOUSEHOLDS = MeasureTallies.FILE.readingOptional(Field.DOMAIN_HOUSEHOLDS);
 
     /**
      * The median ρ over the counties of a previous review: from its estimates.csv (each county's STD_ERROR
@@ -237,7 +241,7 @@ final class PlanCommand extends Command {
     static java.util.Map<String, List<double[]>> tallies(Arguments a) {
         String measure = a.text("--measure");
         java.util.Map<String, List<double[]>> byCounty = new java.util.TreeMap<>();
-        TabularSource.of(a.path("--tallies-from")).read(List.of(COUNTY, Columns.VILLAGE, MEASURE, UNITS,
+        TabularSource.of(a.path("--tallies-from")).read(List.of(COUNTY, MeasureTallies.FILE.reading(Field.VILLAGE), MEASURE, UNITS,
                 DOMAIN_HOUSEHOLDS), row -> {
                     if (!measure.equals(row.text(MEASURE))) {
                         return;

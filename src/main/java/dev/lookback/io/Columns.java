@@ -3,7 +3,8 @@ package dev.lookback.io;
 /**
  * Every input column of the project, each declared once with its Chinese (and other) header aliases, so
  * that a header accepted in one file is accepted in every file that has the column. Readers use these
- * constants; the README's file formats list the same names.
+ * constants; the README's file formats list the same names. The columns of Lookback's own output files, which some
+ * readers take back, are declared with their files ({@link OutputFile}).
  */
 public final class Columns {
     private Columns() {
@@ -59,36 +60,10 @@ public final class Columns {
     public static final Column ACTUAL_FINISH = Column.optional("actual_finish", "实际完工", "实际完成时间");
     /** 是否开工 (optional). */
     public static final Column STARTED = Column.optional("started", "是否开工", "开工");
-    /** 指标: a measure's code (tallies.csv, estimates.csv). */
-    public static final Column MEASURE = Column.required("measure", "指标");
-    /** 误差数: errors in a village or county (tallies.csv, estimates.csv). */
-    public static final Column ERRORS = Column.required("errors", "误差数", "错误数");
-    /** 核查数: units of the domain (tallies.csv, estimates.csv). */
-    public static final Column UNITS = Column.required("units", "核查数", "单位数");
     /** 检查组: a cross-check team. */
     public static final Column TEAM = Column.required("team", "队", "工作组", "检查组");
     /** 所属县: a team's own county. */
     public static final Column HOME_COUNTY = Column.required("home_county", "所属县", "派出县", "county", "县");
-    /** estimates.csv's estimate (read back by {@code plan}). */
-    public static final Column ESTIMATE = Column.optional("estimate", "估计值");
-    /** estimates.csv's standard error. */
-    public static final Column STD_ERROR = Column.optional("std_error", "标准误");
-    /** estimates.csv's sampled villages. */
-    public static final Column VILLAGES_SAMPLED = Column.optional("villages_sampled", "样本村数");
-    /** estimates.csv's villages in the frame. */
-    public static final Column VILLAGES_IN_FRAME = Column.optional("villages_in_frame", "村数");
-    /** 误差户数: households with an error in a village and measure (tallies.csv, optional). */
-    public static final Column HOUSEHOLD_ERRORS = Column.optional("household_errors", "误差户数");
-    /** 核查户数: the measure's domain households in a village (tallies.csv, optional). */
-    public static final Column DOMAIN_HOUSEHOLDS = Column.optional("domain_households", "核查户数");
-    /** 抽查户数: a sampled village's spot-checked households (tallies.csv, optional: the match gate's counts). */
-    public static final Column SPOT_HOUSEHOLDS = Column.optional("spot_households", "抽查户数");
-    /** 抽查户在台账数: of those, the ones in the register (tallies.csv, optional). */
-    public static final Column SPOT_IN_REGISTER = Column.optional("spot_in_register", "抽查户在台账数");
-    /** 台账户数: a sampled village's register households (tallies.csv, optional). */
-    public static final Column REGISTER_HOUSEHOLDS = Column.optional("register_households", "台账户数");
-    /** 台账户被抽查数: of those, the ones the spot check visited (tallies.csv, optional). */
-    public static final Column REGISTER_IN_SPOT = Column.optional("register_in_spot", "台账户被抽查数");
     /** reports.csv (群众举报): the lead's number. */
     public static final Column REPORT = Column.required("report", "线索编号", "编号", "举报编号");
     /** reports.csv: the date it was received. */
@@ -105,24 +80,4 @@ public final class Columns {
     public static final Column LEAD_STATUS = Column.required("status", "核实结果", "状态", "办理状态");
     /** reports.csv: when it was verified (blank while pending). */
     public static final Column VERIFIED_ON = Column.optional("verified_on", "核实日期", "办结日期");
-    /** discrepancies.csv (an engine's rectification list, read back): the verdict. */
-    public static final Column KIND = Column.required("kind", "误差类型", "核查结论");
-    /** discrepancies.csv: the register's status. */
-    public static final Column SELF_CHECK_STATUS = Column.required("self_check_status", "自查状态", "台账状态");
-    /** discrepancies.csv: the household's line in the spot check. */
-    public static final Column SPOT_CHECK_LINE = Column.optional("spot_check_line", "抽查行号");
-    /** discrepancies.csv: the household's line in the register (blank when unregistered). */
-    public static final Column SELF_CHECK_LINE = Column.optional("self_check_line", "台账行号");
-    /** data_quality.csv (an engine's findings, read back): the input file. */
-    public static final Column FINDING_FILE = Column.required("file", "文件");
-    /** data_quality.csv: the line (blank for the file as a whole). */
-    public static final Column FINDING_LINE = Column.optional("line", "行号");
-    /** data_quality.csv: the column concerned. */
-    public static final Column FINDING_COLUMN = Column.optional("column", "列");
-    /** data_quality.csv: what kind of finding. */
-    public static final Column FINDING_TYPE = Column.required("type", "问题类型");
-    /** data_quality.csv: whether the record was left out of the estimates. */
-    public static final Column LEFT_OUT = Column.required("left_out", "是否剔除");
-    /** data_quality.csv: what was found and done. */
-    public static final Column MESSAGE = Column.required("message", "说明");
 }

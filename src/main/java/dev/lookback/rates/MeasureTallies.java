@@ -1,16 +1,7 @@
 package dev.lookback.rates;
 
-import static dev.lookback.io.Columns.COUNTY;
-import static dev.lookback.io.Columns.DOMAIN_HOUSEHOLDS;
-import static dev.lookback.io.Columns.ERRORS;
-import static dev.lookback.io.Columns.HOUSEHOLD_ERRORS;
-import static dev.lookback.io.Columns.MEASURE;
-import static dev.lookback.io.Columns.REGISTER_HOUSEHOLDS;
-import static dev.lookback.io.Columns.REGISTER_IN_SPOT;
-import static dev.lookback.io.Columns.SPOT_HOUSEHOLDS;
-import static dev.lookback.io.Columns.SPOT_IN_REGISTER;
-import static dev.lookback.io.Columns.UNITS;
-import static dev.lookback.io.Columns.VILLAGE;
+import static dev.lookback.io.OutputColumn.Kind.INTEGER;
+import static dev.lookback.io.OutputColumn.Kind.TEXT;
 
 import dev.lookback.check.CrossCheckResult;
 import dev.lookback.check.Finding;
@@ -20,8 +11,12 @@ import dev.lookback.frame.Frame;
 import dev.lookback.frame.Sample;
 import dev.lookback.frame.SampledVillage;
 import dev.lookback.frame.Village;
-import dev.lookback.io.CsvWriter;
+import dev.lookback.io.Column;
+import dev.lookback.io.Columns;
+import dev.lookback.io.OutputColumn;
+import dev.lookback.io.OutputFile;
 import dev.lookback.io.TabularSource;
+import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Unit;
@@ -39,6 +34,53 @@ import java.util.Map;
  * ({@link #read}): {@code county, village, measure, errors, units}.
  */
 public final class MeasureTallies {
+
+    /**
+     * A row of tallies.csv: a sampled village's errors and units of one measure, in the review's unit and in
+     * households (NaN where unknown), with the village's match counts (null when unknown).
+     */
+    public record TallyRow(String county, String village, Measure measure, double errors, double units,
+            double householdErrors, double domainHouseholds, VillageMatch match) {
+    }
+
+    /**
+     * tallies.csv: {@code county, village, measure, errors, units, household_errors, domain_households} and, when the
+     * tallies have them, the village's match counts {@code spot_households, spot_in_register, register_households,
+     * register_in_spot}; written by a review and by the Spark job, read back by a review of tallies ({@link #read})
+     * and by {@code lookback plan}.
+     */
+    public static final OutputFile<TallyRow> FILE = OutputFile.of("tallies.csv",
+            OutputColumn.<TallyRow>of(Field.COUNTY, TEXT, TallyRow::county).readAs(Columns.COUNTY),
+            OutputColumn.<TallyRow>of(Field.VILLAGE, TEXT, TallyRow::village).readAs(Columns.VILLAGE),
+            OutputColumn.<TallyRow>of(Field.MEASURE, TEXT, t -> t.measure().label()).shown(t -> t.measure().chinese()),
+            OutputColumn.<TallyRow>of(Field.ERRORS, INTEGER, t -> blankIfNaN(t.errors())).alsoRead("误差数", "错误数"),
+            OutputColumn.<TallyRow>of(Field.UNITS, INTEGER, t -> blankIfNaN(t.units())).alsoRead("核查数", "单位数"),
+            OutputColumn.<TallyRow>of(Field.HOUSEHOLD_ERRORS, INTEGER, t -> blankIfNaN(t.householdErrors())),
+            OutputColumn.<TallyRow>of(Field.DOMAIN_HOUSEHOLDS, INTEGER, t -> blankIfNaN(t.domainHouseholds())),
+            OutputColumn.<TallyRow>of(Field.SPOT_HOUSEHOLDS, INTEGER, t -> t.match().spotHouseholds()),
+            OutputColumn.<TallyRow>of(Field.SPOT_IN_REGISTER, INTEGER, t -> t.match().spotInRegister()),
+            OutputColumn.<TallyRow>of(Field.REGISTER_HOUSEHOLDS, INTEGER, t -> t.match().registerHouseholds()),
+            OutputColumn.<TallyRow>of(Field.REGISTER_IN_SPOT, INTEGER, t -> t.match().registerInSpot()));
+
+    /** tallies.csv without the match counts (tallies that do not have them). */
+    static final OutputFile<TallyRow> FILE_WITHOUT_MATCHES = FILE.without(Field.SPOT_HOUSEHOLDS,
+            Field.SPOT_IN_REGISTER, Field.REGISTER_HOUSEHOLDS, Field.REGISTER_IN_SPOT);
+
+    private static final Column COUNTY = FILE.reading(Field.COUNTY);
+    private static final Column VILLAGE = FILE.reading(Field.VILLAGE);
+    private static final Column MEASURE = FILE.reading(Field.MEASURE);
+    private static final Column ERRORS = FILE.reading(Field.ERRORS);
+    private static final Column UNITS = FILE.reading(Field.UNITS);
+    private static final Column HOUSEHOLD_ERRORS = FILE.readingOptional(Field.HOUSEHOLD_ERRORS);
+    private static final Column DOMAIN_HOUSEHOLDS = FILE.readingOptional(Field.DOMAIN_HOUSEHOLDS);
+    private static final Column SPOT_HOUSEHOLDS = FILE.readingOptional(Field.SPOT_HOUSEHOLDS);
+    private static final Column SPOT_IN_REGISTER = FILE.readingOptional(Field.SPOT_IN_REGISTER);
+    private static final Column REGISTER_HOUSEHOLDS = FILE.readingOptional(Field.REGISTER_HOUSEHOLDS);
+    private static final Column REGISTER_IN_SPOT = FILE.readingOptional(Field.REGISTER_IN_SPOT);
+
+    private static Double blankIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
 
     private final Sample sample;
     private final double[][] errors;
@@ -216,7 +258,7 @@ public final class MeasureTallies {
      * when it has none; refused when only some are given or one exceeds its total.
      */
     private static long[] overlap(dev.lookback.io.Row row) {
-        dev.lookback.io.Column[] columns = {SPOT_HOUSEHOLDS, SPOT_IN_REGISTER, REGISTER_HOUSEHOLDS, REGISTER_IN_SPOT};
+        Column[] columns = {SPOT_HOUSEHOLDS, SPOT_IN_REGISTER, REGISTER_HOUSEHOLDS, REGISTER_IN_SPOT};
         long[] o = new long[4];
         int given = 0;
         for (int k = 0; k < 4; k++) {
@@ -341,36 +383,21 @@ public final class MeasureTallies {
      * rows when the tallies have them.
      */
     public void write(Path file) throws IOException {
-        try (CsvWriter w = CsvWriter.create(file)) {
-            List<Object> header = new java.util.ArrayList<>(List.of("county", "village", "measure", "errors", "units",
-                    "household_errors", "domain_households"));
-            if (matches != null) {
-                header.addAll(List.of(SPOT_HOUSEHOLDS.name(), SPOT_IN_REGISTER.name(), REGISTER_HOUSEHOLDS.name(),
-                        REGISTER_IN_SPOT.name()));
-            }
-            w.row(header.toArray());
-            for (int i = 0; i < sample.villages().size(); i++) {
-                SampledVillage s = sample.villages().get(i);
-                for (Measure m : Measure.values()) {
-                    List<Object> cells = new java.util.ArrayList<>(List.of(s.county(), s.village(), m.label(),
-                            count(errors[m.ordinal()][i]), count(units[m.ordinal()][i]),
-                            count(householdErrors[m.ordinal()][i]), count(households[m.ordinal()][i])));
-                    if (matches != null) {
-                        VillageMatch o = matches.get(i);
-                        cells.addAll(List.of(o.spotHouseholds(), o.spotInRegister(), o.registerHouseholds(),
-                                o.registerInSpot()));
-                    }
-                    w.row(cells.toArray());
-                }
-            }
-        }
+        (matches == null ? FILE_WITHOUT_MATCHES : FILE).write(file, rows());
     }
 
-    private static String count(double v) {
-        if (Double.isNaN(v)) {
-            return "";
+    /** The rows of tallies.csv: each sampled village (sample order) × each measure. */
+    public List<TallyRow> rows() {
+        List<TallyRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < sample.villages().size(); i++) {
+            SampledVillage s = sample.villages().get(i);
+            for (Measure m : Measure.values()) {
+                int k = m.ordinal();
+                rows.add(new TallyRow(s.county(), s.village(), m, errors[k][i], units[k][i], householdErrors[k][i],
+                        households[k][i], matches == null ? null : matches.get(i)));
+            }
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return rows;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.lookback.ReviewResult;
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.check.Discrepancy;
 import dev.lookback.check.Finding;
+import dev.lookback.check.HouseholdLists;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.leads.Leads;
@@ -11,12 +12,10 @@ import dev.lookback.io.CsvWriter;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.MeasureTallies;
 import dev.lookback.survey.Interval;
-import dev.lookback.survey.RatioEstimate;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Item;
 import dev.lookback.vocabulary.LeadSubject;
-import dev.lookback.vocabulary.Role;
 import dev.lookback.vocabulary.Shortfall;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,27 +31,15 @@ import java.util.TreeMap;
  * where undefined.
  */
 public final class ReviewFiles {
-    /** The columns of {@code estimates.csv}. */
-    public static final List<String> ESTIMATE_COLUMNS = List.of("county", "measure", "unit", "villages_sampled",
-            "villages_in_frame", "units", "errors", "estimate", "std_error", "df", "ci_lower", "ci_upper", "ci_method",
-            "level");
+    /** The columns of {@code estimates.csv} (and assistance.csv): {@link OutputFiles#ESTIMATES}'s header. */
+    public static final List<String> ESTIMATE_COLUMNS = OutputFiles.ESTIMATES.header();
 
     private ReviewFiles() {
     }
 
-    /** One row per county × measure × interval method. */
+    /** One row per county × measure × interval method ({@link OutputFiles#ESTIMATES}'s columns). */
     public static void writeEstimates(Path file, List<ErrorRate> rates) throws IOException {
-        try (CsvWriter w = CsvWriter.create(file)) {
-            w.row(ESTIMATE_COLUMNS.toArray());
-            for (ErrorRate r : rates) {
-                RatioEstimate e = r.estimate();
-                for (Interval ci : r.intervals()) {
-                    w.row(r.county(), r.measure().label(), r.unit().label(), r.villagesSampled(), r.villagesInFrame(),
-                            count(e.units()), count(e.errors()), e.estimate(), e.standardError(), count(e.df()),
-                            ci.lower(), ci.upper(), ci.method().label(), r.interval().level());
-                }
-            }
-        }
+        OutputFiles.ESTIMATES.write(file, OutputFiles.EstimateRow.of(rates));
     }
 
     /**
@@ -61,17 +48,7 @@ public final class ReviewFiles {
      * ({@code cadres} or {@code households}), {@code errors} the failing cadres or the satisfied answers.
      */
     public static void writeAssistance(Path file, List<AssistanceCheck.Rate> rates) throws IOException {
-        try (CsvWriter w = CsvWriter.create(file)) {
-            w.row(ESTIMATE_COLUMNS.toArray());
-            for (AssistanceCheck.Rate r : rates) {
-                RatioEstimate e = r.estimate();
-                for (Interval ci : r.intervals()) {
-                    w.row(r.county(), r.measure().label(), r.measure().unit(), e.clustersSampled(),
-                            e.clustersInPopulation(), count(e.units()), count(e.errors()), e.estimate(), e.standardError(),
-                            count(e.df()), ci.lower(), ci.upper(), ci.method().label(), ci.level());
-                }
-            }
-        }
+        OutputFiles.ESTIMATES.write(file, OutputFiles.EstimateRow.ofAssistance(rates));
     }
 
     /**
@@ -92,32 +69,14 @@ public final class ReviewFiles {
         }
     }
 
-    /** The rectification list: every household that is not correct. */
+    /** The rectification list: every household that is not correct ({@link HouseholdLists#DISCREPANCIES}'s columns). */
     public static void writeDiscrepancies(Path file, Iterable<Discrepancy> discrepancies) throws IOException {
-        try (CsvWriter w = CsvWriter.create(file)) {
-            w.row("household", "county", "village", "kind", "kind_zh", "self_check_status", "qualifies", "persons",
-                    "spot_check_line", "self_check_line");
-            for (Discrepancy d : discrepancies) {
-                w.row(d.household(), d.county(), d.village(), d.kind(), d.kind().chinese(), d.status(), d.qualifies(),
-                        d.persons(), d.spotLine(), d.registerLine() == 0 ? "" : d.registerLine());
-            }
-        }
+        HouseholdLists.DISCREPANCIES.write(file, discrepancies);
     }
 
-    /** Every data-quality finding. */
+    /** Every data-quality finding ({@link HouseholdLists#DATA_QUALITY}'s columns). */
     public static void writeFindings(Path file, Iterable<Finding> findings) throws IOException {
-        try (CsvWriter w = CsvWriter.create(file)) {
-            w.row("file", "line", "column", "household", "county", "village", "type", "type_zh", "left_out", "message");
-            for (Finding f : findings) {
-                w.row(f.file(), f.line() == 0 ? "" : f.line(), f.column(), f.household(), f.county(), f.village(), f.type(),
-                        f.type().chinese(), f.leftOut(), f.message());
-            }
-        }
-    }
-
-    /** A whole number as an integer, anything else (NaN, fractions) as {@link Double#toString}. */
-    static String count(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        HouseholdLists.DATA_QUALITY.write(file, findings);
     }
 
     /**
@@ -154,25 +113,9 @@ public final class ReviewFiles {
         Workbooks.writeReview(result, dir.resolve("review.xlsx"));
     }
 
-    /**
-     * Writes decisions.csv: county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy,
-     * outcome, fragile, p_value, p_adjusted, trigger_chance_at_threshold, villages_to_settle (blank when settled
-     * or unknown), roles, names, evidence (one sentence in Chinese and English), above_line_not_proven (the estimate is
-     * beyond the line but the policy does not trigger).
-     */
+    /** Writes decisions.csv ({@link OutputFiles#DECISIONS}'s columns). */
     public static void writeDecisions(Path file, List<Decision> decisions) throws IOException {
-        try (CsvWriter w = CsvWriter.create(file)) {
-            w.row("county", "rule", "measure", "estimate", "ci_lower", "ci_upper", "threshold", "policy", "outcome",
-                    "fragile", "p_value", "p_adjusted", "trigger_chance_at_threshold", "villages_to_settle", "roles", "names",
-                    "evidence", Field.ABOVE_LINE_NOT_PROVEN.label());
-            for (Decision d : decisions) {
-                w.row(d.county(), d.rule().label(), d.indicator().label(), d.estimate(), d.lower(), d.upper(),
-                        d.threshold(), d.policy().label(), d.outcome().label(), d.fragile(), d.risk().pValue(),
-                        d.risk().pAdjusted(), d.risk().triggerChanceAtThreshold(), d.extraVillages() < 0 ? ""
-                                : d.extraVillages(), String.join(";", d.roles().stream().map(Role::name).toList()), String.join(";", d.names()),
-                        DecisionText.bilingual(d), d.aboveLineNotProven());
-            }
-        }
+        OutputFiles.DECISIONS.write(file, decisions);
     }
 
     /** The projects to refer (移送纪检监察): every one with misused money, largest first. */
@@ -189,14 +132,7 @@ public final class ReviewFiles {
 
     /** Writes the referral list (移送纪检监察): every project with misused money, largest first. */
     public static void writeReferrals(Path file, List<FundChecks.Check> checks) throws IOException {
-        List<FundChecks.Check> misused = referrals(checks);
-        try (CsvWriter w = CsvWriter.create(file)) {
-            w.row("county", "project", "amount", "audited_misused", "line");
-            for (FundChecks.Check c : misused) {
-                w.row(c.project().county(), c.project().project(), c.project().amount(), c.project().auditedMisused(),
-                        c.project().line());
-            }
-        }
+        OutputFiles.FUND_REFERRALS.write(file, referrals(checks));
     }
 
     /**

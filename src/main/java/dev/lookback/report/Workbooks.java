@@ -1,14 +1,17 @@
 package dev.lookback.report;
 
+import static dev.lookback.io.OutputColumn.Kind.FLAG;
+import static dev.lookback.io.OutputColumn.Kind.INTEGER;
+import static dev.lookback.io.OutputColumn.Kind.MONEY;
+import static dev.lookback.io.OutputColumn.Kind.TEXT;
+
 import dev.lookback.ReviewResult;
 import dev.lookback.chart.Lang;
-import dev.lookback.check.Finding;
+import dev.lookback.check.HouseholdLists;
 import dev.lookback.decide.Decision;
-import dev.lookback.funds.FundChecks;
-import dev.lookback.rates.ErrorRate;
+import dev.lookback.io.OutputColumn;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Item;
-import dev.lookback.vocabulary.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -45,39 +47,23 @@ public final class Workbooks {
     private Workbooks() {
     }
 
-    /** How a column's values are shown. */
-    enum Kind {
-        TEXT("@"), INTEGER("0"), DECIMAL("0.00"), PERCENT("0.00%"), PROBABILITY("0.0000"), MONEY("#,##0.00");
-
-        /** The cells' number format. */
-        final String format;
-
-        Kind(String format) {
-            this.format = format;
-        }
-    }
-
-    /** A column: its field (header), how it shows and the value of a row (a Number, a String or null). */
-    record Col<T>(Field field, Kind kind, Function<T, Object> value) {
-    }
-
     /** Writes {@code review.xlsx}. */
     public static void writeReview(ReviewResult result, Path file) throws IOException {
         save(result, file, wb -> {
             if (!result.mismatches().isEmpty()) { // first: the counties this review must not be acted on for
                 sheet(wb, "不可用 NOT USABLE", mismatchColumns(), result.mismatches());
             } else if (!result.usable()) {
-                sheet(wb, "不可用 NOT USABLE", List.of(new Col<String>(Field.MESSAGE, Kind.TEXT, m -> m)),
+                sheet(wb, "不可用 NOT USABLE", List.of(OutputColumn.<String>of(Field.MESSAGE, TEXT, m -> m)),
                         List.of(Summary.unusable(result)));
             }
             if (!result.decisions().isEmpty()) {
-                sheet(wb, "问责结论", decisionColumns(), result.decisions());
+                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), result.decisions());
             }
-            sheet(wb, "误差率", rateColumns(), result.rates());
+            sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(result.rates()));
             sheet(wb, "整改清单", itemColumns(true), rows(ReviewFiles.rectificationItems(result)));
-            sheet(wb, "数据质量", findingColumns(), result.findings());
+            sheet(wb, "数据质量", HouseholdLists.DATA_QUALITY.forPeople(), result.findings());
             if (!result.fundChecks().isEmpty()) {
-                sheet(wb, "资金移送", referralColumns(), ReviewFiles.referrals(result.fundChecks()));
+                sheet(wb, "资金移送", OutputFiles.FUND_REFERRALS.forPeople(), ReviewFiles.referrals(result.fundChecks()));
             }
             if (!result.leads().isEmpty()) {
                 sheet(wb, "群众举报", leadColumns(result), result.leads());
@@ -98,9 +84,10 @@ public final class Workbooks {
             sheet(wb, "整改清单", itemColumns(true), rows(Map.of(county, items)));
             List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
             if (!decisions.isEmpty()) {
-                sheet(wb, "问责结论", decisionColumns(), decisions);
+                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), decisions);
             }
-            sheet(wb, "误差率", rateColumns(), result.rates().stream().filter(r -> r.county().equals(county)).toList());
+            sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(
+                    result.rates().stream().filter(r -> r.county().equals(county)).toList()));
             about(wb, result);
         });
     }
@@ -118,114 +105,52 @@ public final class Workbooks {
         return rows;
     }
 
-    static List<Col<Decision>> decisionColumns() {
-        return List.of(
-                new Col<>(Field.COUNTY, Kind.TEXT, Decision::county),
-                new Col<>(Field.RULE, Kind.TEXT, d -> d.rule().chinese()),
-                new Col<>(Field.MEASURE, Kind.TEXT, d -> d.indicator().chinese()),
-                new Col<>(Field.OUTCOME, Kind.TEXT, d -> d.outcome().chinese()),
-                new Col<>(Field.ESTIMATE, Kind.PERCENT, Decision::estimate),
-                new Col<>(Field.CI_LOWER, Kind.PERCENT, Decision::lower),
-                new Col<>(Field.CI_UPPER, Kind.PERCENT, Decision::upper),
-                new Col<>(Field.THRESHOLD, Kind.PERCENT, Decision::threshold),
-                new Col<>(Field.POLICY, Kind.TEXT, d -> d.policy().chinese()),
-                new Col<>(Field.FRAGILE, Kind.TEXT, d -> d.fragile() ? "是" : "否"),
-                new Col<>(Field.ABOVE_LINE_NOT_PROVEN, Kind.TEXT, d -> d.aboveLineNotProven() ? "是" : "否"),
-                new Col<>(Field.P_VALUE, Kind.PROBABILITY, d -> d.risk().pValue()),
-                new Col<>(Field.P_ADJUSTED, Kind.PROBABILITY, d -> d.risk().pAdjusted()),
-                new Col<>(Field.TRIGGER_CHANCE_AT_THRESHOLD, Kind.PERCENT, d -> d.risk().triggerChanceAtThreshold()),
-                new Col<>(Field.VILLAGES_TO_SETTLE, Kind.INTEGER, d -> d.extraVillages() < 0 ? null : d.extraVillages()),
-                new Col<>(Field.ROLES, Kind.TEXT, d -> String.join("、", d.roles().stream().map(Role::chinese).toList())),
-                new Col<>(Field.NAMES, Kind.TEXT, d -> String.join("、", d.names())),
-                new Col<>(Field.EVIDENCE, Kind.TEXT, d -> DecisionText.sentence(d, Lang.ZH)));
-    }
-
-    static List<Col<ErrorRate>> rateColumns() {
-        return List.of(
-                new Col<>(Field.COUNTY, Kind.TEXT, r -> r.county().equals("ALL") ? "全市 ALL" : r.county()),
-                new Col<>(Field.MEASURE, Kind.TEXT, r -> r.measure().chinese()),
-                new Col<>(Field.UNIT, Kind.TEXT, r -> r.unit().chinese()),
-                new Col<>(Field.VILLAGES_SAMPLED, Kind.INTEGER, ErrorRate::villagesSampled),
-                new Col<>(Field.VILLAGES_IN_FRAME, Kind.INTEGER, ErrorRate::villagesInFrame),
-                new Col<>(Field.UNITS, Kind.INTEGER, r -> r.estimate().units()),
-                new Col<>(Field.ERRORS, Kind.INTEGER, r -> r.estimate().errors()),
-                new Col<>(Field.ESTIMATE, Kind.PERCENT, ErrorRate::rate),
-                new Col<>(Field.STD_ERROR, Kind.PERCENT, r -> r.estimate().standardError()),
-                new Col<>(Field.CI_LOWER, Kind.PERCENT, r -> r.interval().lower()),
-                new Col<>(Field.CI_UPPER, Kind.PERCENT, r -> r.interval().upper()),
-                new Col<>(Field.CI_METHOD, Kind.TEXT, r -> r.interval().method().label()),
-                new Col<>(Field.LEVEL, Kind.PERCENT, r -> r.interval().level()),
-                new Col<>(Field.NOTE, Kind.TEXT, r -> r.interval().note()));
-    }
-
     /** county, item (Chinese), id, village, problem_zh, problem, amount: a rectification row with its county first. */
-    static List<Col<String[]>> itemColumns(boolean withCounty) {
-        List<Col<String[]>> cols = new ArrayList<>();
+    static List<OutputColumn<String[]>> itemColumns(boolean withCounty) {
+        List<OutputColumn<String[]>> cols = new ArrayList<>();
         if (withCounty) {
-            cols.add(new Col<>(Field.COUNTY, Kind.TEXT, r -> r[0]));
+            cols.add(OutputColumn.of(Field.COUNTY, TEXT, r -> r[0]));
         }
-        cols.add(new Col<>(Field.ITEM, Kind.TEXT, r -> Item.valueOf(r[1].toUpperCase(Locale.ROOT)).chinese()));
-        cols.add(new Col<>(Field.ID, Kind.TEXT, r -> r[2]));
-        cols.add(new Col<>(Field.VILLAGE, Kind.TEXT, r -> r[3]));
-        cols.add(new Col<>(Field.PROBLEM_ZH, Kind.TEXT, r -> r[4]));
-        cols.add(new Col<>(Field.PROBLEM, Kind.TEXT, r -> r[5]));
-        cols.add(new Col<>(Field.AUDITED_MISUSED, Kind.MONEY, r -> r[6].isEmpty() ? null : Double.parseDouble(r[6])));
+        cols.add(OutputColumn.of(Field.ITEM, TEXT, r -> Item.valueOf(r[1].toUpperCase(Locale.ROOT)).chinese()));
+        cols.add(OutputColumn.of(Field.ID, TEXT, r -> r[2]));
+        cols.add(OutputColumn.of(Field.VILLAGE, TEXT, r -> r[3]));
+        cols.add(OutputColumn.of(Field.PROBLEM_ZH, TEXT, r -> r[4]));
+        cols.add(OutputColumn.of(Field.PROBLEM, TEXT, r -> r[5]));
+        cols.add(OutputColumn.of(Field.AUDITED_MISUSED, MONEY, r -> r[6].isEmpty() ? null : Double.parseDouble(r[6])));
         return cols;
     }
 
     /** The villages whose spot check and register do not match: their counties have no data. */
-    static List<Col<dev.lookback.check.Mismatch>> mismatchColumns() {
+    static List<OutputColumn<dev.lookback.check.Mismatch>> mismatchColumns() {
         return List.of(
-                new Col<>(Field.COUNTY, Kind.TEXT, dev.lookback.check.Mismatch::county),
-                new Col<>(Field.VILLAGE, Kind.TEXT, dev.lookback.check.Mismatch::village),
-                new Col<>(Field.SPOT_HOUSEHOLDS, Kind.INTEGER, m -> m.match().spotHouseholds()),
-                new Col<>(Field.SPOT_IN_REGISTER, Kind.INTEGER, m -> m.match().spotInRegister()),
-                new Col<>(Field.REGISTER_HOUSEHOLDS, Kind.INTEGER, m -> m.match().registerHouseholds()),
-                new Col<>(Field.REGISTER_IN_SPOT, Kind.INTEGER, m -> m.match().registerInSpot()),
-                new Col<>(Field.CAUSE, Kind.TEXT, m -> m.cause().chinese() + " " + m.cause().english()),
-                new Col<>(Field.FIX, Kind.TEXT, m -> m.cause().chineseDetail()),
-                new Col<>(Field.MESSAGE, Kind.TEXT, dev.lookback.check.Mismatch::explanation));
+                OutputColumn.of(Field.COUNTY, TEXT, dev.lookback.check.Mismatch::county),
+                OutputColumn.of(Field.VILLAGE, TEXT, dev.lookback.check.Mismatch::village),
+                OutputColumn.of(Field.SPOT_HOUSEHOLDS, INTEGER, m -> m.match().spotHouseholds()),
+                OutputColumn.of(Field.SPOT_IN_REGISTER, INTEGER, m -> m.match().spotInRegister()),
+                OutputColumn.of(Field.REGISTER_HOUSEHOLDS, INTEGER, m -> m.match().registerHouseholds()),
+                OutputColumn.of(Field.REGISTER_IN_SPOT, INTEGER, m -> m.match().registerInSpot()),
+                OutputColumn.of(Field.CAUSE, TEXT, m -> m.cause().chinese() + " " + m.cause().english()),
+                OutputColumn.of(Field.FIX, TEXT, m -> m.cause().chineseDetail()),
+                OutputColumn.of(Field.MESSAGE, TEXT, dev.lookback.check.Mismatch::explanation));
     }
 
-    static List<Col<Finding>> findingColumns() {
-        return List.of(
-                new Col<>(Field.FILE, Kind.TEXT, Finding::file),
-                new Col<>(Field.LINE, Kind.INTEGER, f -> f.line() == 0 ? null : f.line()),
-                new Col<>(Field.COLUMN, Kind.TEXT, Finding::column),
-                new Col<>(Field.HOUSEHOLD, Kind.TEXT, Finding::household),
-                new Col<>(Field.COUNTY, Kind.TEXT, Finding::county),
-                new Col<>(Field.VILLAGE, Kind.TEXT, Finding::village),
-                new Col<>(Field.TYPE_ZH, Kind.TEXT, f -> f.type().chinese()),
-                new Col<>(Field.LEFT_OUT, Kind.TEXT, f -> f.leftOut() ? "是" : "否"),
-                new Col<>(Field.MESSAGE, Kind.TEXT, Finding::message));
-    }
-
-    static List<Col<FundChecks.Check>> referralColumns() {
-        return List.of(
-                new Col<>(Field.COUNTY, Kind.TEXT, c -> c.project().county()),
-                new Col<>(Field.PROJECT, Kind.TEXT, c -> c.project().project()),
-                new Col<>(Field.AMOUNT, Kind.MONEY, c -> c.project().amount()),
-                new Col<>(Field.AUDITED_MISUSED, Kind.MONEY, c -> c.project().auditedMisused()),
-                new Col<>(Field.LINE, Kind.INTEGER, c -> c.project().line()));
-    }
-
-    static List<Col<dev.lookback.leads.Leads.Lead>> leadColumns(ReviewResult r) {
+    static List<OutputColumn<dev.lookback.leads.Leads.Lead>> leadColumns(ReviewResult r) {
         java.util.Map<String, dev.lookback.check.Discrepancy> byHousehold = new java.util.HashMap<>();
         r.discrepancies().forEach(d -> byHousehold.put(d.household(), d));
         int days = r.settings().reportDays();
         return List.of(
-                new Col<>(Field.REPORT, Kind.TEXT, dev.lookback.leads.Leads.Lead::report),
-                new Col<>(Field.RECEIVED, Kind.TEXT, l -> l.received().toString()),
-                new Col<>(Field.CHANNEL, Kind.TEXT, l -> l.channel().chinese()),
-                new Col<>(Field.COUNTY, Kind.TEXT, dev.lookback.leads.Leads.Lead::county),
-                new Col<>(Field.VILLAGE, Kind.TEXT, dev.lookback.leads.Leads.Lead::village),
-                new Col<>(Field.SUBJECT, Kind.TEXT, l -> l.subject().chinese()),
-                new Col<>(Field.SUBJECT_ID, Kind.TEXT, dev.lookback.leads.Leads.Lead::subjectId),
-                new Col<>(Field.ALLEGATION, Kind.TEXT, l -> l.allegation().chinese()),
-                new Col<>(Field.LEAD_STATUS, Kind.TEXT, l -> l.status().chinese()),
-                new Col<>(Field.VERIFIED_ON, Kind.TEXT, l -> l.verifiedOn() == null ? null : l.verifiedOn().toString()),
-                new Col<>(Field.OVERDUE, Kind.TEXT, l -> l.overdue(r.asOf(), days) ? "是" : "否"),
-                new Col<>(Field.SPOT_CHECK_VERDICT, Kind.TEXT, l -> dev.lookback.leads.Leads.spotCheckVerdict(l,
+                OutputColumn.of(Field.REPORT, TEXT, dev.lookback.leads.Leads.Lead::report),
+                OutputColumn.of(Field.RECEIVED, TEXT, l -> l.received().toString()),
+                OutputColumn.of(Field.CHANNEL, TEXT, l -> l.channel().chinese()),
+                OutputColumn.of(Field.COUNTY, TEXT, dev.lookback.leads.Leads.Lead::county),
+                OutputColumn.of(Field.VILLAGE, TEXT, dev.lookback.leads.Leads.Lead::village),
+                OutputColumn.of(Field.SUBJECT, TEXT, l -> l.subject().chinese()),
+                OutputColumn.of(Field.SUBJECT_ID, TEXT, dev.lookback.leads.Leads.Lead::subjectId),
+                OutputColumn.of(Field.ALLEGATION, TEXT, l -> l.allegation().chinese()),
+                OutputColumn.of(Field.LEAD_STATUS, TEXT, l -> l.status().chinese()),
+                OutputColumn.of(Field.VERIFIED_ON, TEXT, l -> l.verifiedOn() == null ? null : l.verifiedOn().toString()),
+                OutputColumn.of(Field.OVERDUE, FLAG, l -> l.overdue(r.asOf(), days)),
+                OutputColumn.of(Field.SPOT_CHECK_VERDICT, TEXT, l -> dev.lookback.leads.Leads.spotCheckVerdict(l,
                         byHousehold, r.crossCheck().sample()).map(dev.lookback.vocabulary.Kind::chinese).orElse(null)));
     }
 
@@ -236,7 +161,7 @@ public final class Workbooks {
     }
 
     /** One sheet: a frozen, filtered header row of Chinese and English names, then a row per value. */
-    static <T> Worksheet sheet(Workbook wb, String name, List<Col<T>> cols, List<T> rows) {
+    static <T> Worksheet sheet(Workbook wb, String name, List<OutputColumn<T>> cols, List<T> rows) {
         Worksheet ws = wb.newWorksheet(name);
         int[] widths = new int[cols.size()];
         for (int c = 0; c < cols.size(); c++) {
@@ -248,14 +173,11 @@ public final class Workbooks {
         }
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < cols.size(); c++) {
-                Col<T> col = cols.get(c);
-                Object v = col.value().apply(rows.get(r));
+                OutputColumn<T> col = cols.get(c);
+                Object v = col.shownOf(rows.get(r));
                 if (v instanceof Number n) {
-                    double d = n.doubleValue();
-                    if (!Double.isNaN(d) && !Double.isInfinite(d)) {
-                        ws.value(r + 1, c, d);
-                        widths[c] = Math.max(widths[c], col.kind() == Kind.MONEY ? 14 : 10);
-                    }
+                    ws.value(r + 1, c, n.doubleValue());
+                    widths[c] = Math.max(widths[c], col.kind() == OutputColumn.Kind.MONEY ? 14 : 10);
                 } else if (v != null) {
                     String text = v.toString();
                     ws.value(r + 1, c, text); // a string cell: shown as text, never run as a formula
@@ -265,7 +187,7 @@ public final class Workbooks {
         }
         for (int c = 0; c < cols.size(); c++) {
             if (!rows.isEmpty()) { // every body cell of the column, an empty one included, in the column's format
-                ws.range(1, c, rows.size(), c).style().format(cols.get(c).kind().format).verticalAlignment("top")
+                ws.range(1, c, rows.size(), c).style().format(cols.get(c).kind().format()).verticalAlignment("top")
                         .wrapText(false).set();
             }
             ws.width(c, Math.min(80, widths[c] + 2));

@@ -74,7 +74,8 @@ class WorkbooksTest {
         Path file = dir.resolve("t.xlsx");
         try (var os = Files.newOutputStream(file)) {
             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "Lookback", null);
-            Workbooks.sheet(wb, "t", List.of(new Workbooks.Col<String>(Field.HOUSEHOLD, Workbooks.Kind.TEXT, v -> v)),
+            Workbooks.sheet(wb, "t", List.of(dev.lookback.io.OutputColumn.<String>of(Field.HOUSEHOLD,
+                    dev.lookback.io.OutputColumn.Kind.TEXT, v -> v)),
                     List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "-2+3"));
             wb.finish();
         }

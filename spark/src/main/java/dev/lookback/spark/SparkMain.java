@@ -223,8 +223,10 @@ public final class SparkMain {
         SparkTallies.Written w = t.write(dir, o.unit());
         if (o.parquet()) {
             String where = (remote ? o.out() : dir.toUri().toString()).replaceAll("/+$", "");
-            t.discrepancies().write().mode("overwrite").partitionBy("county").parquet(where + "/parquet/discrepancies");
-            t.findings().write().mode("overwrite").partitionBy("county").parquet(where + "/parquet/data_quality");
+            // the columns of discrepancies.csv and data_quality.csv, as their declarations give them
+            t.discrepanciesAsWritten().write().mode("overwrite").partitionBy("county")
+                    .parquet(where + "/parquet/discrepancies");
+            t.findingsAsWritten().write().mode("overwrite").partitionBy("county").parquet(where + "/parquet/data_quality");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("unit", o.unit().label());

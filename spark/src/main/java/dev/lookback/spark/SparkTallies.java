@@ -25,6 +25,9 @@ import dev.lookback.io.Columns;
 import dev.lookback.io.InputException;
 import dev.lookback.rates.MeasureTallies;
 import dev.lookback.report.ReviewFiles;
+import dev.lookback.check.HouseholdLists;
+import dev.lookback.io.OutputColumn;
+import dev.lookback.io.OutputFile;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.Kind;
 import dev.lookback.vocabulary.Status;
@@ -498,6 +501,55 @@ public final class SparkTallies {
     /** The rectification list as a Spark dataset: one row per household the check contradicts. */
     public Dataset<Row> discrepancies() {
         return discrepancies;
+    }
+
+    /**
+     * The rectification list with the columns of discrepancies.csv, as {@link HouseholdLists#DISCREPANCIES} declares
+     * them (what {@code --parquet} writes).
+     */
+    public Dataset<Row> discrepanciesAsWritten() {
+        return discrepancies.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> asWritten(HouseholdLists.DISCREPANCIES, discrepancy(r)),
+                Encoders.row(schema(HouseholdLists.DISCREPANCIES)));
+    }
+
+    /** The findings with the columns of data_quality.csv ({@link HouseholdLists#DATA_QUALITY}). */
+    public Dataset<Row> findingsAsWritten() {
+        return findings().map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> asWritten(HouseholdLists.DATA_QUALITY, finding(r)),
+                Encoders.row(schema(HouseholdLists.DATA_QUALITY)));
+    }
+
+    /**
+     * The Spark schema of a file Lookback writes, from its declaration: text as string, flags as boolean, counts as
+     * long, other numbers as double.
+     */
+    static StructType schema(OutputFile<?> file) {
+        StructType t = new StructType();
+        for (OutputColumn<?> c : file.forMachines()) {
+            t = t.add(c.name(), switch (c.kind()) {
+                case TEXT -> "string";
+                case FLAG -> "boolean";
+                case INTEGER -> "long";
+                default -> "double";
+            });
+        }
+        return t;
+    }
+
+    /** An item as a row of its file's schema ({@link #schema}). */
+    static <T> Row asWritten(OutputFile<T> file, T item) {
+        List<OutputColumn<T>> columns = file.forMachines();
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            OutputColumn<T> c = columns.get(i);
+            Object v = c.valueOf(item);
+            values[i] = v == null ? null : switch (c.kind()) {
+                case TEXT -> v.toString();
+                case FLAG -> (Boolean) v;
+                case INTEGER -> ((Number) v).longValue();
+                default -> ((Number) v).doubleValue();
+            };
+        }
+        return org.apache.spark.sql.RowFactory.create(values);
     }
 
     /** Every finding in Lookback's order (by file, then line), fetched a partition at a time. */

@@ -120,6 +120,26 @@ class SparkTalliesTest {
     }
 
     @Test
+    void theDatasetsAsWrittenHaveTheDeclaredColumnsAndTheCsvFilesRows(@TempDir Path tmp) throws IOException {
+        Path in = Path.of("../src/test/resources/reference/srs");
+        SparkTallies t = onSpark(in, tmp.resolve("spark"), Unit.PERSONS);
+        var discrepancies = t.discrepanciesAsWritten();
+        assertEquals(dev.lookback.check.HouseholdLists.DISCREPANCIES.header(), List.of(discrepancies.columns()));
+        assertEquals(dev.lookback.check.HouseholdLists.DATA_QUALITY.header(), List.of(t.findingsAsWritten().columns()));
+        // each row, written as a CSV line, is a line of discrepancies.csv
+        List<String> csv = Files.readAllLines(tmp.resolve("spark/discrepancies.csv"), StandardCharsets.UTF_8);
+        List<String> rows = discrepancies.collectAsList().stream().map(r -> {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(r.isNullAt(i) ? "" : r.get(i).toString());
+            }
+            return sb.toString();
+        }).sorted().toList();
+        assertTrue(rows.size() > 3, "the reference city has discrepancies");
+        assertEquals(csv.subList(1, csv.size()).stream().sorted().toList(), rows);
+    }
+
+    @Test
     void theSharedExampleCityGivesTheSameFilesAndEstimates(@TempDir Path tmp) throws IOException {
         Path in = Path.of("../../shared/reference/example-city");
         Assumptions.assumeTrue(Files.isDirectory(in), "the shared example city is beside the repository on the project's"

@@ -1,0 +1,159 @@
+package dev.lookback.report;
+
+import static dev.lookback.io.OutputColumn.Kind.FLAG;
+import static dev.lookback.io.OutputColumn.Kind.INTEGER;
+import static dev.lookback.io.OutputColumn.Kind.MONEY;
+import static dev.lookback.io.OutputColumn.Kind.PERCENT;
+import static dev.lookback.io.OutputColumn.Kind.PROBABILITY;
+import static dev.lookback.io.OutputColumn.Kind.TEXT;
+
+import dev.lookback.assist.AssistanceCheck;
+import dev.lookback.chart.Lang;
+import dev.lookback.decide.Decision;
+import dev.lookback.funds.FundChecks;
+import dev.lookback.io.Columns;
+import dev.lookback.io.OutputColumn;
+import dev.lookback.io.OutputFile;
+import dev.lookback.rates.ErrorRate;
+import dev.lookback.survey.Interval;
+import dev.lookback.survey.RatioEstimate;
+import dev.lookback.vocabulary.Field;
+import dev.lookback.vocabulary.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns of the review's output files that only Lookback's renderers write (estimates.csv, assistance.csv,
+ * decisions.csv, fund_referrals.csv), each declared once: the CSV file, the workbook sheet and the Tablesaw view
+ * are made from the declaration. The files some readers take back are declared beside their readers
+ * ({@code HouseholdLists.DISCREPANCIES}, {@code HouseholdLists.DATA_QUALITY}, {@code MeasureTallies.FILE}).
+ */
+public final class OutputFiles {
+    private OutputFiles() {
+    }
+
+    /**
+     * A row of estimates.csv or assistance.csv: a county's rate of a measure with one of its intervals.
+     *
+     * @param county          the county, or {@code ALL}
+     * @param measure         the measure's code
+     * @param measureChinese  its Chinese
+     * @param unit            what the rate counts ({@code persons}, {@code cadres})
+     * @param unitChinese     its Chinese
+     * @param villagesSampled the county's sampled villages
+     * @param villagesInFrame its villages in the frame
+     * @param estimate        the ratio estimate
+     * @param interval        one of its intervals
+     * @param level           the level written beside it
+     */
+    public record EstimateRow(String county, String measure, String measureChinese, String unit, String unitChinese,
+            double villagesSampled, double villagesInFrame, RatioEstimate estimate, Interval interval, double level) {
+
+        /** Every interval of every rate, in order. */
+        public static List<EstimateRow> of(List<ErrorRate> rates) {
+            List<EstimateRow> rows = new ArrayList<>();
+            for (ErrorRate r : rates) {
+                for (Interval ci : r.intervals()) {
+                    rows.add(of(r, ci));
+                }
+            }
+            return rows;
+        }
+
+        /** Each rate with the interval that decides (the first method's). */
+        public static List<EstimateRow> deciding(List<ErrorRate> rates) {
+            return rates.stream().map(r -> of(r, r.interval())).toList();
+        }
+
+        static EstimateRow of(ErrorRate r, Interval ci) {
+            return new EstimateRow(r.county(), r.measure().label(), r.measure().chinese(), r.unit().label(),
+                    r.unit().chinese(), r.villagesSampled(), r.villagesInFrame(), r.estimate(), ci, r.interval().level());
+        }
+
+        /** Every interval of every rate of the assistance link, in order. */
+        public static List<EstimateRow> ofAssistance(List<AssistanceCheck.Rate> rates) {
+            List<EstimateRow> rows = new ArrayList<>();
+            for (AssistanceCheck.Rate r : rates) {
+                RatioEstimate e = r.estimate();
+                for (Interval ci : r.intervals()) {
+                    rows.add(new EstimateRow(r.county(), r.measure().label(), r.measure().chinese(), r.measure().unit(),
+                            r.measure().unit(), e.clustersSampled(), e.clustersInPopulation(), e, ci, ci.level()));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * estimates.csv (and assistance.csv): {@code county, measure, unit, villages_sampled, villages_in_frame, units,
+     * errors, estimate, std_error, df, ci_lower, ci_upper, ci_method, level}; a workbook's rates sheet shows the
+     * deciding interval's row with its note (the CSV files keep notes in estimate_notes.csv) and without the degrees
+     * of freedom.
+     */
+    public static final OutputFile<EstimateRow> ESTIMATES = OutputFile.of("estimates.csv",
+            OutputColumn.<EstimateRow>of(Field.COUNTY, TEXT, EstimateRow::county)
+                    .shown(r -> r.county().equals("ALL") ? "全市 ALL" : r.county()).readAs(Columns.COUNTY),
+            OutputColumn.<EstimateRow>of(Field.MEASURE, TEXT, EstimateRow::measure).shown(EstimateRow::measureChinese)
+                    .alsoRead("指标"),
+            OutputColumn.<EstimateRow>of(Field.UNIT, TEXT, EstimateRow::unit).shown(EstimateRow::unitChinese),
+            OutputColumn.<EstimateRow>of(Field.VILLAGES_SAMPLED, INTEGER, EstimateRow::villagesSampled)
+                    .alsoRead("样本村数"),
+            OutputColumn.<EstimateRow>of(Field.VILLAGES_IN_FRAME, INTEGER, EstimateRow::villagesInFrame)
+                    .alsoRead("村数"),
+            OutputColumn.<EstimateRow>of(Field.UNITS, INTEGER, r -> r.estimate().units()).alsoRead("核查数", "单位数"),
+            OutputColumn.<EstimateRow>of(Field.ERRORS, INTEGER, r -> r.estimate().errors()).alsoRead("误差数", "错误数"),
+            OutputColumn.<EstimateRow>of(Field.ESTIMATE, PERCENT, r -> r.estimate().estimate())
+                    .alsoRead("估计值"),
+            OutputColumn.<EstimateRow>of(Field.STD_ERROR, PERCENT, r -> r.estimate().standardError())
+                    .alsoRead("标准误"),
+            OutputColumn.<EstimateRow>of(Field.DF, INTEGER, r -> r.estimate().df()).machinesOnly(),
+            OutputColumn.<EstimateRow>of(Field.CI_LOWER, PERCENT, r -> r.interval().lower()),
+            OutputColumn.<EstimateRow>of(Field.CI_UPPER, PERCENT, r -> r.interval().upper()),
+            OutputColumn.<EstimateRow>of(Field.CI_METHOD, TEXT, r -> r.interval().method().label()),
+            OutputColumn.<EstimateRow>of(Field.LEVEL, PERCENT, EstimateRow::level),
+            OutputColumn.<EstimateRow>of(Field.NOTE, TEXT, r -> r.interval().note()).peopleOnly());
+
+    /**
+     * decisions.csv: {@code county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy, outcome, fragile,
+     * p_value, p_adjusted, trigger_chance_at_threshold, villages_to_settle} (blank when settled or unknown), {@code
+     * roles, names} (joined by {@code ;}), {@code evidence} (one sentence in Chinese and English) and {@code
+     * above_line_not_proven}; people see the terms, the roles and the evidence in Chinese, the outcome fourth.
+     */
+    public static final OutputFile<Decision> DECISIONS = OutputFile.of("decisions.csv",
+            OutputColumn.<Decision>of(Field.COUNTY, TEXT, Decision::county),
+            OutputColumn.<Decision>of(Field.RULE, TEXT, d -> d.rule().label()).shown(d -> d.rule().chinese()),
+            OutputColumn.<Decision>of(Field.MEASURE, TEXT, d -> d.indicator().label())
+                    .shown(d -> d.indicator().chinese()),
+            OutputColumn.<Decision>of(Field.ESTIMATE, PERCENT, Decision::estimate),
+            OutputColumn.<Decision>of(Field.CI_LOWER, PERCENT, Decision::lower),
+            OutputColumn.<Decision>of(Field.CI_UPPER, PERCENT, Decision::upper),
+            OutputColumn.<Decision>of(Field.THRESHOLD, PERCENT, Decision::threshold),
+            OutputColumn.<Decision>of(Field.POLICY, TEXT, d -> d.policy().label()).shown(d -> d.policy().chinese()),
+            OutputColumn.<Decision>of(Field.OUTCOME, TEXT, d -> d.outcome().label()).shown(d -> d.outcome().chinese()),
+            OutputColumn.<Decision>of(Field.FRAGILE, FLAG, Decision::fragile),
+            OutputColumn.<Decision>of(Field.P_VALUE, PROBABILITY, d -> d.risk().pValue()),
+            OutputColumn.<Decision>of(Field.P_ADJUSTED, PROBABILITY, d -> d.risk().pAdjusted()),
+            OutputColumn.<Decision>of(Field.TRIGGER_CHANCE_AT_THRESHOLD, PERCENT,
+                    d -> d.risk().triggerChanceAtThreshold()),
+            OutputColumn.<Decision>of(Field.VILLAGES_TO_SETTLE, INTEGER, d -> d.extraVillages() < 0 ? null
+                    : d.extraVillages()),
+            OutputColumn.<Decision>of(Field.ROLES, TEXT, d -> String.join(";", d.roles().stream().map(Role::name)
+                    .toList())).shown(d -> String.join("、", d.roles().stream().map(Role::chinese).toList())),
+            OutputColumn.<Decision>of(Field.NAMES, TEXT, d -> String.join(";", d.names()))
+                    .shown(d -> String.join("、", d.names())),
+            OutputColumn.<Decision>of(Field.EVIDENCE, TEXT, DecisionText::bilingual)
+                    .shown(d -> DecisionText.sentence(d, Lang.ZH)),
+            OutputColumn.<Decision>of(Field.ABOVE_LINE_NOT_PROVEN, FLAG, Decision::aboveLineNotProven))
+            .shownInOrder(Field.COUNTY, Field.RULE, Field.MEASURE, Field.OUTCOME, Field.ESTIMATE, Field.CI_LOWER,
+                    Field.CI_UPPER, Field.THRESHOLD, Field.POLICY, Field.FRAGILE, Field.ABOVE_LINE_NOT_PROVEN,
+                    Field.P_VALUE, Field.P_ADJUSTED, Field.TRIGGER_CHANCE_AT_THRESHOLD, Field.VILLAGES_TO_SETTLE,
+                    Field.ROLES, Field.NAMES, Field.EVIDENCE);
+
+    /** fund_referrals.csv: {@code county, project, amount, audited_misused, line}, largest misuse first. */
+    public static final OutputFile<FundChecks.Check> FUND_REFERRALS = OutputFile.of("fund_referrals.csv",
+            OutputColumn.<FundChecks.Check>of(Field.COUNTY, TEXT, c -> c.project().county()),
+            OutputColumn.<FundChecks.Check>of(Field.PROJECT, TEXT, c -> c.project().project()),
+            OutputColumn.<FundChecks.Check>of(Field.AMOUNT, MONEY, c -> c.project().amount()),
+            OutputColumn.<FundChecks.Check>of(Field.AUDITED_MISUSED, MONEY, c -> c.project().auditedMisused()),
+            OutputColumn.<FundChecks.Check>of(Field.LINE, INTEGER, c -> c.project().line()));
+}

@@ -14,7 +14,6 @@ import dev.lookback.decide.Decisions;
 import dev.lookback.decide.Leaders;
 import dev.lookback.decide.Measurement;
 import dev.lookback.decide.PolicyComparison;
-import dev.lookback.draw.Certificate;
 import dev.lookback.draw.CertificateCheck;
 import dev.lookback.draw.RiskSimulation;
 import dev.lookback.frame.Frame;
@@ -42,7 +41,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,45 +70,32 @@ public final class Review {
         dev.lookback.io.Logging.quietWithoutProvider(); // Tablesaw logs through SLF4J
     }
 
-    /** Where the review finds the draw's certificate. */
-    private enum CertificateUse {
-        /** Beside the sample file (sample.certificate.json for sample.csv), when there is one. */
-        BESIDE_SAMPLE,
-        /** The file given, which must exist. */
-        GIVEN,
-        /** None: the review was told not to check (stated in the report and the manifest). */
-        WAIVED
-    }
-
-    private final Map<InputFile, TabularSource> sources;
-    private final CertificateUse certificateUse;
-    private final Path certificate;
+    private final ReviewInputs inputs;
     private final ReviewSettings settings;
 
-    private Review(Map<InputFile, TabularSource> sources, CertificateUse use, Path certificate,
-            ReviewSettings settings) {
-        EnumMap<InputFile, TabularSource> copy = new EnumMap<>(InputFile.class);
-        copy.putAll(sources);
-        this.sources = Collections.unmodifiableMap(copy);
-        this.certificateUse = use;
-        this.certificate = certificate;
+    private Review(ReviewInputs inputs, ReviewSettings settings) {
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    private Review with(InputFile role, TabularSource source) {
-        Map<InputFile, TabularSource> m = new EnumMap<>(InputFile.class);
-        m.putAll(sources);
-        if (source == null) {
-            m.remove(role);
-        } else {
-            m.put(role, source);
+    /** A review of these inputs with these settings: the two records every entry point builds. */
+    public static Review of(ReviewInputs inputs, ReviewSettings settings) {
+        for (InputFile required : List.of(InputFile.FRAME, InputFile.SAMPLE)) {
+            if (!inputs.has(required)) {
+                throw new IllegalArgumentException("a review needs the " + required.english() + " / 缺少"
+                        + required.chinese());
+            }
         }
-        return new Review(m, certificateUse, certificate, settings);
+        return new Review(inputs, settings);
+    }
+
+    private Review with(InputFile role, TabularSource source) {
+        return new Review(inputs.with(role, source), settings);
     }
 
     /** The same inputs with other settings. */
     public Review settings(ReviewSettings newSettings) {
-        return new Review(sources, certificateUse, certificate, newSettings);
+        return new Review(inputs, newSettings);
     }
 
     /** How this review will run. */
@@ -129,9 +114,9 @@ public final class Review {
         return with(role, source);
     }
 
-    /** The inputs by role (the certificate aside). */
-    public Map<InputFile, TabularSource> inputs() {
-        return sources;
+    /** What this review will read: the tables by role and where the draw's certificate is. */
+    public ReviewInputs inputs() {
+        return inputs;
     }
 
     /**
@@ -140,7 +125,7 @@ public final class Review {
      * decisions' level. By default the review looks beside the sample file.
      */
     public Review certificate(Path file) {
-        return new Review(sources, CertificateUse.GIVEN, Objects.requireNonNull(file, "file"), settings);
+        return new Review(inputs.withCertificate(Objects.requireNonNull(file, "file")), settings);
     }
 
     /**
@@ -148,7 +133,7 @@ public final class Review {
      * the report and the manifest (the command line's {@code --no-certificate}).
      */
     public Review withoutCertificate() {
-        return new Review(sources, CertificateUse.WAIVED, null, settings);
+        return new Review(inputs.withoutCertificate(), settings);
     }
 
     /**
@@ -224,11 +209,7 @@ public final class Review {
                         + required.chinese());
             }
         }
-        if (inputs.containsKey(InputFile.CERTIFICATE)) {
-            throw new IllegalArgumentException("the certificate is JSON, not a table: use certificate(Path)");
-        }
-        return new Review(inputs, CertificateUse.BESIDE_SAMPLE,
-                inputs.get(InputFile.SAMPLE).path().map(Certificate::beside).orElse(null), ReviewSettings.defaults());
+        return new Review(ReviewInputs.of(inputs), ReviewSettings.defaults());
     }
 
     /**
@@ -256,8 +237,7 @@ public final class Review {
         m.put(InputFile.SAMPLE, Objects.requireNonNull(sample, "sample"));
         m.put(InputFile.SELF_CHECK, Objects.requireNonNull(selfCheck, "selfCheck"));
         m.put(InputFile.SPOT_CHECK, Objects.requireNonNull(spotCheck, "spotCheck"));
-        return new Review(m, CertificateUse.BESIDE_SAMPLE, sample.path().map(Certificate::beside).orElse(null),
-                ReviewSettings.defaults());
+        return new Review(ReviewInputs.of(m), ReviewSettings.defaults());
     }
 
     /**
@@ -271,8 +251,7 @@ public final class Review {
         m.put(InputFile.FRAME, Objects.requireNonNull(frame, "frame"));
         m.put(InputFile.SAMPLE, Objects.requireNonNull(sample, "sample"));
         m.put(InputFile.TALLIES, Objects.requireNonNull(tallies, "tallies"));
-        return new Review(m, CertificateUse.BESIDE_SAMPLE, sample.path().map(Certificate::beside).orElse(null),
-                ReviewSettings.defaults());
+        return new Review(ReviewInputs.of(m), ReviewSettings.defaults());
     }
 
     /** As {@link #ofTallies(TabularSource, TabularSource, TabularSource)}, for files (CSV or .xlsx). */
@@ -402,7 +381,7 @@ public final class Review {
      * @throws IllegalStateException for a review of households, which makes its own lists
      */
     public Review householdLists(TabularSource discrepancies, TabularSource dataQuality) {
-        if (!sources.containsKey(InputFile.TALLIES)) {
+        if (!inputs.has(InputFile.TALLIES)) {
             throw new IllegalStateException("a review of households makes its own lists; these are for a review of tallies");
         }
         return with(InputFile.DISCREPANCIES, discrepancies).with(InputFile.DATA_QUALITY, dataQuality);
@@ -426,7 +405,7 @@ public final class Review {
         Decided decided = decide(read, counted, rates, links);
         Heard leads = leads(read, counted);
         return new ReviewResult(counted.cross(), rates, decided.decisions(), links.funds(), links.assistance(),
-                read.settings(), inputsRead(read.draw()), decided.policies(), leads.reports(), leads.recheck(),
+                read.settings(), inputs.read(read.draw()), decided.policies(), leads.reports(), leads.recheck(),
                 read.draw(), counted.mismatches());
     }
 
@@ -547,28 +526,19 @@ public final class Review {
             + " --ci-method / 自助法百分位区间只作参考，不作问责依据：请用 --variance bootstrap";
 
     private boolean has(InputFile role) {
-        return sources.containsKey(role);
+        return inputs.has(role);
     }
 
     private TabularSource source(InputFile role) {
-        return sources.get(role);
-    }
-
-    /** The certificate file the review checks, or null when none is to be checked. */
-    private Path certificateFile() {
-        return switch (certificateUse) {
-            case WAIVED -> null;
-            case GIVEN -> certificate;
-            case BESIDE_SAMPLE -> certificate != null && Files.isRegularFile(certificate) ? certificate : null;
-        };
+        return inputs.table(role);
     }
 
     /** Step: the sample's draw against its certificate (see {@link CertificateCheck#verify}). */
     private CertificateCheck checkDraw(Frame frame, Sample sample) {
-        if (certificateUse == CertificateUse.WAIVED) {
+        if (inputs.certificate().use() == ReviewInputs.CertificateUse.WAIVED) {
             return CertificateCheck.notChecked();
         }
-        Path file = certificateFile();
+        Path file = inputs.certificate().checked();
         if (file == null) {
             return CertificateCheck.noCertificate();
         }
@@ -750,18 +720,6 @@ public final class Review {
         return measured;
     }
 
-    /** The inputs read, by role, with how each was read; the certificate when it was checked. */
-    private List<ReviewResult.Input> inputsRead(CertificateCheck draw) {
-        List<ReviewResult.Input> read = new ArrayList<>();
-        sources.forEach((role, source) -> read.add(new ReviewResult.Input(role, source.name(),
-                source.path().orElse(null), source.encodingLabel())));
-        Path file = certificateFile();
-        if (file != null && draw.certificate() != null) {
-            read.add(new ReviewResult.Input(InputFile.CERTIFICATE, draw.file(), file, "json"));
-        }
-        return read;
-    }
-
     /** The simulation of a county's assistance measure: cadres or answers are the units, each its own household. */
     private static RiskSimulation simulation(AssistanceCheck.Rate r, double level, Frame f) {
         double[] units = r.villageUnits().stream().mapToDouble(Double::doubleValue).toArray();
@@ -802,14 +760,6 @@ public final class Review {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Review of ");
-        sources.forEach((role, source) -> sb.append(role == InputFile.FRAME ? "" : ", ").append(source.name()));
-        sb.append(switch (certificateUse) {
-            case WAIVED -> ", certificate not checked";
-            case GIVEN -> ", certificate " + certificate.getFileName();
-            case BESIDE_SAMPLE -> certificate != null && Files.isRegularFile(certificate)
-                    ? ", certificate " + certificate.getFileName() : "";
-        });
-        return sb.append(" — ").append(settings).toString();
+        return "Review of " + inputs + " — " + settings;
     }
 }

@@ -91,6 +91,28 @@ class ReviewInputsTest {
     }
 
     @Test
+    void theInputsAreOneRecordAndWhatWasReadIsMadeFromIt() {
+        Review review = Review.ofFolder(input);
+        ReviewInputs inputs = review.inputs();
+        assertEquals(ReviewInputs.CertificateUse.BESIDE_SAMPLE, inputs.certificate().use());
+        assertEquals(input.resolve("sample.certificate.json"), inputs.certificate().checked());
+        ReviewResult r = review.run();
+        // what the result (and so the manifest) lists is the record's tables, then the checked certificate
+        assertEquals(inputs.read(r.draw()), r.inputs());
+        // the builder and the two records give the same review
+        Review same = Review.of(inputs, review.settings());
+        assertEquals(review.toString(), same.toString());
+        ReviewInputs waived = inputs.withoutCertificate();
+        assertEquals(null, waived.certificate().checked());
+        assertTrue(waived.toString().endsWith("certificate not checked"), waived.toString());
+        assertEquals(DrawStatus.NOT_CHECKED, Review.of(waived, review.settings()).run().draw().status());
+        assertThrows(IllegalArgumentException.class, () -> inputs.with(InputFile.CERTIFICATE,
+                inputs.table(InputFile.SAMPLE)));
+        assertThrows(IllegalArgumentException.class, () -> Review.of(inputs.with(InputFile.FRAME, null),
+                review.settings()));
+    }
+
+    @Test
     void aFrameEditedAfterTheDrawStopsTheReviewNamingTheCertificate() throws IOException {
         Path edited = copy("edited-frame");
         List<String> frame = new ArrayList<>(Files.readAllLines(edited.resolve("villages.csv")));

@@ -1,6 +1,7 @@
 package dev.lookback.cli;
 
 import dev.lookback.Review;
+import dev.lookback.ReviewInputs;
 import dev.lookback.ReviewResult;
 import dev.lookback.ReviewSettings;
 import dev.lookback.assist.AssistanceCheck;
@@ -215,7 +216,7 @@ final class ReviewCommand extends Command {
         }
         Map<InputFile, TabularSource> inputs = new java.util.EnumMap<>(InputFile.class);
         if (!a.text("--input").isEmpty()) {
-            inputs.putAll(Review.ofFolder(a.path("--input"), cs).inputs());
+            inputs.putAll(Review.ofFolder(a.path("--input"), cs).inputs().tables());
         }
         if (households) { // the register and the spot check replace a folder's tallies
             inputs.keySet().removeAll(List.of(InputFile.TALLIES, InputFile.DISCREPANCIES, InputFile.DATA_QUALITY));
@@ -228,17 +229,17 @@ final class ReviewCommand extends Command {
                 inputs.put(role, TabularSource.of(a.path(role.option()), cs));
             }
         }
-        Review review = Review.of(inputs);
+        ReviewInputs read = ReviewInputs.of(inputs);
         if (!a.text("--certificate").isEmpty()) {
             if (a.flag("--no-certificate")) {
                 throw new IllegalArgumentException("--certificate and --no-certificate contradict each other: keep one"
                         + " / 二者只能选一");
             }
-            review = review.certificate(a.path("--certificate"));
+            read = read.withCertificate(a.path("--certificate"));
         } else if (a.flag("--no-certificate")) {
-            review = review.withoutCertificate();
+            read = read.withoutCertificate();
         }
-        return review.settings(settings);
+        return Review.of(read, settings); // the two records: what is read, and how the review runs
     }
 
     @Override

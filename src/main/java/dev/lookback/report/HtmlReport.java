@@ -12,6 +12,8 @@ import dev.lookback.decide.PolicyComparison;
 import dev.lookback.draw.Certificate;
 import dev.lookback.draw.CertificateCheck;
 import dev.lookback.funds.FundChecks;
+import dev.lookback.io.OutputColumn;
+import dev.lookback.io.OutputFile;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
@@ -458,6 +460,11 @@ public final class HtmlReport {
                     .append("<span class=\"en\">Materiality ").append(pct(s.materiality()))
                     .append(s.asOf() == null ? "" : ", overdue as of " + s.asOf())
                     .append("; projects with misused money: fund_referrals.csv.</span></p>\n");
+            List<FundChecks.Check> referred = ReviewFiles.referrals(result.fundChecks());
+            if (!referred.isEmpty()) {
+                h.append("<p>移送纪检监察的项目 <span class=\"en\">Projects to refer to discipline inspection</span></p>\n");
+                fileTable(h, OutputFiles.FUND_REFERRALS, referred);
+            }
         }
         h.append("</section>\n");
     }
@@ -646,6 +653,42 @@ public final class HtmlReport {
             default:
                 return "出现只抽到一个村的县即停止（FAIL）。";
         }
+    }
+
+    /**
+     * The rows of an output file as a table, with the columns people see ({@link OutputFile#forPeople}): headers in
+     * Chinese with English below, numbers right-aligned in their column's format.
+     */
+    static <T> void fileTable(StringBuilder h, OutputFile<T> file, List<T> rows) {
+        List<OutputColumn<T>> cols = file.forPeople();
+        h.append("<table>\n<thead><tr>");
+        for (OutputColumn<T> c : cols) {
+            h.append(c.kind().numeric() ? "<th class=\"num\">" : "<th>").append(esc(c.field().chinese()))
+                    .append("<br><span class=\"en\">").append(esc(c.field().english())).append("</span></th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (T row : rows) {
+            h.append("<tr>");
+            for (OutputColumn<T> c : cols) {
+                Object v = c.shownOf(row);
+                h.append(c.kind().numeric() ? "<td class=\"num\">" : "<td>").append(v == null ? ""
+                        : v instanceof Number n ? esc(number(c.kind(), n.doubleValue())) : esc(v.toString()))
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    /** A number as its column's kind shows it: 2.50%, 0.0421, 1,234.00, 12. */
+    static String number(OutputColumn.Kind kind, double v) {
+        return switch (kind) {
+            case PERCENT -> pct(v);
+            case PROBABILITY -> String.format(Locale.ROOT, "%.4f", v);
+            case MONEY -> String.format(Locale.ROOT, "%,.2f", v);
+            case DECIMAL -> String.format(Locale.ROOT, "%.2f", v);
+            default -> v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        };
     }
 
     /** A numeric column's header: the term's Chinese name, its English below. */

@@ -138,6 +138,16 @@ class HtmlReportTest {
         assertTrue(html.contains("report &lt;test&gt; &amp; seed"), "the seed is shown, escaped");
         assertFalse(html.contains("report <test>"), "nothing unescaped");
         assertTrue(html.contains("korn-graubard"));
+        // the projects to refer, as fund_referrals.csv declares its columns for people: the money in yuan
+        var referred = ReviewFiles.referrals(result.fundChecks());
+        assertFalse(referred.isEmpty(), "the demo city misuses some money");
+        String links = html.substring(html.indexOf("<section id=\"links\">"), quality);
+        assertTrue(links.contains("<th class=\"num\">违规金额（元）<br><span class=\"en\">misused (yuan)</span></th>"),
+                links);
+        var first = referred.get(0).project();
+        assertTrue(links.contains("<td>" + first.project() + "</td>"), first.project());
+        assertTrue(links.contains(String.format(java.util.Locale.ROOT, "<td class=\"num\">%,.2f</td>",
+                first.auditedMisused())), "the largest misuse, in yuan");
     }
 
     @Test

@@ -114,13 +114,14 @@ public record ReviewInputs(Map<InputFile, TabularSource> tables, CertificatePlac
     }
 
     /**
-     * What the review read, for its result and manifest: each table by role with its name, file and encoding, then
-     * the certificate when it was checked.
+     * What the review read, for its result and manifest: each table by role with its name, file, encoding and the
+     * SHA-256 of the bytes read (when the file was read whole and has not changed since), then the certificate when
+     * it was checked.
      */
     public List<ReviewResult.Input> read(CertificateCheck draw) {
         List<ReviewResult.Input> read = new ArrayList<>();
         tables.forEach((role, source) -> read.add(new ReviewResult.Input(role, source.name(),
-                source.path().orElse(null), source.encodingLabel())));
+                source.path().orElse(null), source.encodingLabel(), source.lastDigest())));
         Path file = certificate.checked();
         if (file != null && draw.certificate() != null) {
             read.add(new ReviewResult.Input(InputFile.CERTIFICATE, draw.file(), file, "json"));

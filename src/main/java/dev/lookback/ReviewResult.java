@@ -54,10 +54,17 @@ public record ReviewResult(CrossCheckResult crossCheck, List<ErrorRate> rates, L
      * @param encoding how its text was read: the CSV encoding (detected or named), {@code xlsx}, {@code json} or
      *                 {@code table}
      */
-    public record Input(InputFile role, String name, Path file, String encoding) {
+    public record Input(InputFile role, String name, Path file, String encoding,
+            java.util.Optional<dev.lookback.io.TabularSource.FileDigest> digest) {
         public Input {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(digest, "digest");
+        }
+
+        /** An input whose bytes were not hashed as they were read. */
+        public Input(InputFile role, String name, Path file, String encoding) {
+            this(role, name, file, encoding, java.util.Optional.empty());
         }
 
         @Override

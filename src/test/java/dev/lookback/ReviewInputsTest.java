@@ -99,6 +99,18 @@ class ReviewInputsTest {
         ReviewResult r = review.run();
         // what the result (and so the manifest) lists is the record's tables, then the checked certificate
         assertEquals(inputs.read(r.draw()), r.inputs());
+        // every CSV input was hashed as it was read: the manifest's SHA-256 without a second pass over the register
+        for (ReviewResult.Input i : r.inputs()) {
+            if (i.role() != InputFile.CERTIFICATE) {
+                try {
+                    assertEquals(dev.lookback.draw.Tickets.fileSha256(i.file()), i.digest().orElseThrow().sha256(),
+                            i.toString());
+                    assertEquals(Files.size(i.file()), i.digest().get().bytes());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
         // the builder and the two records give the same review
         Review same = Review.of(inputs, review.settings());
         assertEquals(review.toString(), same.toString());
@@ -110,6 +122,17 @@ class ReviewInputsTest {
                 inputs.table(InputFile.SAMPLE)));
         assertThrows(IllegalArgumentException.class, () -> Review.of(inputs.with(InputFile.FRAME, null),
                 review.settings()));
+    }
+
+    @Test
+    void aFileChangedAfterItWasReadIsHashedAgain() throws IOException {
+        Path changed = copy("changed-after-reading");
+        var source = dev.lookback.io.TabularSource.of(changed.resolve("villages.csv"));
+        source.read(List.of(dev.lookback.io.Columns.VILLAGE), row -> { });
+        String read = source.lastDigest().orElseThrow().sha256();
+        assertEquals(dev.lookback.draw.Tickets.fileSha256(changed.resolve("villages.csv")), read);
+        Files.writeString(changed.resolve("villages.csv"), "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(source.lastDigest().isEmpty(), "the digest no longer stands for the file");
     }
 
     @Test

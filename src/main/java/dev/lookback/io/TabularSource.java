@@ -50,6 +50,25 @@ public abstract class TabularSource {
     }
 
     /**
+     * The SHA-256 (lower-case hex) and size of the bytes that the last complete read took from the file, while the
+     * file is unchanged since (same size and modification time): what a manifest records of an input without reading
+     * it again. Empty before a complete read, for a workbook, a stream or a table.
+     */
+    public java.util.Optional<FileDigest> lastDigest() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The SHA-256 of a file's bytes as a read took them, its size and its modification time then.
+     *
+     * @param sha256   lower-case hex
+     * @param bytes    the bytes read
+     * @param modified the file's modification time after the read
+     */
+    public record FileDigest(String sha256, long bytes, java.nio.file.attribute.FileTime modified) {
+    }
+
+    /**
      * Reads every record. Problems with the file as a whole (unreadable, wrong encoding, a
      * required column missing) throw {@link InputException}; problems with one record are the
      * consumer's to find through the {@link Row} helpers.
@@ -119,6 +138,8 @@ public abstract class TabularSource {
         private final Charset named;
         /** The encoding of the last read (a file's detected encoding is kept for its later reads). */
         private volatile Encoding used;
+        /** The digest of the last complete read of the file, or null. */
+        private volatile FileDigest digest;
 
         CsvSource(String name, Path path, InputStream stream, Charset encoding) {
             super(name);
@@ -146,6 +167,70 @@ public abstract class TabularSource {
             return e == null ? "unknown" : e.toString();
         }
 
+        /** A file's stream that hashes (SHA-256) and counts the bytes read through it. */
+        private static final class Hashing extends java.io.FilterInputStream {
+            private final java.security.MessageDigest sha;
+            private long bytes;
+            /** Whether a read met the end of the file. */
+            private volatile boolean ended;
+
+            Hashing(InputStream in) {
+                super(in);
+                try {
+                    sha = java.security.MessageDigest.getInstance("SHA-256");
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("every Java platform has SHA-256", e);
+                }
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                    sha.update((byte) b);
+                    bytes++;
+                } else {
+                    ended = true;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    sha.update(b, off, n);
+                    bytes += n;
+                } else if (n < 0) {
+                    ended = true;
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException { // read, not skipped: every byte is hashed
+                byte[] scratch = new byte[8192];
+                long left = n;
+                while (left > 0) {
+                    int r = read(scratch, 0, (int) Math.min(scratch.length, left));
+                    if (r < 0) {
+                        break;
+                    }
+                    left -= r;
+                }
+                return n - left;
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+
+            FileDigest digest(java.nio.file.attribute.FileTime modified) {
+                return new FileDigest(java.util.HexFormat.of().formatHex(sha.digest()), bytes, modified);
+            }
+        }
+
         /** An input whose first bytes were read to detect its encoding, and that gives them back. */
         private record Sniffed(Encoding encoding, InputStream in) {
         }
@@ -159,8 +244,23 @@ public abstract class TabularSource {
         }
 
         @Override
+        public java.util.Optional<FileDigest> lastDigest() {
+            FileDigest d = digest;
+            try {
+                if (d != null && Files.size(path) == d.bytes() && Files.getLastModifiedTime(path).equals(d.modified())) {
+                    return java.util.Optional.of(d);
+                }
+            } catch (IOException e) {
+                // gone or unreadable: no digest to stand for it
+            }
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
-            try (InputStream raw = path != null ? Files.newInputStream(path) : stream) {
+            // a file's bytes are hashed as they are read (on the reader's thread), for the manifest: one pass
+            Hashing hashing = null;
+            try (InputStream raw = path != null ? (hashing = new Hashing(Files.newInputStream(path))) : stream) {
                 Encoding encoding = used;
                 InputStream in = raw;
                 if (named == null && (encoding == null || path == null)) {
@@ -173,7 +273,11 @@ public abstract class TabularSource {
                     throw new InputException(name(), 0, null, "the encoding " + encoding.charset().name()
                             + " is not supported for CSV; save the file as UTF-8 or GBK", true, Encoding.FIX);
                 }
-                return parse(new ByteCsvParser(in, encoding.charset()), encoding, columns, filter, consumer);
+                long records = parse(new ByteCsvParser(in, encoding.charset()), encoding, columns, filter, consumer);
+                if (hashing != null && hashing.ended) { // read to its end: the digest is the whole file's
+                    digest = hashing.digest(Files.getLastModifiedTime(path));
+                }
+                return records;
             } catch (NoSuchFileException e) {
                 throw new InputException(name(), 0, null, "no such file (" + e.getFile() + ")");
             } catch (IOException e) {

@@ -260,7 +260,9 @@ public final class OutputFolder {
         List<Map<String, Object>> in = new ArrayList<>();
         for (ReviewResult.Input i : result.inputs()) {
             if (i.file() != null) {
-                Map<String, Object> e = input(i.role().label(), i.file());
+                // the SHA-256 taken while the review read the file (the register is not read a second time), else now
+                Map<String, Object> e = i.digest().isPresent() ? entry(i.role().label(), i.file().toString(),
+                        i.digest().get().sha256(), i.digest().get().bytes()) : input(i.role().label(), i.file());
                 e.put("encoding", i.encoding());
                 in.add(e);
             }
@@ -331,17 +333,21 @@ public final class OutputFolder {
     }
 
     private static Map<String, Object> entry(String role, String name, Path file) {
+        try {
+            return entry(role, name, Tickets.fileSha256(file), Files.size(file));
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    private static Map<String, Object> entry(String role, String name, String sha256, long bytes) {
         Map<String, Object> e = new LinkedHashMap<>();
         if (role != null) {
             e.put("role", role);
         }
         e.put("file", name);
-        try {
-            e.put("sha256", Tickets.fileSha256(file));
-            e.put("bytes", Files.size(file));
-        } catch (IOException x) {
-            throw new UncheckedIOException(x);
-        }
+        e.put("sha256", sha256);
+        e.put("bytes", bytes);
         return e;
     }
 }

@@ -141,12 +141,12 @@ class HtmlReportTest {
         // the projects to refer, as fund_referrals.csv declares its columns for people: the money in yuan
         var referred = ReviewFiles.referrals(result.fundChecks());
         assertFalse(referred.isEmpty(), "the demo city misuses some money");
-        String links = html.substring(html.indexOf("<section id=\"links\">"), quality);
-        assertTrue(links.contains("<th class=\"num\">违规金额（元）<br><span class=\"en\">misused (yuan)</span></th>"),
-                links);
+        String linksSection = html.substring(links, quality);
+        assertTrue(linksSection.contains("<th class=\"num\">违规金额（元）<br><span class=\"en\">misused (yuan)</span></th>"),
+                linksSection);
         var first = referred.get(0).project();
-        assertTrue(links.contains("<td>" + first.project() + "</td>"), first.project());
-        assertTrue(links.contains(String.format(java.util.Locale.ROOT, "<td class=\"num\">%,.2f</td>",
+        assertTrue(linksSection.contains("<td>" + first.project() + "</td>"), first.project());
+        assertTrue(linksSection.contains(String.format(java.util.Locale.ROOT, "<td class=\"num\">%,.2f</td>",
                 first.auditedMisused())), "the largest misuse, in yuan");
     }
 

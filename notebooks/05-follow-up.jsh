@@ -9,7 +9,7 @@ boolean ok = false;
 //    O'Brien–Fleming-wise, round 1 at 99.69% (only clear failures proven), round 2 at 95.31%.
 var dir = Files.createTempDirectory("lookback-rounds");
 var first = Demo.run(dir.resolve("round-1"), Demo.SEED, Demo.PER_COUNTY, Unit.PERSONS);
-System.out.println(summary(first.result()));
+summary(first.result());
 var unsettled = Decisions.unsettled(first.result().decisions());
 System.out.println(unsettled.size() + " decisions unsettled after round 1");
 
@@ -21,7 +21,7 @@ System.out.println("to add: " + FollowUp.additions(unsettled, certificate.villag
 
 // 3. The whole loop: draw the extension, visit, review the combined sample.
 var second = first.followUp(dir.resolve("round-2"));
-System.out.println(summary(second.result()));
+summary(second.result());
 var again = Certificate.read(dir.resolve("round-2/sample.certificate.json"));
 System.out.println(again + "; it cites the first: " + again.previousSha256());
 

@@ -26,8 +26,8 @@ void show(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
     }
 }
 
-/** The one-screen summary of a review: rates per county, who is reached and why. */
-String summary(ReviewResult r) { return Summary.of(r); }
+/** Prints the one-screen summary of a review: rates per county, who is reached and why (Summary.of(r) is the text). */
+void summary(ReviewResult r) { System.out.print(Summary.of(r)); }
 
 /** Saves a chart; the format follows the extension (.png at 300 dpi, .svg, .pdf). */
 void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String file) throws java.io.IOException { Charts.save(chart, Path.of(file)); }

@@ -55,7 +55,8 @@ final class DemoCommand extends Command {
         Demo demo = Demo.run(input, seed, perCounty, u);
         SyntheticCity city = demo.city();
         ReviewResult result = demo.result();
-        o.println(city + "; drew " + demo.draw().villages().size() + " villages with seed \"" + seed + "\"");
+        o.println(city + ";");
+        o.println("  drew " + demo.draw().villages().size() + " villages with the public seed \"" + seed + "\"");
         ReviewFiles.write(result, out);
         Path report = MeetingOutputs.write(asked, result, out, o);
         OutputFolder.record(out, result, java.util.Map.of(), Main.version(), "input");
@@ -73,8 +74,8 @@ final class DemoCommand extends Command {
         if (report != null) {
             files.add(new String[] {report.toString(), "the report: decisions, estimates, charts, methods (open in a browser)"});
         }
-        files.add(new String[] {out.resolve("review.xlsx").toString(), "the workbook for officials (Excel, WPS): decisions,"
-                + " error rates, rectification list, data quality"});
+        files.add(new String[] {out.resolve("review.xlsx").toString(), "the workbook for officials (Excel, WPS): decisions, rates,"
+                + " rectification, data quality"});
         if (!asked.formats().isEmpty()) {
             files.add(new String[] {out.resolve("charts") + "/", "the charts (PNG at 300 dpi for slides)"});
         }

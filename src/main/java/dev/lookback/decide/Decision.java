@@ -66,6 +66,18 @@ public record Decision(String county, Rule rule, Indicator indicator, DecisionPo
         return indicator.badWhenHigh() ? estimate >= threshold : estimate < threshold;
     }
 
+    /**
+     * How sure the finding is, in words: proven (the interval at the decision's level lies beyond the line), above
+     * the line but not proven, below the line, or no data; the same whatever the policy that decided.
+     */
+    public dev.lookback.vocabulary.Sureness sureness() {
+        if (outcome == Outcome.NO_DATA) {
+            return dev.lookback.vocabulary.Sureness.NO_DATA;
+        }
+        return dev.lookback.vocabulary.Sureness.of(estimate, interval.lower(), interval.upper(), threshold,
+                indicator.badWhenHigh());
+    }
+
     /** The villages to add that would probably settle a fragile decision (−1: none or unknown). */
     public int extraVillages() {
         return evidence.extraVillages();

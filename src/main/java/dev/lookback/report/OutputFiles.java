@@ -117,7 +117,8 @@ public final class OutputFiles {
      * decisions.csv: {@code county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy, outcome, fragile,
      * p_value, p_adjusted, trigger_chance_at_threshold, villages_to_settle} (blank when settled or unknown), {@code
      * roles, names} (joined by {@code ;}), {@code evidence} (one sentence in Chinese and English) and {@code
-     * above_line_not_proven}; people see the terms, the roles and the evidence in Chinese, the outcome fourth.
+     * above_line_not_proven}; people see the terms, the roles and the evidence in Chinese, the outcome fourth and how sure
+     * it is in words ({@link Decision#sureness()}) beside it.
      */
     public static final OutputFile<Decision> DECISIONS = OutputFile.of("decisions.csv",
             OutputColumn.<Decision>of(Field.COUNTY, TEXT, Decision::county),
@@ -143,8 +144,11 @@ public final class OutputFiles {
                     .shown(d -> String.join("、", d.names())),
             OutputColumn.<Decision>of(Field.EVIDENCE, TEXT, DecisionText::bilingual)
                     .shown(d -> DecisionText.sentence(d, Lang.ZH)),
-            OutputColumn.<Decision>of(Field.ABOVE_LINE_NOT_PROVEN, FLAG, Decision::aboveLineNotProven))
-            .shownInOrder(Field.COUNTY, Field.RULE, Field.MEASURE, Field.OUTCOME, Field.ESTIMATE, Field.CI_LOWER,
+            OutputColumn.<Decision>of(Field.ABOVE_LINE_NOT_PROVEN, FLAG, Decision::aboveLineNotProven),
+            OutputColumn.<Decision>of(Field.SURENESS, TEXT, d -> d.sureness().label())
+                    .shown(d -> d.sureness().chinese()).peopleOnly())
+            .shownInOrder(Field.COUNTY, Field.RULE, Field.MEASURE, Field.OUTCOME, Field.SURENESS, Field.ESTIMATE,
+                    Field.CI_LOWER,
                     Field.CI_UPPER, Field.THRESHOLD, Field.POLICY, Field.FRAGILE, Field.ABOVE_LINE_NOT_PROVEN,
                     Field.P_VALUE, Field.P_ADJUSTED, Field.TRIGGER_CHANCE_AT_THRESHOLD, Field.VILLAGES_TO_SETTLE,
                     Field.ROLES, Field.NAMES, Field.EVIDENCE);

@@ -11,6 +11,7 @@ import dev.lookback.decide.DecisionPolicy;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Outcome;
+import dev.lookback.vocabulary.Sureness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,12 @@ public final class Summary {
         if (!result.usable()) { // first: the review must not be acted on (for these counties)
             line(sb, unusable(result));
         }
+        ErrorRate first = result.rates().get(0);
+        line(sb, "Lookback 回头看 — " + result.crossCheck().tallies().size() + " villages 样本村, " + first.unit().chinese()
+                + " " + first.unit().label() + ", 问责线 threshold " + Formats.percent(result.settings().threshold()));
+        if (!result.decisions().isEmpty()) {
+            sb.append(firstScreen(result));
+        }
         sb.append(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
         var sample = result.crossCheck().sample();
         if (sample.lastRound() > 1) {
@@ -65,7 +72,8 @@ public final class Summary {
                         + Formats.fixed(q.get().kappa(), 2) + " [" + Formats.fixed(q.get().lower(), 2) + ", "
                         + Formats.fixed(q.get().upper(), 2) + "] (verdicts " + Formats.fixed(v.get().kappa(), 2) + "); "
                         + r.disagreements().size() + " disputed 有争议" + (r.disputed().isEmpty() ? ""
-                                : " → " + String.join(", ", r.disputed())));
+                                : " in " + r.disputed().size() + " " + plural(r.disputed().size(), "decision")
+                                + " (agreement.csv)"));
             }
         }
         if (!result.leads().isEmpty()) {
@@ -75,39 +83,15 @@ public final class Summary {
             long overdue = leads.stream().filter(l -> l.overdue(result.asOf(), result.settings().reportDays())).count();
             line(sb, "群众举报 Reports: " + leads.size() + " received 受理, " + verified + " verified 已核实 (" + confirmed
                     + " confirmed 属实), " + (result.asOf() == null ? "no --as-of: overdue not counted"
-                            : overdue + " pending past " + result.settings().reportDays() + " days 超期")
-                    + "; not in any rate 不计入误差率");
+                            : overdue + " past " + result.settings().reportDays() + " days 超期")
+                    + "; 不计入误差率 not in rates");
         }
         List<Decision> decisions = result.decisions();
         if (!decisions.isEmpty()) {
-            List<Decision> triggered = decisions.stream().filter(Decision::triggered).toList();
-            long fragile = decisions.stream().filter(Decision::fragile).count();
-            List<Decision> none = decisions.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();
-            DecisionPolicy policy = decisions.get(0).policy();
             var settings = result.settings();
             if (settings.rounds() > 1) {
                 line(sb, settings.rounds() + " rounds declared 事先声明 " + settings.rounds() + " 轮: decisions at "
                         + lookLevels(settings) + " by round (O'Brien–Fleming spending)");
-            }
-            line(sb, "问责 Accountability (" + policy.chinese() + " " + policy.label() + "): 启动 " + triggered.size()
-                    + " triggered, 不稳健 " + fragile + " fragile, 无数据 " + none.size() + " no data (of "
-                    + decisions.size() + " " + plural(decisions.size(), "decision") + ": review.xlsx, decisions.csv)");
-            for (Decision d : triggered.subList(0, Math.min(TRIGGERED_ROWS, triggered.size()))) {
-                line(sb, "  " + triggeredLine(d));
-            }
-            if (triggered.size() > TRIGGERED_ROWS) {
-                line(sb, "  … " + (triggered.size() - TRIGGERED_ROWS) + " more triggered (decisions.csv)");
-            }
-            List<Decision> above = decisions.stream().filter(Decision::aboveLineNotProven).toList();
-            if (!above.isEmpty()) {
-                line(sb, "  " + Field.ABOVE_LINE_NOT_PROVEN.chinese() + " " + Field.ABOVE_LINE_NOT_PROVEN.english()
-                        + ", follow up first: " + String.join(", ", above.stream().limit(ABOVE_ROWS)
-                                .map(d -> d.county() + " " + d.indicator().label()).toList())
-                        + (above.size() > ABOVE_ROWS ? " … (" + above.size() + ")" : ""));
-            }
-            if (!none.isEmpty()) {
-                line(sb, "  无数据，需补充核查 No data, check first: " + String.join(", ",
-                        none.stream().map(d -> d.county() + " " + d.indicator().label()).toList()));
             }
             PolicyComparison pc = result.policies();
             if (pc != null) {
@@ -129,7 +113,87 @@ public final class Summary {
         return sb.toString();
     }
 
-    /** C01 精准退出误差率 3.60% [0.04–21.73] ≥ 2.00% → 党委书记 王丽华、政府主要负责人 李静 (不稳健 fragile). */
+    /**
+     * The first screen, in the plan's words: who is reached (name and post), by which measure, the estimate and its
+     * interval at the decision's level against the line, and how sure the finding is in words; the decisions above
+     * the line but not proven and those without data; what each word means; then what to do next.
+     */
+    static String firstScreen(ReviewResult result) {
+        StringBuilder sb = new StringBuilder();
+        List<Decision> decisions = result.decisions();
+        List<Decision> triggered = decisions.stream().filter(Decision::triggered).toList();
+        DecisionPolicy policy = decisions.get(0).policy();
+        line(sb, "问责 Who is reached — 启动 " + triggered.size() + " triggered of " + decisions.size() + " "
+                + plural(decisions.size(), "decision") + ", " + policy.chinese() + " " + policy.label() + ", at "
+                + Formats.fixed(100 * decisions.get(0).interval().level(), 2) + "% (review.xlsx, decisions.csv):");
+        for (Decision d : triggered.subList(0, Math.min(TRIGGERED_ROWS, triggered.size()))) {
+            line(sb, "  " + triggeredLine(d));
+        }
+        if (triggered.size() > TRIGGERED_ROWS) {
+            line(sb, "  and " + (triggered.size() - TRIGGERED_ROWS) + " more triggered (decisions.csv)");
+        }
+        List<Decision> above = decisions.stream().filter(d -> !d.triggered()
+                && d.sureness() == Sureness.ABOVE_NOT_PROVEN).toList();
+        if (!above.isEmpty()) {
+            sb.append(listLine("  " + Sureness.ABOVE_NOT_PROVEN.chinese() + " " + Sureness.ABOVE_NOT_PROVEN.english()
+                    + ", follow up first: ", above.stream().map(d -> d.county() + " " + d.indicator().label() + " "
+                            + Formats.percent(d.estimate())).toList(), "decisions.csv"));
+        }
+        List<Decision> none = decisions.stream().filter(d -> d.outcome() == Outcome.NO_DATA).toList();
+        if (!none.isEmpty()) {
+            sb.append(listLine("  " + Sureness.NO_DATA.chinese() + " no data, check first: ", none.stream()
+                    .map(d -> d.county() + " " + d.indicator().label()).toList(), "decisions.csv"));
+        }
+        for (Sureness w : List.of(Sureness.PROVEN, Sureness.ABOVE_NOT_PROVEN, Sureness.BELOW)) {
+            line(sb, "  · " + w.chinese() + " " + w.english() + ": " + w.englishDetail());
+        }
+        List<String> next = new ArrayList<>();
+        java.util.Set<String> followUp = new java.util.TreeSet<>();
+        // what a follow-up round settles first: triggered but fragile, above the line but not proven, no data
+        decisions.stream().filter(d -> d.triggered() && d.fragile() || d.sureness() == Sureness.ABOVE_NOT_PROVEN
+                || d.outcome() == Outcome.NO_DATA).forEach(d -> followUp.add(d.county()));
+        if (!followUp.isEmpty()) {
+            next.add("补充抽查 follow up " + String.join(", ", followUp.size() <= 4 ? followUp
+                    : List.of(followUp.size() + " counties")) + " (lookback follow-up)");
+        }
+        int referrals = ReviewFiles.referrals(result.fundChecks()).size() + ReviewFiles.leadReferrals(result).size();
+        if (referrals > 0) {
+            next.add("移送 refer " + referrals + " (*_referrals.csv)");
+        }
+        var items = ReviewFiles.rectificationItems(result);
+        if (!items.isEmpty()) {
+            next.add("整改 rectify " + items.values().stream().mapToInt(List::size).sum() + " items (rectification/)");
+        }
+        if (!next.isEmpty()) {
+            line(sb, "下一步 Next: " + String.join("; ", next));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A line of a list that says less rather than cut: as many items as fit {@link #WIDTH} columns, then "and N more
+     * (where)".
+     */
+    static String listLine(String head, List<String> items, String where) {
+        StringBuilder out = new StringBuilder(head);
+        for (int i = 0; i < items.size(); i++) {
+            String item = (i == 0 ? "" : ", ") + items.get(i);
+            int left = items.size() - i - 1;
+            String more = left == 0 ? "" : ", and " + left + " more (" + where + ")";
+            String rest = ", and " + (items.size() - i) + " more (" + where + ")";
+            if (Workbooks.displayWidth(out + item + more) > WIDTH) {
+                out.append(i == 0 ? rest.substring(2) : rest);
+                return out.append('\n').toString();
+            }
+            out.append(item);
+        }
+        return out.append('\n').toString();
+    }
+
+    /**
+     * C01 精准退出误差率 3.60% [0.04–21.73] ≥ 2.00% → 党委书记 王丽华、政府主要负责人 李静: 证据充分 proven (the interval at the
+     * decision's level).
+     */
     static String triggeredLine(Decision d) {
         Interval ci = d.interval();
         String interval = ci.isDefined() && ci.lower() != ci.upper()
@@ -138,7 +202,8 @@ public final class Summary {
                 .map(r -> r.role().chinese() + " " + r.joined()).toList());
         return d.county() + " " + d.indicator().chinese() + " " + Formats.percent(d.estimate()) + interval
                 + (d.indicator().badWhenHigh() ? " ≥ " : " < ") + Formats.percent(d.threshold()) + " → "
-                + (who.isEmpty() ? "名单缺 no leader listed" : who) + (d.fragile() ? " (不稳健 fragile)" : "");
+                + (who.isEmpty() ? "名单缺 no leader listed" : who) + ": " + d.sureness().chinese() + " "
+                + d.sureness().english();
     }
 
     /**
@@ -189,9 +254,42 @@ public final class Summary {
         return n == 1 ? noun : nouns;
     }
 
-    /** Appends a line cut to {@link #WIDTH} columns (an ellipsis where cut). */
+    /**
+     * Appends a line of at most {@link #WIDTH} columns; a longer text is wrapped where a word ends (a space, or between
+     * two Chinese characters), its continuation indented, never cut inside a word.
+     */
     static void line(StringBuilder sb, String text) {
-        sb.append(fit(text, WIDTH)).append('\n');
+        String rest = text;
+        String indent = "";
+        while (Workbooks.displayWidth(indent + rest) > WIDTH) {
+            int at = breakAt(rest, WIDTH - Workbooks.displayWidth(indent));
+            if (at <= 0) {
+                break; // one word wider than a line: left whole
+            }
+            sb.append(indent).append(rest, 0, at).append('\n');
+            rest = rest.substring(at).stripLeading();
+            indent = "    ";
+        }
+        sb.append(indent).append(rest).append('\n');
+    }
+
+    /** Where to break a text to fit {@code width} columns: after the last space or Chinese character that fits. */
+    static int breakAt(String text, int width) {
+        int w = 0;
+        int best = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int cw = Workbooks.wide(cp) ? 2 : 1;
+            if (w + cw > width) {
+                break;
+            }
+            w += cw;
+            i += Character.charCount(cp);
+            if (cp == ' ' || Workbooks.wide(cp) && i < text.length() && Workbooks.wide(text.codePointAt(i))) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The text, cut with … to at most {@code width} terminal columns. */
@@ -219,9 +317,8 @@ public final class Summary {
         StringBuilder sb = new StringBuilder();
         ErrorRate first = rates.get(0);
         Interval ci = first.interval();
-        line(sb, "Lookback 回头看 — " + first.unit().chinese() + " " + first.unit().label() + ", " + ci.method().label()
-                + " " + Formats.number(100 * ci.level()) + "% 置信区间 intervals, 问责线 threshold "
-                + Formats.percent(threshold));
+        line(sb, "误差率 Rates, " + ci.method().label() + " " + Formats.number(100 * ci.level())
+                + "% 置信区间 intervals (the decisions' own level above):");
         StringBuilder zh = new StringBuilder(pad("县", 10) + pad("样本村", 9));
         StringBuilder en = new StringBuilder(pad("county", 10) + pad("villages", 9));
         for (Measure m : Measure.values()) {

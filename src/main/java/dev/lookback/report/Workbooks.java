@@ -57,7 +57,7 @@ public final class Workbooks {
                         List.of(Summary.unusable(result)));
             }
             if (!result.decisions().isEmpty()) {
-                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), result.decisions());
+                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(result.decisions()));
             }
             sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(result.rates()));
             sheet(wb, "整改清单", itemColumns(true), rows(ReviewFiles.rectificationItems(result)));
@@ -84,12 +84,24 @@ public final class Workbooks {
             sheet(wb, "整改清单", itemColumns(true), rows(Map.of(county, items)));
             List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
             if (!decisions.isEmpty()) {
-                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), decisions);
+                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(decisions));
             }
             sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(
                     result.rates().stream().filter(r -> r.county().equals(county)).toList()));
             about(wb, result);
         });
+    }
+
+    /**
+     * Decisions as people read them: who is reached first, then those above the line but not proven, then those
+     * without data, then the rest, each group in the decisions' order.
+     */
+    static List<Decision> byStake(List<Decision> decisions) {
+        List<Decision> sorted = new ArrayList<>(decisions);
+        sorted.sort(java.util.Comparator.comparingInt(d -> d.triggered() ? 0
+                : d.sureness() == dev.lookback.vocabulary.Sureness.ABOVE_NOT_PROVEN ? 1
+                        : d.sureness() == dev.lookback.vocabulary.Sureness.NO_DATA ? 2 : 3));
+        return sorted;
     }
 
     private static List<String[]> rows(Map<String, List<String[]>> byCounty) {

@@ -202,7 +202,7 @@ public final class SyntheticCity {
 
     /**
      * Writes leaders.csv: for every county a party secretary, a government head and a leader in charge
-     * of assistance, with made-up names.
+     * of assistance, with made-up names, each a different person (up to 48 counties).
      */
     public void writeLeaders(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -214,7 +214,9 @@ public final class SyntheticCity {
             int k = 0;
             for (String county : frame.counties()) {
                 for (String role : roles) {
-                    w.row(county, role, surnames[k % surnames.length] + given[(k * 5 + 3) % given.length]);
+                    // k = 12a + b: surname b, given name (5b + 3 + a) mod 12, so 144 leaders have 144 names
+                    w.row(county, role, surnames[k % surnames.length]
+                            + given[(k * 5 + 3 + k / surnames.length) % given.length]);
                     k++;
                 }
             }

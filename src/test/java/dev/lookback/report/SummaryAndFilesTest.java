@@ -71,6 +71,20 @@ class SummaryAndFilesTest {
                     && d.names().stream().allMatch(l::contains)), d + "\n" + text);
         }
         assertTrue(text.contains("启动 " + r.triggered().size() + " triggered"), text);
+        // the first screen: who is reached with how sure in words, what each word means, then what to do next
+        assertTrue(lines.get(1).startsWith("问责 Who is reached"), text);
+        for (var d : r.triggered()) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("  " + d.county() + " " + d.indicator().chinese())
+                    && l.endsWith(d.sureness().chinese() + " " + d.sureness().english())), d + "\n" + text);
+        }
+        for (var w : dev.lookback.vocabulary.Sureness.values()) {
+            if (w != dev.lookback.vocabulary.Sureness.NO_DATA) {
+                assertTrue(text.contains("· " + w.chinese() + " " + w.english() + ": " + w.englishDetail()), w.name());
+            }
+        }
+        assertTrue(text.indexOf("下一步 Next:") < text.indexOf("误差率 Rates"), text);
+        // nothing is cut: no line ends in an ellipsis, and a wrapped line breaks where a word ends
+        assertFalse(text.contains("…"), text);
         // the county table's columns line up on screen: every rate column starts at the same display column
         List<String> rows = lines.stream().filter(l -> l.startsWith("C0") || l.startsWith("ALL")).toList();
         int at = Workbooks.displayWidth(rows.get(0).substring(0, rows.get(0).indexOf('[')));
@@ -80,6 +94,14 @@ class SummaryAndFilesTest {
         assertEquals("1 decision", "1 " + Summary.plural(1, "decision"));
         assertEquals("2 discrepancies", "2 " + Summary.plural(2, "discrepancy", "discrepancies"));
         assertEquals("精准退出…", Summary.fit("精准退出误差率 exit", 10));
+        StringBuilder wrapped = new StringBuilder();
+        Summary.line(wrapped, "word ".repeat(30) + "精准退出误差率".repeat(10));
+        for (String l : wrapped.toString().lines().toList()) {
+            assertTrue(Workbooks.displayWidth(l) <= Summary.WIDTH, l);
+            assertFalse(l.endsWith("wor") || l.strip().startsWith("rd"), l);
+        }
+        assertEquals(("word ".repeat(30) + "精准退出误差率".repeat(10)).replace(" ", ""),
+                wrapped.toString().replace("\n", "").replace(" ", ""), "nothing lost");
     }
 
     @Test

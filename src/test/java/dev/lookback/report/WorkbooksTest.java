@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -43,11 +44,18 @@ class WorkbooksTest {
             assertEquals(Field.OUTCOME.header(), decisions.getRow(0).getCell(3).getStringCellValue());
             assertEquals(r.decisions().size(), decisions.getLastRowNum());
             assertEquals(1, decisions.getPaneInformation().getHorizontalSplitPosition());
-            Cell estimate = decisions.getRow(1).getCell(4);
+            // who is reached first, how sure in words beside the outcome, then the estimate as a number
+            var first = r.triggered().get(0);
+            assertEquals(Field.SURENESS.header(), decisions.getRow(0).getCell(4).getStringCellValue());
+            assertEquals(first.outcome().chinese(), decisions.getRow(1).getCell(3).getStringCellValue());
+            assertEquals(first.sureness().chinese(), decisions.getRow(1).getCell(4).getStringCellValue());
+            Cell estimate = decisions.getRow(1).getCell(5);
             assertEquals(CellType.NUMERIC, estimate.getCellType());
-            assertEquals(r.decisions().get(0).estimate(), estimate.getNumericCellValue(), 0);
+            assertEquals(first.estimate(), estimate.getNumericCellValue(), 0);
             assertEquals("0.00%", estimate.getCellStyle().getDataFormatString());
-            assertEquals(r.decisions().get(0).outcome().chinese(), decisions.getRow(1).getCell(3).getStringCellValue());
+            Row afterReached = decisions.getRow(r.triggered().size() + 1);
+            assertEquals(dev.lookback.vocabulary.Sureness.ABOVE_NOT_PROVEN.chinese(),
+                    afterReached.getCell(4).getStringCellValue(), "then those above the line, not proven");
             Sheet rates = wb.getSheet("误差率");
             assertEquals(r.rates().size(), rates.getLastRowNum());
             assertEquals(CellType.NUMERIC, rates.getRow(1).getCell(3).getCellType()); // villages sampled

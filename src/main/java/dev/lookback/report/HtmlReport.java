@@ -24,6 +24,7 @@ import dev.lookback.vocabulary.Term;
 import dev.lookback.vocabulary.FindingType;
 import dev.lookback.vocabulary.Line;
 import dev.lookback.vocabulary.Outcome;
+import dev.lookback.vocabulary.Sureness;
 import dev.lookback.vocabulary.Measure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,23 +74,31 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<header><h1>回头看抽查复核报告 <span class=\"en\">Look-back review report</span></h1>\n<p class=\"meta\">");
         if (result.crossCheck().fromTallies()) {
-            h.append(esc(String.format(Locale.ROOT, "%d 个样本村，按村级汇总（tallies）估计；按%s计算；置信水平 %s。",
+            h.append(esc(String.format(Locale.ROOT, "%d 个样本村，按村级汇总（tallies）估计；按%s计算；误差率区间的置信水平 %s（问责判断按各自的水平，见下）。",
                     result.crossCheck().sample().villages().size(), s.unit().chinese(), Charts.percentLabel(s.level()))))
                     .append("<br><span class=\"en\">").append(esc(String.format(Locale.ROOT, "%d sampled villages, estimated from"
-                            + " village tallies; rates count %s; confidence level %s.",
+                            + " village tallies; rates count %s; the rates' intervals at %s (decisions at their own level, below).",
                             result.crossCheck().sample().villages().size(), s.unit().label(),
                             Charts.percentLabel(s.level())))).append("</span></p></header>\n");
         } else {
-            h.append(esc(String.format(Locale.ROOT, "%d 个样本村，抽查 %s 户，自查台账 %s 条记录；按%s计算；置信水平 %s。",
+            h.append(esc(String.format(Locale.ROOT, "%d 个样本村，抽查 %s 户，自查台账 %s 条记录；按%s计算；误差率区间的置信水平 %s（问责判断按各自的水平，见下）。",
                             result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
                             Formats.number(result.crossCheck().registerRecords()), s.unit().chinese(),
                             Charts.percentLabel(s.level()))))
                     .append("<br><span class=\"en\">").append(esc(String.format(Locale.ROOT, "%d sampled villages, %s households"
-                            + " spot-checked, %s register records; rates count %s; confidence level %s.",
+                            + " spot-checked, %s register records; rates count %s; the rates' intervals at %s (decisions at their own level, below).",
                             result.crossCheck().tallies().size(), Formats.number(result.crossCheck().spotChecked()),
                             Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
                             Charts.percentLabel(s.level())))).append("</span></p></header>\n");
         }
+        notUsable(h, result);
+        if (result.draw().status() != dev.lookback.vocabulary.DrawStatus.VERIFIED) {
+            var d = result.draw().status();
+            h.append("<p class=\"warning\"><b>").append(esc(d.chinese())).append("</b>：").append(esc(d.chineseDetail()))
+                    .append("。<br><span class=\"en\">").append(esc(d.english() + ": " + d.englishDetail()))
+                    .append(".</span></p>\n");
+        }
+        decisions(h, result); // the first screen: who is reached, how sure, what to do next
         var sample = result.crossCheck().sample();
         if (s.rounds() > 1 || sample.lastRound() > 1) {
             java.util.Map<String, Integer> added = sample.lastRoundAdditions();
@@ -108,19 +117,11 @@ public final class HtmlReport {
                             + " O'Brien–Fleming-type function), so that the chance of a wrong accusation over the rounds"
                             + " stays within one look's.")).append("</span></p>\n");
         }
-        notUsable(h, result);
-        if (result.draw().status() != dev.lookback.vocabulary.DrawStatus.VERIFIED) {
-            var d = result.draw().status();
-            h.append("<p class=\"warning\"><b>").append(esc(d.chinese())).append("</b>：").append(esc(d.chineseDetail()))
-                    .append("。<br><span class=\"en\">").append(esc(d.english() + ": " + d.englishDetail()))
-                    .append(".</span></p>\n");
-        }
         h.append("<p class=\"note\">表格版见同一文件夹中的 <b>review.xlsx</b>（可用 Excel、WPS 打开）；各县整改清单见"
                 + " <b>rectification/</b> 中该县的工作簿；manifest.json 记录本次复核读入和写出的全部文件及其 SHA-256。"
                 + "<br><span class=\"en\">The same tables for Excel and WPS: review.xlsx in this folder; each county's"
                 + " rectification workbook in rectification/; manifest.json lists every file read and written, with"
                 + " SHA-256 sums.</span></p>\n");
-        decisions(h, result);
         estimates(h, result);
         charts(h, figures, images);
         assistanceAndFunds(h, result);
@@ -203,17 +204,33 @@ public final class HtmlReport {
             return;
         }
         List<Decision> triggered = ds.stream().filter(Decision::triggered).toList();
-        List<Decision> fragile = ds.stream().filter(d -> !d.triggered() && d.fragile()).toList();
+        List<Decision> above = ds.stream().filter(d -> !d.triggered() && d.sureness() == Sureness.ABOVE_NOT_PROVEN)
+                .toList();
+        List<Decision> fragile = ds.stream().filter(d -> !d.triggered() && d.fragile() && !above.contains(d)).toList();
+        String level = Formats.fixed(100 * ds.get(0).interval().level(), 2) + "%";
         h.append("<p class=\"headline\">").append(triggered.isEmpty()
-                ? "没有县触发问责规则（" + esc(ds.get(0).policy().chinese()) + "）。"
+                ? "没有县触发问责规则。"
                 : triggered.size() + " 项问责规则被触发，涉及 " + triggered.stream().map(Decision::county).distinct().count()
-                        + " 个县。")
+                        + " 个县。").append(esc("判断规则：" + ds.get(0).policy().chinese() + "；区间的置信水平 " + level + "。"))
                 .append("<br><span class=\"en\">").append(triggered.isEmpty() ? "No county triggers a rule."
                         : triggered.size() + " rule decisions triggered, in " + triggered.stream().map(Decision::county)
                                 .distinct().count() + " counties.")
-                .append(" Policy: ").append(esc(ds.get(0).policy().label())).append(".</span></p>\n");
+                .append(" Policy: ").append(esc(ds.get(0).policy().label())).append("; intervals at ").append(level)
+                .append(", the decisions' own level.</span></p>\n");
+        List<Decision> shown = new ArrayList<>(triggered);
+        shown.addAll(above);
+        if (!shown.isEmpty()) {
+            reachedTable(h, shown);
+        }
+        h.append("<dl class=\"sureness\">\n");
+        for (Sureness w : List.of(Sureness.PROVEN, Sureness.ABOVE_NOT_PROVEN, Sureness.BELOW)) {
+            item(h, w.chinese(), w.english(), w.chineseDetail() + "。", w.englishDetail() + ".");
+        }
+        h.append("</dl>\n");
+        nextSteps(h, result, triggered, above);
         PolicyComparison pc = result.policies();
         if (pc != null) {
+            h.append("<h3>各判断规则的风险 <span class=\"en\">What each policy risks here</span></h3>\n");
             h.append("<table class=\"policies\">\n<thead><tr><th>判断规则<br><span class=\"en\">policy</span></th>")
                     .append("<th class=\"num\">若每县恰在线上，预计问责县数<br><span class=\"en\">accused if every county sat")
                     .append(" on its line</span></th><th class=\"num\">若每县在线的一半处<br><span class=\"en\">accused if")
@@ -241,31 +258,14 @@ public final class HtmlReport {
                     .append(".</span></p>\n");
         }
         if (!triggered.isEmpty()) {
-            Map<String, List<Decision>> byCounty = new TreeMap<>();
-            for (Decision d : triggered) {
-                byCounty.computeIfAbsent(d.county(), k -> new ArrayList<>()).add(d);
-            }
-            h.append("<ul class=\"reached\">\n");
-            byCounty.forEach((county, list) -> {
-                Map<String, List<String>> why = new LinkedHashMap<>();
-                for (Decision d : list) {
-                    for (int i = 0; i < d.roles().size(); i++) {
-                        why.computeIfAbsent(d.roles().get(i).chinese() + " " + d.names().get(i), k -> new ArrayList<>())
-                                .add(d.indicator().chinese() + " " + pct(d.estimate()));
-                    }
-                }
-                h.append("<li><b>").append(esc(county)).append("</b>：");
-                List<String> parts = new ArrayList<>();
-                why.forEach((who, reasons) -> parts.add("<span class=\"who\">" + esc(who) + "</span>（"
-                        + esc(String.join("，", reasons)) + "）"));
-                h.append(String.join("；", parts)).append("</li>\n");
-            });
-            h.append("</ul>\n");
+            h.append("<details><summary>触发问责的依据 <span class=\"en\">the evidence of each triggered decision</span>"
+                    + "</summary>\n");
             decisionTable(h, triggered, "triggered");
+            h.append("</details>\n");
         }
         if (!fragile.isEmpty()) {
-            h.append("<details><summary>").append(fragile.size()).append(" 项结论不稳（未触发，但区间跨越问责线）")
-                    .append("<span class=\"en\"> fragile: not triggered, but the interval reaches the line; more villages"
+            h.append("<details><summary>").append(fragile.size()).append(" 项未超线但不稳（区间跨越问责线）")
+                    .append("<span class=\"en\"> below the line but fragile: the interval reaches the line; more villages"
                             + " would settle them</span></summary>\n");
             decisionTable(h, fragile, "fragile");
             h.append("</details>\n");
@@ -279,6 +279,80 @@ public final class HtmlReport {
         }
         h.append("<p class=\"note\">全部判断及依据见 decisions.csv。<span class=\"en\">Every decision and its evidence:"
                 + " decisions.csv.</span></p>\n</section>\n");
+    }
+
+    /**
+     * The first screen's table: for each decision that reaches someone or is above the line but not proven, the
+     * county, who (post and name), the measure, the estimate and its interval at the decision's level against the
+     * line, and how sure the finding is in words; only the sureness is coloured.
+     */
+    private static void reachedTable(StringBuilder h, List<Decision> ds) {
+        h.append("<table class=\"reached\">\n<thead><tr><th>县<br><span class=\"en\">county</span></th>")
+                .append("<th>问责对象<br><span class=\"en\">who is reached</span></th>")
+                .append("<th>指标<br><span class=\"en\">measure</span></th>")
+                .append("<th class=\"num\">估计值与区间<br><span class=\"en\">estimate and interval</span></th>")
+                .append("<th class=\"num\">问责线<br><span class=\"en\">line</span></th>")
+                .append("<th>把握<br><span class=\"en\">how sure</span></th></tr></thead>\n<tbody>\n");
+        for (Decision d : ds) {
+            List<String> who = new ArrayList<>();
+            for (int i = 0; i < d.roles().size(); i++) {
+                who.add(d.roles().get(i).chinese() + " " + d.names().get(i));
+            }
+            String interval = Double.isNaN(d.lower()) ? "" : d.lower() == d.upper()
+                    ? "<br><small>全查 <span class=\"en\">census</span></small>"
+                    : "<br><small>" + pct(d.lower()) + "–" + pct(d.upper()) + "</small>";
+            Sureness w = d.sureness();
+            String css = w == Sureness.PROVEN ? "proven" : w == Sureness.ABOVE_NOT_PROVEN ? "unproven" : "";
+            h.append("<tr><td>").append(esc(d.county())).append("</td><td class=\"who\">")
+                    .append(d.triggered() ? esc(String.join("、", who)) : "<span class=\"en\">" + esc(
+                            "（未问责）" + String.join("、", who)) + "</span>")
+                    .append("</td><td>").append(esc(d.indicator().chinese())).append("<br><span class=\"en\">")
+                    .append(esc(d.indicator().label())).append("</span></td><td class=\"num\">").append(pct(d.estimate()))
+                    .append(interval).append("</td><td class=\"num\">").append(d.indicator().badWhenHigh() ? "≥ " : "< ")
+                    .append(pct(d.threshold())).append("</td><td class=\"").append(css).append("\">")
+                    .append(esc(w.chinese())).append("<br><span class=\"en\">").append(esc(w.english()))
+                    .append("</span></td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    /** Whether a decision's p-value says something: a sampled decision with data (a census has no sampling error). */
+    static boolean informs(Decision d) {
+        return !Double.isNaN(d.risk().pValue()) && d.lower() != d.upper() && d.outcome() != Outcome.NO_DATA;
+    }
+
+    /** What the leading group must do next: follow up, refer, rectify. */
+    private static void nextSteps(StringBuilder h, ReviewResult result, List<Decision> triggered, List<Decision> above) {
+        java.util.Set<String> followUp = new java.util.TreeSet<>();
+        result.decisions().stream().filter(d -> d.triggered() && d.fragile() || above.contains(d)
+                || d.outcome() == Outcome.NO_DATA).forEach(d -> followUp.add(d.county()));
+        int fundReferrals = ReviewFiles.referrals(result.fundChecks()).size();
+        int leadReferrals = ReviewFiles.leadReferrals(result).size();
+        Map<String, List<String[]>> items = ReviewFiles.rectificationItems(result);
+        h.append("<h3>下一步 <span class=\"en\">What to do next</span></h3>\n<ul class=\"next\">\n");
+        if (!followUp.isEmpty()) {
+            h.append("<li>").append(esc("补充抽查：" + String.join("、", followUp) + "（超线但未证实、触发但不稳或无数据的判断；"
+                    + "lookback follow-up 给出增抽方案）")).append("<br><span class=\"en\">").append(esc("Follow up "
+                            + String.join(", ", followUp) + " (above the line but not proven, triggered but fragile, or"
+                            + " no data; lookback follow-up proposes the villages)")).append("</span></li>\n");
+        }
+        if (fundReferrals + leadReferrals > 0) {
+            h.append("<li>").append(esc("移送纪检监察：" + fundReferrals + " 个资金项目（fund_referrals.csv）、" + leadReferrals
+                    + " 条群众举报线索（lead_referrals.csv）")).append("<br><span class=\"en\">").append(esc("Refer to"
+                            + " discipline inspection: " + fundReferrals + " " + Summary.plural(fundReferrals, "project") + ", "
+                            + leadReferrals + " " + Summary.plural(leadReferrals, "lead")))
+                    .append("</span></li>\n");
+        }
+        if (!items.isEmpty()) {
+            h.append("<li>").append(esc("整改：" + items.size() + " 个县共 " + items.values().stream().mapToInt(List::size)
+                    .sum() + " 项（各县工作簿见 rectification/）")).append("<br><span class=\"en\">").append(esc("Rectify: "
+                            + items.values().stream().mapToInt(List::size).sum() + " items in " + items.size()
+                            + " counties (each county's workbook in rectification/)")).append("</span></li>\n");
+        }
+        if (followUp.isEmpty() && fundReferrals + leadReferrals == 0 && items.isEmpty()) {
+            h.append("<li>无需补充抽查、移送或整改。<br><span class=\"en\">Nothing to follow up, refer or rectify.</span></li>\n");
+        }
+        h.append("</ul>\n");
     }
 
     private static void decisionTable(StringBuilder h, List<Decision> ds, String css) {
@@ -302,14 +376,16 @@ public final class HtmlReport {
                     .append(esc(d.indicator().chinese())).append("<br><span class=\"en\">").append(esc(d.indicator().label()))
                     .append("</span></td><td class=\"num\">").append(pct(d.estimate()))
                     .append("</td><td class=\"num\">").append(interval).append("</td><td class=\"num\">").append(pct(d.threshold())).append("</td><td class=\"num\">")
-                    .append(Formats.number(d.risk().pValue())).append("<br><small>").append(Formats.number(
-                            d.risk().pAdjusted())).append("</small>")
+                    .append(informs(d) ? Formats.number(d.risk().pValue()) + "<br><small>" + Formats.number(
+                            d.risk().pAdjusted()) + "</small>" : "—")
                     .append("</td><td>").append(esc(String.join("、", who))).append("</td><td class=\"evidence\">")
                     .append(esc(DecisionText.sentence(d, Lang.ZH))).append("<br><span class=\"en\">")
                     .append(esc(DecisionText.sentence(d, Lang.EN))).append("</span>");
             h.append("</td></tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table>\n<p class=\"note\">p 值：若该县恰在问责线上，得到至少如此越线的数据的可能性（下为按规则的 Holm"
+                + " 校正值）；全查或无数据时不给。<span class=\"en\">p: how likely data this far beyond the line would be if the"
+                + " county sat exactly on it (Holm-adjusted below); none for a census or without data.</span></p>\n");
     }
 
     private static void estimates(StringBuilder h, ReviewResult result) {
@@ -322,10 +398,12 @@ public final class HtmlReport {
         h.append("<section id=\"estimates\">\n<h2>各县误差率 <span class=\"en\">Error rates by county</span></h2>\n")
                 .append("<p class=\"note\">估计值及 ").append(Charts.percentLabel(s.level())).append(" 置信区间（")
                 .append(esc(s.methods().get(0).label())).append("），按").append(s.unit().chinese())
-                .append("计；达到问责线 ").append(pct(s.threshold())).append(" 的以红色标出。<span class=\"en\">Estimate and ")
+                .append("计；各县精准识别、精准退出误差率达到问责线 ").append(pct(s.threshold()))
+                .append(" 的以红色标出（漏评率、错评率不单独问责，不标色）。<span class=\"en\">Estimate and ")
                 .append(Charts.percentLabel(s.level())).append(" interval (").append(esc(s.methods().get(0).label()))
-                .append("), counting ").append(s.unit().label()).append("; at or above the line ")
-                .append(pct(s.threshold())).append(" in red.</span></p>\n<table class=\"rates\">\n<thead><tr>")
+                .append("), counting ").append(s.unit().label()).append("; a county's identification or exit rate at or above")
+                .append(" the line ").append(pct(s.threshold())).append(" in red (missed and wrong inclusion decide nothing on")
+                .append(" their own and are not coloured).</span></p>\n<table class=\"rates\">\n<thead><tr>")
                 .append("<th>县<br><span class=\"en\">county</span></th><th class=\"num\">样本村/总村数<br>")
                 .append("<span class=\"en\">villages</span></th>");
         for (Measure m : measures) {
@@ -346,7 +424,8 @@ public final class HtmlReport {
                     continue;
                 }
                 Interval ci = r.interval();
-                boolean high = r.rate() >= s.threshold();
+                // coloured only where it decides: a measure with an accountability rule, a county's row, at its line
+                boolean high = !all && m.rule().isPresent() && r.rate() >= s.threshold();
                 h.append("<td class=\"num").append(high ? " high" : "").append("\">").append(pct(r.rate()))
                         .append("<br><small>").append(ci.isDefined() ? pct(ci.lower()) + "–" + pct(ci.upper()) : "—")
                         .append("</small></td>");
@@ -469,6 +548,17 @@ public final class HtmlReport {
         h.append("</section>\n");
     }
 
+    /**
+     * A κ interval within [−1, 1]; in words when it spans nearly all of that range: the households or the
+     * disagreements are too few to say more.
+     */
+    static String kappaInterval(double lower, double upper) {
+        if (Double.isNaN(lower) || Double.isNaN(upper) || upper - lower >= 1.5) {
+            return "数据太少，无法判断<br><span class=\"en\">too few to say</span>";
+        }
+        return esc(Formats.fixed(Math.max(-1, lower), 2) + " – " + Formats.fixed(Math.min(1, upper), 2));
+    }
+
     /** How reliable the checkers were: κ per county, and the decisions that rest on disputed verdicts. */
     private static void recheck(StringBuilder h, ReviewResult result) {
         if (result.recheck() == null) {
@@ -495,7 +585,7 @@ public final class HtmlReport {
                 h.append("<tr><td>").append(esc(a.county())).append("</td><td class=\"num\">").append(a.households())
                         .append("</td><td class=\"num\">").append(a.agreements()).append("</td><td class=\"num\">")
                         .append(esc(Formats.fixed(a.kappa(), 2))).append("</td><td class=\"num\">")
-                        .append(esc(Formats.fixed(a.lower(), 2) + " – " + Formats.fixed(a.upper(), 2)))
+                        .append(kappaInterval(a.lower(), a.upper()))
                         .append("</td><td class=\"num\">").append(esc(Formats.fixed(verdicts.get(a.county()).kappa(), 2)))
                         .append("</td></tr>\n");
             }
@@ -734,7 +824,7 @@ public final class HtmlReport {
             "body{margin:0;background:#f5f5f5;color:#212121;font-family:\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\","
                     + "\"Microsoft YaHei\",\"PingFang SC\",sans-serif;line-height:1.5}",
             "main{max-width:1100px;margin:0 auto;padding:24px 32px;background:#fff}",
-            "h1{font-size:28px;margin:0 0 4px}h2{font-size:21px;border-bottom:2px solid #c62828;padding-bottom:4px;"
+            "h1{font-size:28px;margin:0 0 4px}h2{font-size:21px;border-bottom:2px solid #616161;padding-bottom:4px;"
                     + "margin-top:36px}h3{font-size:17px}",
             ".en{color:#616161;font-size:.86em;font-weight:normal}",
             ".meta{color:#424242}.note{color:#616161;font-size:14px}",
@@ -754,7 +844,7 @@ public final class HtmlReport {
             "dt{font-weight:bold;margin-top:8px}dd{margin-left:16px}",
             "pre{font-size:12px;background:#fafafa;padding:8px;overflow-x:auto;max-height:320px}",
             "ul.findings{font-size:13px}",
-            "ul.reached{font-size:16px;background:#fff5f5;border:1px solid #ffcdd2;padding:10px 10px 10px 32px}",
-            "ul.reached li{margin:4px 0}.who{color:#c62828;font-weight:bold}",
+            "table.reached td{font-size:15px}td.who{font-weight:bold}td.proven{color:#c62828;font-weight:bold}",
+            "td.unproven{color:#e65100;font-weight:bold}dl.sureness{font-size:13px;margin:6px 0}ul.next li{margin:4px 0}",
             "details>summary{cursor:pointer;margin:10px 0;font-weight:bold}", "");
 }

@@ -195,8 +195,62 @@ class HtmlReportTest {
         assertTrue(confident.leaderAtLine() < 0.05, "the default reaches few leaders on the line: " + confident);
         assertEquals(result.policies().decisions(), result.policies().simulated(), "every sampled decision simulated");
         String html = HtmlReport.html(result, List.of());
-        assertTrue(html.contains("若每县恰在线上，预计问责县数"), "the policy table is on the first screen");
+        assertTrue(html.contains("若每县恰在线上，预计问责县数"), "the policy table is in the decisions' section");
         assertTrue(html.contains("恰在线上的领导被问责的概率"), "per leader, not only per decision");
         assertTrue(html.indexOf("若每县恰在线上") < html.indexOf("<section id=\"estimates\">"));
+    }
+
+    /**
+     * The first screen in the plan's words: every person reached, with the sureness in words, before the policies;
+     * what to do next; the rates coloured only where they decide; p-values only where they inform.
+     */
+    @Test
+    void theFirstScreenNamesWhoIsReachedAndHowSureThenWhatToDo() throws IOException {
+        String html = HtmlReport.html(result, List.of());
+        int reached = html.indexOf("<table class=\"reached\">");
+        int next = html.indexOf("下一步 <span class=\"en\">What to do next</span>");
+        int policies = html.indexOf("<table class=\"policies\">");
+        assertTrue(0 < reached && reached < next && next < policies, "who, then what to do, then the policies' risks");
+        String table = html.substring(reached, html.indexOf("</table>", reached));
+        assertFalse(result.triggered().isEmpty(), "the test city reaches someone");
+        for (Decision d : result.triggered()) {
+            for (String name : d.names()) {
+                assertTrue(table.contains(name), name);
+            }
+        }
+        for (Decision d : result.decisions()) {
+            boolean listed = d.triggered() || d.sureness() == dev.lookback.vocabulary.Sureness.ABOVE_NOT_PROVEN;
+            String css = d.sureness() == dev.lookback.vocabulary.Sureness.PROVEN ? "proven" : "unproven";
+            if (listed) {
+                assertTrue(table.contains("<td class=\"" + css + "\">" + d.sureness().chinese()), d.toString());
+            }
+        }
+        // each word's meaning, once
+        for (var w : List.of(dev.lookback.vocabulary.Sureness.PROVEN, dev.lookback.vocabulary.Sureness.ABOVE_NOT_PROVEN,
+                dev.lookback.vocabulary.Sureness.BELOW)) {
+            assertTrue(html.contains("<dt>" + w.chinese() + " <span class=\"en\">" + w.english() + "</span></dt>"), w.name());
+        }
+        // the decisions' own level, to two places, not the rates' 95%
+        assertTrue(html.contains("区间的置信水平 " + dev.lookback.survey.Formats.fixed(100 * result.decisions().get(0)
+                .interval().level(), 2) + "%"), "the level the decisions were made at");
+        // the rates table colours only identification and exit, in a county's row
+        String rates = html.substring(html.indexOf("<table class=\"rates\">"), html.indexOf("</table>",
+                html.indexOf("<table class=\"rates\">")));
+        for (String row : rates.split("<tr")) {
+            String[] cells = row.split("<td");
+            for (int i = 0; i < cells.length; i++) {
+                boolean decides = i == 3 || i == 4; // county, villages, identification, exit, missed, wrong inclusion
+                assertFalse(cells[i].startsWith(" class=\"num high\"") && (!decides || row.contains("全市 ALL")),
+                        "coloured where it decides nothing: " + row);
+            }
+        }
+        // a census decision shows no p-value
+        assertTrue(result.decisions().stream().anyMatch(d -> d.lower() == d.upper() && d.triggered()));
+        assertFalse(HtmlReport.informs(result.decisions().stream().filter(d -> d.lower() == d.upper()).findFirst()
+                .orElseThrow()));
+        assertTrue(html.contains("p 值：若该县恰在问责线上"), "the p-value explained in one line");
+        // a κ interval in [−1, 1], or in words
+        assertEquals("数据太少，无法判断<br><span class=\"en\">too few to say</span>", HtmlReport.kappaInterval(-1.3, 1.0));
+        assertEquals("0.20 – 1.00", HtmlReport.kappaInterval(0.2, 1.04));
     }
 }

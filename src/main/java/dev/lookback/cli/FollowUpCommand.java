@@ -8,6 +8,7 @@ import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
 import dev.lookback.io.TabularSource;
 import dev.lookback.report.FollowUpPage;
+import dev.lookback.survey.Formats;
 import dev.lookback.report.OutputFolder;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Outcome;
@@ -42,8 +43,16 @@ final class FollowUpCommand extends Command {
         return List.of(
                 Option.required("--review", "DIR", "the --out folder of the review to follow up"),
                 Option.optional("--out", "DIR", "", "where to write the round (default: DIR/round-N)"),
+                Option.optional("--budget", "N", "", "villages this round, across counties, given by what is at stake:"
+                        + " triggered but fragile first, then above the line but not proven, then the rest (default:"
+                        + " what the decisions need; the page then shows what smaller budgets buy)"),
+                Option.flag("--allow-census", "let a county's sample become every village it has (by default a"
+                        + " county keeps at least one village unvisited)"),
                 ReviewCommand.encodingOption("the frame"));
     }
+
+    /** The budgets the page compares when none is given. */
+    static final int[] BUDGETS = {10, 20, 30, 50, 100, 200};
 
     static final Column RULE = Column.required(Field.RULE.label());
     static final Column MEASURE = Column.required(Field.MEASURE.label());
@@ -73,7 +82,8 @@ final class FollowUpCommand extends Command {
                         String k = row.text(TO_SETTLE);
                         out.add(new FollowUp.Unsettled(row.text(dev.lookback.io.Columns.COUNTY), row.text(MEASURE), noData,
                                 could, k == null ? -1 : row.integer(TO_SETTLE, 0), number(row.text(ESTIMATE)),
-                                number(row.text(LOWER)), number(row.text(UPPER)), number(row.text(THRESHOLD))));
+                                number(row.text(LOWER)), number(row.text(UPPER)), number(row.text(THRESHOLD)),
+                                Outcome.TRIGGERED.label().equals(row.text(OUTCOME)), "true".equals(row.text(ABOVE))));
                     }
                 });
         return out;
@@ -102,7 +112,27 @@ final class FollowUpCommand extends Command {
         Path framePath = inputs.get("frame");
         Frame frame = Frame.read(TabularSource.of(framePath, ReviewCommand.charset(a.text("--encoding"))));
         List<FollowUp.Unsettled> unsettled = unsettled(decisions);
-        Map<String, Integer> additions = FollowUp.additions(unsettled, previous.villagesPerCounty());
+        int budget = a.text("--budget").isEmpty() ? Integer.MAX_VALUE : a.integer("--budget", 0);
+        Map<String, Integer> inFrame = new java.util.TreeMap<>();
+        frame.counties().forEach(c -> inFrame.put(c, frame.villageCount(c)));
+        boolean census = a.flag("--allow-census");
+        FollowUp.Budgeted round = FollowUp.allocate(unsettled, previous.villagesPerCounty(), inFrame, budget, census);
+        List<FollowUp.Budgeted> options = new ArrayList<>();
+        if (budget == Integer.MAX_VALUE) { // what smaller rounds would buy, for the leading group to choose
+            for (int b : BUDGETS) {
+                if (b < round.total()) {
+                    options.add(FollowUp.allocate(unsettled, previous.villagesPerCounty(), inFrame, b, census));
+                }
+            }
+            options.add(round);
+        }
+        Map<String, Integer> additions = round.added();
+        if (additions.isEmpty() && budget != Integer.MAX_VALUE && !round.decisions().isEmpty()) {
+            out.println("A budget of " + budget + " villages settles none of the " + round.decisions().size()
+                    + " decisions that more villages could change (the first needs " + round.decisions().stream()
+                            .mapToInt(FollowUp.Funded::needs).min().orElse(0) + "): no round drawn / 预算不足以增抽");
+            return 0;
+        }
         if (additions.isEmpty()) {
             out.println(unsettled.isEmpty() ? "Every sampled decision of " + review + " is settled: no follow-up round is"
                     + " needed / 各县结论均已稳健，无需增抽." : unsettled.size() + " decisions of " + review + " are fragile,"
@@ -122,16 +152,19 @@ final class FollowUpCommand extends Command {
         Files.createDirectories(dir);
         f.write(dir.resolve("sample.csv"), dir.resolve("sample.certificate.json"), dir.resolve("visits.csv"),
                 String.valueOf(framePath.getFileName()), Tickets.fileSha256(framePath), Main.version());
-        FollowUpPage.write(f, unsettled, dir.resolve("follow_up.html"));
-        out.println("Round " + f.round() + " of " + previous.rounds() + ": " + f.added().size() + " counties extended, "
+        FollowUpPage.write(f, unsettled, round, options, dir.resolve("follow_up.html"));
+        out.println("Round " + f.round() + " of " + previous.rounds() + ": " + f.added().size() + " "
+                + (f.added().size() == 1 ? "county" : "counties") + " extended, "
                 + f.added().values().stream().mapToInt(Integer::intValue).sum() + " villages to visit (第 " + f.round()
-                + " 轮增抽):");
+                + " 轮增抽)" + (budget == Integer.MAX_VALUE ? "" : ", within a budget of " + budget) + ";");
+        out.println("  " + round.decisions().size() + " decisions more villages could change: ≈" + Formats.fixed(
+                round.expectedSettled(), 1) + " expected to settle, " + round.capped().size() + " capped short of a census"
+                + " (--allow-census), " + round.unfunded().size() + " given none:");
         for (Map.Entry<String, List<DrawnVillage>> e : f.newVillages().entrySet()) {
-            out.println("  " + e.getKey() + " +" + e.getValue().size() + ": " + String.join(", ",
-                    e.getValue().stream().map(DrawnVillage::village).toList()));
+            out.println("  " + e.getKey() + " +" + e.getValue().size() + " villages");
         }
-        out.println("Wrote " + dir.resolve("sample.csv") + " (every village, with its round), sample.certificate.json,"
-                + " visits.csv, follow_up.html");
+        out.println("Wrote " + dir.resolve("sample.csv") + " (every village, with its round), sample.certificate.json,");
+        out.println("  visits.csv (the villages to visit) and follow_up.html (the round's table, for the leading group)");
         return 0;
     }
 }

@@ -291,7 +291,8 @@ public final class Decisions {
                 out.add(new dev.lookback.draw.FollowUp.Unsettled(d.county(), d.indicator().label(), noData,
                         dev.lookback.draw.FollowUp.Unsettled.couldChange(d.triggered(), d.fragile(),
                                 d.aboveLineNotProven(), noData),
-                        d.extraVillages(), d.estimate(), d.lower(), d.upper(), d.threshold()));
+                        d.extraVillages(), d.estimate(), d.lower(), d.upper(), d.threshold(), d.triggered(),
+                        d.aboveLineNotProven()));
             }
         }
         return out;

@@ -140,7 +140,22 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
      * @param threshold        the line
      */
     public record Unsettled(String county, String measure, boolean noData, boolean couldChange, int villagesToSettle,
-            double estimate, double lower, double upper, double threshold) {
+            double estimate, double lower, double upper, double threshold, boolean triggered, boolean aboveLine) {
+
+        /** An unsettled decision whose outcome and side of the line are not known (neither triggered nor above it). */
+        public Unsettled(String county, String measure, boolean noData, boolean couldChange, int villagesToSettle,
+                double estimate, double lower, double upper, double threshold) {
+            this(county, measure, noData, couldChange, villagesToSettle, estimate, lower, upper, threshold, false,
+                    false);
+        }
+
+        /**
+         * What is at stake, first to settle first: 0 triggered but fragile (a leader reached on evidence that more
+         * villages may overturn), 1 above the line but not proven, 2 the rest (no data).
+         */
+        public int stake() {
+            return triggered ? 0 : aboveLine ? 1 : 2;
+        }
 
         /** Whether a decision is one a follow-up should settle: sampled (not the fund census), fragile or without data. */
         public static boolean applies(dev.lookback.vocabulary.Rule rule, boolean fragile, boolean noData) {
@@ -181,5 +196,117 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
             out.merge(u.county(), k, Math::max);
         }
         return out;
+    }
+
+    /**
+     * A decision of a budgeted round: the villages its county gets and the chance they settle it.
+     *
+     * @param decision the unsettled decision
+     * @param needs    the villages it needs for an 80% chance to settle (as many as the county has, without data)
+     * @param added    the villages its county gets this round (shared by the county's decisions)
+     * @param chance   the chance to settle it: 0.8 when funded as needed, NaN when funded but capped below the need
+     *                 (less than 80%), 0 when not funded
+     */
+    public record Funded(Unsettled decision, int needs, int added, double chance) {
+        /** Whether the round gives it villages. */
+        public boolean funded() {
+            return added > 0 && chance != 0;
+        }
+    }
+
+    /**
+     * A round within a budget: the villages per county and what they buy.
+     *
+     * @param budget    the villages asked for (Integer.MAX_VALUE: no budget)
+     * @param added     villages per county, summing to at most the budget
+     * @param decisions every decision more villages could change, in county order, funded or not
+     */
+    public record Budgeted(int budget, Map<String, Integer> added, List<Funded> decisions) {
+        public Budgeted {
+            added = java.util.Collections.unmodifiableMap(new TreeMap<>(added));
+            decisions = List.copyOf(decisions);
+        }
+
+        /** The villages added in all. */
+        public int total() {
+            return added.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** The decisions expected to settle: the sum of their chances (a capped one counted at none). */
+        public double expectedSettled() {
+            return decisions.stream().mapToDouble(f -> Double.isNaN(f.chance()) ? 0 : f.chance()).sum();
+        }
+
+        /** The decisions given villages but capped below their need (a census would be needed for their 80%). */
+        public List<Funded> capped() {
+            return decisions.stream().filter(f -> f.funded() && Double.isNaN(f.chance())).toList();
+        }
+
+        /** The decisions this round gives no villages. */
+        public List<Funded> unfunded() {
+            return decisions.stream().filter(f -> !f.funded()).toList();
+        }
+    }
+
+    /** The villages per county, the chance of 80% each need is sized for. */
+    public static final double SETTLE_CHANCE = 0.8;
+
+    /**
+     * Villages for a follow-up round within a budget, by what is at stake: the decisions more villages could change
+     * ({@link Unsettled#couldChange}) in the order triggered but fragile, above the line but not proven, then the
+     * rest, and within each by the villages each needs (fewest first: the most chance of settling per village), each
+     * funded with what it needs when the budget still holds it (a county's villages serve all its decisions, so a
+     * second decision of a county costs only what it needs beyond the first). A county never becomes a census (every
+     * village of the frame sampled) unless {@code allowCensus}: a decision that would need one is funded up to one
+     * village short of it, with less than its 80% chance.
+     *
+     * @param sampled  villages each county has so far
+     * @param inFrame  villages each county has in the frame
+     * @param budget   villages this round, across counties (Integer.MAX_VALUE: as many as the decisions need)
+     */
+    public static Budgeted allocate(List<Unsettled> unsettled, Map<String, Integer> sampled,
+            Map<String, Integer> inFrame, int budget, boolean allowCensus) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("a budget of villages is 0 or more, got " + budget);
+        }
+        List<Unsettled> candidates = new java.util.ArrayList<>();
+        for (Unsettled u : unsettled) {
+            if (u.couldChange() && (u.villagesToSettle() != 0 || u.noData())) {
+                candidates.add(u);
+            }
+        }
+        java.util.function.ToIntFunction<Unsettled> needs = u -> u.villagesToSettle() > 0 ? u.villagesToSettle()
+                : Math.max(1, sampled.getOrDefault(u.county(), 1));
+        List<Unsettled> order = new java.util.ArrayList<>(candidates);
+        order.sort(java.util.Comparator.comparingInt(Unsettled::stake).thenComparingInt(needs)
+                .thenComparing(Unsettled::county).thenComparing(Unsettled::measure));
+        Map<String, Integer> added = new TreeMap<>();
+        Map<Unsettled, double[]> chance = new java.util.HashMap<>();
+        long left = budget;
+        for (Unsettled u : order) {
+            int room = Math.max(0, inFrame.getOrDefault(u.county(), 0) - sampled.getOrDefault(u.county(), 0)
+                    - (allowCensus ? 0 : 1));
+            int need = needs.applyAsInt(u);
+            int target = Math.min(need, room);
+            int have = added.getOrDefault(u.county(), 0);
+            int extra = Math.max(0, target - have);
+            if (target == 0 || extra > left) {
+                continue; // no room in the county, or beyond the budget: left unsettled
+            }
+            left -= extra;
+            if (extra > 0) {
+                added.put(u.county(), have + extra);
+            }
+            chance.put(u, new double[] {need <= room ? SETTLE_CHANCE : Double.NaN});
+        }
+        List<Funded> out = new java.util.ArrayList<>();
+        candidates.sort(java.util.Comparator.comparing(Unsettled::county).thenComparingInt(Unsettled::stake)
+                .thenComparing(Unsettled::measure));
+        for (Unsettled u : candidates) {
+            double[] c = chance.get(u);
+            out.add(new Funded(u, needs.applyAsInt(u), c == null ? 0 : added.getOrDefault(u.county(), 0),
+                    c == null ? 0 : c[0]));
+        }
+        return new Budgeted(budget, added, out);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -621,6 +622,44 @@ class CommandLineTest {
         assertTrue(r.err().startsWith("lookback review: 不可用 NOT USABLE — fix spot_check.csv"), r.err());
         assertTrue(r.err().contains("expected true or false"), r.err());
         assertTrue(Files.exists(dir.resolve("out/data_quality.csv")), "the files are written for inspection");
+    }
+
+    @Test
+    void followUpWithinABudgetAddsAtMostItAndTheDefaultMakesNoCensus() throws Exception {
+        Path demo = dir.resolve("demo-budget");
+        assertEquals(0, run("demo", "--out", demo.toString(), "--report", "none", "--charts", "none").status());
+        Map<String, Integer> inFrame = new java.util.TreeMap<>();
+        for (String l : Files.readAllLines(demo.resolve("input/villages.csv")).subList(1, 1 + 320)) {
+            inFrame.merge(l.split(",")[0], 1, Integer::sum);
+        }
+        for (String budget : List.of("30", "40")) {
+            Path out = dir.resolve("budget-" + budget);
+            Run r = run("follow-up", "--review", demo.toString(), "--budget", budget, "--out", out.toString());
+            assertEquals(0, r.status(), r.err());
+            int added = Files.exists(out.resolve("visits.csv")) ? Files.readAllLines(out.resolve("visits.csv")).size() - 1 : 0;
+            assertTrue(added <= Integer.parseInt(budget), added + " villages for a budget of " + budget + "\n" + r.out());
+        }
+        // without a budget: what the decisions need, but no county visits every village; the page compares budgets
+        Path all = dir.resolve("budget-none");
+        Run r = run("follow-up", "--review", demo.toString(), "--out", all.toString());
+        assertEquals(0, r.status(), r.err());
+        dev.lookback.draw.Certificate c = dev.lookback.draw.Certificate.read(all.resolve("sample.certificate.json"));
+        c.villagesPerCounty().forEach((county, n) -> assertTrue(n < inFrame.get(county), county + " became a census"));
+        String page = Files.readString(all.resolve("follow_up.html"));
+        assertTrue(page.contains("各预算可买到什么"), "what each budget buys");
+        assertTrue(page.contains("<table class=\"round\">"), "the round as a table");
+        String table = page.substring(page.indexOf("<table class=\"round\">"), page.indexOf("</table>",
+                page.indexOf("<table class=\"round\">")));
+        List<String> counties = java.util.regex.Pattern.compile("<tr><td>(C\\d\\d)</td>").matcher(table).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(counties.stream().sorted().toList(), counties, "in county order");
+        assertFalse(page.contains("其余 0 个县"), "no 'the others keep' when none remain");
+        // --allow-census lets the need be met
+        Path census = dir.resolve("budget-census");
+        assertEquals(0, run("follow-up", "--review", demo.toString(), "--allow-census", "--out", census.toString())
+                .status());
+        Run bad = run("follow-up", "--review", demo.toString(), "--budget", "-1", "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.status(), bad.out());
     }
 
     @Test

@@ -116,4 +116,35 @@ class FollowUpTest {
         double p = ChiSquaredDistribution.of(19).survivalProbability(chi2 * 20 / 13.0);
         assertTrue(p > 0.001, "chi2 = " + chi2 + ", p = " + p + ", " + hits);
     }
+
+    @Test
+    void aBudgetGoesToWhatIsAtStakeFirstAndNoCountyBecomesACensusUnlessAsked() {
+        // C: triggered but fragile, needs 6; A: above the line, needs 2 (exit) and 4 (identification); B: no data
+        List<FollowUp.Unsettled> u = List.of(
+                new FollowUp.Unsettled("A", "exit", false, true, 2, 0.03, 0.01, 0.09, 0.02, false, true),
+                new FollowUp.Unsettled("A", "identification", false, true, 4, 0.03, 0.01, 0.05, 0.02, false, true),
+                new FollowUp.Unsettled("B", "exit", true, true, -1, Double.NaN, Double.NaN, Double.NaN, 0.02, false, false),
+                new FollowUp.Unsettled("C", "exit", false, true, 6, 0.05, 0.01, 0.09, 0.02, true, false),
+                new FollowUp.Unsettled("D", "exit", false, false, 3, 0.01, 0.0, 0.03, 0.02, false, false));
+        Map<String, Integer> sampled = Map.of("A", 4, "B", 4, "C", 4, "D", 4);
+        Map<String, Integer> frame = Map.of("A", 40, "B", 40, "C", 8, "D", 40);
+        // 5 villages: C (triggered) needs 6 but has room for 3 short of a census (8 − 4 − 1): capped at 3; then A's exit
+        // needs 2 (5 − 3 = 2 left): funded; A's identification would need 2 more: not
+        FollowUp.Budgeted five = FollowUp.allocate(u, sampled, frame, 5, false);
+        assertEquals(Map.of("C", 3, "A", 2), five.added());
+        assertEquals(5, five.total());
+        assertEquals(List.of("A", "A", "B", "C"), five.decisions().stream().map(f -> f.decision().county()).toList(),
+                "county order; D's decision cannot change who is reached");
+        assertEquals(0.8, five.expectedSettled(), 1e-12, "A's exit at its 80%; C capped: less, not counted");
+        assertEquals(1, five.capped().size());
+        assertEquals(2, five.unfunded().size());
+        // with a census allowed, C gets its 4 remaining villages... still short of 6: capped at the frame
+        FollowUp.Budgeted census = FollowUp.allocate(u, sampled, frame, 100, true);
+        assertEquals(Map.of("C", 4, "A", 4, "B", 4), census.added());
+        // no budget: everything that fits; never more than the frame less one village without --allow-census
+        FollowUp.Budgeted all = FollowUp.allocate(u, sampled, frame, Integer.MAX_VALUE, false);
+        all.added().forEach((county, n) -> assertTrue(sampled.get(county) + n < frame.get(county), county));
+        assertEquals(0, FollowUp.allocate(u, sampled, frame, 0, false).total());
+        assertThrows(IllegalArgumentException.class, () -> FollowUp.allocate(u, sampled, frame, -1, false));
+    }
 }

@@ -5,7 +5,7 @@
 # usage: benchmarks/run.sh [RUNS]            (from anywhere; default 5 runs of each job)
 #        benchmarks/run.sh --check [RUNS]    the city review against its floor only (default 3 runs); exits 1 when
 #                                            the review takes more than 3 times the floor (a regression to look at)
-#        benchmarks/run.sh --readme [RUNS]   the whole run, then README.md's performance table rewritten from it
+#        benchmarks/run.sh --readme [RUNS]   the whole run, then docs/performance.md's table rewritten from it
 #                                            (between its performance-table markers), dated: run it whenever an
 #                                            output, a default or a dependency changes
 # env:   R_ANCHOR    path of r-anchor.R (default ../shared/benchmarks/r-anchor.R)
@@ -182,7 +182,7 @@ fi
 [ "$have_r" = 1 ] || echo "  (no R column: $why_no_r)"
 
 if [ "$mode" = readme ]; then
-  # the README's table, from this run alone: every figure with the baseline it is divided by, measured here
+  # docs/performance.md's table, from this run alone: every figure with the baseline it is divided by, measured here
   cell() { [ -n "${med[$1]-}" ] && printf '%s s' "${med[$1]}" || printf '—'; }
   rcell() { [ -n "${med[$1]-}" ] && [ -n "${med[$2]-}" ] && printf '**%s**' "$(ratio "${med[$1]}" "${med[$2]}")" || printf '—'; }
   table="$work/table.md"
@@ -203,14 +203,14 @@ if [ "$mode" = readme ]; then
   awk -v t="$table" '
     /^<!-- performance-table: made by/ { while ((getline line < t) > 0) print line; skip = 1; next }
     /^<!-- performance-table: end -->/ { skip = 0; next }
-    !skip { print }' README.md > "$work/README.md"
-  if ! grep -q '^<!-- performance-table: end -->' "$work/README.md"; then
-    echo "README.md has no performance-table markers: the table is printed, not written" >&2
+    !skip { print }' docs/performance.md > "$work/performance.md"
+  if ! grep -q '^<!-- performance-table: end -->' "$work/performance.md"; then
+    echo "docs/performance.md has no performance-table markers: the table is printed, not written" >&2
     cat "$table"
     exit 1
   fi
-  cp "$work/README.md" README.md
+  cp "$work/performance.md" docs/performance.md
   echo
-  echo "README.md: performance table rewritten"
+  echo "docs/performance.md: performance table rewritten"
   cat "$table"
 fi

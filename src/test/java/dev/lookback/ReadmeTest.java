@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every JShell line of the README runs as printed: the {@code jshell>} lines and their {@code ...>}
+ * Every JShell line of the README and of docs/ runs as printed: the {@code jshell>} lines and their {@code ...>}
  * continuations are taken from the README's code blocks, in order, and typed into one headless
  * {@code lookback shell}; no snippet may fail, and every value the README prints after a snippet must
  * appear in the session (its {@code $N} name aside). The demo's inputs are made first; the README's
@@ -24,6 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
  * working directory.
  */
 class ReadmeTest {
+    /** The documents under docs/ whose JShell lines run after the README's, in this order. */
+    static final List<String> DOCS = List.of("commands.md", "drawing.md", "accountability.md", "report.md", "formats.md",
+            "trust.md", "statistics.md", "embedding.md", "scaling-out.md", "performance.md");
+
+    @Test
+    void everyDocumentIsRunAndTheReadmeIsAFrontDoor() throws Exception {
+        try (var files = Files.list(Path.of("docs"))) {
+            List<String> md = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
+            assertEquals(DOCS.stream().sorted().toList(), md, "every document under docs/ is run");
+        }
+        assertTrue(Files.readAllLines(Path.of("README.md")).size() <= 400, "the README is a front door");
+        // every link to a document or a picture points at a file that exists
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\(((?:docs/)?[\\w./-]+\\.(?:md|png))(?:#[^)]*)?\\)")
+                .matcher(Files.readString(Path.of("README.md")));
+        while (m.find()) {
+            assertTrue(Files.isRegularFile(Path.of(m.group(1))), m.group(1));
+        }
+    }
 
     record Session(String input, List<String> printed) {
     }
@@ -58,7 +76,11 @@ class ReadmeTest {
     @Test
     void everyJShellLineOfTheReadmeRunsAsPrinted(@TempDir Path dir) throws Exception {
         Demo.run(dir.resolve("demo/input"), Demo.SEED, Demo.PER_COUNTY, Unit.PERSONS);
-        Session s = session(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
+        List<String> all = new ArrayList<>(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
+        for (String doc : DOCS) { // the reference, in the order it once had in the README: one session
+            all.addAll(Files.readAllLines(Path.of("docs", doc), StandardCharsets.UTF_8));
+        }
+        Session s = session(all);
         assertTrue(s.input().lines().count() >= 15, s.input());
         String home = dir.toString().replace('\\', '/') + "/";
         String input = s.input().replace("\"demo/", "\"" + home + "demo/")

@@ -203,7 +203,7 @@ public record RiskSimulation(double[] households, double[] units, int villages, 
         return b == null ? random -> p.estimate() : random -> b.inverseCumulativeProbability(random.nextDouble());
     }
 
-    /** Half a point: the band around the line within which the README's table also checks the settle promise. */
+    /** Half a point: the band around the line within which the table in docs/accountability.md also checks the settle promise. */
     public static final double NEAR_LINE = 0.005;
 
     /**

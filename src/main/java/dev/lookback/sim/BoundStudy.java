@@ -207,7 +207,7 @@ public final class BoundStudy {
         return new Review(estimates, truth);
     }
 
-    /** The README's table: ρ 0, 0.05, 0.1 × 20 and 60 households per village × rates 0.5%, 1%, 2%. */
+    /** The table in docs/statistics.md: ρ 0, 0.05, 0.1 × 20 and 60 households per village × rates 0.5%, 1%, 2%. */
     public static List<Result> table(int cities, long seed) {
         List<Result> out = new ArrayList<>();
         for (double rho : new double[] {0, 0.05, 0.1}) {

@@ -62,7 +62,7 @@ public final class CalibrationStudy {
             return fewest == most ? Integer.toString(fewest) : fewest + "–" + most;
         }
 
-        /** The scenarios of the README's tables: counties of 40 (8 drawn) and 100–300 (20 drawn), ρ 0.05 and 0.3, both units. */
+        /** The scenarios of the table in docs/accountability.mds: counties of 40 (8 drawn) and 100–300 (20 drawn), ρ 0.05 and 0.3, both units. */
         public static List<Scenario> table() {
             List<Scenario> out = new ArrayList<>();
             for (int[] size : new int[][] {{40, 40, 8}, {100, 300, 20}}) {

@@ -59,7 +59,7 @@ public final class PlannerStudy {
      * @param unit     the review's unit
      */
     public record Scenario(int villages, double rho, Unit unit) {
-        /** The README's table: counties of 40 and 200 villages, ρ 0.05 and 0.3, both units. */
+        /** The table in docs/accountability.md: counties of 40 and 200 villages, ρ 0.05 and 0.3, both units. */
         public static List<Scenario> table() {
             List<Scenario> out = new ArrayList<>();
             for (int n : new int[] {40, 200}) {

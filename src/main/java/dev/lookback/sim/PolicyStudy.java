@@ -112,7 +112,7 @@ public final class PolicyStudy {
     }
 
     /**
-     * The README's table: 20 counties of 40 villages, 8 drawn each, T = 2%, every county at 2% (on the
+     * The table in docs/accountability.md: 20 counties of 40 villages, 8 drawn each, T = 2%, every county at 2% (on the
      * line: about half are compliant), 1.5% or 1%, ρ = 0.05, villages of 20 and 60 households.
      */
     public static List<Result> table(int cities, long seed) {

@@ -71,7 +71,7 @@ public enum IntervalMethod {
      * then as {@link #KORN_GRAUBARD}. Where a household's members share one verdict and errors cluster in
      * villages, n persons overstate what a few errors in 8 villages can show: the variance of a county with
      * few errors rests on the villages that happened to hold them, and the cap at n lets the bound sit
-     * below the true rate far more often than α/2 (see the README's bound study). The cap at n_b makes the
+     * below the true rate far more often than α/2 (see the bound study in docs/statistics.md). The cap at n_b makes the
      * bound continuous with the zero-error bound: as R̂ → 0 the upper bound tends to 1 − (α/2)^{1/n_b}.
      * Not in R's {@code survey}; equal to {@link #KORN_GRAUBARD} whenever n_eff·(t ratio)² ≤ n_b.
      */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's table of what the match gate does with the demo when Excel has stripped the register's household ids of
+ * The table in docs/trust.md of what the match gate does with the demo when Excel has stripped the register's household ids of
  * their leading zero: for no county, one county and every county, the exit status, the counties without data and the
  * leaders the identification/exit rule reaches. The rows are computed here and must be the README's.
  */
@@ -101,7 +101,7 @@ class StrippedIdsTest {
                 row("one county (C03)", Set.of("C03")),
                 row("every county", null),
                 row("every county, `--match-ids normalised`", null, "--match-ids", "normalised"));
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("docs/trust.md"), StandardCharsets.UTF_8);
         for (String r : rows) {
             assertTrue(readme.contains(r), "the README's table lacks the row\n" + r + "\n" + String.join("\n", rows));
         }

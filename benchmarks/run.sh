@@ -17,7 +17,7 @@
 #   province  100 counties × 200 villages × ~250 households: 5,000,000 register, 500,000 spot-checked
 #   national  a draw frame of 500,000 villages (500 counties × 1,000), 10 drawn per county
 #
-# Lookback runs through bin/lookback (C1 JIT, serial GC, its class-data-sharing archive) with -Xmx2g; the city
+# Lookback runs through bin/lookback (the settings it picks by the job, its class-data-sharing archive) with -Xmx2g; the city
 # review is also timed as
 # `java -jar` with the default JIT, and with the report and PNG charts it writes by default (the R
 # workflow writes nothing, so the comparison with R uses --report none --charts none). The floor is a
@@ -44,7 +44,10 @@ jar=target/lookback.jar
 [ -f "$jar" ] || mvn -q -B -DskipTests package
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export LOOKBACK_JAVA_OPTS="-Xmx2g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# bin/lookback picks its settings by the job (a province's 180 MB register gets the full JIT and the parallel
+# collector); only the heap is capped, as the targets say
+unset LOOKBACK_JAVA_OPTS
+export LOOKBACK_HEAP=2g
 lb=bin/lookback
 
 has() { case " $sizes " in *" $1 "*) return 0;; *) return 1;; esac; }
@@ -157,9 +160,9 @@ if [ "$mode" = check ]; then
   exit 0
 fi
 echo
-echo "targets (issue 6), 2-core machine:"
+echo "targets (issues 6 and 22), 2-core machine:"
 if [ -n "${med[city_review]-}" ] && [ -n "${med[city_r]-}" ]; then
-  printf "  %-60s %s  (target <= 0.100)\n" "city review / R workflow" "$(ratio "${med[city_review]}" "${med[city_r]}")"
+  printf "  %-60s %s  (target <= 0.15)\n" "city review / R workflow" "$(ratio "${med[city_review]}" "${med[city_r]}")"
   printf "  %-60s %s\n" "city review with the default JIT (java -jar) / R workflow" \
     "$(ratio "${med[city_review_plain_jit]}" "${med[city_r]}")"
 fi

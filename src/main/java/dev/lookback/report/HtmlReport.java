@@ -294,10 +294,7 @@ public final class HtmlReport {
                 .append("<th class=\"num\">问责线<br><span class=\"en\">line</span></th>")
                 .append("<th>把握<br><span class=\"en\">how sure</span></th></tr></thead>\n<tbody>\n");
         for (Decision d : ds) {
-            List<String> who = new ArrayList<>();
-            for (int i = 0; i < d.roles().size(); i++) {
-                who.add(d.roles().get(i).chinese() + " " + d.names().get(i));
-            }
+            List<String> who = who(d);
             String interval = Double.isNaN(d.lower()) ? "" : d.lower() == d.upper()
                     ? "<br><small>全查 <span class=\"en\">census</span></small>"
                     : "<br><small>" + pct(d.lower()) + "–" + pct(d.upper()) + "</small>";
@@ -314,6 +311,15 @@ public final class HtmlReport {
                     .append("</span></td></tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** Who a decision reaches, each as post and name: 党委书记 王丽华. */
+    private static List<String> who(Decision d) {
+        List<String> who = new ArrayList<>();
+        for (int i = 0; i < d.roles().size(); i++) {
+            who.add(d.roles().get(i).chinese() + " " + d.names().get(i));
+        }
+        return who;
     }
 
     /** Whether a decision's p-value says something: a sampled decision with data (a census has no sampling error). */
@@ -365,10 +371,7 @@ public final class HtmlReport {
                 .append("<th>问责对象<br><span class=\"en\">reaches</span></th><th>依据<br><span class=\"en\">evidence</span></th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (Decision d : ds) {
-            List<String> who = new ArrayList<>();
-            for (int i = 0; i < d.roles().size(); i++) {
-                who.add(d.roles().get(i).chinese() + " " + d.names().get(i));
-            }
+            List<String> who = who(d);
             String interval = Double.isNaN(d.lower()) ? "—" : d.lower() == d.upper() ? "全查 <span class=\"en\">census</span>"
                     : pct(d.lower()) + "–" + pct(d.upper());
             h.append("<tr><td>").append(esc(d.county())).append("</td><td>").append(esc(d.rule().chinese()))

@@ -11,6 +11,7 @@ import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.chart.Lang;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
+import dev.lookback.leads.Leads;
 import dev.lookback.io.Columns;
 import dev.lookback.io.OutputColumn;
 import dev.lookback.io.OutputFile;
@@ -160,4 +161,102 @@ public final class OutputFiles {
             OutputColumn.<FundChecks.Check>of(Field.AMOUNT, MONEY, c -> c.project().amount()),
             OutputColumn.<FundChecks.Check>of(Field.AUDITED_MISUSED, MONEY, c -> c.project().auditedMisused()),
             OutputColumn.<FundChecks.Check>of(Field.LINE, INTEGER, c -> c.project().line()));
+
+    /** estimate_notes.csv: {@code county, measure, ci_method, note}, one row per interval with a note. */
+    public static final OutputFile<EstimateRow> ESTIMATE_NOTES = OutputFile.of("estimate_notes.csv",
+            OutputColumn.<EstimateRow>of(Field.COUNTY, TEXT, EstimateRow::county),
+            OutputColumn.<EstimateRow>of(Field.MEASURE, TEXT, EstimateRow::measure).shown(EstimateRow::measureChinese),
+            OutputColumn.<EstimateRow>of(Field.CI_METHOD, TEXT, r -> r.interval().method().label()),
+            OutputColumn.<EstimateRow>of(Field.NOTE, TEXT, r -> r.interval().note()));
+
+    /**
+     * A lead as the review sees it: whether it is past the time limit, and the spot check's verdict on its household
+     * (a household of a sampled village), or null.
+     */
+    public record LeadRow(Leads.Lead lead, boolean overdue, dev.lookback.vocabulary.Kind spotCheckVerdict) {
+        /** Every lead of a result, as the review sees it. */
+        public static List<LeadRow> of(dev.lookback.ReviewResult r) {
+            java.util.Map<String, dev.lookback.check.Discrepancy> byHousehold = new java.util.HashMap<>();
+            r.discrepancies().forEach(d -> byHousehold.put(d.household(), d));
+            int days = r.settings().reportDays();
+            return r.leads().stream().map(l -> new LeadRow(l, l.overdue(r.asOf(), days), Leads.spotCheckVerdict(l,
+                    byHousehold, r.crossCheck().sample()).orElse(null))).toList();
+        }
+    }
+
+    /**
+     * leads.csv (and the workbook's 群众举报 sheet): {@code report, received, channel, county, village, subject,
+     * subject_id, allegation, status, verified_on, overdue, spot_check_verdict}.
+     */
+    public static final OutputFile<LeadRow> LEADS = OutputFile.of("leads.csv",
+            OutputColumn.<LeadRow>of(Field.REPORT, TEXT, r -> r.lead().report()),
+            OutputColumn.<LeadRow>of(Field.RECEIVED, TEXT, r -> r.lead().received().toString()),
+            OutputColumn.<LeadRow>of(Field.CHANNEL, TEXT, r -> r.lead().channel().label())
+                    .shown(r -> r.lead().channel().chinese()),
+            OutputColumn.<LeadRow>of(Field.COUNTY, TEXT, r -> r.lead().county()),
+            OutputColumn.<LeadRow>of(Field.VILLAGE, TEXT, r -> r.lead().village()),
+            OutputColumn.<LeadRow>of(Field.SUBJECT, TEXT, r -> r.lead().subject().label())
+                    .shown(r -> r.lead().subject().chinese()),
+            OutputColumn.<LeadRow>of(Field.SUBJECT_ID, TEXT, r -> r.lead().subjectId()),
+            OutputColumn.<LeadRow>of(Field.ALLEGATION, TEXT, r -> r.lead().allegation().label())
+                    .shown(r -> r.lead().allegation().chinese()),
+            OutputColumn.<LeadRow>of(Field.LEAD_STATUS, TEXT, r -> r.lead().status().name())
+                    .shown(r -> r.lead().status().chinese()),
+            OutputColumn.<LeadRow>of(Field.VERIFIED_ON, TEXT, r -> r.lead().verifiedOn() == null ? null
+                    : r.lead().verifiedOn().toString()),
+            OutputColumn.<LeadRow>of(Field.OVERDUE, FLAG, LeadRow::overdue),
+            OutputColumn.<LeadRow>of(Field.SPOT_CHECK_VERDICT, TEXT, r -> r.spotCheckVerdict() == null ? null
+                    : r.spotCheckVerdict().name()).shown(r -> r.spotCheckVerdict() == null ? null
+                            : r.spotCheckVerdict().chinese()));
+
+    /** lead_referrals.csv: {@code county, report, subject, subject_id, allegation, status, verified_on}. */
+    public static final OutputFile<Leads.Lead> LEAD_REFERRALS = OutputFile.of("lead_referrals.csv",
+            OutputColumn.<Leads.Lead>of(Field.COUNTY, TEXT, Leads.Lead::county),
+            OutputColumn.<Leads.Lead>of(Field.REPORT, TEXT, Leads.Lead::report),
+            OutputColumn.<Leads.Lead>of(Field.SUBJECT, TEXT, l -> l.subject().label()).shown(l -> l.subject().chinese()),
+            OutputColumn.<Leads.Lead>of(Field.SUBJECT_ID, TEXT, Leads.Lead::subjectId),
+            OutputColumn.<Leads.Lead>of(Field.ALLEGATION, TEXT, l -> l.allegation().label())
+                    .shown(l -> l.allegation().chinese()),
+            OutputColumn.<Leads.Lead>of(Field.LEAD_STATUS, TEXT, l -> l.status().name()).shown(l -> l.status().chinese()),
+            OutputColumn.<Leads.Lead>of(Field.VERIFIED_ON, TEXT, l -> String.valueOf(l.verifiedOn())));
+
+    /** A row of reports_summary.csv: a county's leads of one allegation in one status. */
+    public record ReportCount(String county, dev.lookback.vocabulary.Allegation allegation,
+            dev.lookback.vocabulary.LeadStatus status, int count) {
+    }
+
+    /** reports_summary.csv: {@code county, allegation, status, count}. */
+    public static final OutputFile<ReportCount> REPORTS_SUMMARY = OutputFile.of("reports_summary.csv",
+            OutputColumn.<ReportCount>of(Field.COUNTY, TEXT, ReportCount::county),
+            OutputColumn.<ReportCount>of(Field.ALLEGATION, TEXT, r -> r.allegation().label())
+                    .shown(r -> r.allegation().chinese()),
+            OutputColumn.<ReportCount>of(Field.LEAD_STATUS, TEXT, r -> r.status().name()).shown(r -> r.status().chinese()),
+            OutputColumn.<ReportCount>of(Field.COUNT, INTEGER, ReportCount::count));
+
+    /**
+     * A rectification item of a county: {@code item} (an {@code Item} label), {@code id}, {@code village},
+     * {@code problem_zh}, {@code problem}, {@code amount} (blank, or the misused yuan).
+     */
+    public record RectificationItem(String county, String item, String id, String village, String problemChinese,
+            String problem, String amount) {
+        /** The items of a county, from {@link ReviewFiles#rectificationItems}' rows. */
+        public static List<RectificationItem> of(String county, List<String[]> rows) {
+            return rows.stream().map(r -> new RectificationItem(county, r[0], r[1], r[2], r[3], r[4], r[5])).toList();
+        }
+    }
+
+    /**
+     * rectification/&lt;county&gt;.csv: {@code item, id, village, problem_zh, problem, amount}; the workbooks' 整改清单
+     * sheets show the county first (a column for people only: a county's file is its own) and the item in Chinese.
+     */
+    public static final OutputFile<RectificationItem> RECTIFICATION = OutputFile.of("rectification/<county>.csv",
+            OutputColumn.<RectificationItem>of(Field.COUNTY, TEXT, RectificationItem::county).peopleOnly(),
+            OutputColumn.<RectificationItem>of(Field.ITEM, TEXT, RectificationItem::item).shown(r -> dev.lookback
+                    .vocabulary.Item.valueOf(r.item().toUpperCase(java.util.Locale.ROOT)).chinese()),
+            OutputColumn.<RectificationItem>of(Field.ID, TEXT, RectificationItem::id),
+            OutputColumn.<RectificationItem>of(Field.VILLAGE, TEXT, RectificationItem::village),
+            OutputColumn.<RectificationItem>of(Field.PROBLEM_ZH, TEXT, RectificationItem::problemChinese),
+            OutputColumn.<RectificationItem>of(Field.PROBLEM, TEXT, RectificationItem::problem),
+            OutputColumn.<RectificationItem>of(Field.AMOUNT, MONEY, r -> r.amount().isEmpty() ? null
+                    : Double.valueOf(r.amount())));
 }

@@ -57,16 +57,8 @@ public final class ReviewFiles {
      * estimates.csv has exactly the contract's columns.
      */
     public static void writeEstimateNotes(Path file, List<ErrorRate> rates) throws IOException {
-        try (CsvWriter w = CsvWriter.create(file)) {
-            w.row("county", "measure", "ci_method", "note");
-            for (ErrorRate r : rates) {
-                for (Interval ci : r.intervals()) {
-                    if (!ci.note().isEmpty()) {
-                        w.row(r.county(), r.measure().label(), ci.method().label(), ci.note());
-                    }
-                }
-            }
-        }
+        OutputFiles.ESTIMATE_NOTES.write(file, OutputFiles.EstimateRow.of(rates).stream()
+                .filter(r -> !r.interval().note().isEmpty()).toList());
     }
 
     /** The rectification list: every household that is not correct ({@link HouseholdLists#DISCREPANCIES}'s columns). */
@@ -227,37 +219,12 @@ public final class ReviewFiles {
      * village, the spot check's verdict) and lead_referrals.csv (confirmed cadre and project leads).
      */
     public static void writeLeads(ReviewResult result, Path dir) throws IOException {
-        try (CsvWriter w = CsvWriter.create(dir.resolve("reports_summary.csv"))) {
-            w.row(Field.COUNTY.label(), Field.ALLEGATION.label(), Field.LEAD_STATUS.label(), Field.COUNT.label());
-            Leads.summary(result.leads()).forEach((county, byAllegation) -> byAllegation.forEach((a, byStatus) ->
-                    byStatus.forEach((status, n) -> {
-                        try {
-                            w.row(county, a.label(), status.name(), n);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })));
-        }
-        java.util.Map<String, Discrepancy> byHousehold = new java.util.HashMap<>();
-        result.discrepancies().forEach(d -> byHousehold.put(d.household(), d));
-        int days = result.settings().reportDays();
-        try (CsvWriter w = CsvWriter.create(dir.resolve("leads.csv"))) {
-            w.row("report", "received", "channel", "county", "village", "subject", "subject_id", "allegation", "status",
-                    "verified_on", "overdue", "spot_check_verdict");
-            for (Leads.Lead l : result.leads()) {
-                w.row(l.report(), l.received(), l.channel().label(), l.county(), l.village(), l.subject().label(),
-                        l.subjectId(), l.allegation().label(), l.status().name(),
-                        l.verifiedOn() == null ? "" : l.verifiedOn(), l.overdue(result.asOf(), days),
-                        Leads.spotCheckVerdict(l, byHousehold, result.crossCheck().sample()).map(Enum::name).orElse(""));
-            }
-        }
-        try (CsvWriter w = CsvWriter.create(dir.resolve("lead_referrals.csv"))) {
-            w.row("county", "report", "subject", "subject_id", "allegation", "status", "verified_on");
-            for (Leads.Lead l : leadReferrals(result)) {
-                w.row(l.county(), l.report(), l.subject().label(), l.subjectId(), l.allegation().label(),
-                        l.status().name(), l.verifiedOn());
-            }
-        }
+        List<OutputFiles.ReportCount> counts = new ArrayList<>();
+        Leads.summary(result.leads()).forEach((county, byAllegation) -> byAllegation.forEach((a, byStatus) ->
+                byStatus.forEach((status, n) -> counts.add(new OutputFiles.ReportCount(county, a, status, n)))));
+        OutputFiles.REPORTS_SUMMARY.write(dir.resolve(OutputFiles.REPORTS_SUMMARY.name()), counts);
+        OutputFiles.LEADS.write(dir.resolve(OutputFiles.LEADS.name()), OutputFiles.LeadRow.of(result));
+        OutputFiles.LEAD_REFERRALS.write(dir.resolve(OutputFiles.LEAD_REFERRALS.name()), leadReferrals(result));
     }
 
     public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {
@@ -274,12 +241,8 @@ public final class ReviewFiles {
                 String workbook = files.get(e.getKey()) + ".xlsx";
                 index.row(e.getKey(), name, workbook);
                 Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook));
-                try (CsvWriter w = CsvWriter.create(FileNames.inside(dir, name))) {
-                    w.row("item", "id", "village", "problem_zh", "problem", "amount");
-                    for (String[] row : e.getValue()) {
-                        w.row((Object[]) row);
-                    }
-                }
+                OutputFiles.RECTIFICATION.write(FileNames.inside(dir, name), OutputFiles.RectificationItem.of(e.getKey(),
+                        e.getValue()));
             }
         }
     }

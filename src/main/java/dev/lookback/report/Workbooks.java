@@ -60,13 +60,13 @@ public final class Workbooks {
                 sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(result.decisions()));
             }
             sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(result.rates()));
-            sheet(wb, "整改清单", itemColumns(true), rows(ReviewFiles.rectificationItems(result)));
+            sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), rows(ReviewFiles.rectificationItems(result)));
             sheet(wb, "数据质量", HouseholdLists.DATA_QUALITY.forPeople(), result.findings());
             if (!result.fundChecks().isEmpty()) {
                 sheet(wb, "资金移送", OutputFiles.FUND_REFERRALS.forPeople(), ReviewFiles.referrals(result.fundChecks()));
             }
             if (!result.leads().isEmpty()) {
-                sheet(wb, "群众举报", leadColumns(result), result.leads());
+                sheet(wb, "群众举报", OutputFiles.LEADS.forPeople(), OutputFiles.LeadRow.of(result));
             }
             about(wb, result);
         });
@@ -81,7 +81,7 @@ public final class Workbooks {
             if (!mismatched.isEmpty()) {
                 sheet(wb, "不可用 NOT USABLE", mismatchColumns(), mismatched);
             }
-            sheet(wb, "整改清单", itemColumns(true), rows(Map.of(county, items)));
+            sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), OutputFiles.RectificationItem.of(county, items));
             List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
             if (!decisions.isEmpty()) {
                 sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(decisions));
@@ -104,32 +104,10 @@ public final class Workbooks {
         return sorted;
     }
 
-    private static List<String[]> rows(Map<String, List<String[]>> byCounty) {
-        List<String[]> rows = new ArrayList<>();
-        byCounty.forEach((county, items) -> {
-            for (String[] item : items) {
-                String[] row = new String[item.length + 1];
-                row[0] = county;
-                System.arraycopy(item, 0, row, 1, item.length);
-                rows.add(row);
-            }
-        });
+    private static List<OutputFiles.RectificationItem> rows(Map<String, List<String[]>> byCounty) {
+        List<OutputFiles.RectificationItem> rows = new ArrayList<>();
+        byCounty.forEach((county, items) -> rows.addAll(OutputFiles.RectificationItem.of(county, items)));
         return rows;
-    }
-
-    /** county, item (Chinese), id, village, problem_zh, problem, amount: a rectification row with its county first. */
-    static List<OutputColumn<String[]>> itemColumns(boolean withCounty) {
-        List<OutputColumn<String[]>> cols = new ArrayList<>();
-        if (withCounty) {
-            cols.add(OutputColumn.of(Field.COUNTY, TEXT, r -> r[0]));
-        }
-        cols.add(OutputColumn.of(Field.ITEM, TEXT, r -> Item.valueOf(r[1].toUpperCase(Locale.ROOT)).chinese()));
-        cols.add(OutputColumn.of(Field.ID, TEXT, r -> r[2]));
-        cols.add(OutputColumn.of(Field.VILLAGE, TEXT, r -> r[3]));
-        cols.add(OutputColumn.of(Field.PROBLEM_ZH, TEXT, r -> r[4]));
-        cols.add(OutputColumn.of(Field.PROBLEM, TEXT, r -> r[5]));
-        cols.add(OutputColumn.of(Field.AUDITED_MISUSED, MONEY, r -> r[6].isEmpty() ? null : Double.parseDouble(r[6])));
-        return cols;
     }
 
     /** The villages whose spot check and register do not match: their counties have no data. */
@@ -144,26 +122,6 @@ public final class Workbooks {
                 OutputColumn.of(Field.CAUSE, TEXT, m -> m.cause().chinese() + " " + m.cause().english()),
                 OutputColumn.of(Field.FIX, TEXT, m -> m.cause().chineseDetail()),
                 OutputColumn.of(Field.MESSAGE, TEXT, dev.lookback.check.Mismatch::explanation));
-    }
-
-    static List<OutputColumn<dev.lookback.leads.Leads.Lead>> leadColumns(ReviewResult r) {
-        java.util.Map<String, dev.lookback.check.Discrepancy> byHousehold = new java.util.HashMap<>();
-        r.discrepancies().forEach(d -> byHousehold.put(d.household(), d));
-        int days = r.settings().reportDays();
-        return List.of(
-                OutputColumn.of(Field.REPORT, TEXT, dev.lookback.leads.Leads.Lead::report),
-                OutputColumn.of(Field.RECEIVED, TEXT, l -> l.received().toString()),
-                OutputColumn.of(Field.CHANNEL, TEXT, l -> l.channel().chinese()),
-                OutputColumn.of(Field.COUNTY, TEXT, dev.lookback.leads.Leads.Lead::county),
-                OutputColumn.of(Field.VILLAGE, TEXT, dev.lookback.leads.Leads.Lead::village),
-                OutputColumn.of(Field.SUBJECT, TEXT, l -> l.subject().chinese()),
-                OutputColumn.of(Field.SUBJECT_ID, TEXT, dev.lookback.leads.Leads.Lead::subjectId),
-                OutputColumn.of(Field.ALLEGATION, TEXT, l -> l.allegation().chinese()),
-                OutputColumn.of(Field.LEAD_STATUS, TEXT, l -> l.status().chinese()),
-                OutputColumn.of(Field.VERIFIED_ON, TEXT, l -> l.verifiedOn() == null ? null : l.verifiedOn().toString()),
-                OutputColumn.of(Field.OVERDUE, FLAG, l -> l.overdue(r.asOf(), days)),
-                OutputColumn.of(Field.SPOT_CHECK_VERDICT, TEXT, l -> dev.lookback.leads.Leads.spotCheckVerdict(l,
-                        byHousehold, r.crossCheck().sample()).map(dev.lookback.vocabulary.Kind::chinese).orElse(null)));
     }
 
     /** The header's look: bold, wrapped, centred vertically, light grey, a thin line below. */

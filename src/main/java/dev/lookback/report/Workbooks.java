@@ -211,6 +211,7 @@ public final class Workbooks {
         try {
             try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(written))) {
                 Workbook wb = new Workbook(os, "Lookback", null);
+                wb.setCompressionLevel(java.util.zip.Deflater.NO_COMPRESSION); // compressed once, in the copy below
                 sheets.write(wb);
                 wb.finish();
             }

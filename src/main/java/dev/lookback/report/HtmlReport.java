@@ -227,7 +227,7 @@ public final class HtmlReport {
             item(h, w.chinese(), w.english(), w.chineseDetail() + "。", w.englishDetail() + ".");
         }
         h.append("</dl>\n");
-        nextSteps(h, result, triggered, above);
+        nextSteps(h, result);
         PolicyComparison pc = result.policies();
         if (pc != null) {
             h.append("<h3>各判断规则的风险 <span class=\"en\">What each policy risks here</span></h3>\n");
@@ -327,36 +327,12 @@ public final class HtmlReport {
         return !Double.isNaN(d.risk().pValue()) && d.lower() != d.upper() && d.outcome() != Outcome.NO_DATA;
     }
 
-    /** What the leading group must do next: follow up, refer, rectify. */
-    private static void nextSteps(StringBuilder h, ReviewResult result, List<Decision> triggered, List<Decision> above) {
-        java.util.Set<String> followUp = new java.util.TreeSet<>();
-        result.decisions().stream().filter(d -> d.triggered() && d.fragile() || above.contains(d)
-                || d.outcome() == Outcome.NO_DATA).forEach(d -> followUp.add(d.county()));
-        int fundReferrals = ReviewFiles.referrals(result.fundChecks()).size();
-        int leadReferrals = ReviewFiles.leadReferrals(result).size();
-        Map<String, List<String[]>> items = ReviewFiles.rectificationItems(result);
+    /** What the leading group must do next: follow up, refer, rectify ({@link NextSteps}). */
+    private static void nextSteps(StringBuilder h, ReviewResult result) {
         h.append("<h3>下一步 <span class=\"en\">What to do next</span></h3>\n<ul class=\"next\">\n");
-        if (!followUp.isEmpty()) {
-            h.append("<li>").append(esc("补充抽查：" + String.join("、", followUp) + "（超线但未证实、触发但不稳或无数据的判断；"
-                    + "lookback follow-up 给出增抽方案）")).append("<br><span class=\"en\">").append(esc("Follow up "
-                            + String.join(", ", followUp) + " (above the line but not proven, triggered but fragile, or"
-                            + " no data; lookback follow-up proposes the villages)")).append("</span></li>\n");
-        }
-        if (fundReferrals + leadReferrals > 0) {
-            h.append("<li>").append(esc("移送纪检监察：" + fundReferrals + " 个资金项目（fund_referrals.csv）、" + leadReferrals
-                    + " 条群众举报线索（lead_referrals.csv）")).append("<br><span class=\"en\">").append(esc("Refer to"
-                            + " discipline inspection: " + fundReferrals + " " + Summary.plural(fundReferrals, "project") + ", "
-                            + leadReferrals + " " + Summary.plural(leadReferrals, "lead")))
+        for (String[] step : NextSteps.of(result).lines()) {
+            h.append("<li>").append(esc(step[0])).append("<br><span class=\"en\">").append(esc(step[1]))
                     .append("</span></li>\n");
-        }
-        if (!items.isEmpty()) {
-            h.append("<li>").append(esc("整改：" + items.size() + " 个县共 " + items.values().stream().mapToInt(List::size)
-                    .sum() + " 项（各县工作簿见 rectification/）")).append("<br><span class=\"en\">").append(esc("Rectify: "
-                            + items.values().stream().mapToInt(List::size).sum() + " items in " + items.size()
-                            + " counties (each county's workbook in rectification/)")).append("</span></li>\n");
-        }
-        if (followUp.isEmpty() && fundReferrals + leadReferrals == 0 && items.isEmpty()) {
-            h.append("<li>无需补充抽查、移送或整改。<br><span class=\"en\">Nothing to follow up, refer or rectify.</span></li>\n");
         }
         h.append("</ul>\n");
     }

@@ -147,22 +147,17 @@ public final class Summary {
         for (Sureness w : List.of(Sureness.PROVEN, Sureness.ABOVE_NOT_PROVEN, Sureness.BELOW)) {
             line(sb, "  · " + w.chinese() + " " + w.english() + ": " + w.englishDetail());
         }
+        NextSteps steps = NextSteps.of(result);
         List<String> next = new ArrayList<>();
-        java.util.Set<String> followUp = new java.util.TreeSet<>();
-        // what a follow-up round settles first: triggered but fragile, above the line but not proven, no data
-        decisions.stream().filter(d -> d.triggered() && d.fragile() || d.sureness() == Sureness.ABOVE_NOT_PROVEN
-                || d.outcome() == Outcome.NO_DATA).forEach(d -> followUp.add(d.county()));
-        if (!followUp.isEmpty()) {
-            next.add("补充抽查 follow up " + String.join(", ", followUp.size() <= 4 ? followUp
-                    : List.of(followUp.size() + " counties")) + " (lookback follow-up)");
+        if (!steps.followUp().isEmpty()) {
+            next.add("补充抽查 follow up " + String.join(", ", steps.followUp().size() <= 4 ? steps.followUp()
+                    : List.of(steps.followUp().size() + " counties")) + " (lookback follow-up)");
         }
-        int referrals = ReviewFiles.referrals(result.fundChecks()).size() + ReviewFiles.leadReferrals(result).size();
-        if (referrals > 0) {
-            next.add("移送 refer " + referrals + " (*_referrals.csv)");
+        if (steps.fundReferrals() + steps.leadReferrals() > 0) {
+            next.add("移送 refer " + (steps.fundReferrals() + steps.leadReferrals()) + " (*_referrals.csv)");
         }
-        var items = ReviewFiles.rectificationItems(result);
-        if (!items.isEmpty()) {
-            next.add("整改 rectify " + items.values().stream().mapToInt(List::size).sum() + " items (rectification/)");
+        if (steps.items() > 0) {
+            next.add("整改 rectify " + steps.items() + " items (rectification/)");
         }
         if (!next.isEmpty()) {
             line(sb, "下一步 Next: " + String.join("; ", next));

@@ -59,6 +59,10 @@ public final class Workbooks {
             if (!result.decisions().isEmpty()) {
                 sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(result.decisions()));
             }
+            if (!result.decisions().isEmpty()) { // then what the leading group must do next
+                sheet(wb, "下一步", List.of(OutputColumn.<String[]>of(Field.NEXT_STEP, TEXT, st -> st[0]),
+                        OutputColumn.<String[]>of(Field.NEXT_STEP_EN, TEXT, st -> st[1])), NextSteps.of(result).lines());
+            }
             sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(result.rates()));
             sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), rows(ReviewFiles.rectificationItems(result)));
             sheet(wb, "数据质量", HouseholdLists.DATA_QUALITY.forPeople(), result.findings());

@@ -38,7 +38,9 @@ class WorkbooksTest {
         try (Workbook wb = open(dir.resolve("out/review.xlsx"))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("问责结论", "误差率", "整改清单", "数据质量", "资金移送", "群众举报", "说明"), names);
+            assertEquals(List.of("问责结论", "下一步", "误差率", "整改清单", "数据质量", "资金移送", "群众举报", "说明"), names);
+            assertTrue(wb.getSheet("下一步").getRow(1).getCell(0).getStringCellValue().startsWith("补充抽查："),
+                    "then what to do next, in the plan's words");
             Sheet decisions = wb.getSheet("问责结论");
             assertEquals("县 county", decisions.getRow(0).getCell(0).getStringCellValue());
             assertEquals(Field.OUTCOME.header(), decisions.getRow(0).getCell(3).getStringCellValue());

@@ -1,5 +1,6 @@
 package dev.lookback.report;
 
+import static dev.lookback.io.OutputColumn.Kind.DECIMAL;
 import static dev.lookback.io.OutputColumn.Kind.FLAG;
 import static dev.lookback.io.OutputColumn.Kind.INTEGER;
 import static dev.lookback.io.OutputColumn.Kind.MONEY;
@@ -9,6 +10,7 @@ import static dev.lookback.io.OutputColumn.Kind.TEXT;
 
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.chart.Lang;
+import dev.lookback.check.Recheck;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.leads.Leads;
@@ -259,4 +261,50 @@ public final class OutputFiles {
             OutputColumn.<RectificationItem>of(Field.PROBLEM, TEXT, RectificationItem::problem),
             OutputColumn.<RectificationItem>of(Field.AMOUNT, MONEY, r -> r.amount().isEmpty() ? null
                     : Double.valueOf(r.amount())));
+
+    /**
+     * agreement.csv: {@code county, on, households, villages, agreements, both_yes, spot_yes_recheck_no,
+     * spot_no_recheck_yes, both_no, kappa, kappa_lower, kappa_upper}; the four counts for {@code qualifies} only.
+     */
+    public static final OutputFile<Recheck.Agreement> AGREEMENT = OutputFile.of("agreement.csv",
+            OutputColumn.<Recheck.Agreement>of(Field.COUNTY, TEXT, Recheck.Agreement::county),
+            OutputColumn.<Recheck.Agreement>of(Field.ON, TEXT, Recheck.Agreement::on),
+            OutputColumn.<Recheck.Agreement>of(Field.HOUSEHOLDS, INTEGER, Recheck.Agreement::households),
+            OutputColumn.<Recheck.Agreement>of(Field.VILLAGES, INTEGER, Recheck.Agreement::villages),
+            OutputColumn.<Recheck.Agreement>of(Field.AGREEMENTS, INTEGER, Recheck.Agreement::agreements),
+            OutputColumn.<Recheck.Agreement>of(Field.BOTH_YES, INTEGER, a -> cell(a, 0)),
+            OutputColumn.<Recheck.Agreement>of(Field.SPOT_YES_RECHECK_NO, INTEGER, a -> cell(a, 1)),
+            OutputColumn.<Recheck.Agreement>of(Field.SPOT_NO_RECHECK_YES, INTEGER, a -> cell(a, 2)),
+            OutputColumn.<Recheck.Agreement>of(Field.BOTH_NO, INTEGER, a -> cell(a, 3)),
+            OutputColumn.<Recheck.Agreement>of(Field.KAPPA, DECIMAL, Recheck.Agreement::kappa),
+            OutputColumn.<Recheck.Agreement>of(Field.KAPPA_LOWER, DECIMAL, Recheck.Agreement::lower),
+            OutputColumn.<Recheck.Agreement>of(Field.KAPPA_UPPER, DECIMAL, Recheck.Agreement::upper));
+
+    /** A cell of the qualifies table, or null (a blank) for the verdicts' agreement. */
+    private static Integer cell(Recheck.Agreement a, int k) {
+        return a.on().equals("qualifies") ? a.table()[k] : null;
+    }
+
+    /**
+     * recheck_disagreements.csv: every household the checks judge differently: {@code household, county, village,
+     * spot_qualifies, recheck_qualifies, spot_verdict, recheck_verdict, spot_verdict_zh, recheck_verdict_zh}.
+     */
+    public static final OutputFile<Recheck.Household> RECHECK_DISAGREEMENTS = OutputFile.of(
+            "recheck_disagreements.csv",
+            OutputColumn.<Recheck.Household>of(Field.HOUSEHOLD, TEXT, Recheck.Household::household),
+            OutputColumn.<Recheck.Household>of(Field.COUNTY, TEXT, Recheck.Household::county),
+            OutputColumn.<Recheck.Household>of(Field.VILLAGE, TEXT, Recheck.Household::village),
+            OutputColumn.<Recheck.Household>of(Field.SPOT_QUALIFIES, FLAG, Recheck.Household::spotQualifies),
+            OutputColumn.<Recheck.Household>of(Field.RECHECK_QUALIFIES, FLAG, Recheck.Household::recheckQualifies),
+            OutputColumn.<Recheck.Household>of(Field.SPOT_VERDICT, TEXT, h -> h.spotVerdict().name()).machinesOnly(),
+            OutputColumn.<Recheck.Household>of(Field.RECHECK_VERDICT, TEXT, h -> h.recheckVerdict().name())
+                    .machinesOnly(),
+            OutputColumn.<Recheck.Household>of(Field.SPOT_VERDICT_ZH, TEXT, h -> h.spotVerdict().chinese()),
+            OutputColumn.<Recheck.Household>of(Field.RECHECK_VERDICT_ZH, TEXT, h -> h.recheckVerdict().chinese()));
+
+    /** rectification/index.csv: {@code county, file, workbook}, which list and workbook is whose. */
+    public static final OutputFile<String[]> RECTIFICATION_INDEX = OutputFile.of("rectification/index.csv",
+            OutputColumn.<String[]>of(Field.COUNTY, TEXT, r -> r[0]),
+            OutputColumn.<String[]>of(Field.FILE, TEXT, r -> r[1]),
+            OutputColumn.<String[]>of(Field.WORKBOOK, TEXT, r -> r[2]));
 }

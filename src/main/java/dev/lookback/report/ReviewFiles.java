@@ -8,11 +8,8 @@ import dev.lookback.check.HouseholdLists;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
 import dev.lookback.leads.Leads;
-import dev.lookback.io.CsvWriter;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.MeasureTallies;
-import dev.lookback.survey.Interval;
-import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.FundMeasure;
 import dev.lookback.vocabulary.Item;
 import dev.lookback.vocabulary.LeadSubject;
@@ -188,24 +185,9 @@ public final class ReviewFiles {
      * and recheck_disagreements.csv (every household the checks judge differently).
      */
     public static void writeRecheck(dev.lookback.check.Recheck.Result r, Path dir) throws IOException {
-        try (CsvWriter w = CsvWriter.create(dir.resolve("agreement.csv"))) {
-            w.row("county", "on", "households", "villages", "agreements", "both_yes", "spot_yes_recheck_no",
-                    "spot_no_recheck_yes", "both_no", "kappa", "kappa_lower", "kappa_upper");
-            for (var a : r.agreements()) {
-                boolean q = a.on().equals("qualifies");
-                w.row(a.county(), a.on(), a.households(), a.villages(), a.agreements(), q ? a.table()[0] : "",
-                        q ? a.table()[1] : "", q ? a.table()[2] : "", q ? a.table()[3] : "", a.kappa(), a.lower(),
-                        a.upper());
-            }
-        }
-        try (CsvWriter w = CsvWriter.create(dir.resolve("recheck_disagreements.csv"))) {
-            w.row("household", "county", "village", "spot_qualifies", "recheck_qualifies", "spot_verdict",
-                    "recheck_verdict", "spot_verdict_zh", "recheck_verdict_zh");
-            for (var h : r.disagreements()) {
-                w.row(h.household(), h.county(), h.village(), h.spotQualifies(), h.recheckQualifies(), h.spotVerdict(),
-                        h.recheckVerdict(), h.spotVerdict().chinese(), h.recheckVerdict().chinese());
-            }
-        }
+        OutputFiles.AGREEMENT.write(dir.resolve(OutputFiles.AGREEMENT.name()), r.agreements());
+        OutputFiles.RECHECK_DISAGREEMENTS.write(dir.resolve(OutputFiles.RECHECK_DISAGREEMENTS.name()),
+                r.disagreements());
     }
 
     /** The leads to refer to the discipline inspection organs: confirmed or partly confirmed, about a cadre or project. */
@@ -234,17 +216,16 @@ public final class ReviewFiles {
         }
         Files.createDirectories(dir);
         Map<String, String> files = FileNames.safe(byCounty.keySet());
-        try (CsvWriter index = CsvWriter.create(dir.resolve("index.csv"))) {
-            index.row(Field.COUNTY.label(), Field.FILE.label(), Field.WORKBOOK.label());
-            for (Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
-                String name = files.get(e.getKey()) + ".csv";
-                String workbook = files.get(e.getKey()) + ".xlsx";
-                index.row(e.getKey(), name, workbook);
-                Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook));
-                OutputFiles.RECTIFICATION.write(FileNames.inside(dir, name), OutputFiles.RectificationItem.of(e.getKey(),
-                        e.getValue()));
-            }
+        List<String[]> index = new ArrayList<>();
+        for (Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
+            String name = files.get(e.getKey()) + ".csv";
+            String workbook = files.get(e.getKey()) + ".xlsx";
+            index.add(new String[] {e.getKey(), name, workbook});
+            Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook));
+            OutputFiles.RECTIFICATION.write(FileNames.inside(dir, name), OutputFiles.RectificationItem.of(e.getKey(),
+                    e.getValue()));
         }
+        OutputFiles.RECTIFICATION_INDEX.write(dir.resolve("index.csv"), index);
     }
 
     /** Why a cadre or a household fails, in Chinese or English: 驻村时间不足（3 个月，少于 6 个月）、任务未落实. */

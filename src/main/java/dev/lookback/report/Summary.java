@@ -8,7 +8,6 @@ import dev.lookback.rates.ErrorRate;
 import dev.lookback.survey.Formats;
 import dev.lookback.survey.Interval;
 import dev.lookback.decide.DecisionPolicy;
-import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Measure;
 import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Sureness;

@@ -63,16 +63,20 @@ public final class ReviewCharts {
         ReviewSettings s = result.settings();
         List<ForestRow> rows = new ArrayList<>();
         String method = "";
+        double decisionLevel = Double.NaN;
         for (ErrorRate r : result.rates()) {
             if (r.measure() != measure || ErrorRate.ALL.equals(r.county())) {
                 continue;
             }
-            Interval ci = r.interval();
+            // one interval per decision: the decision's, at its own level, where the county has one
+            Decision d = decision(result, r.county(), measure);
+            Interval ci = d != null ? d.interval() : r.interval();
             method = ci.method().abbreviation();
+            decisionLevel = d != null ? ci.level() : decisionLevel;
             boolean[] status = status(result, r.county(), measure, r.rate(), ci);
             rows.add(new ForestRow(r.county(), r.rate(), ci.lower(), ci.upper(), status[0], status[1]));
         }
-        String level = Charts.percentLabel(s.level());
+        String level = levelLabel(Double.isNaN(decisionLevel) ? s.level() : decisionLevel);
         String title = l.pick("各县" + name(measure, l) + "（" + level + " 置信区间，" + method + "）",
                 capitalized(name(measure, l)) + " by county (" + level + " CI, " + method + ")");
         String axis = l.pick(name(measure, l) + "（按" + s.unit().chinese() + "）",
@@ -153,8 +157,10 @@ public final class ReviewCharts {
                 continue;
             }
             double e = r.estimate().estimate();
-            boolean[] status = status(result, r.county(), measure, e, r.interval());
-            rows.add(new ForestRow(r.county(), e, r.interval().lower(), r.interval().upper(), status[0], status[1]));
+            Decision d = decision(result, r.county(), measure); // the decision's interval, at its own level
+            Interval ci = d != null ? d.interval() : r.interval();
+            boolean[] status = status(result, r.county(), measure, e, ci);
+            rows.add(new ForestRow(r.county(), e, ci.lower(), ci.upper(), status[0], status[1]));
         }
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -213,6 +219,23 @@ public final class ReviewCharts {
         boolean high = indicator.badWhenHigh();
         boolean triggered = result.settings().policy().triggers(estimate, ci, line, high);
         return new boolean[] {triggered, Decisions.fragile(ci, line, triggered, high)};
+    }
+
+    /** The decision of a county's indicator, or null. */
+    static Decision decision(ReviewResult result, String county, Indicator indicator) {
+        for (Decision d : result.decisions()) {
+            if (d.county().equals(county) && d.indicator() == indicator) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** A level as a title says it: 95%, or 99.69% when it is not a whole percent. */
+    static String levelLabel(double level) {
+        double pct = 100 * level;
+        return Math.abs(pct - Math.rint(pct)) < 1e-9 ? Charts.percentLabel(level)
+                : dev.lookback.survey.Formats.fixed(pct, 2) + "%";
     }
 
     private static String capitalized(String s) {

@@ -93,6 +93,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void theForestDrawsEachDecisionsOwnIntervalAndSaysItsLevel(@TempDir Path tmp) throws IOException {
+        // the demo declares two rounds: its decisions are at 99.69%, its rates' intervals at 95%
+        ReviewResult demo = dev.lookback.sim.Demo.run(tmp.resolve("in"), dev.lookback.sim.Demo.SEED,
+                dev.lookback.sim.Demo.PER_COUNTY, dev.lookback.vocabulary.Unit.PERSONS).result();
+        XYChart c = (XYChart) ReviewCharts.forest(demo, Measure.EXIT, Lang.ZH).chart();
+        Decision d = demo.decisions().stream().filter(x -> x.indicator() == Measure.EXIT && x.lower() < x.upper())
+                .findFirst().orElseThrow();
+        assertTrue(d.interval().level() > 0.99 && demo.settings().level() == 0.95);
+        XYSeries ci = c.getSeriesMap().get("ci " + d.county());
+        assertEquals(d.lower(), ci.getXData()[0], 0);
+        assertEquals(d.upper(), ci.getXData()[1], 0);
+        assertTrue(c.getTitle().contains("99.69%"), c.getTitle());
+    }
+
+    @Test
     void discrepancyBarsCountTheDiscrepancies() {
         CategoryChart c = (CategoryChart) ReviewCharts.discrepancies(result, Lang.ZH).chart();
         for (Kind k : new Kind[] {Kind.MISSED, Kind.WRONGLY_INCLUDED, Kind.WRONGLY_EXITED}) {

@@ -67,12 +67,10 @@ public final class Summary {
             var q = r.agreements().stream().filter(a -> a.county().equals("ALL") && a.on().equals("qualifies")).findFirst();
             var v = r.agreements().stream().filter(a -> a.county().equals("ALL") && a.on().equals("verdict")).findFirst();
             if (q.isPresent() && v.isPresent()) {
-                line(sb, "第三方评估 Re-check: " + q.get().households() + " households, " + q.get().villages() + " villages; κ "
+                line(sb, "第三方评估 Re-check: " + q.get().households() + " households, " + q.get().villages() + " villages, κ "
                         + Formats.fixed(q.get().kappa(), 2) + " [" + Formats.fixed(q.get().lower(), 2) + ", "
-                        + Formats.fixed(q.get().upper(), 2) + "] (verdicts " + Formats.fixed(v.get().kappa(), 2) + "); "
-                        + r.disagreements().size() + " disputed 有争议" + (r.disputed().isEmpty() ? ""
-                                : " in " + r.disputed().size() + " " + plural(r.disputed().size(), "decision")
-                                + " (agreement.csv)"));
+                        + Formats.fixed(q.get().upper(), 2) + "] (verdicts " + Formats.fixed(v.get().kappa(), 2) + "), "
+                        + r.disagreements().size() + " disputed 有争议");
             }
         }
         if (!result.leads().isEmpty()) {
@@ -150,7 +148,7 @@ public final class Summary {
         List<String> next = new ArrayList<>();
         if (!steps.followUp().isEmpty()) {
             next.add("补充抽查 follow up " + String.join(", ", steps.followUp().size() <= 4 ? steps.followUp()
-                    : List.of(steps.followUp().size() + " counties")) + " (lookback follow-up)");
+                    : List.of(steps.followUp().size() + " counties")));
         }
         if (steps.fundReferrals() + steps.leadReferrals() > 0) {
             next.add("移送 refer " + (steps.fundReferrals() + steps.leadReferrals()) + " (*_referrals.csv)");

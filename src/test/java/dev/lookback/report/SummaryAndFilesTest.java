@@ -85,6 +85,7 @@ class SummaryAndFilesTest {
         assertTrue(text.indexOf("下一步 Next:") < text.indexOf("误差率 Rates"), text);
         // nothing is cut: no line ends in an ellipsis, and a wrapped line breaks where a word ends
         assertFalse(text.contains("…"), text);
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("    ")), "the demo's summary says less, not wraps:\n" + text);
         // the county table's columns line up on screen: every rate column starts at the same display column
         List<String> rows = lines.stream().filter(l -> l.startsWith("C0") || l.startsWith("ALL")).toList();
         int at = Workbooks.displayWidth(rows.get(0).substring(0, rows.get(0).indexOf('[')));

@@ -120,8 +120,8 @@ public final class OutputFiles {
      * decisions.csv: {@code county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy, outcome, fragile,
      * p_value, p_adjusted, trigger_chance_at_threshold, villages_to_settle} (blank when settled or unknown), {@code
      * roles, names} (joined by {@code ;}), {@code evidence} (one sentence in Chinese and English) and {@code
-     * above_line_not_proven}; people see the terms, the roles and the evidence in Chinese, the outcome fourth and how sure
-     * it is in words ({@link Decision#sureness()}) beside it.
+     * above_line_not_proven}; people see the terms, the roles and the evidence in Chinese: who is reached (post, name) after the county,
+     * then the rule, the measure, the outcome and how sure it is in words ({@link Decision#sureness()}).
      */
     public static final OutputFile<Decision> DECISIONS = OutputFile.of("decisions.csv",
             OutputColumn.<Decision>of(Field.COUNTY, TEXT, Decision::county),
@@ -150,11 +150,11 @@ public final class OutputFiles {
             OutputColumn.<Decision>of(Field.ABOVE_LINE_NOT_PROVEN, FLAG, Decision::aboveLineNotProven),
             OutputColumn.<Decision>of(Field.SURENESS, TEXT, d -> d.sureness().label())
                     .shown(d -> d.sureness().chinese()).peopleOnly())
-            .shownInOrder(Field.COUNTY, Field.RULE, Field.MEASURE, Field.OUTCOME, Field.SURENESS, Field.ESTIMATE,
-                    Field.CI_LOWER,
+            .shownInOrder(Field.COUNTY, Field.ROLES, Field.NAMES, Field.RULE, Field.MEASURE, Field.OUTCOME,
+                    Field.SURENESS, Field.ESTIMATE, Field.CI_LOWER,
                     Field.CI_UPPER, Field.THRESHOLD, Field.POLICY, Field.FRAGILE, Field.ABOVE_LINE_NOT_PROVEN,
                     Field.P_VALUE, Field.P_ADJUSTED, Field.TRIGGER_CHANCE_AT_THRESHOLD, Field.VILLAGES_TO_SETTLE,
-                    Field.ROLES, Field.NAMES, Field.EVIDENCE);
+                    Field.EVIDENCE);
 
     /** fund_referrals.csv: {@code county, project, amount, audited_misused, line}, largest misuse first. */
     public static final OutputFile<FundChecks.Check> FUND_REFERRALS = OutputFile.of("fund_referrals.csv",

@@ -43,21 +43,23 @@ class WorkbooksTest {
                     "then what to do next, in the plan's words");
             Sheet decisions = wb.getSheet("问责结论");
             assertEquals("县 county", decisions.getRow(0).getCell(0).getStringCellValue());
-            assertEquals(Field.OUTCOME.header(), decisions.getRow(0).getCell(3).getStringCellValue());
+            assertEquals(Field.ROLES.header(), decisions.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(Field.OUTCOME.header(), decisions.getRow(0).getCell(5).getStringCellValue());
             assertEquals(r.decisions().size(), decisions.getLastRowNum());
             assertEquals(1, decisions.getPaneInformation().getHorizontalSplitPosition());
             // who is reached first, how sure in words beside the outcome, then the estimate as a number
             var first = r.triggered().get(0);
-            assertEquals(Field.SURENESS.header(), decisions.getRow(0).getCell(4).getStringCellValue());
-            assertEquals(first.outcome().chinese(), decisions.getRow(1).getCell(3).getStringCellValue());
-            assertEquals(first.sureness().chinese(), decisions.getRow(1).getCell(4).getStringCellValue());
-            Cell estimate = decisions.getRow(1).getCell(5);
+            assertEquals(Field.SURENESS.header(), decisions.getRow(0).getCell(6).getStringCellValue());
+            assertEquals(String.join("、", first.names()), decisions.getRow(1).getCell(2).getStringCellValue());
+            assertEquals(first.outcome().chinese(), decisions.getRow(1).getCell(5).getStringCellValue());
+            assertEquals(first.sureness().chinese(), decisions.getRow(1).getCell(6).getStringCellValue());
+            Cell estimate = decisions.getRow(1).getCell(7);
             assertEquals(CellType.NUMERIC, estimate.getCellType());
             assertEquals(first.estimate(), estimate.getNumericCellValue(), 0);
             assertEquals("0.00%", estimate.getCellStyle().getDataFormatString());
             Row afterReached = decisions.getRow(r.triggered().size() + 1);
             assertEquals(dev.lookback.vocabulary.Sureness.ABOVE_NOT_PROVEN.chinese(),
-                    afterReached.getCell(4).getStringCellValue(), "then those above the line, not proven");
+                    afterReached.getCell(6).getStringCellValue(), "then those above the line, not proven");
             Sheet rates = wb.getSheet("误差率");
             assertEquals(r.rates().size(), rates.getLastRowNum());
             assertEquals(CellType.NUMERIC, rates.getRow(1).getCell(3).getCellType()); // villages sampled

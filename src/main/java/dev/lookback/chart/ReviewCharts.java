@@ -235,7 +235,7 @@ public final class ReviewCharts {
     static String levelLabel(double level) {
         double pct = 100 * level;
         return Math.abs(pct - Math.rint(pct)) < 1e-9 ? Charts.percentLabel(level)
-                : dev.lookback.survey.Formats.fixed(pct, 2) + "%";
+                : dev.lookback.survey.Formats.percent(level);
     }
 
     private static String capitalized(String s) {

@@ -8,8 +8,9 @@ import dev.lookback.frame.Frame;
 import dev.lookback.io.Column;
 import dev.lookback.io.TabularSource;
 import dev.lookback.report.FollowUpPage;
-import dev.lookback.survey.Formats;
+import dev.lookback.report.OutputFiles;
 import dev.lookback.report.OutputFolder;
+import dev.lookback.survey.Formats;
 import dev.lookback.vocabulary.Field;
 import dev.lookback.vocabulary.Outcome;
 import dev.lookback.vocabulary.Rule;
@@ -54,21 +55,23 @@ final class FollowUpCommand extends Command {
     /** The budgets the page compares when none is given. */
     static final int[] BUDGETS = {10, 20, 30, 50, 100, 200};
 
-    static final Column RULE = Column.required(Field.RULE.label());
-    static final Column MEASURE = Column.required(Field.MEASURE.label());
-    static final Column OUTCOME = Column.required(Field.OUTCOME.label());
-    static final Column FRAGILE = Column.required(Field.FRAGILE.label());
-    static final Column ESTIMATE = Column.required(Field.ESTIMATE.label());
-    static final Column LOWER = Column.required(Field.CI_LOWER.label());
-    static final Column UPPER = Column.required(Field.CI_UPPER.label());
-    static final Column THRESHOLD = Column.required(Field.THRESHOLD.label());
-    static final Column TO_SETTLE = Column.optional(Field.VILLAGES_TO_SETTLE.label());
-    static final Column ABOVE = Column.optional(Field.ABOVE_LINE_NOT_PROVEN.label());
+    // decisions.csv's columns, as its declaration gives them
+    static final Column COUNTY = OutputFiles.DECISIONS.reading(Field.COUNTY);
+    static final Column RULE = OutputFiles.DECISIONS.reading(Field.RULE);
+    static final Column MEASURE = OutputFiles.DECISIONS.reading(Field.MEASURE);
+    static final Column OUTCOME = OutputFiles.DECISIONS.reading(Field.OUTCOME);
+    static final Column FRAGILE = OutputFiles.DECISIONS.reading(Field.FRAGILE);
+    static final Column ESTIMATE = OutputFiles.DECISIONS.reading(Field.ESTIMATE);
+    static final Column LOWER = OutputFiles.DECISIONS.reading(Field.CI_LOWER);
+    static final Column UPPER = OutputFiles.DECISIONS.reading(Field.CI_UPPER);
+    static final Column THRESHOLD = OutputFiles.DECISIONS.reading(Field.THRESHOLD);
+    static final Column TO_SETTLE = OutputFiles.DECISIONS.readingOptional(Field.VILLAGES_TO_SETTLE);
+    static final Column ABOVE = OutputFiles.DECISIONS.readingOptional(Field.ABOVE_LINE_NOT_PROVEN);
 
     /** The unsettled sampled decisions of a review's decisions.csv (the fund rule is a census: always settled). */
     static List<FollowUp.Unsettled> unsettled(Path decisions) {
         List<FollowUp.Unsettled> out = new ArrayList<>();
-        TabularSource.of(decisions).read(List.of(dev.lookback.io.Columns.COUNTY, RULE, MEASURE, OUTCOME, FRAGILE,
+        TabularSource.of(decisions).read(List.of(COUNTY, RULE, MEASURE, OUTCOME, FRAGILE,
                 ESTIMATE, LOWER, UPPER, THRESHOLD, TO_SETTLE, ABOVE), row -> {
                     boolean noData = Outcome.NO_DATA.label().equals(row.text(OUTCOME));
                     boolean fragile = "true".equals(row.text(FRAGILE));
@@ -80,7 +83,7 @@ final class FollowUpCommand extends Command {
                             .findFirst().orElseThrow(() -> row.error(RULE, row.text(RULE), Term.notOneOf(Rule.values())));
                     if (FollowUp.Unsettled.applies(rule, fragile, noData)) {
                         String k = row.text(TO_SETTLE);
-                        out.add(new FollowUp.Unsettled(row.text(dev.lookback.io.Columns.COUNTY), row.text(MEASURE), noData,
+                        out.add(new FollowUp.Unsettled(row.text(COUNTY), row.text(MEASURE), noData,
                                 could, k == null ? -1 : row.integer(TO_SETTLE, 0), number(row.text(ESTIMATE)),
                                 number(row.text(LOWER)), number(row.text(UPPER)), number(row.text(THRESHOLD)),
                                 Outcome.TRIGGERED.label().equals(row.text(OUTCOME)), "true".equals(row.text(ABOVE))));

@@ -157,6 +157,19 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
             return triggered ? 0 : aboveLine ? 1 : 2;
         }
 
+        /**
+         * Whether a round should give it villages: more villages could change it, and it needs some (0: the next
+         * round's level settles it on the villages it has) or has no data.
+         */
+        public boolean asksForVillages() {
+            return couldChange && (villagesToSettle != 0 || noData);
+        }
+
+        /** The villages it needs: its villages to settle, or (without data or that number) as many as its county has. */
+        public int needs(Map<String, Integer> sampled) {
+            return villagesToSettle > 0 ? villagesToSettle : Math.max(1, sampled.getOrDefault(county, 1));
+        }
+
         /** Whether a decision is one a follow-up should settle: sampled (not the fund census), fragile or without data. */
         public static boolean applies(dev.lookback.vocabulary.Rule rule, boolean fragile, boolean noData) {
             return rule != dev.lookback.vocabulary.Rule.FUNDS && (fragile || noData);
@@ -189,11 +202,9 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
     public static Map<String, Integer> additions(List<Unsettled> unsettled, Map<String, Integer> sampled) {
         Map<String, Integer> out = new TreeMap<>();
         for (Unsettled u : unsettled) {
-            if (!u.couldChange() || (u.villagesToSettle() == 0 && !u.noData())) {
-                continue; // 0: the next round's level settles it on the villages it has
+            if (u.asksForVillages()) {
+                out.merge(u.county(), u.needs(sampled), Math::max);
             }
-            int k = u.villagesToSettle() > 0 ? u.villagesToSettle() : Math.max(1, sampled.getOrDefault(u.county(), 1));
-            out.merge(u.county(), k, Math::max);
         }
         return out;
     }
@@ -248,7 +259,7 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
         }
     }
 
-    /** The villages per county, the chance of 80% each need is sized for. */
+    /** The chance to settle a decision that its villages to settle are sized for: 80%. */
     public static final double SETTLE_CHANCE = 0.8;
 
     /**
@@ -269,24 +280,18 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
         if (budget < 0) {
             throw new IllegalArgumentException("a budget of villages is 0 or more, got " + budget);
         }
-        List<Unsettled> candidates = new java.util.ArrayList<>();
-        for (Unsettled u : unsettled) {
-            if (u.couldChange() && (u.villagesToSettle() != 0 || u.noData())) {
-                candidates.add(u);
-            }
-        }
-        java.util.function.ToIntFunction<Unsettled> needs = u -> u.villagesToSettle() > 0 ? u.villagesToSettle()
-                : Math.max(1, sampled.getOrDefault(u.county(), 1));
+        List<Unsettled> candidates = new java.util.ArrayList<>(unsettled.stream().filter(Unsettled::asksForVillages)
+                .toList());
         List<Unsettled> order = new java.util.ArrayList<>(candidates);
-        order.sort(java.util.Comparator.comparingInt(Unsettled::stake).thenComparingInt(needs)
+        order.sort(java.util.Comparator.comparingInt(Unsettled::stake).thenComparingInt((Unsettled u) -> u.needs(sampled))
                 .thenComparing(Unsettled::county).thenComparing(Unsettled::measure));
         Map<String, Integer> added = new TreeMap<>();
-        Map<Unsettled, double[]> chance = new java.util.HashMap<>();
+        Map<Unsettled, Double> chance = new java.util.HashMap<>();
         long left = budget;
         for (Unsettled u : order) {
             int room = Math.max(0, inFrame.getOrDefault(u.county(), 0) - sampled.getOrDefault(u.county(), 0)
                     - (allowCensus ? 0 : 1));
-            int need = needs.applyAsInt(u);
+            int need = u.needs(sampled);
             int target = Math.min(need, room);
             int have = added.getOrDefault(u.county(), 0);
             int extra = Math.max(0, target - have);
@@ -297,15 +302,15 @@ public record FollowUp(Certificate previous, String previousSha256, DrawResult d
             if (extra > 0) {
                 added.put(u.county(), have + extra);
             }
-            chance.put(u, new double[] {need <= room ? SETTLE_CHANCE : Double.NaN});
+            chance.put(u, need <= room ? SETTLE_CHANCE : Double.NaN);
         }
         List<Funded> out = new java.util.ArrayList<>();
         candidates.sort(java.util.Comparator.comparing(Unsettled::county).thenComparingInt(Unsettled::stake)
                 .thenComparing(Unsettled::measure));
         for (Unsettled u : candidates) {
-            double[] c = chance.get(u);
-            out.add(new Funded(u, needs.applyAsInt(u), c == null ? 0 : added.getOrDefault(u.county(), 0),
-                    c == null ? 0 : c[0]));
+            Double c = chance.get(u);
+            out.add(new Funded(u, u.needs(sampled), c == null ? 0 : added.getOrDefault(u.county(), 0),
+                    c == null ? 0 : c));
         }
         return new Budgeted(budget, added, out);
     }

@@ -204,10 +204,9 @@ public final class HtmlReport {
             return;
         }
         List<Decision> triggered = ds.stream().filter(Decision::triggered).toList();
-        List<Decision> above = ds.stream().filter(d -> !d.triggered() && d.sureness() == Sureness.ABOVE_NOT_PROVEN)
-                .toList();
+        List<Decision> above = ds.stream().filter(NextSteps::aboveNotProven).toList();
         List<Decision> fragile = ds.stream().filter(d -> !d.triggered() && d.fragile() && !above.contains(d)).toList();
-        String level = Formats.fixed(100 * ds.get(0).interval().level(), 2) + "%";
+        String level = Formats.percent(ds.get(0).interval().level());
         h.append("<p class=\"headline\">").append(triggered.isEmpty()
                 ? "没有县触发问责规则。"
                 : triggered.size() + " 项问责规则被触发，涉及 " + triggered.stream().map(Decision::county).distinct().count()
@@ -223,7 +222,7 @@ public final class HtmlReport {
             reachedTable(h, shown);
         }
         h.append("<dl class=\"sureness\">\n");
-        for (Sureness w : List.of(Sureness.PROVEN, Sureness.ABOVE_NOT_PROVEN, Sureness.BELOW)) {
+        for (Sureness w : Sureness.withData()) {
             item(h, w.chinese(), w.english(), w.chineseDetail() + "。", w.englishDetail() + ".");
         }
         h.append("</dl>\n");
@@ -287,12 +286,10 @@ public final class HtmlReport {
      * line, and how sure the finding is in words; only the sureness is coloured.
      */
     private static void reachedTable(StringBuilder h, List<Decision> ds) {
-        h.append("<table class=\"reached\">\n<thead><tr><th>县<br><span class=\"en\">county</span></th>")
-                .append("<th>问责对象<br><span class=\"en\">who is reached</span></th>")
-                .append("<th>指标<br><span class=\"en\">measure</span></th>")
-                .append("<th class=\"num\">估计值与区间<br><span class=\"en\">estimate and interval</span></th>")
-                .append("<th class=\"num\">问责线<br><span class=\"en\">line</span></th>")
-                .append("<th>把握<br><span class=\"en\">how sure</span></th></tr></thead>\n<tbody>\n");
+        h.append("<table class=\"reached\">\n<thead><tr>").append(th("县", "county", false))
+                .append(th("问责对象", "who is reached", false)).append(th("指标", "measure", false))
+                .append(th("估计值与区间", "estimate and interval", true)).append(th("问责线", "line", true))
+                .append(th("把握", "how sure", false)).append("</tr></thead>\n<tbody>\n");
         for (Decision d : ds) {
             List<String> who = who(d);
             String interval = Double.isNaN(d.lower()) ? "" : d.lower() == d.upper()
@@ -311,6 +308,12 @@ public final class HtmlReport {
                     .append("</span></td></tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** A column's header: its Chinese, its English below; right-aligned over numbers. */
+    private static String th(String chinese, String english, boolean numeric) {
+        return (numeric ? "<th class=\"num\">" : "<th>") + esc(chinese) + "<br><span class=\"en\">" + esc(english)
+                + "</span></th>";
     }
 
     /** Who a decision reaches, each as post and name: 党委书记 王丽华. */
@@ -338,14 +341,11 @@ public final class HtmlReport {
     }
 
     private static void decisionTable(StringBuilder h, List<Decision> ds, String css) {
-        h.append("<table class=\"").append(css).append("\">\n<thead><tr><th>县<br><span class=\"en\">county</span></th>")
-                .append("<th>规则<br><span class=\"en\">rule</span></th><th>指标<br><span class=\"en\">measure</span></th>")
-                .append("<th class=\"num\">估计<br><span class=\"en\">estimate</span></th>")
-                .append("<th class=\"num\">区间<br><span class=\"en\">interval</span></th>")
-                .append("<th class=\"num\">线<br><span class=\"en\">line</span></th>")
-                .append("<th class=\"num\">p 值（Holm）<br><span class=\"en\">p (Holm)</span></th>")
-                .append("<th>问责对象<br><span class=\"en\">reaches</span></th><th>依据<br><span class=\"en\">evidence</span></th>")
-                .append("</tr></thead>\n<tbody>\n");
+        h.append("<table class=\"").append(css).append("\">\n<thead><tr>").append(th("县", "county", false))
+                .append(th("规则", "rule", false)).append(th("指标", "measure", false)).append(th("估计", "estimate", true))
+                .append(th("区间", "interval", true)).append(th("线", "line", true))
+                .append(th("p 值（Holm）", "p (Holm)", true)).append(th("问责对象", "reaches", false))
+                .append(th("依据", "evidence", false)).append("</tr></thead>\n<tbody>\n");
         for (Decision d : ds) {
             List<String> who = who(d);
             String interval = Double.isNaN(d.lower()) ? "—" : d.lower() == d.upper() ? "全查 <span class=\"en\">census</span>"
@@ -732,8 +732,7 @@ public final class HtmlReport {
         List<OutputColumn<T>> cols = file.forPeople();
         h.append("<table>\n<thead><tr>");
         for (OutputColumn<T> c : cols) {
-            h.append(c.kind().numeric() ? "<th class=\"num\">" : "<th>").append(esc(c.field().chinese()))
-                    .append("<br><span class=\"en\">").append(esc(c.field().english())).append("</span></th>");
+            h.append(th(c.field().chinese(), c.field().english(), c.kind().numeric()));
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (T row : rows) {

@@ -29,8 +29,7 @@ public record NextSteps(Set<String> followUp, int fundReferrals, int leadReferra
     public static NextSteps of(ReviewResult result) {
         Set<String> followUp = new TreeSet<>();
         for (Decision d : result.decisions()) {
-            if (d.triggered() && d.fragile() || !d.triggered() && d.sureness() == Sureness.ABOVE_NOT_PROVEN
-                    || d.outcome() == Outcome.NO_DATA) {
+            if (d.triggered() && d.fragile() || aboveNotProven(d) || d.outcome() == Outcome.NO_DATA) {
                 followUp.add(d.county());
             }
         }
@@ -38,6 +37,14 @@ public record NextSteps(Set<String> followUp, int fundReferrals, int leadReferra
         return new NextSteps(followUp, ReviewFiles.referrals(result.fundChecks()).size(),
                 ReviewFiles.leadReferrals(result).size(), items.values().stream().mapToInt(List::size).sum(),
                 items.size());
+    }
+
+    /**
+     * Whether a decision that reaches nobody is above the line but not proven: the follow-up's first candidates, listed
+     * after who is reached on the first screen, the summary and the workbook.
+     */
+    static boolean aboveNotProven(Decision d) {
+        return !d.triggered() && d.sureness() == Sureness.ABOVE_NOT_PROVEN;
     }
 
     /** Whether there is nothing to follow up, refer or rectify. */

@@ -33,9 +33,6 @@ public final class Summary {
     /** Triggered decisions shown one per line before "… more". */
     static final int TRIGGERED_ROWS = 10;
 
-    /** Decisions "above the line, not proven" named on their line (the rest counted): what fits 120 columns. */
-    static final int ABOVE_ROWS = 3;
-
     /**
      * The one-screen summary of a result (at most 40 lines of at most {@link #WIDTH} columns): the rates per
      * county against the review's own threshold, what the cross-check found, every triggered decision on one
@@ -122,15 +119,14 @@ public final class Summary {
         DecisionPolicy policy = decisions.get(0).policy();
         line(sb, "问责 Who is reached — 启动 " + triggered.size() + " triggered of " + decisions.size() + " "
                 + plural(decisions.size(), "decision") + ", " + policy.chinese() + " " + policy.label() + ", at "
-                + Formats.fixed(100 * decisions.get(0).interval().level(), 2) + "% (review.xlsx, decisions.csv):");
+                + Formats.percent(decisions.get(0).interval().level()) + " (review.xlsx, decisions.csv):");
         for (Decision d : triggered.subList(0, Math.min(TRIGGERED_ROWS, triggered.size()))) {
             line(sb, "  " + triggeredLine(d));
         }
         if (triggered.size() > TRIGGERED_ROWS) {
             line(sb, "  and " + (triggered.size() - TRIGGERED_ROWS) + " more triggered (decisions.csv)");
         }
-        List<Decision> above = decisions.stream().filter(d -> !d.triggered()
-                && d.sureness() == Sureness.ABOVE_NOT_PROVEN).toList();
+        List<Decision> above = decisions.stream().filter(NextSteps::aboveNotProven).toList();
         if (!above.isEmpty()) {
             sb.append(listLine("  " + Sureness.ABOVE_NOT_PROVEN.chinese() + " " + Sureness.ABOVE_NOT_PROVEN.english()
                     + ", follow up first: ", above.stream().map(d -> d.county() + " " + d.indicator().label() + " "
@@ -141,7 +137,7 @@ public final class Summary {
             sb.append(listLine("  " + Sureness.NO_DATA.chinese() + " no data, check first: ", none.stream()
                     .map(d -> d.county() + " " + d.indicator().label()).toList(), "decisions.csv"));
         }
-        for (Sureness w : List.of(Sureness.PROVEN, Sureness.ABOVE_NOT_PROVEN, Sureness.BELOW)) {
+        for (Sureness w : Sureness.withData()) {
             line(sb, "  · " + w.chinese() + " " + w.english() + ": " + w.englishDetail());
         }
         NextSteps steps = NextSteps.of(result);
@@ -368,14 +364,14 @@ public final class Summary {
         return sb.toString();
     }
 
-    /** One county's row: its four rates in % with their intervals. */
     /** The decision level of each declared round, e.g. {@code 99.69%, 95.31%}. */
     static String lookLevels(dev.lookback.ReviewSettings s) {
         return java.util.stream.IntStream.rangeClosed(1, Math.max(1, s.rounds()))
-                .mapToObj(k -> Formats.fixed(100 * s.decisionLevel(k), 2) + "%")
+                .mapToObj(k -> Formats.percent(s.decisionLevel(k)))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** One county's row: its four rates in % with their intervals. */
     private static void row(StringBuilder sb, String county, List<ErrorRate> list, double threshold, List<String> notes) {
         ErrorRate any = list.get(0);
         StringBuilder r = new StringBuilder(pad(fit(county, 9), 10)).append(pad(any.villagesSampled() + "/"

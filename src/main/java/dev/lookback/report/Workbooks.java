@@ -100,7 +100,7 @@ public final class Workbooks {
     static List<Decision> byStake(List<Decision> decisions) {
         List<Decision> sorted = new ArrayList<>(decisions);
         sorted.sort(java.util.Comparator.comparingInt(d -> d.triggered() ? 0
-                : d.sureness() == dev.lookback.vocabulary.Sureness.ABOVE_NOT_PROVEN ? 1
+                : NextSteps.aboveNotProven(d) ? 1
                         : d.sureness() == dev.lookback.vocabulary.Sureness.NO_DATA ? 2 : 3));
         return sorted;
     }

@@ -13,6 +13,11 @@ public enum Sureness implements Term {
     BELOW,
     NO_DATA;
 
+    /** The words a finding with data is said in, in order (what the report and the summary explain). */
+    public static java.util.List<Sureness> withData() {
+        return java.util.List.of(PROVEN, ABOVE_NOT_PROVEN, BELOW);
+    }
+
     /**
      * The sureness of an estimate and its interval against a line: for a rate bad when high, proven when the lower
      * bound is at or above the line, above-not-proven when only the estimate is, below otherwise (mirrored when a low

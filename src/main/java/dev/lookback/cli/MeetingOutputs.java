@@ -7,6 +7,7 @@ import dev.lookback.chart.Charts;
 import dev.lookback.chart.Figure;
 import dev.lookback.chart.Lang;
 import dev.lookback.chart.ReviewCharts;
+import dev.lookback.io.Writes;
 import dev.lookback.report.HtmlReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -75,33 +76,30 @@ final class MeetingOutputs {
         Files.createDirectories(charts);
         boolean png = formats.contains(ChartFormat.PNG);
         byte[][] images = new byte[figures.size()][];
-        try {
-            // both cores: each chart is its own object; a chart is painted once at 300 dpi for its PNG file,
-            // and the report shows that image halved
-            java.util.stream.IntStream.range(0, figures.size()).parallel().forEach(i -> {
-                Figure f = figures.get(i);
-                try {
-                    if (png) {
-                        BufferedImage full = Charts.image(f.chart(), Charts.PNG_DPI);
-                        Files.write(charts.resolve(f.name() + ".png"), Charts.png(full, Charts.PNG_DPI));
-                        if (report) {
-                            images[i] = Charts.png(Charts.halved(full), Charts.PNG_DPI / 2);
-                        }
-                    } else if (report) {
-                        images[i] = Charts.png(f.chart(), Charts.PNG_DPI / 2);
+        // both cores: each chart is its own object; a chart is painted once at 300 dpi for its PNG file,
+        // and the report shows that image halved
+        List<Writes.Write> writes = new java.util.ArrayList<>();
+        for (int k = 0; k < figures.size(); k++) {
+            int i = k;
+            Figure f = figures.get(i);
+            writes.add(() -> {
+                if (png) {
+                    BufferedImage full = Charts.image(f.chart(), Charts.PNG_DPI);
+                    Files.write(charts.resolve(f.name() + ".png"), Charts.png(full, Charts.PNG_DPI));
+                    if (report) {
+                        images[i] = Charts.png(Charts.halved(full), Charts.PNG_DPI / 2);
                     }
-                    for (ChartFormat format : formats) {
-                        if (format != ChartFormat.PNG) {
-                            Charts.save(f.chart(), charts.resolve(f.name() + "." + format.extension()), format);
-                        }
+                } else if (report) {
+                    images[i] = Charts.png(f.chart(), Charts.PNG_DPI / 2);
+                }
+                for (ChartFormat format : formats) {
+                    if (format != ChartFormat.PNG) {
+                        Charts.save(f.chart(), charts.resolve(f.name() + "." + format.extension()), format);
                     }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
         }
+        Writes.all(writes);
         if (!report) {
             return null;
         }

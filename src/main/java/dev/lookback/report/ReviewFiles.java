@@ -7,6 +7,7 @@ import dev.lookback.check.Finding;
 import dev.lookback.check.HouseholdLists;
 import dev.lookback.decide.Decision;
 import dev.lookback.funds.FundChecks;
+import dev.lookback.io.Writes;
 import dev.lookback.leads.Leads;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.rates.MeasureTallies;
@@ -72,34 +73,39 @@ public final class ReviewFiles {
      * Writes every file of a result into {@code dir} (created if needed): estimates.csv,
      * estimate_notes.csv, discrepancies.csv, data_quality.csv, tallies.csv (the village tallies the
      * estimates rest on, when the review had households), decisions.csv and fund_referrals.csv (when
-     * there is something to decide), and the rectification lists.
+     * there is something to decide), the rectification lists and review.xlsx; the files are independent and
+     * are written on every core ({@link Writes#all}).
      */
     public static void write(ReviewResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
-        writeEstimates(dir.resolve("estimates.csv"), result.rates());
-        writeEstimateNotes(dir.resolve("estimate_notes.csv"), result.rates());
-        if (!result.assistance().isEmpty()) {
-            writeAssistance(dir.resolve("assistance.csv"), result.assistance());
-        }
-        writeDiscrepancies(dir.resolve("discrepancies.csv"), result.discrepancies());
-        writeFindings(dir.resolve("data_quality.csv"), result.findings());
+        List<Writes.Write> writes = new ArrayList<>();
+        // the largest first, so that the cores share the rest
+        writes.add(() -> Workbooks.writeReview(result, dir.resolve("review.xlsx")));
+        writes.add(() -> writeDiscrepancies(dir.resolve("discrepancies.csv"), result.discrepancies()));
         if (!result.crossCheck().tallies().isEmpty()) {
-            MeasureTallies.of(result.crossCheck(), result.settings().unit()).write(dir.resolve("tallies.csv"));
+            writes.add(() -> MeasureTallies.of(result.crossCheck(), result.settings().unit())
+                    .write(dir.resolve("tallies.csv")));
         }
+        writes.addAll(rectificationLists(dir.resolve("rectification"), result));
+        writes.add(() -> writeEstimates(dir.resolve("estimates.csv"), result.rates()));
+        writes.add(() -> writeEstimateNotes(dir.resolve("estimate_notes.csv"), result.rates()));
+        if (!result.assistance().isEmpty()) {
+            writes.add(() -> writeAssistance(dir.resolve("assistance.csv"), result.assistance()));
+        }
+        writes.add(() -> writeFindings(dir.resolve("data_quality.csv"), result.findings()));
         if (!result.decisions().isEmpty()) {
-            writeDecisions(dir.resolve("decisions.csv"), result.decisions());
+            writes.add(() -> writeDecisions(dir.resolve("decisions.csv"), result.decisions()));
         }
         if (!result.fundChecks().isEmpty()) {
-            writeReferrals(dir.resolve("fund_referrals.csv"), result.fundChecks());
+            writes.add(() -> writeReferrals(dir.resolve("fund_referrals.csv"), result.fundChecks()));
         }
         if (!result.leads().isEmpty()) {
-            writeLeads(result, dir);
+            writes.add(() -> writeLeads(result, dir));
         }
         if (result.recheck() != null) {
-            writeRecheck(result.recheck(), dir);
+            writes.add(() -> writeRecheck(result.recheck(), dir));
         }
-        writeRectificationLists(dir.resolve("rectification"), result);
-        Workbooks.writeReview(result, dir.resolve("review.xlsx"));
+        Writes.all(writes);
     }
 
     /** Writes decisions.csv ({@link OutputFiles#DECISIONS}'s columns). */
@@ -124,14 +130,6 @@ public final class ReviewFiles {
         OutputFiles.FUND_REFERRALS.write(file, referrals(checks));
     }
 
-    /**
-     * One file per county (整改清单) under {@code dir}: what the county must act on — every household the
-     * spot check contradicts, every failing cadre and dissatisfied answer, every project with misused money
-     * or overdue (as of the review's date) — as {@code item, id, village, problem_zh, problem, amount}.
-     * The file's name is made from the county code by {@link FileNames#safe} (never a path, never outside
-     * {@code dir}); {@code index.csv} states which file is whose ({@code county, file}). Nothing is written
-     * when there is nothing to act on.
-     */
     /**
      * What each county must act on, in county order: rows of {@code item, id, village, problem_zh, problem,
      * amount} (item a {@link Item} label, amount blank or the misused yuan).
@@ -209,23 +207,38 @@ public final class ReviewFiles {
         OutputFiles.LEAD_REFERRALS.write(dir.resolve(OutputFiles.LEAD_REFERRALS.name()), leadReferrals(result));
     }
 
+    /**
+     * One file per county (整改清单) under {@code dir}: what the county must act on — every household the
+     * spot check contradicts, every failing cadre and dissatisfied answer, every project with misused money
+     * or overdue (as of the review's date) — as {@code item, id, village, problem_zh, problem, amount}.
+     * The file's name is made from the county code by {@link FileNames#safe} (never a path, never outside
+     * {@code dir}); {@code index.csv} states which file is whose ({@code county, file}). Nothing is written
+     * when there is nothing to act on.
+     */
     public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {
+        Writes.all(rectificationLists(dir, result));
+    }
+
+    /** The writes of {@link #writeRectificationLists}: a county's workbook and CSV file each, then the index. */
+    private static List<Writes.Write> rectificationLists(Path dir, ReviewResult result) throws IOException {
         Map<String, List<String[]>> byCounty = rectificationItems(result);
         if (byCounty.isEmpty()) {
-            return;
+            return List.of();
         }
         Files.createDirectories(dir);
         Map<String, String> files = FileNames.safe(byCounty.keySet());
+        List<Writes.Write> writes = new ArrayList<>();
         List<String[]> index = new ArrayList<>();
         for (Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
             String name = files.get(e.getKey()) + ".csv";
             String workbook = files.get(e.getKey()) + ".xlsx";
             index.add(new String[] {e.getKey(), name, workbook});
-            Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook));
-            OutputFiles.RECTIFICATION.write(FileNames.inside(dir, name), OutputFiles.RectificationItem.of(e.getKey(),
-                    e.getValue()));
+            writes.add(() -> Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook)));
+            writes.add(() -> OutputFiles.RECTIFICATION.write(FileNames.inside(dir, name),
+                    OutputFiles.RectificationItem.of(e.getKey(), e.getValue())));
         }
-        OutputFiles.RECTIFICATION_INDEX.write(dir.resolve("index.csv"), index);
+        writes.add(() -> OutputFiles.RECTIFICATION_INDEX.write(dir.resolve("index.csv"), index));
+        return writes;
     }
 
     /** Why a cadre or a household fails, in Chinese or English: 驻村时间不足（3 个月，少于 6 个月）、任务未落实. */

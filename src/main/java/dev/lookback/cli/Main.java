@@ -14,14 +14,25 @@ public final class Main {
     /** Exit status for a bug in Lookback (never expected: the fuzz campaign counts it as a failure). */
     static final int INTERNAL_ERROR = 3;
 
-    private static final List<Command> COMMANDS = List.of(new ReviewCommand(), new DrawCommand(), new VerifyDrawCommand(), new AssignTeamsCommand(),
-            new PlanCommand(), new FundsCommand(), new FollowUpCommand(), new RecheckDrawCommand(),
-            new DemoCommand(), new SimulateCommand(), new ShellCommand());
+    /** The commands, in a holder: a JVM that only launches another ({@link Launcher}) loads none of them. */
+    private static final class Commands {
+        static final List<Command> ALL = List.of(new ReviewCommand(), new DrawCommand(), new VerifyDrawCommand(),
+                new AssignTeamsCommand(), new PlanCommand(), new FundsCommand(), new FollowUpCommand(),
+                new RecheckDrawCommand(), new DemoCommand(), new SimulateCommand(), new ShellCommand());
+    }
 
     private Main() {
     }
 
+    /**
+     * Runs a command line and exits with its status; from a jar, the job runs in a second JVM with the settings that
+     * measure fastest for it ({@link Launcher}).
+     */
     public static void main(String[] args) {
+        java.util.Optional<Integer> launched = Launcher.launch(args);
+        if (launched.isPresent()) {
+            System.exit(launched.get());
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int status = run(args, out, err);
@@ -45,10 +56,10 @@ public final class Main {
             out.flush();
             return 0;
         }
-        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        Command command = Commands.ALL.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
         if (command == null) {
             err.println("lookback: unknown command \"" + args[0] + "\"; the commands are "
-                    + String.join(", ", COMMANDS.stream().map(Command::name).toArray(String[]::new)) + " / 未知命令");
+                    + String.join(", ", Commands.ALL.stream().map(Command::name).toArray(String[]::new)) + " / 未知命令");
             err.flush();
             return UNUSABLE_INPUT;
         }
@@ -89,7 +100,7 @@ public final class Main {
     static String usage() {
         StringBuilder sb = new StringBuilder("Usage: lookback COMMAND [options]   (lookback COMMAND --help for its options)\n\n")
                 .append("Lookback: verifiable samples and design-based error rates for the 回头看 review.\n\nCommands:\n");
-        for (Command c : COMMANDS) {
+        for (Command c : Commands.ALL) {
             String text = Command.wrap(c.description().get(0), 66, " ".repeat(14)).strip();
             sb.append(c.name().length() < 12 ? String.format("  %-12s%s%n", c.name(), text)
                     : "  " + c.name() + "\n" + " ".repeat(14) + text + "\n");

@@ -1,0 +1,150 @@
+package dev.lookback.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LauncherTest {
+
+    @Test
+    void settingsFollowTheBytesOfTheHouseholdFiles(@TempDir Path dir) throws IOException {
+        Path small = Files.write(dir.resolve("self_check.csv"), new byte[1000]);
+        Path directives = dir.resolve("lookback.jit.json");
+        String[] review = {"review", "--self-check", small.toString(), "--spot-check=" + small, "--frame", "x.csv"};
+        assertEquals(2000, Launcher.householdBytes(review));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(review, directives));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                Launcher.settings(new String[] {"draw", "--frame", small.toString()}, directives), "not a review");
+
+        try (var f = new java.io.RandomAccessFile(dir.resolve("spot_check.csv").toFile(), "rw")) {
+            f.setLength(Launcher.HASHED_BYTES); // sparse: sized, not written
+        }
+        String[] city = {"review", "--input", dir.toString()};
+        assertEquals(Launcher.HASHED_BYTES + 1000, Launcher.householdBytes(city), "--input DIR: its household files");
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:CompilerDirectivesFile=" + directives), Launcher.settings(city, directives));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(city, null),
+                "no directives file: C1 alone");
+
+        try (var f = new java.io.RandomAccessFile(dir.resolve("tallies.csv").toFile(), "rw")) {
+            f.setLength(Launcher.LARGE_BYTES);
+        }
+        assertEquals(List.of("-XX:+UseParallelGC"), Launcher.settings(city, directives));
+        assertEquals(0, Launcher.householdBytes(new String[] {"review", "--input", dir.resolve("none").toString()}));
+    }
+
+    @Test
+    void theEnvironmentAmendsTheSettings() {
+        List<String> settings = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertEquals(settings, Launcher.options(settings, null, null));
+        assertEquals(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.options(settings, null, "2g"));
+        assertEquals(List.of("-Xmx8g", "-XX:+UseG1GC"), Launcher.options(settings, "  -Xmx8g   -XX:+UseG1GC ", null),
+                "LOOKBACK_JAVA_OPTS replaces the settings");
+        assertEquals(List.of(), Launcher.options(settings, "", null));
+        assertTrue(Launcher.chosen("-Xmx2g -XX:+UseG1GC"));
+        assertFalse(Launcher.chosen("-Xmx2g -Dx=y"));
+        assertFalse(Launcher.chosen(null));
+    }
+
+    @Test
+    void whichCommandsLaunchAndWhereTheArchiveIs() {
+        assertTrue(Launcher.launches("review"));
+        assertTrue(Launcher.launches("draw"));
+        for (String c : List.of("--help", "-h", "help", "--version", "-V", "shell")) {
+            assertFalse(Launcher.launches(c), c);
+        }
+        Path jar = Path.of("/opt/lookback/lookback.jar");
+        assertEquals(Path.of("/opt/lookback/lookback.jsa"), Launcher.archive(jar, null));
+        assertEquals(Path.of("/tmp/a.jsa"), Launcher.archive(jar, "/tmp/a.jsa"));
+        assertNull(Launcher.archive(jar, "none"));
+    }
+
+    /**
+     * {@code java -jar} on a jar of these classes: the job runs in a second JVM with the settings (shown with
+     * LOOKBACK_LAUNCH=show), its output and exit status are the job's; with -XX: options or LOOKBACK_LAUNCH=here it
+     * runs in the first.
+     */
+    @Test
+    void javaDashJarRunsTheJobInASecondJvm(@TempDir Path dir) throws Exception {
+        Path jar = jarOfTheClassPath(dir);
+        Run version = run(dir, List.of("--version"), "show", List.of());
+        assertEquals(0, version.status);
+        assertFalse(version.err.contains("-Dlookback.launched"), "--version runs where it is");
+
+        Run missing = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of());
+        assertEquals(2, missing.status, missing.out + missing.err);
+        assertTrue(missing.err.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), missing.err);
+        assertTrue(missing.err.contains("-Dlookback.launched=true -jar " + jar), missing.err);
+        assertTrue(missing.err.contains("nothere.csv: no such file"), "the job's message, from the second JVM");
+
+        Run heap = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of("-Xmx300m"));
+        assertTrue(heap.err.contains("-Xmx300m -Dlookback.launched=true"), "the options given pass on: " + heap.err);
+
+        for (Run here : List.of(run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of("-XX:+UseSerialGC")),
+                run(dir, List.of("review", "--self-check", "nothere.csv"), "here", List.of()))) {
+            assertEquals(2, here.status);
+            assertFalse(here.err.contains("-Dlookback.launched"), here.err);
+            assertTrue(here.err.contains("nothere.csv: no such file"), here.err);
+        }
+
+        Run demo = run(dir, List.of("demo", "--out", dir.resolve("demo").toString(), "--report", "none", "--charts", "none"),
+                "show", List.of());
+        assertEquals(0, demo.status, demo.out + demo.err);
+        assertTrue(demo.out.contains("Lookback 回头看"), "the second JVM writes to this one's output: " + demo.out);
+        assertTrue(Files.isRegularFile(dir.resolve("demo/review.xlsx")));
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Path dir, List<String> args, String launch, List<String> options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-jar", dir.resolve("lookback.jar").toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().put("LOOKBACK_LAUNCH", launch);
+        pb.environment().put("LOOKBACK_CDS", "none"); // classes from folders cannot be archived
+        pb.environment().remove("LOOKBACK_JAVA_OPTS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), String.join(" ", args));
+        return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** A jar whose manifest names Main and, as its class path, this test's classes and libraries. */
+    private static Path jarOfTheClassPath(Path dir) throws IOException {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        StringBuilder cp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            cp.append(Path.of(entry).toUri()).append(' ');
+        }
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, cp.toString().strip());
+        Path jar = dir.resolve("lookback.jar");
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(os, m)) {
+            j.flush();
+        }
+        return jar;
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The national register in one process (issue 22, item 4): a synthetic register of 30 million households
 # (600 counties × 200 villages × ~250 households; 1.1 GB) with 10% of its villages spot-checked (3 million
-# households), reviewed by bin/lookback in one streaming pass; prints wall time and peak memory (max RSS) of
+# households), reviewed by bin/lookback (java -jar: the job in a second JVM) in one streaming pass; prints wall time and peak memory (max RSS, the largest process) of
 # each run, with the heap capped at 2 GB and at bin/lookback's own settings.
 #
 # usage: benchmarks/register.sh [RUNS]   (default 3; needs about 1.3 GB of disk in $TMPDIR and /usr/bin/time)

@@ -79,7 +79,9 @@ final class Launcher {
                 && Files.isWritable(jsa.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options(settings(args, directives(jar)), System.getenv("LOOKBACK_JAVA_OPTS"),
+        long bytes = args[0].equals("review") ? householdBytes(args) : 0;
+        Path directives = bytes >= HASHED_BYTES && bytes < LARGE_BYTES ? directives(jar) : null;
+        command.addAll(options(settings(bytes, directives), System.getenv("LOOKBACK_JAVA_OPTS"),
                 System.getenv("LOOKBACK_HEAP")));
         Path made = null;
         if (archiveUsable) {
@@ -124,11 +126,10 @@ final class Launcher {
     }
 
     /**
-     * The settings for a job (without the heap and the archive): by the bytes of the household files a review reads
-     * (see the class comment).
+     * The settings for a job (without the heap and the archive), by the bytes of the household files a review reads
+     * (0 for other jobs; see the class comment), with the compiler directives file for a city's review, if any.
      */
-    static List<String> settings(String[] args, Path directives) {
-        long bytes = args[0].equals("review") ? householdBytes(args) : 0;
+    static List<String> settings(long bytes, Path directives) {
         if (bytes >= LARGE_BYTES) {
             return List.of("-XX:+UseParallelGC");
         }

@@ -28,9 +28,9 @@ class LauncherTest {
         Path directives = dir.resolve("lookback.jit.json");
         String[] review = {"review", "--self-check", small.toString(), "--spot-check=" + small, "--frame", "x.csv"};
         assertEquals(2000, Launcher.householdBytes(review));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(review, directives));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                Launcher.settings(new String[] {"draw", "--frame", small.toString()}, directives), "not a review");
+                Launcher.settings(Launcher.householdBytes(review), directives));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(0, directives), "not a review");
 
         try (var f = new java.io.RandomAccessFile(dir.resolve("spot_check.csv").toFile(), "rw")) {
             f.setLength(Launcher.HASHED_BYTES); // sparse: sized, not written
@@ -38,14 +38,14 @@ class LauncherTest {
         String[] city = {"review", "--input", dir.toString()};
         assertEquals(Launcher.HASHED_BYTES + 1000, Launcher.householdBytes(city), "--input DIR: its household files");
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:CompilerDirectivesFile=" + directives), Launcher.settings(city, directives));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(city, null),
-                "no directives file: C1 alone");
+                "-XX:CompilerDirectivesFile=" + directives), Launcher.settings(Launcher.householdBytes(city), directives));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                Launcher.settings(Launcher.householdBytes(city), null), "no directives file: C1 alone");
 
         try (var f = new java.io.RandomAccessFile(dir.resolve("tallies.csv").toFile(), "rw")) {
             f.setLength(Launcher.LARGE_BYTES);
         }
-        assertEquals(List.of("-XX:+UseParallelGC"), Launcher.settings(city, directives));
+        assertEquals(List.of("-XX:+UseParallelGC"), Launcher.settings(Launcher.householdBytes(city), directives));
         assertEquals(0, Launcher.householdBytes(new String[] {"review", "--input", dir.resolve("none").toString()}));
     }
 

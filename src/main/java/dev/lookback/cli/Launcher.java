@@ -25,6 +25,8 @@ import java.util.Optional;
  *   <li>a review whose household files hold {@value #LARGE_BYTES} bytes or more (millions of households): the full
  *       JIT and the parallel collector (10 million households: 6.0 s against 10.2 s with C1).</li>
  * </ul>
+ * Where Linux offers transparent huge pages, the heap is given in them ({@link #hugePages}): a city review 1.25 s →
+ * 1.02 s, a national draw 1.65 s → 1.34 s, the demo 3.25 s → 2.77 s.
  * And every job but the shell starts from a class-data-sharing archive of the classes a review loads
  * ({@code lookback.jsa} beside the jar), made by the first review or demo after each build
  * ({@code -XX:ArchiveClassesAtExit}; a city review 1.55 s → 1.33 s).
@@ -81,7 +83,7 @@ final class Launcher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         long bytes = args[0].equals("review") ? householdBytes(args) : 0;
         Path directives = bytes >= HASHED_BYTES && bytes < LARGE_BYTES ? directives(jar) : null;
-        command.addAll(options(settings(bytes, directives), System.getenv("LOOKBACK_JAVA_OPTS"),
+        command.addAll(options(settings(bytes, directives, hugePages()), System.getenv("LOOKBACK_JAVA_OPTS"),
                 System.getenv("LOOKBACK_HEAP")));
         Path made = null;
         if (archiveUsable) {
@@ -127,17 +129,38 @@ final class Launcher {
 
     /**
      * The settings for a job (without the heap and the archive), by the bytes of the household files a review reads
-     * (0 for other jobs; see the class comment), with the compiler directives file for a city's review, if any.
+     * (0 for other jobs; see the class comment), with the compiler directives file for a city's review, if any, and
+     * transparent huge pages where the system offers them.
      */
-    static List<String> settings(long bytes, Path directives) {
+    static List<String> settings(long bytes, Path directives, boolean hugePages) {
+        List<String> settings = new ArrayList<>();
         if (bytes >= LARGE_BYTES) {
-            return List.of("-XX:+UseParallelGC");
+            settings.add("-XX:+UseParallelGC");
+        } else if (bytes >= HASHED_BYTES && directives != null) {
+            settings.addAll(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:CompilerDirectivesFile=" + directives));
+        } else {
+            settings.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         }
-        if (bytes >= HASHED_BYTES && directives != null) {
-            return List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
-                    "-XX:CompilerDirectivesFile=" + directives);
+        if (hugePages) {
+            settings.add("-XX:+UseTransparentHugePages");
         }
-        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        return settings;
+    }
+
+    /**
+     * Whether Linux offers transparent huge pages to a program that asks ({@code always} or {@code madvise}): the
+     * heap is then given in 2 MB pages, and a job takes a fault per 2 MB it touches instead of one per 4 kB (on this
+     * machine a city review took 37,000 page faults and 0.45 s of system time; with huge pages 9,000, and 1.25 s →
+     * 1.02 s in all).
+     */
+    static boolean hugePages() {
+        try {
+            String offered = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            return offered.contains("[always]") || offered.contains("[madvise]");
+        } catch (IOException | RuntimeException e) { // not Linux, or not readable: the usual pages
+            return false;
+        }
     }
 
     /** The settings as the environment amends them: {@code LOOKBACK_JAVA_OPTS} replaces them, the heap is added. */

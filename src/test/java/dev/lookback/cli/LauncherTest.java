@@ -29,8 +29,8 @@ class LauncherTest {
         String[] review = {"review", "--self-check", small.toString(), "--spot-check=" + small, "--frame", "x.csv"};
         assertEquals(2000, Launcher.householdBytes(review));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                Launcher.settings(Launcher.householdBytes(review), directives));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(0, directives), "not a review");
+                Launcher.settings(Launcher.householdBytes(review), directives, false));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(0, directives, false), "not a review");
 
         try (var f = new java.io.RandomAccessFile(dir.resolve("spot_check.csv").toFile(), "rw")) {
             f.setLength(Launcher.HASHED_BYTES); // sparse: sized, not written
@@ -38,14 +38,16 @@ class LauncherTest {
         String[] city = {"review", "--input", dir.toString()};
         assertEquals(Launcher.HASHED_BYTES + 1000, Launcher.householdBytes(city), "--input DIR: its household files");
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:CompilerDirectivesFile=" + directives), Launcher.settings(Launcher.householdBytes(city), directives));
+                "-XX:CompilerDirectivesFile=" + directives), Launcher.settings(Launcher.householdBytes(city), directives, false));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                Launcher.settings(Launcher.householdBytes(city), null), "no directives file: C1 alone");
+                Launcher.settings(Launcher.householdBytes(city), null, false), "no directives file: C1 alone");
 
         try (var f = new java.io.RandomAccessFile(dir.resolve("tallies.csv").toFile(), "rw")) {
             f.setLength(Launcher.LARGE_BYTES);
         }
-        assertEquals(List.of("-XX:+UseParallelGC"), Launcher.settings(Launcher.householdBytes(city), directives));
+        assertEquals(List.of("-XX:+UseParallelGC"), Launcher.settings(Launcher.householdBytes(city), directives, false));
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"),
+                Launcher.settings(Launcher.householdBytes(city), directives, true), "huge pages where offered");
         assertEquals(0, Launcher.householdBytes(new String[] {"review", "--input", dir.resolve("none").toString()}));
     }
 
@@ -89,7 +91,8 @@ class LauncherTest {
 
         Run missing = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of());
         assertEquals(2, missing.status, missing.out + missing.err);
-        assertTrue(missing.err.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), missing.err);
+        assertTrue(missing.err.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" + (Launcher.hugePages()
+                ? " -XX:+UseTransparentHugePages" : "")), missing.err);
         assertTrue(missing.err.contains("-Dlookback.launched=true -jar " + jar), missing.err);
         assertTrue(missing.err.contains("nothere.csv: no such file"), "the job's message, from the second JVM");
 

@@ -50,6 +50,10 @@ final class PngEncoder {
             row[0] = 1; // Sub: each byte minus the byte three to its left
             for (int y = 0; y < h; y++) {
                 int offset = y * w;
+                if (y > 0 && java.util.Arrays.equals(pixels, offset - w, offset, pixels, offset, offset + w)) {
+                    z.write(row); // a row like the one above (a chart's margins and bands): its filtered bytes too
+                    continue;
+                }
                 int pr = 0;
                 int pg = 0;
                 int pb = 0;

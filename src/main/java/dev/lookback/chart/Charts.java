@@ -522,6 +522,10 @@ public final class Charts {
         for (int y = 0; y < h; y++) {
             int top = 2 * y * sw;
             int bottom = top + sw;
+            if (y > 0 && java.util.Arrays.equals(src, top - 2 * sw, top, src, top, bottom + sw)) {
+                System.arraycopy(dst, (y - 1) * w, dst, y * w, w); // the two rows above it again (a margin, a band)
+                continue;
+            }
             for (int x = 0; x < w; x++) {
                 int a = src[top + 2 * x];
                 int b = src[top + 2 * x + 1];

@@ -2,7 +2,7 @@
 # The national register in one process (issue 22, item 4): a synthetic register of 30 million households
 # (600 counties × 200 villages × ~250 households; 1.1 GB) with 10% of its villages spot-checked (3 million
 # households), reviewed by bin/lookback (java -jar: the job in a second JVM) in one streaming pass; prints wall time and peak memory (max RSS, the largest process) of
-# each run, with the heap capped at 2 GB and at bin/lookback's own settings.
+# each run, with the heap capped at 2 GB (LOOKBACK_HEAP, the settings kept) and with the settings alone.
 #
 # usage: benchmarks/register.sh [RUNS]   (default 3; needs about 1.3 GB of disk in $TMPDIR and /usr/bin/time)
 set -euo pipefail
@@ -24,6 +24,6 @@ review() {
     --no-certificate --out "$work/out" 2>&1 > /dev/null | tail -1
 }
 for i in $(seq "$runs"); do
-  echo "heap capped at 2 GB:           $(LOOKBACK_JAVA_OPTS="-Xmx2g -XX:+UseParallelGC" review)"
+  echo "heap capped at 2 GB:           $(LOOKBACK_HEAP=2g review)"
   echo "bin/lookback's own settings:   $(review)"
 done

@@ -13,8 +13,9 @@ import java.util.Optional;
  * How {@code java -jar lookback.jar} runs a job with the JVM settings that measure fastest for it, so that nobody has
  * to pick a launcher for speed (docs/performance.md measures them). A Java program cannot change its own JVM's
  * compilers, collector or class-data-sharing archive once it runs, so the command line starts the job in a second
- * JVM of the same Java with them, passes it the options it was given, and exits with its status; a second JVM costs
- * about 0.15 s and a city review gains about 0.5 s. The settings, by the job:
+ * JVM of the same Java with them, passes it the options it was given, and exits with its status; the second JVM costs
+ * 0.25–0.45 s, and a city review takes 1.49 s where it took 2.03 s in one JVM with Java's defaults (the demo 2.68 s
+ * against 5.33 s). The settings, by the job:
  * <ul>
  *   <li>usual jobs, over in a second or a few (a draw, a plan, the demo, a small review): only the JIT's quick
  *       compiler (C1, {@code -XX:TieredStopAtLevel=1}) and the serial collector, which start fastest; the optimising
@@ -31,8 +32,8 @@ import java.util.Optional;
  * ({@code lookback.jsa} beside the jar), made by the first review or demo after each build
  * ({@code -XX:ArchiveClassesAtExit}; a city review 1.55 s → 1.33 s).
  *
- * <p>The job runs in this JVM instead when it was started with {@code -XX:} options (whoever gives them has chosen;
- * (also in {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}), when it does not run from a jar (tests, an IDE, a
+ * <p>The job runs in this JVM instead when it was started with {@code -XX:} options, also in {@code JDK_JAVA_OPTIONS} or
+ * {@code JAVA_TOOL_OPTIONS} (whoever gives them has chosen), when it does not run from a jar (tests, an IDE, a
  * program that embeds Lookback: only {@link Main#main} launches), for {@code --help}, {@code --version} and the shell,
  * and when {@code LOOKBACK_LAUNCH=here}; {@code LOOKBACK_LAUNCH=show} prints the second JVM's command. Environment:
  * {@code LOOKBACK_HEAP} the heap's cap ({@code -Xmx}), kept with the settings; {@code LOOKBACK_JAVA_OPTS} replaces

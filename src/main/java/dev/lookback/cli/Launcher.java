@@ -73,7 +73,7 @@ final class Launcher {
         }
         Path jar = runningJar();
         List<String> given = givenOptions();
-        if (jar == null || given == null || chosen(String.join(" ", given))) {
+        if (jar == null || given == null || given.stream().anyMatch(o -> o.startsWith("-XX:"))) {
             return Optional.empty();
         }
         Path jsa = archive(jar, System.getenv("LOOKBACK_CDS"));

@@ -79,7 +79,6 @@ public final class ReviewFiles {
     public static void write(ReviewResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Writes.Write> writes = new ArrayList<>();
-        // the largest first, so that the cores share the rest
         writes.add(() -> Workbooks.writeReview(result, dir.resolve("review.xlsx")));
         writes.add(() -> writeDiscrepancies(dir.resolve("discrepancies.csv"), result.discrepancies()));
         if (!result.crossCheck().tallies().isEmpty()) {

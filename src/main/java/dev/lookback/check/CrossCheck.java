@@ -24,6 +24,7 @@ import dev.lookback.vocabulary.Kind;
 import dev.lookback.vocabulary.Status;
 import dev.lookback.vocabulary.Term;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Matches the city's spot checks to the counties' self-check register by household id, classifies
@@ -121,16 +125,16 @@ public final class CrossCheck {
             boolean normalisedIds) {
         java.util.function.UnaryOperator<String> key = normalisedIds ? Ids::normalise : id -> id;
         List<Finding> findings = new ArrayList<>();
-        Map<String, Spot> spots = readSpotCheck(frame, sample, spotCheck, findings, key);
         String registerFile = register.name();
         Set<String> sampled = new HashSet<>();
         for (SampledVillage v : sample.villages()) {
             sampled.add(v.village());
         }
-        if (spots.isEmpty() && findings.stream().noneMatch(Finding::leftOut)) {
-            throw new InputException(spotCheck.name(), 0, null, "the spot check has no household record: expected one"
-                    + " row per spot-checked household of the sampled villages", true, "市级抽查表没有任何入户记录，请检查文件");
-        }
+        // The spot check is read beside the register's first pass (neither needs the other: the pass keeps the sampled
+        // villages' households); what either finds, and a failure, is reported as when the spot check came first.
+        CompletableFuture<Map<String, Spot>> spotsRead = alongside(spotCheck != register,
+                () -> readSpotCheck(frame, sample, spotCheck, findings, key));
+        List<Finding> registerFindings = new ArrayList<>();
         // First pass: the register households of the sampled villages; of the others only a hash of
         // the household id is kept, to find spot-checked households registered elsewhere (with normalised ids, the
         // hash of the id as written would not find them: the second pass then reads every record).
@@ -139,8 +143,26 @@ public final class CrossCheck {
         int expected = expectedHouseholds(frame, sample);
         Map<String, RegisterRecord> registered = new HashMap<>(expected * 4 / 3 + 16);
         Map<String, Long> unusable = new HashMap<>();
-        long registerRows = register.read(REGISTER_COLUMNS, inSample,
-                row -> readRegisterRow(row, registered, unusable, findings, key));
+        long registerRows = 0;
+        Throwable registerFailure = null;
+        try {
+            registerRows = register.read(REGISTER_COLUMNS, inSample,
+                    row -> readRegisterRow(row, registered, unusable, registerFindings, key));
+        } catch (RuntimeException | Error e) {
+            registerFailure = e; // after the spot check's own failure or emptiness
+        }
+        Map<String, Spot> spots = joined(spotsRead);
+        if (spots.isEmpty() && findings.stream().noneMatch(Finding::leftOut)) {
+            throw new InputException(spotCheck.name(), 0, null, "the spot check has no household record: expected one"
+                    + " row per spot-checked household of the sampled villages", true, "市级抽查表没有任何入户记录，请检查文件");
+        }
+        if (registerFailure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (registerFailure instanceof Error e) {
+            throw e;
+        }
+        findings.addAll(registerFindings);
         if (registerRows == 0) {
             throw new InputException(register.name(), 0, null, "the register has no record, only its header: expected"
                     + " every rural household of the counties (POOR, EXITED, NON_POOR); a review against an empty"
@@ -169,10 +191,11 @@ public final class CrossCheck {
                 bind(key.apply(spot.record.household()), spot, registered, unusable);
             }
         }
-        Set<String> matched = new HashSet<>(spots.size() * 4 / 3 + 16);
-        for (Map.Entry<String, Spot> e : spots.entrySet()) {
-            if (e.getValue().registered != null) {
-                matched.add(e.getKey());
+        // a register record is matched when a spot-checked household was bound to it (one record per id): by line
+        BitSet matched = new BitSet();
+        for (Spot spot : spots.values()) {
+            if (spot.registered != null) {
+                matched.set(Math.toIntExact(spot.registered.line()));
             }
         }
         Map<String, long[]> overlap = new HashMap<>();
@@ -184,7 +207,7 @@ public final class CrossCheck {
             if (sampled.contains(r.village())) {
                 long[] o = overlap.get(r.village());
                 o[2]++;
-                if (matched.contains(key.apply(r.household()))) {
+                if (matched.get((int) r.line())) {
                     o[3]++;
                 } else {
                     notCovered.add(r);
@@ -597,6 +620,36 @@ public final class CrossCheck {
             return;
         }
         registered.put(household, record);
+    }
+
+    /**
+     * A read on a thread of its own, or done at once when it must not run beside the other read (the same source) or
+     * the machine has one core.
+     */
+    private static <T> CompletableFuture<T> alongside(boolean apart, Supplier<T> read) {
+        if (!apart || Runtime.getRuntime().availableProcessors() < 2) {
+            return CompletableFuture.completedFuture(read.get()); // a failure is thrown here, before the other read
+        }
+        return CompletableFuture.supplyAsync(read, task -> {
+            Thread t = new Thread(task, "lookback-spot-check");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The read's result, or its own exception (not wrapped). */
+    private static <T> T joined(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static Map<String, Spot> readSpotCheck(Frame frame, Sample sample, TabularSource source,

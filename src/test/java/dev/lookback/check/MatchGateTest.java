@@ -207,4 +207,19 @@ class MatchGateTest {
         assertTrue(spot.getMessage().startsWith("spot_check.csv: the spot check has no household record"),
                 spot.getMessage());
     }
+
+    @Test
+    void whenBothFilesAreWrongTheSpotCheckIsNamedFirst() {
+        // the two files are read side by side; the review still reports what it reported when it read the spot check
+        // first: its own fault, then its emptiness, and only then the register's
+        String emptyRegister = "household,county,village,persons,status\n";
+        InputException empty = assertThrows(InputException.class, () -> run(emptyRegister,
+                "household,county,village,persons,qualifies\n", false));
+        assertTrue(empty.getMessage().startsWith("spot_check.csv: the spot check has no household record"),
+                empty.getMessage());
+        InputException columns = assertThrows(InputException.class, () -> run("household,county,village\n1,A,A1\n",
+                "household,county,village,persons\n0101,A,A1,3\n", false));
+        assertTrue(columns.getMessage().startsWith("spot_check.csv"), columns.getMessage());
+        assertTrue(columns.getMessage().contains("qualifies"), columns.getMessage());
+    }
 }

@@ -35,6 +35,12 @@ public final class ChartFonts {
     }
 
     private static Optional<String> find() {
+        // a preferred family asked for by name first: listing every installed family reads them all (0.1 s)
+        for (String family : PREFERRED) {
+            if (displays(family)) { // a family not installed is another one (Dialog): not displayed
+                return Optional.of(family);
+            }
+        }
         return find(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
     }
 

@@ -10,9 +10,10 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * A small PNG writer for charts: 8-bit RGB, the Sub filter on every row, a fast deflate, and the
- * resolution in a pHYs chunk. Charts are mostly flat colour, so this makes files about as small as
- * ImageIO's adaptive filtering at a fraction of its time (ImageIO took most of a review's chart time).
+ * A small PNG writer for charts: 8-bit RGB, the Sub filter on every row but one like the row above (Up: all zeros,
+ * which deflate swallows at once), a fast deflate, and the resolution in a pHYs chunk. Charts are mostly flat colour,
+ * so this makes files about as small as ImageIO's adaptive filtering at a fraction of its time (ImageIO took most of
+ * a review's chart time).
  */
 final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -48,10 +49,12 @@ final class PngEncoder {
             int[] pixels = pixels(image);
             byte[] row = new byte[1 + 3 * w];
             row[0] = 1; // Sub: each byte minus the byte three to its left
+            byte[] same = new byte[1 + 3 * w];
+            same[0] = 2; // Up: each byte minus the byte above it, all zeros for a row like the one above
             for (int y = 0; y < h; y++) {
                 int offset = y * w;
                 if (y > 0 && java.util.Arrays.equals(pixels, offset - w, offset, pixels, offset, offset + w)) {
-                    z.write(row); // a row like the one above (a chart's margins and bands): its filtered bytes too
+                    z.write(same); // a chart's margins, bands and the rows its vertical lines cross
                     continue;
                 }
                 int pr = 0;

@@ -166,6 +166,30 @@ class ChartsTest {
     }
 
     @Test
+    void pngDecodesToTheSamePixels() throws IOException {
+        // every filter the encoder uses: Sub on a new row, Up on a row like the one above (a chart's vertical lines
+        // cross many such rows), on a painted chart and on rows of noise repeated
+        BufferedImage painted = Charts.image(Charts.forest("t", "x", ROWS, 0.02, true, "line", Lang.EN), 150);
+        BufferedImage noise = new BufferedImage(37, 41, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, y % 5 == 2 ? noise.getRGB(x, y - 1) : random.nextInt(1 << 24));
+            }
+        }
+        for (BufferedImage image : List.of(painted, noise)) {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(Charts.png(image, 300)));
+            assertEquals(image.getWidth(), decoded.getWidth());
+            assertEquals(image.getHeight(), decoded.getHeight());
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    assertEquals(image.getRGB(x, y) & 0xFFFFFF, decoded.getRGB(x, y) & 0xFFFFFF, x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void pngIsThreeHundredDpiAndDecodes() throws IOException {
         XYChart c = Charts.forest("t", "x", ROWS, 0.02, true, "line", Lang.EN);
         byte[] png = Charts.png(c, 300);

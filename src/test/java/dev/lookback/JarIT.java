@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * library into it and leaves out the classes nothing reaches (shade's minimizeJar), so a class that a library loads
  * by name and the analysis missed would fail here, and only here. Run by {@code mvn verify} (or install) after the
  * jar is built, through {@code java -jar} as users run it (the second JVM included): the demo with every chart
- * format, a review reading an Excel workbook, a draw and its verification, and a notebook in the shell.
+ * format, a review reading an Excel workbook, a draw and its verification, and a notebook in the shell; and the
+ * libraries kept whole (those that load classes by name, and the statistics libraries an analyst may call in the
+ * shell) are whole in the jar.
  */
 class JarIT {
     private static final Path JAR = Path.of("target", "lookback.jar");
@@ -53,6 +59,30 @@ class JarIT {
         assertEquals(0, p.exitValue(), String.join(" ", args) + " failed:\n" + out);
         assertFalse(out.contains("Exception") || out.contains("Error:"), String.join(" ", args) + ":\n" + out);
         return out;
+    }
+
+    @Test
+    void theLibrariesReadByNameAndTheStatisticsLibrariesAreWhole() throws Exception {
+        // one class of each library kept whole (pom.xml); every class of its jar must be in lookback.jar
+        List<Class<?>> libraries = List.of(org.apache.commons.statistics.distribution.NormalDistribution.class,
+                org.apache.commons.math3.distribution.NormalDistribution.class, tech.tablesaw.api.Table.class,
+                org.apache.poi.xssf.usermodel.XSSFWorkbook.class, org.apache.xmlbeans.XmlObject.class,
+                org.knowm.xchart.XYChart.class, org.dhatim.fastexcel.Workbook.class);
+        Set<String> inJar = entries(JAR);
+        for (Class<?> library : libraries) {
+            Path from = Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<String> missing = entries(from).stream().filter(e -> e.endsWith(".class") && !e.startsWith("META-INF/")
+                    && !e.endsWith("module-info.class") && !inJar.contains(e)).toList();
+            assertTrue(missing.isEmpty(), from.getFileName() + ": " + missing.size() + " classes left out, e.g. "
+                    + missing.stream().limit(3).toList());
+        }
+        assertTrue(inJar.size() < 30_000, "the jar holds " + inJar.size() + " entries: is it still minimized?");
+    }
+
+    private static Set<String> entries(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());
+        }
     }
 
     @Test

@@ -128,6 +128,25 @@ class TabularSourceTest {
     }
 
     @Test
+    void aFilterHashingWhatItTurnsAwayFindsItInEveryChunk() throws IOException {
+        // 300,000 records turned away fill three chunks of kept hashes (131,072 each): a value from each is found, one
+        // never written is not, and a record let through is not among those turned away
+        Path file = dir.resolve("many.csv");
+        StringBuilder text = new StringBuilder("household,persons\n");
+        for (int i = 0; i < 300_000; i++) {
+            text.append(i % 1000 == 7 ? "keep" + i : "h" + i).append(",1\n");
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        KeyFilter filter = KeyFilter.in(HOUSEHOLD, java.util.Set.of("keep7")).hashingRejected(HOUSEHOLD);
+        List<String> kept = new ArrayList<>();
+        TabularSource.of(file).read(List.of(HOUSEHOLD, PERSONS), filter, r -> kept.add(r.text(HOUSEHOLD)));
+        assertEquals(List.of("keep7"), kept);
+        assertEquals(java.util.Set.of("h0", "h131071", "h131072", "h262144", "h299999", "keep1007"),
+                filter.mayHaveRejected(List.of("h0", "h131071", "h131072", "h262144", "h299999", "keep1007", "keep7",
+                        "h300000")));
+    }
+
+    @Test
     void rowHelpersNameLineColumnValueAndExpectation() {
         List<InputException> errors = new ArrayList<>();
         csv("户编号,人数\n1,两\n2,\n3,-1\n4,3.0\n", StandardCharsets.UTF_8).read(COLUMNS, r -> {

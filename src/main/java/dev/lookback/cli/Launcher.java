@@ -14,7 +14,7 @@ import java.util.Optional;
  * to pick a launcher for speed (docs/performance.md measures them). A Java program cannot change its own JVM's
  * compilers, collector or class-data-sharing archive once it runs, so the command line starts the job in a second
  * JVM of the same Java with them, passes it the options it was given, and exits with its status; the second JVM costs
- * 0.25–0.45 s, and a city review takes 1.49 s where it took 2.03 s in one JVM with Java's defaults (the demo 2.68 s
+ * 0.1–0.45 s, and a city review takes 1.49 s where it took 2.03 s in one JVM with Java's defaults (the demo 2.68 s
  * against 5.33 s). The settings, by the job:
  * <ul>
  *   <li>usual jobs, over in a second or a few (a draw, a plan, the demo, a small review): only the JIT's quick

@@ -22,7 +22,8 @@ import java.util.Optional;
  *       compiler (C2) would spend more CPU than it saves on two cores;</li>
  *   <li>a review whose household files hold {@value #HASHED_BYTES} bytes or more (a city): the same, but C2 compiles
  *       the SHA-256 of the inputs (the manifest's digests), which it turns into the processor's SHA instructions; C1
- *       has none, and hashing a city's 40 MB took 0.3 s of CPU;</li>
+ *       has none, and hashing a city's 40 MB took 0.3 s of CPU; everything else goes to C1 soon
+ *       ({@link #QUICK_TO_C1});</li>
  *   <li>a review whose household files hold {@value #LARGE_BYTES} bytes or more (millions of households): the full
  *       JIT and the parallel collector (10 million households: 6.0 s against 10.2 s with C1).</li>
  * </ul>
@@ -57,6 +58,14 @@ final class Launcher {
             ]
             """;
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    /**
+     * With the directives, a method is first compiled by C1 with the profiling C2 would use, runs that slower code
+     * until it is hot enough for C2, which the directives refuse, and only then is compiled by C1 without profiling.
+     * These thresholds ask for C2 after a few calls, so the refusal and the quick code come at once: a city review
+     * 1.03 → 0.97 s, the default review 2.21 → 2.09 s (one JVM, medians of 9–13, interleaved).
+     */
+    static final List<String> QUICK_TO_C1 = List.of("-XX:Tier4InvocationThreshold=10",
+            "-XX:Tier4MinInvocationThreshold=10", "-XX:Tier4CompileThreshold=10", "-XX:Tier4BackEdgeThreshold=100");
 
     private Launcher() {
     }
@@ -140,6 +149,7 @@ final class Launcher {
         } else if (bytes >= HASHED_BYTES && directives != null) {
             settings.addAll(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
                     "-XX:CompilerDirectivesFile=" + directives));
+            settings.addAll(QUICK_TO_C1);
         } else {
             settings.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         }

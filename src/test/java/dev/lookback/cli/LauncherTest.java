@@ -38,7 +38,9 @@ class LauncherTest {
         String[] city = {"review", "--input", dir.toString()};
         assertEquals(Launcher.HASHED_BYTES + 1000, Launcher.householdBytes(city), "--input DIR: its household files");
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:CompilerDirectivesFile=" + directives), Launcher.settings(Launcher.householdBytes(city), directives, false));
+                "-XX:CompilerDirectivesFile=" + directives, "-XX:Tier4InvocationThreshold=10",
+                "-XX:Tier4MinInvocationThreshold=10", "-XX:Tier4CompileThreshold=10", "-XX:Tier4BackEdgeThreshold=100"),
+                Launcher.settings(Launcher.householdBytes(city), directives, false));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 Launcher.settings(Launcher.householdBytes(city), null, false), "no directives file: C1 alone");
 

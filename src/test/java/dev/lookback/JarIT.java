@@ -61,6 +61,15 @@ class JarIT {
         return out;
     }
 
+    /** The demo written by the jar with every chart format, once for the tests that compare or read it. */
+    private static synchronized Path jarDemo() throws Exception {
+        Path demo = dir.resolve("demo-jar");
+        if (!Files.isDirectory(demo)) {
+            jar("demo", "--out", demo.toString(), "--charts", "png,svg,pdf");
+        }
+        return demo;
+    }
+
     @Test
     void theLibrariesReadByNameAndTheStatisticsLibrariesAreWhole() throws Exception {
         // one class of each library kept whole (pom.xml); every class of its jar must be in lookback.jar
@@ -87,10 +96,9 @@ class JarIT {
 
     @Test
     void theDemoFromTheJarIsTheDemoFromTheClasses() throws Exception {
-        Path fromJar = dir.resolve("demo-jar");
+        Path fromJar = jarDemo();
         Path fromClasses = dir.resolve("demo-classes");
         String version = jar("--version").strip().substring("lookback ".length());
-        jar("demo", "--out", fromJar.toString(), "--charts", "png,svg,pdf");
         StringWriter out = new StringWriter();
         assertEquals(0, Main.run(new String[] {"demo", "--out", fromClasses.toString(), "--charts", "png,svg,pdf"},
                 new PrintWriter(out), new PrintWriter(out)), out.toString());
@@ -128,9 +136,7 @@ class JarIT {
 
     @Test
     void aReviewFromTheJarReadsAWorkbookAsItReadsTheCsvFile() throws Exception {
-        Path demo = dir.resolve("demo-for-xlsx");
-        jar("demo", "--out", demo.toString(), "--report", "none", "--charts", "none");
-        Path input = demo.resolve("input");
+        Path input = jarDemo().resolve("input");
         Path workbook = dir.resolve("spot_check.xlsx");
         List<String> lines = Files.readAllLines(input.resolve("spot_check.csv"), StandardCharsets.UTF_8);
         try (var os = Files.newOutputStream(workbook)) {
@@ -157,8 +163,7 @@ class JarIT {
 
     @Test
     void aDrawFromTheJarVerifies() throws Exception {
-        Path demo = dir.resolve("demo-for-draw");
-        jar("demo", "--out", demo.toString(), "--report", "none", "--charts", "none");
+        Path demo = jarDemo();
         Path drawn = dir.resolve("drawn.csv");
         jar("draw", "--frame", demo.resolve("input/villages.csv").toString(), "--per-county", "3", "--seed",
                 "jar-test", "--out", drawn.toString());

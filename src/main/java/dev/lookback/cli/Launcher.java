@@ -1,7 +1,9 @@
 package dev.lookback.cli;
 
+import dev.lookback.io.ParentDigests;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,15 +19,14 @@ import java.util.Optional;
  * 0.1–0.45 s, and a city review takes 1.49 s where it took 2.03 s in one JVM with Java's defaults (the demo 2.68 s
  * against 5.33 s). The settings, by the job:
  * <ul>
- *   <li>usual jobs, over in a second or a few (a draw, a plan, the demo, a small review): only the JIT's quick
- *       compiler (C1, {@code -XX:TieredStopAtLevel=1}) and the serial collector, which start fastest; the optimising
- *       compiler (C2) would spend more CPU than it saves on two cores;</li>
- *   <li>a review whose household files hold {@value #HASHED_BYTES} bytes or more (a city): the same, but C2 compiles
- *       the SHA-256 of the inputs (the manifest's digests), which it turns into the processor's SHA instructions; C1
- *       has none, and hashing a city's 40 MB took 0.3 s of CPU; everything else goes to C1 soon
- *       ({@link #QUICK_TO_C1});</li>
+ *   <li>usual jobs, over in a second or a few (a draw, a plan, the demo, a review up to a city's): only the JIT's
+ *       quick compiler (C1, {@code -XX:TieredStopAtLevel=1}) and the serial collector, which start fastest; the
+ *       optimising compiler (C2) would spend more CPU than it saves on two cores. C1 has no SHA instructions, so for a
+ *       review this JVM, idle while the job runs, takes the SHA-256 of the household files for the manifest and hands
+ *       it over ({@link ParentDigests}; hashing a city's 40 MB in C1 took 0.3 s of CPU);</li>
  *   <li>a review whose household files hold {@value #LARGE_BYTES} bytes or more (millions of households): the full
- *       JIT and the parallel collector (10 million households: 6.0 s against 10.2 s with C1).</li>
+ *       JIT and the parallel collector (10 million households: 6.0 s against 10.2 s with C1); the job hashes its
+ *       files itself.</li>
  * </ul>
  * Where Linux offers transparent huge pages, the heap is given in them ({@link #hugePages}): a city review 1.25 s →
  * 1.02 s, a national draw 1.65 s → 1.34 s, the demo 3.25 s → 2.77 s.
@@ -43,30 +44,9 @@ import java.util.Optional;
 final class Launcher {
     /** The system property that marks the second JVM (it never launches again). */
     static final String LAUNCHED = "lookback.launched";
-    /** Household files of at least this many bytes: C2 for the SHA-256 of the inputs. */
-    static final long HASHED_BYTES = 16_000_000L;
     /** Household files of at least this many bytes: the full JIT and the parallel collector. */
     static final long LARGE_BYTES = 100_000_000L;
-    /**
-     * The compiler directives of a city review: C2 compiles only the SHA-256 engine (and so uses the processor's
-     * SHA instructions); everything else is left to C1.
-     */
-    static final String DIRECTIVES = """
-            [
-              { match: ["sun/security/provider/SHA2.*", "sun/security/provider/DigestBase.*"], c2: { Exclude: false } },
-              { match: "*.*", c2: { Exclude: true } }
-            ]
-            """;
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    /**
-     * With the directives, a method is first compiled by C1 with the profiling C2 would use, runs that slower code
-     * until it is hot enough for C2, which the directives refuse, and only then is compiled by C1 without profiling.
-     * These thresholds ask for C2 after a few calls, so the refusal and the quick code come at once: a city review
-     * 1.03 → 0.97 s, the default review 2.21 → 2.09 s (one JVM, medians of 9–13, interleaved).
-     */
-    static final List<String> QUICK_TO_C1 = List.of("-XX:Tier4InvocationThreshold=10",
-            "-XX:Tier4MinInvocationThreshold=10", "-XX:Tier4CompileThreshold=10", "-XX:Tier4BackEdgeThreshold=100");
-
     private Launcher() {
     }
 
@@ -77,7 +57,8 @@ final class Launcher {
     static Optional<Integer> launch(String[] args) {
         String asked = System.getenv("LOOKBACK_LAUNCH");
         if (System.getProperty(LAUNCHED) != null || args.length == 0 || !launches(args[0]) || "here".equals(asked)
-                || chosen(System.getenv("JDK_JAVA_OPTIONS")) || chosen(System.getenv("JAVA_TOOL_OPTIONS"))) {
+                || chosen(System.getenv("JDK_JAVA_OPTIONS")) || chosen(System.getenv("JAVA_TOOL_OPTIONS"))
+                || chosen(System.getenv("_JAVA_OPTIONS"))) {
             return Optional.empty();
         }
         Path jar = runningJar();
@@ -91,10 +72,12 @@ final class Launcher {
                 && Files.isWritable(jsa.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        long bytes = args[0].equals("review") ? householdBytes(args) : 0;
-        Path directives = bytes >= HASHED_BYTES && bytes < LARGE_BYTES ? directives(jar) : null;
-        command.addAll(options(settings(bytes, directives, hugePages()), System.getenv("LOOKBACK_JAVA_OPTS"),
-                System.getenv("LOOKBACK_HEAP")));
+        List<Path> household = args[0].equals("review") ? householdFiles(args) : List.of();
+        long bytes = household.stream().mapToLong(Launcher::size).sum();
+        String replaced = System.getenv("LOOKBACK_JAVA_OPTS");
+        command.addAll(options(settings(bytes, hugePages()), replaced, System.getenv("LOOKBACK_HEAP")));
+        // the job's JIT is C1 alone: this JVM hashes the CSV files it reads (not when the settings are replaced)
+        List<Path> handed = bytes < LARGE_BYTES && replaced == null ? csvFiles(household) : List.of();
         Path made = null;
         if (archiveUsable) {
             command.add("-XX:SharedArchiveFile=" + jsa);
@@ -105,6 +88,9 @@ final class Launcher {
             command.addAll(QUIET_CDS);
         }
         command.addAll(given);
+        if (!handed.isEmpty()) {
+            command.add("-D" + ParentDigests.PROPERTY + "=stdin");
+        }
         command.add("-D" + LAUNCHED + "=true");
         command.add("-jar");
         command.add(jar.toString());
@@ -113,7 +99,18 @@ final class Launcher {
             System.err.println("lookback: " + String.join(" ", command));
         }
         try {
-            Process job = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            if (!handed.isEmpty()) {
+                builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+            }
+            Process job = builder.start();
+            if (!handed.isEmpty()) {
+                try (OutputStream to = job.getOutputStream()) {
+                    ParentDigests.send(handed, to);
+                } catch (IOException e) {
+                    // the job ended or stopped reading: it hashes what it lacks itself (the manifest's fallback)
+                }
+            }
             int status = job.waitFor();
             if (made != null && Files.isRegularFile(made)) {
                 Files.move(made, jsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -139,17 +136,12 @@ final class Launcher {
 
     /**
      * The settings for a job (without the heap and the archive), by the bytes of the household files a review reads
-     * (0 for other jobs; see the class comment), with the compiler directives file for a city's review, if any, and
-     * transparent huge pages where the system offers them.
+     * (0 for other jobs; see the class comment), with transparent huge pages where the system offers them.
      */
-    static List<String> settings(long bytes, Path directives, boolean hugePages) {
+    static List<String> settings(long bytes, boolean hugePages) {
         List<String> settings = new ArrayList<>();
         if (bytes >= LARGE_BYTES) {
             settings.add("-XX:+UseParallelGC");
-        } else if (bytes >= HASHED_BYTES && directives != null) {
-            settings.addAll(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
-                    "-XX:CompilerDirectivesFile=" + directives));
-            settings.addAll(QUICK_TO_C1);
         } else {
             settings.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         }
@@ -193,33 +185,44 @@ final class Launcher {
     }
 
     /**
-     * The bytes of the household files a review reads: {@code --self-check}, {@code --spot-check}, {@code --tallies},
-     * or those of {@code --input DIR}.
+     * The household files a review reads: {@code --self-check}, {@code --spot-check}, {@code --tallies}, or those of
+     * {@code --input DIR}; those that are not files are left out.
      */
-    static long householdBytes(String[] args) {
-        long bytes = 0;
+    static List<Path> householdFiles(String[] args) {
+        List<Path> files = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : "";
             String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             switch (option) {
-                case "--self-check", "--spot-check", "--tallies" -> bytes += size(new File(value));
+                case "--self-check", "--spot-check", "--tallies" -> files.add(new File(value).toPath());
                 case "--input" -> {
-                    File[] files = new File(value).listFiles((d, name) -> name.startsWith("self_check.")
+                    File[] found = new File(value).listFiles((d, name) -> name.startsWith("self_check.")
                             || name.startsWith("spot_check.") || name.startsWith("tallies."));
-                    for (File f : files == null ? new File[0] : files) {
-                        bytes += size(f);
+                    for (File f : found == null ? new File[0] : found) {
+                        files.add(f.toPath());
                     }
                 }
                 default -> {
                 }
             }
         }
-        return bytes;
+        return files.stream().filter(Files::isRegularFile).toList();
     }
 
-    private static long size(File f) {
-        return f.isFile() ? f.length() : 0;
+    /** The bytes of the household files a review reads ({@link #householdFiles}). */
+    static long householdBytes(String[] args) {
+        return householdFiles(args).stream().mapToLong(Launcher::size).sum();
+    }
+
+    /** The files read as CSV (an .xlsx workbook is hashed by the job when it writes the manifest). */
+    static List<Path> csvFiles(List<Path> files) {
+        return files.stream().filter(f -> !f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".xlsx")).toList();
+    }
+
+    private static long size(Path f) {
+        return f.toFile().length();
     }
 
     /** The archive for a jar: {@code LOOKBACK_CDS}, else the jar's name with {@code .jsa}; null for {@code none}. */
@@ -271,21 +274,4 @@ final class Launcher {
         }
     }
 
-    /**
-     * The compiler directives file beside the jar ({@code lookback.jit.json}), written when missing or different;
-     * null when it cannot be written (the settings then leave the SHA-256 to C1).
-     */
-    private static Path directives(Path jar) {
-        Path file = jar.resolveSibling("lookback.jit.json");
-        try {
-            if (!Files.isRegularFile(file) || !Files.readString(file).equals(DIRECTIVES)) {
-                Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid());
-                Files.writeString(tmp, DIRECTIVES);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return file;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

@@ -138,11 +138,18 @@ public abstract class TabularSource {
         private final Charset named;
         /** The encoding of the last read (a file's detected encoding is kept for its later reads). */
         private volatile Encoding used;
-        /** The digest of the last complete read of the file, or null. */
-        private volatile FileDigest digest;
+        /** The last complete read of the file, whose digest is taken when first asked for, or null. */
+        private volatile CompleteRead last;
+        /** The digests the first JVM hands over (null: none; this JVM hashes with SHA-256). */
+        private final ParentDigests handed;
 
         CsvSource(String name, Path path, InputStream stream, Charset encoding) {
+            this(name, path, stream, encoding, path == null ? null : ParentDigests.received());
+        }
+
+        CsvSource(String name, Path path, InputStream stream, Charset encoding, ParentDigests handed) {
             super(name);
+            this.handed = handed;
             this.path = path;
             this.stream = stream;
             this.named = encoding;
@@ -167,15 +174,26 @@ public abstract class TabularSource {
             return e == null ? "unknown" : e.toString();
         }
 
-        /** A file's stream that hashes (SHA-256) and counts the bytes read through it. */
+        /**
+         * A file's stream that hashes and counts the bytes read through it: with SHA-256, or with CRC-32C when the first
+         * JVM hands over the file's SHA-256 ({@link ParentDigests}), which stands for the bytes read when their count
+         * and CRC-32C agree.
+         */
         private static final class Hashing extends java.io.FilterInputStream {
             private final java.security.MessageDigest sha;
+            private final java.util.zip.CRC32C crc;
             private long bytes;
             /** Whether a read met the end of the file. */
             private volatile boolean ended;
 
-            Hashing(InputStream in) {
+            Hashing(InputStream in, boolean handedOver) {
                 super(in);
+                if (handedOver) {
+                    sha = null;
+                    crc = new java.util.zip.CRC32C();
+                    return;
+                }
+                crc = null;
                 try {
                     sha = java.security.MessageDigest.getInstance("SHA-256");
                 } catch (java.security.NoSuchAlgorithmException e) {
@@ -187,7 +205,11 @@ public abstract class TabularSource {
             public int read() throws IOException {
                 int b = in.read();
                 if (b >= 0) {
-                    sha.update((byte) b);
+                    if (sha != null) {
+                        sha.update((byte) b);
+                    } else {
+                        crc.update(b);
+                    }
                     bytes++;
                 } else {
                     ended = true;
@@ -199,7 +221,11 @@ public abstract class TabularSource {
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = in.read(b, off, len);
                 if (n > 0) {
-                    sha.update(b, off, n);
+                    if (sha != null) {
+                        sha.update(b, off, n);
+                    } else {
+                        crc.update(b, off, n);
+                    }
                     bytes += n;
                 } else if (n < 0) {
                     ended = true;
@@ -226,8 +252,16 @@ public abstract class TabularSource {
                 return false;
             }
 
-            FileDigest digest(java.nio.file.attribute.FileTime modified) {
-                return new FileDigest(java.util.HexFormat.of().formatHex(sha.digest()), bytes, modified);
+            /**
+             * The digest of the bytes read, with the file's modification time; for a file whose SHA-256 the first JVM
+             * hands over, that one when it read the same bytes, else null.
+             */
+            FileDigest digest(Path path, ParentDigests handed, java.nio.file.attribute.FileTime modified) {
+                if (sha != null) {
+                    return new FileDigest(java.util.HexFormat.of().formatHex(sha.digest()), bytes, modified);
+                }
+                return handed.sha256(path, bytes, crc.getValue()).map(h -> new FileDigest(h, bytes, modified))
+                        .orElse(null);
             }
         }
 
@@ -243,9 +277,31 @@ public abstract class TabularSource {
             return new Sniffed(e, new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, n), in));
         }
 
+        /** A read to the end of the file: its digest is resolved when first asked for (a handed-over one may be on its way). */
+        private final class CompleteRead {
+            private final Hashing hashing;
+            private final java.nio.file.attribute.FileTime modified;
+            private FileDigest digest;
+            private boolean resolved;
+
+            CompleteRead(Hashing hashing, java.nio.file.attribute.FileTime modified) {
+                this.hashing = hashing;
+                this.modified = modified;
+            }
+
+            synchronized FileDigest digest() {
+                if (!resolved) {
+                    digest = hashing.digest(path, handed, modified);
+                    resolved = true;
+                }
+                return digest;
+            }
+        }
+
         @Override
         public java.util.Optional<FileDigest> lastDigest() {
-            FileDigest d = digest;
+            CompleteRead read = last;
+            FileDigest d = read == null ? null : read.digest();
             try {
                 if (d != null && Files.size(path) == d.bytes() && Files.getLastModifiedTime(path).equals(d.modified())) {
                     return java.util.Optional.of(d);
@@ -260,7 +316,8 @@ public abstract class TabularSource {
         public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
             // a file's bytes are hashed as they are read (on the reader's thread), for the manifest: one pass
             Hashing hashing = null;
-            try (InputStream raw = path != null ? (hashing = new Hashing(Files.newInputStream(path))) : stream) {
+            boolean handedOver = handed != null && path != null && handed.covers(path);
+            try (InputStream raw = path != null ? (hashing = new Hashing(Files.newInputStream(path), handedOver)) : stream) {
                 Encoding encoding = used;
                 InputStream in = raw;
                 if (named == null && (encoding == null || path == null)) {
@@ -275,7 +332,7 @@ public abstract class TabularSource {
                 }
                 long records = parse(new ByteCsvParser(in, encoding.charset()), encoding, columns, filter, consumer);
                 if (hashing != null && hashing.ended) { // read to its end: the digest is the whole file's
-                    digest = hashing.digest(Files.getLastModifiedTime(path));
+                    last = new CompleteRead(hashing, Files.getLastModifiedTime(path));
                 }
                 return records;
             } catch (NoSuchFileException e) {

@@ -25,32 +25,32 @@ class LauncherTest {
     @Test
     void settingsFollowTheBytesOfTheHouseholdFiles(@TempDir Path dir) throws IOException {
         Path small = Files.write(dir.resolve("self_check.csv"), new byte[1000]);
-        Path directives = dir.resolve("lookback.jit.json");
         String[] review = {"review", "--self-check", small.toString(), "--spot-check=" + small, "--frame", "x.csv"};
         assertEquals(2000, Launcher.householdBytes(review));
+        assertEquals(List.of(small, small), Launcher.householdFiles(review));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                Launcher.settings(Launcher.householdBytes(review), directives, false));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(0, directives, false), "not a review");
+                Launcher.settings(Launcher.householdBytes(review), false));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(0, false), "not a review");
 
-        try (var f = new java.io.RandomAccessFile(dir.resolve("spot_check.csv").toFile(), "rw")) {
-            f.setLength(Launcher.HASHED_BYTES); // sparse: sized, not written
+        Path spot = dir.resolve("spot_check.xlsx");
+        try (var f = new java.io.RandomAccessFile(spot.toFile(), "rw")) {
+            f.setLength(50_000_000L); // sparse: sized, not written
         }
         String[] city = {"review", "--input", dir.toString()};
-        assertEquals(Launcher.HASHED_BYTES + 1000, Launcher.householdBytes(city), "--input DIR: its household files");
-        assertEquals(List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:CompilerDirectivesFile=" + directives, "-XX:Tier4InvocationThreshold=10",
-                "-XX:Tier4MinInvocationThreshold=10", "-XX:Tier4CompileThreshold=10", "-XX:Tier4BackEdgeThreshold=100"),
-                Launcher.settings(Launcher.householdBytes(city), directives, false));
+        assertEquals(50_001_000L, Launcher.householdBytes(city), "--input DIR: its household files");
+        assertEquals(List.of(small), Launcher.csvFiles(Launcher.householdFiles(city)), "a workbook is hashed by the job");
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                Launcher.settings(Launcher.householdBytes(city), null, false), "no directives file: C1 alone");
+                Launcher.settings(Launcher.householdBytes(city), false));
 
         try (var f = new java.io.RandomAccessFile(dir.resolve("tallies.csv").toFile(), "rw")) {
             f.setLength(Launcher.LARGE_BYTES);
         }
-        assertEquals(List.of("-XX:+UseParallelGC"), Launcher.settings(Launcher.householdBytes(city), directives, false));
+        assertEquals(List.of("-XX:+UseParallelGC"), Launcher.settings(Launcher.householdBytes(city), false));
         assertEquals(List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"),
-                Launcher.settings(Launcher.householdBytes(city), directives, true), "huge pages where offered");
+                Launcher.settings(Launcher.householdBytes(city), true), "huge pages where offered");
         assertEquals(0, Launcher.householdBytes(new String[] {"review", "--input", dir.resolve("none").toString()}));
+        assertEquals(List.of(), Launcher.householdFiles(new String[] {"review", "--self-check", "nothere.csv"}),
+                "only files");
     }
 
     @Test
@@ -62,6 +62,7 @@ class LauncherTest {
                 "LOOKBACK_JAVA_OPTS replaces the settings");
         assertEquals(List.of(), Launcher.options(settings, "", null));
         assertTrue(Launcher.chosen("-Xmx2g -XX:+UseG1GC"));
+        assertTrue(Launcher.chosen("  -XX:+UseG1GC"));
         assertFalse(Launcher.chosen("-Xmx2g -Dx=y"));
         assertFalse(Launcher.chosen(null));
     }
@@ -113,6 +114,20 @@ class LauncherTest {
         assertEquals(0, demo.status, demo.out + demo.err);
         assertTrue(demo.out.contains("Lookback 回头看"), "the second JVM writes to this one's output: " + demo.out);
         assertTrue(Files.isRegularFile(dir.resolve("demo/review.xlsx")));
+
+        // a review: this JVM hashes the household files and the job's manifest records the files' own SHA-256
+        Path input = dir.resolve("demo/input");
+        Run review = run(dir, List.of("review", "--input", input.toString(), "--out", dir.resolve("review").toString(),
+                "--report", "none", "--charts", "none"), "show", List.of());
+        assertEquals(0, review.status, review.out + review.err);
+        assertTrue(review.err.contains("-Dlookback.digests=stdin -Dlookback.launched=true"), review.err);
+        assertFalse(review.out.contains("compiler directives"), review.out);
+        String manifest = Files.readString(dir.resolve("review/manifest.json"), StandardCharsets.UTF_8);
+        for (String file : List.of("self_check.csv", "spot_check.csv")) {
+            byte[] bytes = Files.readAllBytes(input.resolve(file));
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            assertTrue(manifest.contains("\"sha256\": \"" + sha + "\""), file + " " + sha + " in " + manifest);
+        }
     }
 
     private record Run(int status, String out, String err) {

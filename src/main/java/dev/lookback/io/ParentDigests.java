@@ -1,0 +1,226 @@
+package dev.lookback.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.CRC32C;
+
+/**
+ * SHA-256 digests of a review's input files, taken by the JVM that {@code java -jar} starts and handed to the JVM that
+ * runs the review, which reads the files with only the JIT's quick compiler (C1). C1 has no SHA instructions: hashing a
+ * city's 40 MB there took 0.3 s of CPU, while the first JVM waits idle with the optimising compiler (C2), which uses
+ * them. The job still hashes what it reads, but with CRC-32C (which C1 computes with the processor's CRC instruction):
+ * a digest from the first JVM stands for a file only when the job read the same number of bytes with the same CRC-32C,
+ * so a file changed between the two reads gets no digest from here (the manifest then hashes the file as it is, as
+ * when a file changes after a review read it). The SHA-256 itself is always the platform's ({@link MessageDigest}).
+ * The CRC-32C finds any accidental change and any careless edit between the two reads; it is no defence against
+ * someone who, during the review, swaps a file for a crafted twin of the same length and CRC-32C (who can write the
+ * inputs then can as well change them before the review).
+ *
+ * <p>The first JVM writes to the job's standard input (UTF-8 lines, fields split by tabs): {@code lookback-digests 1},
+ * one {@code file PATH} line for each file it will hash, {@code files-end}, then for each file either
+ * {@code sha256 PATH BYTES CRC32C SHA256} or {@code failed PATH}, and closes it. Paths are absolute and normalised;
+ * a path with a tab or a line break is not handed over (the job hashes it itself). Only the launcher
+ * ({@code dev.lookback.cli.Launcher}) starts a job with {@value #PROPERTY}{@code =stdin}; a program that embeds
+ * Lookback never does, and its reads hash with SHA-256 as before.
+ */
+public final class ParentDigests {
+    /** The system property that tells the job its first JVM hands it digests on standard input ({@code stdin}). */
+    public static final String PROPERTY = "lookback.digests";
+    private static final String HEADER = "lookback-digests 1";
+
+    /** One file as the first JVM read it. */
+    record Entry(long bytes, long crc32c, String sha256) {
+    }
+
+    private final Object lock = new Object();
+    private Set<Path> files;
+    private final Map<Path, Optional<Entry>> digests = new HashMap<>();
+    private boolean ended;
+
+    private ParentDigests() {
+    }
+
+    private static volatile ParentDigests received;
+
+    /**
+     * The digests this JVM's first JVM hands over, read from standard input on a thread of their own, or null when this
+     * JVM was not started so ({@value #PROPERTY} not {@code stdin}).
+     */
+    static ParentDigests received() {
+        if (!"stdin".equals(System.getProperty(PROPERTY))) {
+            return null;
+        }
+        ParentDigests r = received;
+        if (r == null) {
+            synchronized (ParentDigests.class) {
+                r = received;
+                if (r == null) {
+                    received = r = from(System.in);
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The digests read from a stream (the job's standard input) by a daemon thread. */
+    static ParentDigests from(InputStream in) {
+        ParentDigests d = new ParentDigests();
+        Thread t = new Thread(() -> d.readFrom(in), "lookback-digests");
+        t.setDaemon(true);
+        t.start();
+        return d;
+    }
+
+    private void readFrom(InputStream in) {
+        Set<Path> announced = new HashSet<>();
+        boolean listed = false;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            if (!HEADER.equals(r.readLine())) {
+                return; // not the launcher's protocol: nothing is handed over
+            }
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] f = line.split("\t", -1);
+                if (!listed && f.length == 2 && f[0].equals("file")) {
+                    announced.add(Path.of(f[1]));
+                } else if (!listed && f.length == 1 && f[0].equals("files-end")) {
+                    listed = true;
+                    synchronized (lock) {
+                        files = Set.copyOf(announced);
+                        lock.notifyAll();
+                    }
+                } else if (listed && f.length == 5 && f[0].equals("sha256")) {
+                    put(Path.of(f[1]), Optional.of(new Entry(Long.parseLong(f[2]), Long.parseLong(f[3], 16), f[4])));
+                } else if (listed && f.length == 2 && f[0].equals("failed")) {
+                    put(Path.of(f[1]), Optional.empty());
+                } else {
+                    return; // malformed: what came so far stands, nothing more is believed
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the first JVM went away or wrote nonsense: the files not yet digested get no digest from it
+        } finally {
+            synchronized (lock) {
+                if (files == null) {
+                    files = Set.of();
+                }
+                ended = true;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void put(Path file, Optional<Entry> entry) {
+        synchronized (lock) {
+            digests.put(file, entry);
+            lock.notifyAll();
+        }
+    }
+
+    /** Whether the first JVM digests this file (waits for its list, which it writes as the job starts). */
+    boolean covers(Path file) {
+        Path key = key(file);
+        synchronized (lock) {
+            while (files == null) {
+                waitOn();
+            }
+            return key != null && files.contains(key);
+        }
+    }
+
+    /**
+     * The SHA-256 of a file the job read, as the first JVM took it, when it read the same bytes: the same count and
+     * CRC-32C; empty otherwise. Waits for the first JVM's line for the file, or for the end of its input.
+     */
+    Optional<String> sha256(Path file, long bytes, long crc32c) {
+        Path key = key(file);
+        synchronized (lock) {
+            while (!digests.containsKey(key) && !ended) {
+                waitOn();
+            }
+            Optional<Entry> e = digests.getOrDefault(key, Optional.empty());
+            return e.filter(x -> x.bytes() == bytes && x.crc32c() == crc32c).map(Entry::sha256);
+        }
+    }
+
+    private void waitOn() {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the input files' digests", e);
+        }
+    }
+
+    /** A file's key in the list: its absolute, normalised path; null for a path the lines cannot carry. */
+    static Path key(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        String s = p.toString();
+        return s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? null : p;
+    }
+
+    /**
+     * Hands the digests of files to a job (the first JVM's side): lists them, then reads each once, computing its
+     * SHA-256 and CRC-32C, and writes a line for it as it is done. The stream is flushed, not closed.
+     *
+     * @throws IOException when the job's input cannot be written (the job ended)
+     */
+    public static void send(List<Path> files, OutputStream to) throws IOException {
+        Writer w = new OutputStreamWriter(to, StandardCharsets.UTF_8);
+        List<Path> keys = files.stream().map(ParentDigests::key).filter(k -> k != null).distinct().toList();
+        w.write(HEADER + "\n");
+        for (Path k : keys) {
+            w.write("file\t" + k + "\n");
+        }
+        w.write("files-end\n");
+        w.flush();
+        for (Path k : keys) {
+            String line;
+            try {
+                Entry e = digest(k);
+                line = "sha256\t" + k + "\t" + e.bytes() + "\t" + Long.toHexString(e.crc32c()) + "\t" + e.sha256();
+            } catch (IOException e) {
+                line = "failed\t" + k;
+            }
+            w.write(line + "\n");
+            w.flush();
+        }
+    }
+
+    /** A file's byte count, CRC-32C and SHA-256, from one read. */
+    static Entry digest(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        CRC32C crc = new CRC32C();
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                crc.update(buffer, 0, n);
+                bytes += n;
+            }
+        }
+        return new Entry(bytes, crc.getValue(), HexFormat.of().formatHex(sha.digest()));
+    }
+}

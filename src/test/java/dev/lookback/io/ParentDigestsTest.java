@@ -1,0 +1,113 @@
+package dev.lookback.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SHA-256 digests the first JVM hands to the review's JVM: the lines written and read back, and a digest standing
+ * for a file only when the job read the same bytes.
+ */
+@Timeout(30)
+class ParentDigestsTest {
+    @TempDir
+    Path dir;
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static InputStream sent(List<Path> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ParentDigests.send(files, out);
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+
+    @Test
+    void theFirstJvmsLinesCarryEachFilesSha256AndAreReadBack() throws Exception {
+        Path abc = Files.writeString(dir.resolve("abc.csv"), "abc");
+        Path other = Files.writeString(dir.resolve("other.csv"), "household,persons\nH1,3\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ParentDigests.send(List.of(abc, other, dir.resolve("gone.csv")), out);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("lookback-digests 1", lines[0]);
+        assertEquals("file\t" + abc.toAbsolutePath(), lines[1]);
+        assertEquals("files-end", lines[4]);
+        // FIPS 180-2's example: SHA-256("abc"); CRC-32C("abc") = 0x364b3fb7 (Castagnoli's polynomial, RFC 3720)
+        assertEquals("sha256\t" + abc.toAbsolutePath() + "\t3\t364b3fb7\t"
+                + "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", lines[5]);
+        assertEquals("failed\t" + dir.resolve("gone.csv").toAbsolutePath(), lines[7]);
+
+        ParentDigests handed = ParentDigests.from(new ByteArrayInputStream(out.toByteArray()));
+        assertTrue(handed.covers(abc));
+        assertTrue(handed.covers(dir.resolve("x/../other.csv")), "the same file by another spelling of its path");
+        assertFalse(handed.covers(dir.resolve("elsewhere.csv")));
+        byte[] text = Files.readAllBytes(other);
+        ParentDigests.Entry e = ParentDigests.digest(other);
+        assertEquals(Optional.of(sha256(text)), handed.sha256(other, text.length, e.crc32c()));
+        assertEquals(Optional.empty(), handed.sha256(other, text.length, e.crc32c() ^ 1), "other bytes: no digest");
+        assertEquals(Optional.empty(), handed.sha256(other, text.length - 1, e.crc32c()), "fewer bytes: no digest");
+        assertEquals(Optional.empty(), handed.sha256(dir.resolve("gone.csv"), 0, 0), "the first JVM could not read it");
+    }
+
+    @Test
+    void aFileReadAsTheFirstJvmReadItHasItsSha256AndAChangedOneHasNone() throws Exception {
+        String before = "household,persons\nH1,3\nH2,4\n";
+        Path file = Files.writeString(dir.resolve("self_check.csv"), before);
+        InputStream lines = sent(List.of(file));
+
+        TabularSource same = new TabularSource.CsvSource("self_check.csv", file, null, null, ParentDigests.from(lines));
+        assertEquals(2, same.read(TabularSourceTest.COLUMNS, r -> { }));
+        assertEquals(sha256(before.getBytes(StandardCharsets.UTF_8)), same.lastDigest().orElseThrow().sha256());
+        assertEquals(before.length(), same.lastDigest().orElseThrow().bytes());
+
+        // the file changes between the first JVM's read and the job's, keeping its length
+        InputStream stale = sent(List.of(file));
+        Files.writeString(file, before.replace("H2,4", "H2,5"));
+        TabularSource changed = new TabularSource.CsvSource("self_check.csv", file, null, null, ParentDigests.from(stale));
+        assertEquals(2, changed.read(TabularSourceTest.COLUMNS, r -> { }));
+        assertTrue(changed.lastDigest().isEmpty(), "the first JVM's digest does not stand for the bytes read");
+    }
+
+    @Test
+    void aFileTheFirstJvmDoesNotListIsHashedByTheJob() throws Exception {
+        Path listed = Files.writeString(dir.resolve("spot_check.csv"), "household,persons\nH1,3\n");
+        Path file = Files.writeString(dir.resolve("self_check.csv"), "household,persons\nH9,1\n");
+        TabularSource source = new TabularSource.CsvSource("self_check.csv", file, null, null,
+                ParentDigests.from(sent(List.of(listed))));
+        source.read(TabularSourceTest.COLUMNS, r -> { });
+        assertEquals(sha256(Files.readAllBytes(file)), source.lastDigest().orElseThrow().sha256());
+    }
+
+    @Test
+    void aFirstJvmThatEndsOrWritesNonsenseLeavesNoDigestAndNoWait() throws Exception {
+        Path file = Files.writeString(dir.resolve("self_check.csv"), "household,persons\nH1,3\n");
+        for (String input : List.of("", "lookback-digests 1\nfile\t" + file.toAbsolutePath() + "\n",
+                "something else\n", "lookback-digests 1\nfile\t" + file.toAbsolutePath() + "\nfiles-end\nsha256\tbad\n")) {
+            ParentDigests handed = ParentDigests.from(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            TabularSource source = new TabularSource.CsvSource("self_check.csv", file, null, null, handed);
+            source.read(TabularSourceTest.COLUMNS, r -> { });
+            Optional<TabularSource.FileDigest> d = source.lastDigest();
+            if (handed.covers(file)) {
+                assertTrue(d.isEmpty(), input);
+            } else {
+                assertEquals(sha256(Files.readAllBytes(file)), d.orElseThrow().sha256(), input);
+            }
+        }
+    }
+}

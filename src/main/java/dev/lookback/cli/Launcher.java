@@ -34,18 +34,25 @@ import java.util.Optional;
  * ({@code lookback.jsa} beside the jar), made by the first review or demo after each build
  * ({@code -XX:ArchiveClassesAtExit}; a city review 1.55 s → 1.33 s).
  *
- * <p>The job runs in this JVM instead when it was started with {@code -XX:} options, also in {@code JDK_JAVA_OPTIONS} or
- * {@code JAVA_TOOL_OPTIONS} (whoever gives them has chosen), when it does not run from a jar (tests, an IDE, a
+ * <p>The job runs in this JVM instead when it was started with {@code -XX:} options, also in {@code JDK_JAVA_OPTIONS},
+ * {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} (whoever gives them has chosen; the last would also override the
+ * second JVM's settings), when it does not run from a jar (tests, an IDE, a
  * program that embeds Lookback: only {@link Main#main} launches), for {@code --help}, {@code --version} and the shell,
  * and when {@code LOOKBACK_LAUNCH=here}; {@code LOOKBACK_LAUNCH=show} prints the second JVM's command. Environment:
  * {@code LOOKBACK_HEAP} the heap's cap ({@code -Xmx}), kept with the settings; {@code LOOKBACK_JAVA_OPTS} replaces
- * the settings; {@code LOOKBACK_CDS} another archive, or {@code none}.
+ * the settings; {@code LOOKBACK_CDS} another archive, or {@code none}. Other options in those three variables go to
+ * the second JVM on its command line, where Java put them (and the variables do not), so Java's "Picked up" note is
+ * printed once.
  */
 final class Launcher {
     /** The system property that marks the second JVM (it never launches again). */
     static final String LAUNCHED = "lookback.launched";
     /** Household files of at least this many bytes: the full JIT and the parallel collector. */
     static final long LARGE_BYTES = 100_000_000L;
+    /** The environment variables whose JVM options Java picks up before the command line's. */
+    static final List<String> PICKED_UP_BEFORE = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    /** The environment variable whose JVM options Java picks up after the command line's. */
+    static final String PICKED_UP_AFTER = "_JAVA_OPTIONS";
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private Launcher() {
     }
@@ -57,8 +64,7 @@ final class Launcher {
     static Optional<Integer> launch(String[] args) {
         String asked = System.getenv("LOOKBACK_LAUNCH");
         if (System.getProperty(LAUNCHED) != null || args.length == 0 || !launches(args[0]) || "here".equals(asked)
-                || chosen(System.getenv("JDK_JAVA_OPTIONS")) || chosen(System.getenv("JAVA_TOOL_OPTIONS"))
-                || chosen(System.getenv("_JAVA_OPTIONS"))) {
+                || PICKED_UP_BEFORE.stream().anyMatch(v -> chosen(System.getenv(v))) || chosen(System.getenv(PICKED_UP_AFTER))) {
             return Optional.empty();
         }
         Path jar = runningJar();
@@ -72,6 +78,11 @@ final class Launcher {
                 && Files.isWritable(jsa.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the options Java picked up from the environment, on the command line where it put them (so that the second
+        // JVM does not print its "Picked up" note again)
+        for (String variable : PICKED_UP_BEFORE) {
+            command.addAll(tokens(System.getenv(variable)));
+        }
         List<Path> household = args[0].equals("review") ? householdFiles(args) : List.of();
         long bytes = household.stream().mapToLong(Launcher::size).sum();
         String replaced = System.getenv("LOOKBACK_JAVA_OPTS");
@@ -92,6 +103,7 @@ final class Launcher {
             command.add("-D" + ParentDigests.PROPERTY + "=stdin");
         }
         command.add("-D" + LAUNCHED + "=true");
+        command.addAll(tokens(System.getenv(PICKED_UP_AFTER)));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
@@ -100,6 +112,8 @@ final class Launcher {
         }
         try {
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().keySet().removeAll(PICKED_UP_BEFORE);
+            builder.environment().remove(PICKED_UP_AFTER);
             if (!handed.isEmpty()) {
                 builder.redirectInput(ProcessBuilder.Redirect.PIPE);
             }
@@ -126,7 +140,48 @@ final class Launcher {
 
     /** Whether JVM options choose the compilers or the collector ({@code -XX:}): then they are followed as given. */
     static boolean chosen(String options) {
-        return options != null && java.util.Arrays.stream(options.strip().split("\\s+")).anyMatch(o -> o.startsWith("-XX:"));
+        return tokens(options).stream().anyMatch(o -> o.startsWith("-XX:"));
+    }
+
+    /**
+     * JVM options as Java reads them from an environment variable (the {@code java} command's manual): split at white
+     * space, a part in single or double quotes kept whole without its quotes; none for null.
+     */
+    static List<String> tokens(String options) {
+        List<String> tokens = new ArrayList<>();
+        if (options == null) {
+            return tokens;
+        }
+        StringBuilder token = null;
+        char quote = 0;
+        for (int i = 0; i < options.length(); i++) {
+            char c = options.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    token.append(c);
+                }
+            } else if (Character.isWhitespace(c)) {
+                if (token != null) {
+                    tokens.add(token.toString());
+                    token = null;
+                }
+            } else {
+                if (token == null) {
+                    token = new StringBuilder();
+                }
+                if (c == '\'' || c == '"') {
+                    quote = c;
+                } else {
+                    token.append(c);
+                }
+            }
+        }
+        if (token != null) {
+            tokens.add(token.toString());
+        }
+        return tokens;
     }
 
     /** Whether a command goes to a second JVM: every one but help, the version and the shell (which has its own). */

@@ -63,6 +63,11 @@ class LauncherTest {
         assertEquals(List.of(), Launcher.options(settings, "", null));
         assertTrue(Launcher.chosen("-Xmx2g -XX:+UseG1GC"));
         assertTrue(Launcher.chosen("  -XX:+UseG1GC"));
+        assertTrue(Launcher.chosen("-Dx=1 '-XX:+UseG1GC'"));
+        assertEquals(List.of("-Dx=1", "-Dy=a b", "-Dz=c de", "-Xmx1g"),
+                Launcher.tokens(" -Dx=1\t'-Dy=a b'  -Dz=\"c d\"e\n-Xmx1g "), "as the java command reads JDK_JAVA_OPTIONS");
+        assertEquals(List.of(), Launcher.tokens(null));
+        assertEquals(List.of(), Launcher.tokens("   "));
         assertFalse(Launcher.chosen("-Xmx2g -Dx=y"));
         assertFalse(Launcher.chosen(null));
     }
@@ -99,6 +104,14 @@ class LauncherTest {
         assertTrue(missing.err.contains("-Dlookback.launched=true -jar " + jar), missing.err);
         assertTrue(missing.err.contains("nothere.csv: no such file"), "the job's message, from the second JVM");
 
+        Run picked = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of(),
+                java.util.Map.of("JDK_JAVA_OPTIONS", "-Dlookback.test='a b'", "_JAVA_OPTIONS", "-Xss2m"));
+        assertEquals(1, picked.err.split("Picked up JDK_JAVA_OPTIONS", -1).length - 1, "Java's note once: " + picked.err);
+        assertEquals(1, picked.err.split("Picked up _JAVA_OPTIONS", -1).length - 1, picked.err);
+        assertTrue(picked.err.contains("java -Dlookback.test=a b -XX:TieredStopAtLevel=1"), "before the settings: " + picked.err);
+        assertTrue(picked.err.contains("-Dlookback.launched=true -Xss2m -jar"), "after the command line's: " + picked.err);
+        assertTrue(picked.err.contains("nothere.csv: no such file"), picked.err);
+
         Run heap = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of("-Xmx300m"));
         assertTrue(heap.err.contains("-Xmx300m -Dlookback.launched=true"), "the options given pass on: " + heap.err);
 
@@ -134,6 +147,11 @@ class LauncherTest {
     }
 
     private static Run run(Path dir, List<String> args, String launch, List<String> options) throws Exception {
+        return run(dir, args, launch, options, java.util.Map.of());
+    }
+
+    private static Run run(Path dir, List<String> args, String launch, List<String> options,
+            java.util.Map<String, String> environment) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(options);
         command.addAll(List.of("-jar", dir.resolve("lookback.jar").toString()));
@@ -145,6 +163,8 @@ class LauncherTest {
         pb.environment().remove("LOOKBACK_JAVA_OPTS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("_JAVA_OPTIONS");
+        pb.environment().putAll(environment);
         Process p = pb.start();
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), String.join(" ", args));
         return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),

@@ -314,7 +314,8 @@ public abstract class TabularSource {
 
         @Override
         public long read(List<Column> columns, KeyFilter filter, Consumer<Row> consumer) {
-            // a file's bytes are hashed as they are read (on the reader's thread), for the manifest: one pass
+            // a file's bytes are hashed as they are read (on the reader's thread), for the manifest: one pass (with
+            // CRC-32C when the first JVM hands over the file's SHA-256)
             Hashing hashing = null;
             boolean handedOver = handed != null && path != null && handed.covers(path);
             try (InputStream raw = path != null ? (hashing = new Hashing(Files.newInputStream(path), handedOver)) : stream) {

@@ -42,6 +42,8 @@ public final class Charts {
     public static final Color TRIGGERED = new Color(0xC6, 0x28, 0x28);
     /** Counties on the right side of the line. */
     public static final Color CLEAR = new Color(0x15, 0x65, 0xC0);
+    /** Counties whose estimate is on the wrong side of the line but whose rule does not trigger (not proven). */
+    public static final Color NOT_PROVEN = new Color(0xEF, 0x6C, 0x00);
     /** The threshold or standard line. */
     public static final Color LINE = new Color(0x21, 0x21, 0x21);
     /** 漏评, 错评, 错退 in the discrepancy chart. */
@@ -64,8 +66,10 @@ public final class Charts {
     /**
      * A forest plot: one row per county, sorted so that the worst is at the top; each interval a line
      * from its lower to its upper bound, the estimate a point; the threshold a dashed vertical line;
-     * counties on the wrong side of it in {@link #TRIGGERED}, fragile ones (interval across the line)
-     * with a diamond and the word 不稳 / fragile after their name. Rows without an estimate are listed
+     * counties whose rule triggers in {@link #TRIGGERED}, those whose estimate is on the wrong side of the line
+     * but whose rule does not trigger in {@link #NOT_PROVEN} (超过问责线但未证实 / above threshold, not proven:
+     * the legend does not call them below the line), the others in {@link #CLEAR}; fragile ones (interval across
+     * the line) with a diamond and the word 不稳 / fragile after their name. Rows without an estimate are listed
      * at the bottom, empty.
      *
      * @param title       chart title
@@ -95,6 +99,8 @@ public final class Charts {
         chart.getStyler().setAxisTicksMarksVisible(false);
         String triggeredLabel = badWhenHigh ? l.pick("达到", "at/above ") + lineName : l.pick("低于", "below ") + lineName;
         String clearLabel = badWhenHigh ? l.pick("未达到", "below ") + lineName : l.pick("达到", "meets ") + lineName;
+        String notProvenLabel = (badWhenHigh ? l.pick("超过", "above ") : l.pick("低于", "below ")) + lineName
+                + l.pick("但未证实", ", not proven");
         String lineLabel = lineName + " " + percentLabel(threshold);
         String fragileWord = l.pick("不稳", "fragile");
         String fragileSuffix = l.pick("（不稳）", ", fragile");
@@ -103,8 +109,8 @@ public final class Charts {
         String[] labels = new String[n];
         List<Double> empty = new ArrayList<>();
         Map<String, List<double[]>> points = new LinkedHashMap<>();
-        for (String key : new String[] {triggeredLabel, triggeredLabel + fragileSuffix, clearLabel,
-            clearLabel + fragileSuffix}) {
+        for (String key : new String[] {triggeredLabel, triggeredLabel + fragileSuffix, notProvenLabel,
+            notProvenLabel + fragileSuffix, clearLabel, clearLabel + fragileSuffix}) {
             points.put(key, new ArrayList<>()); // the legend's order
         }
         for (int i = 0; i < n; i++) {
@@ -116,7 +122,9 @@ public final class Charts {
                 empty.add(y);
                 continue;
             }
-            Color c = r.triggered() ? TRIGGERED : CLEAR;
+            boolean wrongSide = badWhenHigh ? r.estimate() >= threshold : r.estimate() < threshold;
+            boolean notProven = !r.triggered() && wrongSide;
+            Color c = r.triggered() ? TRIGGERED : notProven ? NOT_PROVEN : CLEAR;
             if (!Double.isNaN(r.lower()) && !Double.isNaN(r.upper())) {
                 XYSeries ci = chart.addSeries("ci " + r.label(), new double[] {r.lower(), r.upper()},
                         new double[] {y, y});
@@ -130,9 +138,10 @@ public final class Charts {
             }
             low = Math.min(low, r.estimate());
             high = Math.max(high, r.estimate());
-            String key = (r.triggered() ? triggeredLabel : clearLabel) + (r.fragile() ? fragileSuffix : "");
+            String key = (r.triggered() ? triggeredLabel : notProven ? notProvenLabel : clearLabel)
+                    + (r.fragile() ? fragileSuffix : "");
             points.get(key).add(new double[] {r.estimate(), y,
-                r.triggered() ? 1 : 0, r.fragile() ? 1 : 0});
+                r.triggered() ? 1 : notProven ? 2 : 0, r.fragile() ? 1 : 0});
         }
         for (Map.Entry<String, List<double[]>> e : points.entrySet()) {
             List<double[]> ps = e.getValue();
@@ -143,10 +152,10 @@ public final class Charts {
             double[] y = ps.stream().mapToDouble(p -> p[1]).toArray();
             XYSeries s = chart.addSeries(e.getKey(), x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            boolean triggered = ps.get(0)[2] == 1;
+            double side = ps.get(0)[2];
             boolean fragile = ps.get(0)[3] == 1;
             s.setMarker(fragile ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-            s.setMarkerColor(triggered ? TRIGGERED : CLEAR);
+            s.setMarkerColor(side == 1 ? TRIGGERED : side == 2 ? NOT_PROVEN : CLEAR);
         }
         if (!empty.isEmpty()) { // rows without data: invisible points, so that XChart still lays out their names
             XYSeries none = chart.addSeries(l.pick("无数据", "no data"), empty.stream().map(v -> 0.0).toList(), empty);

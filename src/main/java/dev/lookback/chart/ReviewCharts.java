@@ -83,9 +83,10 @@ public final class ReviewCharts {
                 name(measure, l) + " (" + s.unit().label() + ")");
         String line = name(Line.ERROR_THRESHOLD, l);
         String caption = l.pick("线段为区间（下限到上限），圆点为估计值；红色为" + s.policy().chinese()
-                + "达到问责线的县，菱形为区间跨越问责线、结论不稳的县。",
+                + "达到问责线的县，橙色为估计值超过问责线但未证实的县，菱形为区间跨越问责线、结论不稳的县。",
                 "Lines run from lower to upper bound, dots are estimates; red counties reach the threshold under the "
-                        + s.policy().label() + " policy; diamonds mark fragile counties, whose interval spans the line.");
+                        + s.policy().label() + " policy, orange ones are above it but not proven; diamonds mark"
+                        + " fragile counties, whose interval spans the line.");
         return new Figure("forest-" + measure.label(), caption, Charts.forest(title, axis, rows, s.threshold(), true,
                 line, l));
     }
@@ -169,9 +170,11 @@ public final class ReviewCharts {
                 capitalized(measure.english()) + " by county (" + measure.englishDetail() + ")");
         String axis = name(measure, l);
         String lineLabel = name(measure.line(), l);
-        String caption = l.pick((high ? "达到" : "低于") + measure.line().chinese() + "的县为红色；区间按走访的村为整群计算。",
+        String caption = l.pick((high ? "达到" : "低于") + measure.line().chinese() + "的县为红色，估计值"
+                + (high ? "超过" : "低于") + "但未证实的为橙色；区间按走访的村为整群计算。",
                 "Counties " + (high ? "at or above" : "below") + " the " + measure.line().english()
-                        + " are red; intervals treat the villages visited as clusters.");
+                        + " are red, those whose estimate is but not proven orange; intervals treat the villages"
+                        + " visited as clusters.");
         return Optional.of(new Figure("forest-" + measure.label(), caption, Charts.forest(title, axis, rows, line,
                 high, lineLabel, l)));
     }

@@ -71,6 +71,7 @@ class ChartsTest {
         assertArrayEquals(new double[] {0.010}, fragile.getXData());
         assertEquals(SeriesMarkers.DIAMOND, fragile.getMarker());
         assertArrayEquals(new double[] {0.0}, c.getSeriesMap().get("未达到问责线").getXData());
+        assertFalse(c.getSeriesMap().containsKey("超过问责线但未证实（不稳）"), "no county above the line unproven");
         XYSeries line = c.getSeriesMap().get("问责线 2%");
         assertArrayEquals(new double[] {0.02, 0.02}, line.getXData());
         assertArrayEquals(new double[] {0.5, 4.5}, line.getYData());
@@ -78,6 +79,34 @@ class ChartsTest {
         assertTrue(c.getStyler().getXAxisMax() >= 0.080, "the widest interval fits");
         assertEquals(0.5, c.getStyler().getYAxisMin());
         assertEquals(4.5, c.getStyler().getYAxisMax());
+    }
+
+    /**
+     * A county whose estimate is over the line but whose rule does not trigger (not proven) is not called "below the
+     * line" in the legend: its own label and colour, diamond when fragile.
+     */
+    @Test
+    void aCountyOverTheLineButNotProvenIsNotCalledBelowIt() {
+        List<ForestRow> rows = List.of(new ForestRow("C01", 0.030, 0.004, 0.090, false, true),
+                new ForestRow("C02", 0.020, 0.001, 0.070, false, true),
+                new ForestRow("C03", 0.010, 0.002, 0.030, false, true),
+                new ForestRow("C04", 0.060, 0.030, 0.090, true, false));
+        XYChart c = Charts.forest("t", "x", rows, 0.02, true, "问责线", Lang.ZH);
+        XYSeries over = c.getSeriesMap().get("超过问责线但未证实（不稳）");
+        assertArrayEquals(new double[] {0.020, 0.030}, over.getXData(), "at the line counts as over it, as the rule reads");
+        assertEquals(Charts.NOT_PROVEN, over.getMarkerColor());
+        assertEquals(SeriesMarkers.DIAMOND, over.getMarker());
+        assertEquals(Charts.NOT_PROVEN, c.getSeriesMap().get("ci C01").getLineColor());
+        assertArrayEquals(new double[] {0.010}, c.getSeriesMap().get("未达到问责线（不稳）").getXData());
+        assertEquals(Charts.CLEAR, c.getSeriesMap().get("ci C03").getLineColor());
+        assertArrayEquals(new double[] {0.060}, c.getSeriesMap().get("达到问责线").getXData());
+        List<String> legend = c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+                .map(XYSeries::getName).toList();
+        assertEquals(List.of("达到问责线", "超过问责线但未证实（不稳）", "未达到问责线（不稳）", "问责线 2%"), legend);
+
+        XYChart en = Charts.forest("t", "x", List.of(new ForestRow("B", 0.88, 0.80, 0.95, false, true)), 0.90, false,
+                "standard", Lang.EN);
+        assertEquals(Charts.NOT_PROVEN, en.getSeriesMap().get("below standard, not proven, fragile").getMarkerColor());
     }
 
     @Test

@@ -108,11 +108,15 @@ public final class Charts {
         double high = Double.NEGATIVE_INFINITY;
         String[] labels = new String[n];
         List<Double> empty = new ArrayList<>();
-        Map<String, List<double[]>> points = new LinkedHashMap<>();
-        for (String key : new String[] {triggeredLabel, triggeredLabel + fragileSuffix, notProvenLabel,
-            notProvenLabel + fragileSuffix, clearLabel, clearLabel + fragileSuffix}) {
-            points.put(key, new ArrayList<>()); // the legend's order
+        Map<String, Color> colours = new LinkedHashMap<>(); // the legend's order: each kind, then its fragile ones
+        String[] kinds = {triggeredLabel, notProvenLabel, clearLabel};
+        Color[] kindColours = {TRIGGERED, NOT_PROVEN, CLEAR};
+        for (int k = 0; k < kinds.length; k++) {
+            colours.put(kinds[k], kindColours[k]);
+            colours.put(kinds[k] + fragileSuffix, kindColours[k]);
         }
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        colours.keySet().forEach(key -> points.put(key, new ArrayList<>()));
         for (int i = 0; i < n; i++) {
             ForestRow r = sorted.get(i);
             double y = i + 1;
@@ -123,8 +127,8 @@ public final class Charts {
                 continue;
             }
             boolean wrongSide = badWhenHigh ? r.estimate() >= threshold : r.estimate() < threshold;
-            boolean notProven = !r.triggered() && wrongSide;
-            Color c = r.triggered() ? TRIGGERED : notProven ? NOT_PROVEN : CLEAR;
+            String kind = r.triggered() ? triggeredLabel : wrongSide ? notProvenLabel : clearLabel;
+            Color c = colours.get(kind);
             if (!Double.isNaN(r.lower()) && !Double.isNaN(r.upper())) {
                 XYSeries ci = chart.addSeries("ci " + r.label(), new double[] {r.lower(), r.upper()},
                         new double[] {y, y});
@@ -138,10 +142,7 @@ public final class Charts {
             }
             low = Math.min(low, r.estimate());
             high = Math.max(high, r.estimate());
-            String key = (r.triggered() ? triggeredLabel : notProven ? notProvenLabel : clearLabel)
-                    + (r.fragile() ? fragileSuffix : "");
-            points.get(key).add(new double[] {r.estimate(), y,
-                r.triggered() ? 1 : notProven ? 2 : 0, r.fragile() ? 1 : 0});
+            points.get(kind + (r.fragile() ? fragileSuffix : "")).add(new double[] {r.estimate(), y});
         }
         for (Map.Entry<String, List<double[]>> e : points.entrySet()) {
             List<double[]> ps = e.getValue();
@@ -152,10 +153,8 @@ public final class Charts {
             double[] y = ps.stream().mapToDouble(p -> p[1]).toArray();
             XYSeries s = chart.addSeries(e.getKey(), x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            double side = ps.get(0)[2];
-            boolean fragile = ps.get(0)[3] == 1;
-            s.setMarker(fragile ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-            s.setMarkerColor(side == 1 ? TRIGGERED : side == 2 ? NOT_PROVEN : CLEAR);
+            s.setMarker(e.getKey().endsWith(fragileSuffix) ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+            s.setMarkerColor(colours.get(e.getKey()));
         }
         if (!empty.isEmpty()) { // rows without data: invisible points, so that XChart still lays out their names
             XYSeries none = chart.addSeries(l.pick("无数据", "no data"), empty.stream().map(v -> 0.0).toList(), empty);

@@ -64,7 +64,7 @@ final class Launcher {
     static Optional<Integer> launch(String[] args) {
         String asked = System.getenv("LOOKBACK_LAUNCH");
         if (System.getProperty(LAUNCHED) != null || args.length == 0 || !launches(args[0]) || "here".equals(asked)
-                || PICKED_UP_BEFORE.stream().anyMatch(v -> chosen(System.getenv(v))) || chosen(System.getenv(PICKED_UP_AFTER))) {
+                || chosenInEnvironment()) {
             return Optional.empty();
         }
         Path jar = runningJar();
@@ -84,7 +84,7 @@ final class Launcher {
             command.addAll(tokens(System.getenv(variable)));
         }
         List<Path> household = args[0].equals("review") ? householdFiles(args) : List.of();
-        long bytes = household.stream().mapToLong(Launcher::size).sum();
+        long bytes = bytes(household);
         String replaced = System.getenv("LOOKBACK_JAVA_OPTS");
         command.addAll(options(settings(bytes, hugePages()), replaced, System.getenv("LOOKBACK_HEAP")));
         // the job's JIT is C1 alone: this JVM hashes the CSV files it reads (not when the settings are replaced)
@@ -136,6 +136,11 @@ final class Launcher {
             Thread.currentThread().interrupt();
             return Optional.of(130);
         }
+    }
+
+    /** Whether the options Java picks up from the environment choose the compilers or the collector. */
+    private static boolean chosenInEnvironment() {
+        return PICKED_UP_BEFORE.stream().anyMatch(v -> chosen(System.getenv(v))) || chosen(System.getenv(PICKED_UP_AFTER));
     }
 
     /** Whether JVM options choose the compilers or the collector ({@code -XX:}): then they are followed as given. */
@@ -267,17 +272,17 @@ final class Launcher {
 
     /** The bytes of the household files a review reads ({@link #householdFiles}). */
     static long householdBytes(String[] args) {
-        return householdFiles(args).stream().mapToLong(Launcher::size).sum();
+        return bytes(householdFiles(args));
+    }
+
+    private static long bytes(List<Path> files) {
+        return files.stream().mapToLong(f -> f.toFile().length()).sum();
     }
 
     /** The files read as CSV (an .xlsx workbook is hashed by the job when it writes the manifest). */
     static List<Path> csvFiles(List<Path> files) {
         return files.stream().filter(f -> !f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
                 .endsWith(".xlsx")).toList();
-    }
-
-    private static long size(Path f) {
-        return f.toFile().length();
     }
 
     /** The archive for a jar: {@code LOOKBACK_CDS}, else the jar's name with {@code .jsa}; null for {@code none}. */

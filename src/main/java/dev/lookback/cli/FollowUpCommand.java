@@ -1,5 +1,7 @@
 package dev.lookback.cli;
 
+import static dev.lookback.cli.FollowUpCommand.Decisions.*;
+
 import dev.lookback.draw.Certificate;
 import dev.lookback.draw.DrawnVillage;
 import dev.lookback.draw.FollowUp;
@@ -55,18 +57,26 @@ final class FollowUpCommand extends Command {
     /** The budgets the page compares when none is given. */
     static final int[] BUDGETS = {10, 20, 30, 50, 100, 200};
 
-    // decisions.csv's columns, as its declaration gives them
-    static final Column COUNTY = OutputFiles.DECISIONS.reading(Field.COUNTY);
-    static final Column RULE = OutputFiles.DECISIONS.reading(Field.RULE);
-    static final Column MEASURE = OutputFiles.DECISIONS.reading(Field.MEASURE);
-    static final Column OUTCOME = OutputFiles.DECISIONS.reading(Field.OUTCOME);
-    static final Column FRAGILE = OutputFiles.DECISIONS.reading(Field.FRAGILE);
-    static final Column ESTIMATE = OutputFiles.DECISIONS.reading(Field.ESTIMATE);
-    static final Column LOWER = OutputFiles.DECISIONS.reading(Field.CI_LOWER);
-    static final Column UPPER = OutputFiles.DECISIONS.reading(Field.CI_UPPER);
-    static final Column THRESHOLD = OutputFiles.DECISIONS.reading(Field.THRESHOLD);
-    static final Column TO_SETTLE = OutputFiles.DECISIONS.readingOptional(Field.VILLAGES_TO_SETTLE);
-    static final Column ABOVE = OutputFiles.DECISIONS.readingOptional(Field.ABOVE_LINE_NOT_PROVEN);
+    /**
+     * decisions.csv's columns, as its declaration gives them: in a class of their own, so that the output files'
+     * declarations are made when the follow-up reads them, not whenever a command line starts.
+     */
+    static final class Decisions {
+        static final Column COUNTY = OutputFiles.DECISIONS.reading(Field.COUNTY);
+        static final Column RULE = OutputFiles.DECISIONS.reading(Field.RULE);
+        static final Column MEASURE = OutputFiles.DECISIONS.reading(Field.MEASURE);
+        static final Column OUTCOME = OutputFiles.DECISIONS.reading(Field.OUTCOME);
+        static final Column FRAGILE = OutputFiles.DECISIONS.reading(Field.FRAGILE);
+        static final Column ESTIMATE = OutputFiles.DECISIONS.reading(Field.ESTIMATE);
+        static final Column LOWER = OutputFiles.DECISIONS.reading(Field.CI_LOWER);
+        static final Column UPPER = OutputFiles.DECISIONS.reading(Field.CI_UPPER);
+        static final Column THRESHOLD = OutputFiles.DECISIONS.reading(Field.THRESHOLD);
+        static final Column TO_SETTLE = OutputFiles.DECISIONS.readingOptional(Field.VILLAGES_TO_SETTLE);
+        static final Column ABOVE = OutputFiles.DECISIONS.readingOptional(Field.ABOVE_LINE_NOT_PROVEN);
+
+        private Decisions() {
+        }
+    }
 
     /** The unsettled sampled decisions of a review's decisions.csv (the fund rule is a census: always settled). */
     static List<FollowUp.Unsettled> unsettled(Path decisions) {

@@ -69,7 +69,7 @@ final class Launcher {
         }
         Path jar = runningJar();
         List<String> given = givenOptions();
-        if (jar == null || given == null || given.stream().anyMatch(o -> o.startsWith("-XX:"))) {
+        if (jar == null || given == null || choosesJvm(given)) {
             return Optional.empty();
         }
         Path jsa = archive(jar, System.getenv("LOOKBACK_CDS"));
@@ -140,12 +140,30 @@ final class Launcher {
 
     /** Whether the options Java picks up from the environment choose the compilers or the collector. */
     private static boolean chosenInEnvironment() {
-        return PICKED_UP_BEFORE.stream().anyMatch(v -> chosen(System.getenv(v))) || chosen(System.getenv(PICKED_UP_AFTER));
+        for (String variable : PICKED_UP_BEFORE) {
+            if (chosen(System.getenv(variable))) {
+                return true;
+            }
+        }
+        return chosen(System.getenv(PICKED_UP_AFTER));
     }
 
     /** Whether JVM options choose the compilers or the collector ({@code -XX:}): then they are followed as given. */
     static boolean chosen(String options) {
-        return tokens(options).stream().anyMatch(o -> o.startsWith("-XX:"));
+        return choosesJvm(tokens(options));
+    }
+
+    /**
+     * Whether any of the options is a {@code -XX:} option. Written as a loop, like the rest of what this JVM runs
+     * before it starts the second: a JVM's first lambda or stream costs it 10–20 ms of linking in the interpreter.
+     */
+    private static boolean choosesJvm(List<String> options) {
+        for (String o : options) {
+            if (o.startsWith("-XX:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -257,17 +275,24 @@ final class Launcher {
             switch (option) {
                 case "--self-check", "--spot-check", "--tallies" -> files.add(new File(value).toPath());
                 case "--input" -> {
-                    File[] found = new File(value).listFiles((d, name) -> name.startsWith("self_check.")
-                            || name.startsWith("spot_check.") || name.startsWith("tallies."));
-                    for (File f : found == null ? new File[0] : found) {
-                        files.add(f.toPath());
+                    String[] found = new File(value).list();
+                    for (String name : found == null ? new String[0] : found) {
+                        if (name.startsWith("self_check.") || name.startsWith("spot_check.") || name.startsWith("tallies.")) {
+                            files.add(new File(value, name).toPath());
+                        }
                     }
                 }
                 default -> {
                 }
             }
         }
-        return files.stream().filter(Files::isRegularFile).toList();
+        List<Path> regular = new ArrayList<>();
+        for (Path f : files) {
+            if (f.toFile().isFile()) {
+                regular.add(f);
+            }
+        }
+        return regular;
     }
 
     /** The bytes of the household files a review reads ({@link #householdFiles}). */
@@ -276,13 +301,22 @@ final class Launcher {
     }
 
     private static long bytes(List<Path> files) {
-        return files.stream().mapToLong(f -> f.toFile().length()).sum();
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += f.toFile().length();
+        }
+        return bytes;
     }
 
     /** The files read as CSV (an .xlsx workbook is hashed by the job when it writes the manifest). */
     static List<Path> csvFiles(List<Path> files) {
-        return files.stream().filter(f -> !f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                .endsWith(".xlsx")).toList();
+        List<Path> csv = new ArrayList<>();
+        for (Path f : files) {
+            if (!f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                csv.add(f);
+            }
+        }
+        return csv;
     }
 
     /** The archive for a jar: {@code LOOKBACK_CDS}, else the jar's name with {@code .jsa}; null for {@code none}. */

@@ -1,5 +1,6 @@
 package dev.lookback.cli;
 
+import static dev.lookback.cli.PlanCommand.Previous.*;
 
 import dev.lookback.ReviewSettings;
 import dev.lookback.chart.ChartFonts;
@@ -103,18 +104,26 @@ final class PlanCommand extends Command {
                 Option.optional("--lang", "zh|en", "zh", "language of the chart's labels"));
     }
 
-    // the columns of a previous review's estimates.csv or tallies.csv, as their files declare them
-    static final Column COUNTY = OutputFiles.ESTIMATES.reading(Field.COUNTY);
-    static final Column MEASURE = OutputFiles.ESTIMATES.reading(Field.MEASURE);
-    static final Column UNITS = OutputFiles.ESTIMATES.reading(Field.UNITS);
-    static final Column ESTIMATE = OutputFiles.ESTIMATES.readingOptional(Field.ESTIMATE);
-    static final Column STD_ERROR = OutputFiles.ESTIMATES.readingOptional(Field.STD_ERROR);
-    static final Column VILLAGES_SAMPLED = OutputFiles.ESTIMATES.readingOptional(Field.VILLAGES_SAMPLED);
-    static final Column VILLAGES_IN_FRAME = OutputFiles.ESTIMATES.readingOptional(Field.VILLAGES_IN_FRAME);
-    static final Column VILLAGE = MeasureTallies.FILE.readingOptional(Field.VILLAGE);
-    static final Column ERRORS = MeasureTallies.FILE.readingOptional(Field.ERRORS);
-    static final Column HOUSEHOLD_ERRORS = MeasureTallies.FILE.readingOptional(Field.HOUSEHOLD_ERRORS);
-    static final Column DOMAIN_HOUSEHOLDS = MeasureTallies.FILE.readingOptional(Field.DOMAIN_HOUSEHOLDS);
+    /**
+     * The columns of a previous review's estimates.csv or tallies.csv, as their files declare them: in a class of their
+     * own, so that the output files' declarations are made when a plan reads them, not whenever a command line starts.
+     */
+    static final class Previous {
+        static final Column COUNTY = OutputFiles.ESTIMATES.reading(Field.COUNTY);
+        static final Column MEASURE = OutputFiles.ESTIMATES.reading(Field.MEASURE);
+        static final Column UNITS = OutputFiles.ESTIMATES.reading(Field.UNITS);
+        static final Column ESTIMATE = OutputFiles.ESTIMATES.readingOptional(Field.ESTIMATE);
+        static final Column STD_ERROR = OutputFiles.ESTIMATES.readingOptional(Field.STD_ERROR);
+        static final Column VILLAGES_SAMPLED = OutputFiles.ESTIMATES.readingOptional(Field.VILLAGES_SAMPLED);
+        static final Column VILLAGES_IN_FRAME = OutputFiles.ESTIMATES.readingOptional(Field.VILLAGES_IN_FRAME);
+        static final Column VILLAGE = MeasureTallies.FILE.readingOptional(Field.VILLAGE);
+        static final Column ERRORS = MeasureTallies.FILE.readingOptional(Field.ERRORS);
+        static final Column HOUSEHOLD_ERRORS = MeasureTallies.FILE.readingOptional(Field.HOUSEHOLD_ERRORS);
+        static final Column DOMAIN_HOUSEHOLDS = MeasureTallies.FILE.readingOptional(Field.DOMAIN_HOUSEHOLDS);
+
+        private Previous() {
+        }
+    }
 
     /**
      * The median ρ over the counties of a previous review: from its estimates.csv (each county's STD_ERROR

@@ -289,8 +289,8 @@ final class ReviewCommand extends Command {
                     + " round's review folder (run with --leaders) / 请给出上一轮复核的输出文件夹");
         }
         long[] before = new long[2];
-        dev.lookback.io.Column outcome = FollowUpCommand.OUTCOME;
-        dev.lookback.io.Column fragile = FollowUpCommand.FRAGILE;
+        dev.lookback.io.Column outcome = FollowUpCommand.Decisions.OUTCOME;
+        dev.lookback.io.Column fragile = FollowUpCommand.Decisions.FRAGILE;
         TabularSource.of(decisions).read(List.of(outcome, fragile), row -> {
             before[0] += dev.lookback.vocabulary.Outcome.TRIGGERED.label().equals(row.text(outcome)) ? 1 : 0;
             before[1] += "true".equals(row.text(fragile)) ? 1 : 0;

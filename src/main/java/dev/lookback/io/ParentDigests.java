@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,7 +184,13 @@ public final class ParentDigests {
      */
     public static void send(List<Path> files, OutputStream to) throws IOException {
         Writer w = new OutputStreamWriter(to, StandardCharsets.UTF_8);
-        List<Path> keys = files.stream().map(ParentDigests::key).filter(k -> k != null).distinct().toList();
+        Set<Path> keys = new LinkedHashSet<>(); // a loop, not a stream: the first JVM links no lambda before it hashes
+        for (Path f : files) {
+            Path k = key(f);
+            if (k != null) {
+                keys.add(k);
+            }
+        }
         w.write(HEADER + "\n");
         for (Path k : keys) {
             w.write("file\t" + k + "\n");

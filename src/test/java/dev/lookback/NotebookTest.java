@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,11 +31,13 @@ class NotebookTest {
 
     @ParameterizedTest
     @MethodSource("notebooks")
-    void runs(Path notebook) throws Exception {
+    void runs(Path notebook, @TempDir Path temp) throws Exception {
         Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
         String classPath = System.getProperty("java.class.path");
-        Path log = Files.createTempFile("notebook", ".log");
-        Process p = new ProcessBuilder(List.of(jshell.toString(), "-R-Djava.awt.headless=true", "--class-path",
+        Path log = temp.resolve("notebook.log");
+        // the folders a notebook makes in the temporary directory go into the test's, which JUnit deletes
+        Process p = new ProcessBuilder(List.of(jshell.toString(), "-R-Djava.awt.headless=true",
+                "-R-Djava.io.tmpdir=" + temp, "--class-path",
                 classPath, "--startup", "DEFAULT", "--startup", "notebooks/predef.jsh", notebook.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();

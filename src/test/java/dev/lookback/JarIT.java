@@ -48,8 +48,13 @@ class JarIT {
     /** Runs {@code java -jar target/lookback.jar args} and returns its output; fails unless it exits with 0. */
     private static String jar(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.awt.headless=true", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
+                .toString(), "-Djava.awt.headless=true"));
+        int options = 0;
+        while (options < args.length && args[options].startsWith("-D")) {
+            command.add(args[options++]); // JVM options first
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(args).subList(options, args.length));
         Path log = Files.createTempFile(dir, "jar", ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -175,7 +180,7 @@ class JarIT {
 
     @Test
     void theShellFromTheJarRunsANotebook() throws Exception {
-        String said = jar("shell", "--run", "notebooks/02-review.jsh");
+        String said = jar("-Djava.io.tmpdir=" + dir, "shell", "--run", "notebooks/02-review.jsh");
         assertTrue(said.contains("Review result"), said);
     }
 }

@@ -60,6 +60,8 @@ final class ShellCommand extends Command {
         }
         List<String> args = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path"),
                 "-R-Djava.awt.headless=" + headless(),
+                // the session's temporary files where this JVM's go (java -Djava.io.tmpdir=… -jar … shell)
+                "-R-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "--startup", "DEFAULT", "--startup", predef.toString()));
         args.addAll(files);
         try {

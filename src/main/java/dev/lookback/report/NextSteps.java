@@ -33,10 +33,9 @@ public record NextSteps(Set<String> followUp, int fundReferrals, int leadReferra
                 followUp.add(d.county());
             }
         }
-        var items = ReviewFiles.rectificationItems(result);
+        int[] items = ReviewFiles.rectificationCounts(result);
         return new NextSteps(followUp, ReviewFiles.referrals(result.fundChecks()).size(),
-                ReviewFiles.leadReferrals(result).size(), items.values().stream().mapToInt(List::size).sum(),
-                items.size());
+                ReviewFiles.leadReferrals(result).size(), items[0], items[1]);
     }
 
     /**

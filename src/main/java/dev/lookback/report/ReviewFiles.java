@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -79,13 +81,14 @@ public final class ReviewFiles {
     public static void write(ReviewResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Writes.Write> writes = new ArrayList<>();
-        writes.add(() -> Workbooks.writeReview(result, dir.resolve("review.xlsx")));
+        Map<String, List<String[]>> items = rectificationItems(result); // for the lists and review.xlsx's sheet
+        writes.add(() -> Workbooks.writeReview(result, items, dir.resolve("review.xlsx")));
         writes.add(() -> writeDiscrepancies(dir.resolve("discrepancies.csv"), result.discrepancies()));
         if (!result.crossCheck().tallies().isEmpty()) {
             writes.add(() -> MeasureTallies.of(result.crossCheck(), result.settings().unit())
                     .write(dir.resolve("tallies.csv")));
         }
-        writes.addAll(rectificationLists(dir.resolve("rectification"), result));
+        writes.addAll(rectificationLists(dir.resolve("rectification"), result, items));
         writes.add(() -> writeEstimates(dir.resolve("estimates.csv"), result.rates()));
         writes.add(() -> writeEstimateNotes(dir.resolve("estimate_notes.csv"), result.rates()));
         if (!result.assistance().isEmpty()) {
@@ -135,15 +138,37 @@ public final class ReviewFiles {
      */
     public static Map<String, List<String[]>> rectificationItems(ReviewResult result) {
         Map<String, List<String[]>> byCounty = new TreeMap<>();
+        rectification(result, (county, item) -> byCounty.computeIfAbsent(county, k -> new ArrayList<>()).add(item.get()));
+        return byCounty;
+    }
+
+    /** How many rectification items there are, and for how many counties, without writing their texts. */
+    static int[] rectificationCounts(ReviewResult result) {
+        int[] items = {0};
+        Set<String> counties = new HashSet<>();
+        rectification(result, (county, item) -> {
+            items[0]++;
+            counties.add(county);
+        });
+        return new int[] {items[0], counties.size()};
+    }
+
+    /** Where a rectification item goes: its county, and its row when asked for. */
+    private interface Items {
+        void add(String county, java.util.function.Supplier<String[]> item);
+    }
+
+    /** Every rectification item of a result, in the lists' order within each county. */
+    private static void rectification(ReviewResult result, Items to) {
         for (Discrepancy d : result.discrepancies()) {
-            byCounty.computeIfAbsent(d.county(), k -> new ArrayList<>()).add(new String[] {Item.HOUSEHOLD.label(),
+            to.add(d.county(), () -> new String[] {Item.HOUSEHOLD.label(),
                     d.household(), d.village(), d.kind().chinese(), d.kind().english() + (d.kind().englishDetail()
                             .isEmpty() ? "" : " (" + d.kind().englishDetail() + ")") + " (register: " + d.status()
                             + ", " + d.persons() + " persons)", ""});
         }
         for (AssistanceCheck.Rate r : result.assistance()) {
             for (AssistanceCheck.Failure f : r.failures()) {
-                byCounty.computeIfAbsent(r.county(), k -> new ArrayList<>()).add(new String[] {r.measure().label(),
+                to.add(r.county(), () -> new String[] {r.measure().label(),
                         f.id(), f.village(), shortfalls(f, true), shortfalls(f, false), ""});
             }
         }
@@ -158,7 +183,7 @@ public final class ReviewFiles {
                 if (overdue) {
                     found.add(FundMeasure.OVERDUE_SHARE);
                 }
-                byCounty.computeIfAbsent(c.project().county(), k -> new ArrayList<>()).add(new String[] {
+                to.add(c.project().county(), () -> new String[] {
                         Item.PROJECT.label(), c.project().project(), "",
                         String.join("；", found.stream().map(FundMeasure::chineseDetail).toList()),
                         String.join("; ", found.stream().map(FundMeasure::englishDetail).toList()),
@@ -167,13 +192,12 @@ public final class ReviewFiles {
         }
         for (Leads.Lead l : result.leads()) {
             if (l.status().confirmed() && l.subject() == LeadSubject.HOUSEHOLD) {
-                byCounty.computeIfAbsent(l.county(), k -> new ArrayList<>()).add(new String[] {Item.REPORT.label(),
+                to.add(l.county(), () -> new String[] {Item.REPORT.label(),
                         l.subjectId(), l.village(), l.allegation().chinese() + "（群众举报 " + l.report() + "，"
                                 + l.status().chinese() + "）", l.allegation().english() + " (report " + l.report() + ", "
                                 + l.status().english() + ")", ""});
             }
         }
-        return byCounty;
     }
 
     /**
@@ -215,12 +239,12 @@ public final class ReviewFiles {
      * when there is nothing to act on.
      */
     public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {
-        Writes.all(rectificationLists(dir, result));
+        Writes.all(rectificationLists(dir, result, rectificationItems(result)));
     }
 
     /** The writes of {@link #writeRectificationLists}: a county's workbook and CSV file each, then the index. */
-    private static List<Writes.Write> rectificationLists(Path dir, ReviewResult result) throws IOException {
-        Map<String, List<String[]>> byCounty = rectificationItems(result);
+    private static List<Writes.Write> rectificationLists(Path dir, ReviewResult result,
+            Map<String, List<String[]>> byCounty) throws IOException {
         if (byCounty.isEmpty()) {
             return List.of();
         }

@@ -46,6 +46,11 @@ public final class Workbooks {
 
     /** Writes {@code review.xlsx}. */
     public static void writeReview(ReviewResult result, Path file) throws IOException {
+        writeReview(result, ReviewFiles.rectificationItems(result), file);
+    }
+
+    /** Writes {@code review.xlsx} with the rectification items already listed ({@link ReviewFiles#rectificationItems}). */
+    static void writeReview(ReviewResult result, Map<String, List<String[]>> items, Path file) throws IOException {
         save(result, file, wb -> {
             if (!result.mismatches().isEmpty()) { // first: the counties this review must not be acted on for
                 sheet(wb, "不可用 NOT USABLE", mismatchColumns(), result.mismatches());
@@ -61,7 +66,7 @@ public final class Workbooks {
                         OutputColumn.<String[]>of(Field.NEXT_STEP_EN, TEXT, st -> st[1])), NextSteps.of(result).lines());
             }
             sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(result.rates()));
-            sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), rows(ReviewFiles.rectificationItems(result)));
+            sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), rows(items));
             sheet(wb, "数据质量", HouseholdLists.DATA_QUALITY.forPeople(), result.findings());
             if (!result.fundChecks().isEmpty()) {
                 sheet(wb, "资金移送", OutputFiles.FUND_REFERRALS.forPeople(), ReviewFiles.referrals(result.fundChecks()));

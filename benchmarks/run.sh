@@ -119,6 +119,11 @@ elif has province; then
   review "$work/province" --report none --charts none > /dev/null 2>&1 || true
 fi
 
+# the share of the CPU that the host gave to other machines while the jobs ran (a virtual machine's "steal" time, in
+# /proc/stat): where much is stolen, the same job's time varies widely from run to run and the ratios move with it
+cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9 }' /proc/stat 2>/dev/null; }
+read -r ticks_before stolen_before < <(cpu_ticks || echo "0 0")
+
 jobs=()
 time_job() { # time_job NAME command...
   local name=$1; shift
@@ -150,6 +155,14 @@ for i in $(seq "$runs"); do
   fi
 done
 
+read -r ticks_after stolen_after < <(cpu_ticks || echo "0 0")
+if [ "${ticks_after:-0}" -gt "${ticks_before:-0}" ]; then
+  stolen=$(echo "100 * ($stolen_after - $stolen_before) / ($ticks_after - $ticks_before)" | bc -l | xargs printf '%.0f')
+  stolen_text="${stolen}% of the CPU was taken by the host's other machines while the jobs ran (a virtual machine's steal time)"
+else
+  stolen_text="the CPU taken by the host's other machines is not known here (no /proc/stat)"
+fi
+
 declare -A med
 printf "\n%-34s %9s   %s\n" "job (whole processes, $runs runs)" "median s" "runs"
 for j in "${jobs[@]}"; do
@@ -159,7 +172,7 @@ done
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.3f'; }
 if [ "$mode" = check ]; then
   r=$(ratio "${med[city_review]}" "${med[city_floor]}")
-  printf "\ncity review / its floor: %s (fails above 3)\n" "$r"
+  printf "\ncity review / its floor: %s (fails above 3); %s\n" "$r" "$stolen_text"
   if [ "$(echo "$r > 3" | bc -l)" = 1 ]; then
     echo "check failed: the city review takes more than 3 times its floor" >&2
     exit 1
@@ -194,6 +207,7 @@ if [ -n "${med[national_draw]-}" ]; then
   printf "  %-60s %s s  (target <= 2 s)\n" "national frame drawn and certified (pps)" "${med[national_draw_pps]}"
 fi
 [ "$have_r" = 1 ] || echo "  (no R column: $why_no_r)"
+echo "  $stolen_text"
 
 if [ "$mode" = readme ]; then
   # docs/performance.md's table, from this run alone: every figure with the baseline it is divided by, measured here
@@ -213,6 +227,8 @@ if [ "$mode" = readme ]; then
     echo "| province review with 1,000 bootstrap replicates | $(cell province_bootstrap) | province review $(cell province_review) | $(rcell province_bootstrap province_review) | ≤ 1 s added |"
     echo "| national frame, 500,000 villages, drawn and certified (srs) | $(cell national_draw) | — | — | ≤ 2 s |"
     echo "| the same with πps | $(cell national_draw_pps) | srs $(cell national_draw) | $(rcell national_draw_pps national_draw) | ≤ 2 s |"
+    echo
+    echo "While this table was measured, $stolen_text."
     echo "<!-- performance-table: end -->"
   } > "$table"
   awk -v t="$table" '

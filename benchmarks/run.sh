@@ -158,7 +158,7 @@ done
 read -r ticks_after stolen_after < <(cpu_ticks || echo "0 0")
 if [ "${ticks_after:-0}" -gt "${ticks_before:-0}" ]; then
   stolen=$(echo "100 * ($stolen_after - $stolen_before) / ($ticks_after - $ticks_before)" | bc -l | xargs printf '%.0f')
-  stolen_text="${stolen}% of the CPU was taken by the host's other machines while the jobs ran (a virtual machine's steal time)"
+  stolen_text="${stolen}% of the CPU was taken by the host's other machines (a virtual machine's steal time)"
 else
   stolen_text="the CPU taken by the host's other machines is not known here (no /proc/stat)"
 fi
@@ -172,7 +172,7 @@ done
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.3f'; }
 if [ "$mode" = check ]; then
   r=$(ratio "${med[city_review]}" "${med[city_floor]}")
-  printf "\ncity review / its floor: %s (fails above 3); %s\n" "$r" "$stolen_text"
+  printf "\ncity review / its floor: %s (fails above 3); while it ran, %s\n" "$r" "$stolen_text"
   if [ "$(echo "$r > 3" | bc -l)" = 1 ]; then
     echo "check failed: the city review takes more than 3 times its floor" >&2
     exit 1
@@ -207,7 +207,7 @@ if [ -n "${med[national_draw]-}" ]; then
   printf "  %-60s %s s  (target <= 2 s)\n" "national frame drawn and certified (pps)" "${med[national_draw_pps]}"
 fi
 [ "$have_r" = 1 ] || echo "  (no R column: $why_no_r)"
-echo "  $stolen_text"
+echo "  while the jobs ran, $stolen_text"
 
 if [ "$mode" = readme ]; then
   # docs/performance.md's table, from this run alone: every figure with the baseline it is divided by, measured here

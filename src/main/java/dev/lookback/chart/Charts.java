@@ -539,6 +539,13 @@ public final class Charts {
                 int b = src[top + 2 * x + 1];
                 int c = src[bottom + 2 * x];
                 int d = src[bottom + 2 * x + 1];
+                if (a == b && a == c && a == d && x + 1 < w && src[top + 2 * x + 2] == a
+                        && src[bottom + 2 * x + 2] == a) { // a run of one colour in both rows: that colour
+                    int n = Math.min(run(src, top + 2 * x, top + sw), run(src, bottom + 2 * x, bottom + sw)) / 2;
+                    java.util.Arrays.fill(dst, y * w + x, y * w + x + n, a & 0xFFFFFF);
+                    x += n - 1;
+                    continue;
+                }
                 int r = (((a >> 16) & 0xFF) + ((b >> 16) & 0xFF) + ((c >> 16) & 0xFF) + ((d >> 16) & 0xFF) + 2) >> 2;
                 int gr = (((a >> 8) & 0xFF) + ((b >> 8) & 0xFF) + ((c >> 8) & 0xFF) + ((d >> 8) & 0xFF) + 2) >> 2;
                 int bl = ((a & 0xFF) + (b & 0xFF) + (c & 0xFF) + (d & 0xFF) + 2) >> 2;
@@ -546,6 +553,12 @@ public final class Charts {
             }
         }
         return out;
+    }
+
+    /** How many pixels from {@code from} on (before {@code end}) have the colour of the one at {@code from}. */
+    private static int run(int[] pixels, int from, int end) {
+        int differs = java.util.Arrays.mismatch(pixels, from + 1, end, pixels, from, end - 1);
+        return differs < 0 ? end - from : differs + 1;
     }
 
     /** Writes a chart to a file whose extension names the format: .png (300 dpi), .svg or .pdf. */

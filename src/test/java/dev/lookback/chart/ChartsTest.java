@@ -243,6 +243,59 @@ class ChartsTest {
     }
 
     @Test
+    void pngOfRowsWiderThanDeflatesWindowDecodes() throws IOException {
+        // 12,000 pixels: a row of 36,001 filtered bytes, too long to be copied from the row above
+        BufferedImage wide = new BufferedImage(12000, 5, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < wide.getWidth(); x++) {
+            for (int y = 0; y < wide.getHeight(); y++) {
+                wide.setRGB(x, y, x % 997 < 3 ? 0xC62828 : y == 3 ? 0x102030 : 0xFFFFFF);
+            }
+        }
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(Charts.png(wide, 300)));
+        for (int y = 0; y < wide.getHeight(); y++) {
+            for (int x = 0; x < wide.getWidth(); x++) {
+                assertEquals(wide.getRGB(x, y) & 0xFFFFFF, decoded.getRGB(x, y) & 0xFFFFFF, x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void halvingOfRunsIsTheMeanOfEachBlockToo() {
+        // runs of one colour are filled at once: the same pixels as the mean of every 2×2 block, on a painted chart
+        // (anti-aliased edges beside flat colour) and on an image of runs of odd lengths and an odd width
+        BufferedImage painted = Charts.image(Charts.forest("t", "x", ROWS, 0.02, true, "line", Lang.EN), 150);
+        BufferedImage runs = new BufferedImage(41, 12, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(11);
+        for (int y = 0; y < runs.getHeight(); y++) {
+            int colour = 0;
+            for (int x = 0; x < runs.getWidth(); x++) {
+                if (random.nextInt(5) == 0) {
+                    colour = random.nextInt(3) * 0x404040;
+                }
+                runs.setRGB(x, y, colour);
+            }
+        }
+        for (BufferedImage image : List.of(painted, runs)) {
+            BufferedImage half = Charts.halved(image);
+            for (int y = 0; y < half.getHeight(); y++) {
+                for (int x = 0; x < half.getWidth(); x++) {
+                    int[] p = {image.getRGB(2 * x, 2 * y), image.getRGB(2 * x + 1, 2 * y), image.getRGB(2 * x, 2 * y + 1),
+                        image.getRGB(2 * x + 1, 2 * y + 1)};
+                    int mean = 0;
+                    for (int shift : new int[] {16, 8, 0}) {
+                        int sum = 2;
+                        for (int v : p) {
+                            sum += (v >> shift) & 0xFF;
+                        }
+                        mean |= (sum >> 2) << shift;
+                    }
+                    assertEquals(mean, half.getRGB(x, y) & 0xFFFFFF, x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void halvingAveragesEachTwoByTwoBlock() {
         BufferedImage image = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, 4, 2, new int[] {0xFFFFFF, 0xFFFFFF, 0xC62828, 0x000000,

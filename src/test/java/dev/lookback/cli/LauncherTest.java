@@ -28,9 +28,9 @@ class LauncherTest {
         String[] review = {"review", "--self-check", small.toString(), "--spot-check=" + small, "--frame", "x.csv"};
         assertEquals(2000, Launcher.householdBytes(review));
         assertEquals(List.of(small, small), Launcher.householdFiles(review));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4m"),
                 Launcher.settings(Launcher.householdBytes(review), false));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.settings(0, false), "not a review");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4m"), Launcher.settings(0, false), "not a review");
 
         Path spot = dir.resolve("spot_check.xlsx");
         try (var f = new java.io.RandomAccessFile(spot.toFile(), "rw")) {
@@ -39,7 +39,7 @@ class LauncherTest {
         String[] city = {"review", "--input", dir.toString()};
         assertEquals(50_001_000L, Launcher.householdBytes(city), "--input DIR: its household files");
         assertEquals(List.of(small), Launcher.csvFiles(Launcher.householdFiles(city)), "a workbook is hashed by the job");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4m"),
                 Launcher.settings(Launcher.householdBytes(city), false));
 
         try (var f = new java.io.RandomAccessFile(dir.resolve("tallies.csv").toFile(), "rw")) {
@@ -55,9 +55,9 @@ class LauncherTest {
 
     @Test
     void theEnvironmentAmendsTheSettings() {
-        List<String> settings = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        List<String> settings = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4m");
         assertEquals(settings, Launcher.options(settings, null, null));
-        assertEquals(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Launcher.options(settings, null, "2g"));
+        assertEquals(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4m"), Launcher.options(settings, null, "2g"));
         assertEquals(List.of("-Xmx8g", "-XX:+UseG1GC"), Launcher.options(settings, "  -Xmx8g   -XX:+UseG1GC ", null),
                 "LOOKBACK_JAVA_OPTS replaces the settings");
         assertEquals(List.of(), Launcher.options(settings, "", null));
@@ -99,7 +99,7 @@ class LauncherTest {
 
         Run missing = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of());
         assertEquals(2, missing.status, missing.out + missing.err);
-        assertTrue(missing.err.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" + (Launcher.hugePages()
+        assertTrue(missing.err.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:PretenureSizeThreshold=4m" + (Launcher.hugePages()
                 ? " -XX:+UseTransparentHugePages" : "")), missing.err);
         assertTrue(missing.err.contains("-Dlookback.launched=true -jar " + jar), missing.err);
         assertTrue(missing.err.contains("nothere.csv: no such file"), "the job's message, from the second JVM");

@@ -5,16 +5,18 @@ import java.util.Arrays;
 /**
  * Compresses a PNG's filtered rows into a zlib stream (RFC 1950 around deflate blocks with their own Huffman codes,
  * RFC 1951), made for charts. A chart's filtered rows are nearly all zeros: the flat colour of its margins, bands and
- * bars. zlib's fastest level spends about 3 ns on each of those bytes (0.6 s for the city's seven charts at 300 dpi,
- * most of a review's chart time); this encoder finds them with the platform's vectorised comparison instead and
- * writes them as few long matches. It looks for only two kinds of match:
+ * bars. zlib's fastest level spends about 3 ns on each of those bytes (0.6 s of CPU for the city's seven charts at
+ * 300 dpi, 185 MB of rows); this encoder finds them with the platform's vectorised comparison instead and writes them
+ * as few long matches. It looks for only two kinds of match:
  * <ul>
  *   <li>a run of zeros after a zero: a copy of the byte just before (distance 1);</li>
  *   <li>bytes like those of the row above, from a byte that is not zero on: a copy from one row back (distance = the
  *       row's length, when a row fits deflate's 32 kB window).</li>
  * </ul>
  * Everything else is a literal. Each block of up to 65,536 symbols gets Huffman codes built from its own counts,
- * limited to deflate's 15 bits. Any inflater reads the stream; the files come out about as small as zlib's.
+ * limited to deflate's 15 bits. Any inflater reads the stream. The city's charts come out 13% smaller than with
+ * zlib's fastest level, their halved copies 10% larger (anti-aliased text repeats at distances this encoder does not
+ * look at).
  */
 final class RowDeflater {
     private static final int WINDOW = 32768;

@@ -7,16 +7,17 @@ import java.util.Arrays;
  * RFC 1951), made for charts. A chart's filtered rows are nearly all zeros: the flat colour of its margins, bands and
  * bars. zlib's fastest level spends about 3 ns on each of those bytes (0.6 s of CPU for the city's seven charts at
  * 300 dpi, 185 MB of rows); this encoder finds them with the platform's vectorised comparison instead and writes them
- * as few long matches. It looks for only two kinds of match:
+ * as few long matches. It looks for three kinds of match:
  * <ul>
  *   <li>a run of zeros after a zero: a copy of the byte just before (distance 1);</li>
  *   <li>bytes like those of the row above, from a byte that is not zero on: a copy from one row back (distance = the
- *       row's length, when a row fits deflate's 32 kB window).</li>
+ *       row's length, when a row fits deflate's 32 kB window);</li>
+ *   <li>four bytes, not starting with a zero, last seen earlier in the same row (a label's letters, a legend's
+ *       marks): a copy from there, found by a hash of the four bytes.</li>
  * </ul>
  * Everything else is a literal. Each block of up to 65,536 symbols gets Huffman codes built from its own counts,
- * limited to deflate's 15 bits. Any inflater reads the stream. The city's charts come out 13% smaller than with
- * zlib's fastest level, their halved copies 10% larger (anti-aliased text repeats at distances this encoder does not
- * look at).
+ * limited to deflate's 15 bits. Any inflater reads the stream. The city's charts come out 20% smaller than with
+ * zlib's fastest level, their halved copies 2% smaller.
  */
 final class RowDeflater {
     private static final int WINDOW = 32768;
@@ -61,6 +62,11 @@ final class RowDeflater {
     private final int[] literalCounts = new int[286];
     private final int[] distanceCounts = new int[30];
     private final int rowDistanceCode;
+    private static final int HASH_BITS = 12;
+    /** Where four bytes that hash alike were last seen in the row, and in which row (a row's number, from 0). */
+    private final int[] seenAt = new int[1 << HASH_BITS];
+    private final int[] seenRow = new int[1 << HASH_BITS];
+    private int rowNumber;
     private int adlerA = 1;
     private int adlerB;
     private final Bits out;
@@ -71,6 +77,7 @@ final class RowDeflater {
         this.zeros = new byte[rowLength];
         this.previous = new byte[rowLength];
         this.rowDistanceCode = rowLength <= WINDOW ? distanceCode(rowLength) : -1;
+        Arrays.fill(seenRow, -1);
         this.out = new Bits(Math.max(64, expectedBytes));
         out.writeByte(0x78); // deflate, 32 kB window
         out.writeByte(0x01); // no dictionary; (0x78 * 256 + 0x01) is a multiple of 31
@@ -106,11 +113,28 @@ final class RowDeflater {
                 i += n;
                 continue;
             }
+            if (b != 0 && i + 3 < length) { // four bytes seen before in this row: a copy from there
+                int key = ((r[i] & 0xFF) | (r[i + 1] & 0xFF) << 8 | (r[i + 2] & 0xFF) << 16 | (r[i + 3] & 0xFF) << 24)
+                        * 0x9E3779B1 >>> (32 - HASH_BITS);
+                int seen = seenRow[key] == rowNumber ? seenAt[key] : -1;
+                seenAt[key] = i;
+                seenRow[key] = rowNumber;
+                if (seen >= 0 && i - seen <= WINDOW && r[seen] == r[i] && r[seen + 1] == r[i + 1]
+                        && r[seen + 2] == r[i + 2] && r[seen + 3] == r[i + 3]) {
+                    int end = Math.min(length, i + MAX_MATCH);
+                    int same = Arrays.mismatch(r, i, end, r, seen, seen + end - i);
+                    int n = same < 0 ? end - i : same;
+                    symbol((n << 16) | (i - seen - 1), LENGTH_CODE[n] + 257, distanceCode(i - seen));
+                    i += n;
+                    continue;
+                }
+            }
             symbol(b, b, -1);
             i++;
         }
         System.arraycopy(r, 0, previous, 0, length);
         first = false;
+        rowNumber++;
     }
 
     /** The zlib stream: every block, the last marked final, and the Adler-32 of the rows. */

@@ -134,6 +134,32 @@ class RowDeflaterTest {
         assertArrayEquals(all.toByteArray(), inflate(stream, all.size()));
     }
 
+    @Test
+    void bytesSeenBeforeInTheRowAreCopiedFromThere() throws DataFormatException {
+        // a glyph's bytes repeated along a row (a label's letters): copies within the row, not literals
+        byte[] glyph = new byte[20];
+        new Random(8).nextBytes(glyph);
+        glyph[0] = 7;
+        byte[] row = new byte[1 + 20 * 50];
+        row[0] = 1;
+        for (int k = 0; k < 50; k++) {
+            System.arraycopy(glyph, 0, row, 1 + 20 * k, 20);
+        }
+        RowDeflater deflater = new RowDeflater(row.length, 64);
+        deflater.row(row);
+        byte[] stream = deflater.finish();
+        assertTrue(stream.length < row.length / 4, stream.length + " bytes for a row of " + row.length);
+        assertArrayEquals(row, inflate(stream, row.length));
+        // the same bytes 35,000 bytes apart in a row longer than the window: too far back to be copied
+        byte[] wide = new byte[3 * 12000 + 1];
+        wide[0] = 1;
+        for (int k = 0; k < 8; k++) {
+            wide[10 + k] = (byte) (11 + k);
+            wide[35010 + k] = (byte) (11 + k);
+        }
+        roundTrip(List.of(wide, wide.clone()));
+    }
+
     @Property
     void anyRowsInflateToThemselves(@ForAll("rowSets") List<byte[]> rows) throws DataFormatException {
         roundTrip(rows);

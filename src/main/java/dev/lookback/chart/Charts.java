@@ -541,7 +541,8 @@ public final class Charts {
                 int d = src[bottom + 2 * x + 1];
                 if (a == b && a == c && a == d && x + 1 < w && src[top + 2 * x + 2] == a
                         && src[bottom + 2 * x + 2] == a) { // a run of one colour in both rows: that colour
-                    int n = Math.min(run(src, top + 2 * x, top + sw), run(src, bottom + 2 * x, bottom + sw)) / 2;
+                    int n = Math.min(PngEncoder.run(src, top + 2 * x, top + sw),
+                            PngEncoder.run(src, bottom + 2 * x, bottom + sw)) / 2;
                     java.util.Arrays.fill(dst, y * w + x, y * w + x + n, a & 0xFFFFFF);
                     x += n - 1;
                     continue;
@@ -553,12 +554,6 @@ public final class Charts {
             }
         }
         return out;
-    }
-
-    /** How many pixels from {@code from} on (before {@code end}) have the colour of the one at {@code from}. */
-    private static int run(int[] pixels, int from, int end) {
-        int differs = java.util.Arrays.mismatch(pixels, from + 1, end, pixels, from, end - 1);
-        return differs < 0 ? end - from : differs + 1;
     }
 
     /** Writes a chart to a file whose extension names the format: .png (300 dpi), .svg or .pdf. */

@@ -69,8 +69,7 @@ final class PngEncoder {
                 x++;
                 i += 3;
                 if (x + 1 < end && pixels[x] == c && pixels[x + 1] == c) { // a run of one colour: zeros
-                    int differs = Arrays.mismatch(pixels, x + 2, end, pixels, x + 1, end - 1);
-                    int n = differs < 0 ? end - x : differs + 2;
+                    int n = run(pixels, x, end);
                     System.arraycopy(zeros, 0, row, i, 3 * n);
                     x += n;
                     i += 3 * n;
@@ -81,6 +80,12 @@ final class PngEncoder {
         chunk(out, "IDAT", data.finish());
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
+    }
+
+    /** How many pixels from {@code from} on (before {@code end}) have the colour of the one at {@code from}. */
+    static int run(int[] pixels, int from, int end) {
+        int differs = Arrays.mismatch(pixels, from + 1, end, pixels, from, end - 1);
+        return differs < 0 ? end - from : differs + 1;
     }
 
     /** The image's RGB pixels, row by row: its own buffer when it is TYPE_INT_RGB (no copy), else a copy. */

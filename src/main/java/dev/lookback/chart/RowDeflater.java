@@ -55,7 +55,6 @@ final class RowDeflater {
     private final int rowLength;
     private final byte[] zeros;
     private final byte[] previous;
-    private boolean first = true;
     /** A literal (0..255) or a match: its length shifted left by 16, or'd with its distance minus one. */
     private final int[] symbols = new int[BLOCK_SYMBOLS];
     private int count;
@@ -89,7 +88,7 @@ final class RowDeflater {
             throw new IllegalArgumentException("a row of " + r.length + " bytes, expected " + rowLength);
         }
         adler(r);
-        byte[] p = first ? null : previous;
+        byte[] p = rowNumber == 0 ? null : previous;
         boolean vertical = p != null && rowDistanceCode >= 0;
         int length = rowLength;
         int i = 0;
@@ -133,7 +132,6 @@ final class RowDeflater {
             i++;
         }
         System.arraycopy(r, 0, previous, 0, length);
-        first = false;
         rowNumber++;
     }
 

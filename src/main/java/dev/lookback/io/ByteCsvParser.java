@@ -39,6 +39,11 @@ final class ByteCsvParser {
     private int fields;
     private int recordStart;
     private int recordEnd;
+    /** The key bytes {@link #matches} last decided on (a single key field), for which keys, and its verdict. */
+    private byte[] lastKey = new byte[32];
+    private int lastKeyLength = -1;
+    private KeyFilter.ByteKeys[] lastKeys;
+    private int lastVerdict;
 
     ByteCsvParser(InputStream in, Charset charset) {
         this(in, charset, 1 << 20);
@@ -342,6 +347,29 @@ final class ByteCsvParser {
      * column the file lacks, which counts as blank.
      */
     int matches(int[] keyFields, KeyFilter.ByteKeys[] keys) {
+        if (keyFields.length == 1 && keyFields[0] >= 0 && keyFields[0] < fields) {
+            // a register lists a village's households together: the same key bytes as the record before get the
+            // same verdict, by one comparison instead of a hash, a probe and a look for non-ASCII bytes
+            int s = starts[keyFields[0]];
+            int n = ends[keyFields[0]] - s;
+            if (keys == lastKeys && n == lastKeyLength && Arrays.equals(record, s, s + n, lastKey, 0, n)) {
+                return lastVerdict;
+            }
+            int verdict = verdict(keyFields, keys);
+            if (n > lastKey.length) {
+                lastKey = new byte[Math.max(n, 2 * lastKey.length)];
+            }
+            System.arraycopy(record, s, lastKey, 0, n);
+            lastKeyLength = n;
+            lastKeys = keys;
+            lastVerdict = verdict;
+            return verdict;
+        }
+        return verdict(keyFields, keys);
+    }
+
+    /** {@link #matches} worked out from the keys. */
+    private int verdict(int[] keyFields, KeyFilter.ByteKeys[] keys) {
         int verdict = 0;
         for (int k = 0; k < keyFields.length; k++) {
             int f = keyFields[k];

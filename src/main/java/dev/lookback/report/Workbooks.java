@@ -11,17 +11,12 @@ import dev.lookback.decide.Decision;
 import dev.lookback.io.OutputColumn;
 import dev.lookback.vocabulary.Field;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.BorderSide;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Workbook;
@@ -203,48 +198,18 @@ public final class Workbooks {
         void write(Workbook wb) throws IOException;
     }
 
-    /** The creation time the writer stamps on the document (the clock's): replaced by the review's date. */
-    private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
-
     /**
      * Writes a workbook with the review's date as the document's and its zip entries' (the same review, the same
-     * bytes): the writer's package is copied entry by entry, the time of each entry and the created date of
-     * {@code docProps/core.xml} set to the review's date, or 1980-01-01 without one.
+     * bytes), or 1980-01-01 without one: the writer's package is made in memory and given the date by
+     * {@link DatedPackage}, which copies its entries as they were deflated.
      */
     private static void save(ReviewResult r, Path file, Sheets sheets) throws IOException {
         LocalDate date = r.asOf() != null ? r.asOf() : LocalDate.of(1980, 1, 1);
-        // beside the workbook, named after it: Files.createTempFile seeds a SecureRandom for a name (about 6 ms of a
-        // review, 45-95 ms in a JVM that has not used its security providers yet)
-        Path written = file.resolveSibling("." + file.getFileName() + ".part");
-        try {
-            try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(written))) {
-                Workbook wb = new Workbook(os, "Lookback", null);
-                wb.setCompressionLevel(java.util.zip.Deflater.NO_COMPRESSION); // compressed once, in the copy below
-                sheets.write(wb);
-                wb.finish();
-            }
-            // read by the central directory: the writer's entries carry their sizes only there
-            try (ZipFile in = new ZipFile(written.toFile());
-                    ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-                for (ZipEntry e : java.util.Collections.list(in.entries())) {
-                    ZipEntry copy = new ZipEntry(e.getName());
-                    copy.setTimeLocal(date.atStartOfDay());
-                    out.putNextEntry(copy);
-                    try (var content = in.getInputStream(e)) {
-                        if (e.getName().equals("docProps/core.xml")) {
-                            String xml = new String(content.readAllBytes(), StandardCharsets.UTF_8);
-                            out.write(CREATED.matcher(xml).replaceFirst("$1" + date + "T00:00:00Z$2")
-                                    .getBytes(StandardCharsets.UTF_8));
-                        } else {
-                            content.transferTo(out);
-                        }
-                    }
-                    out.closeEntry();
-                }
-            }
-        } finally {
-            Files.deleteIfExists(written);
-        }
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream(1 << 16);
+        Workbook wb = new Workbook(written, "Lookback", null);
+        sheets.write(wb);
+        wb.finish();
+        Files.write(file, DatedPackage.of(written.toByteArray(), date));
     }
 
     /** Columns a text takes on screen: a Chinese (wide) character counts two. */

@@ -34,7 +34,7 @@ public final class HouseholdLists {
      * discrepancies.csv, the rectification list: {@code household, county, village, kind, kind_zh, self_check_status,
      * qualifies, persons, spot_check_line, self_check_line} (the register's line blank for a household it lacks).
      */
-    public static final OutputFile<Discrepancy> DISCREPANCIES = OutputFile.of("discrepancies.csv",
+    public static final OutputFile<Discrepancy> DISCREPANCIES = OutputFile.of("discrepancies.csv", () -> List.of(
             OutputColumn.<Discrepancy>of(Field.HOUSEHOLD, TEXT, Discrepancy::household).readAs(Columns.HOUSEHOLD),
             OutputColumn.<Discrepancy>of(Field.COUNTY, TEXT, Discrepancy::county).readAs(Columns.COUNTY),
             OutputColumn.<Discrepancy>of(Field.VILLAGE, TEXT, Discrepancy::village).readAs(Columns.VILLAGE),
@@ -47,13 +47,13 @@ public final class HouseholdLists {
             OutputColumn.<Discrepancy>of(Field.PERSONS, INTEGER, Discrepancy::persons).readAs(Columns.PERSONS),
             OutputColumn.<Discrepancy>of(Field.SPOT_CHECK_LINE, INTEGER, Discrepancy::spotLine).alsoRead("抽查行号"),
             OutputColumn.<Discrepancy>of(Field.SELF_CHECK_LINE, INTEGER, d -> d.registerLine() == 0 ? null
-                    : d.registerLine()));
+                    : d.registerLine())));
 
     /**
      * data_quality.csv, every finding: {@code file, line, column, household, county, village, type, type_zh, left_out,
      * message} (the line blank for the file as a whole).
      */
-    public static final OutputFile<Finding> DATA_QUALITY = OutputFile.of("data_quality.csv",
+    public static final OutputFile<Finding> DATA_QUALITY = OutputFile.of("data_quality.csv", () -> List.of(
             OutputColumn.<Finding>of(Field.FILE, TEXT, Finding::file),
             OutputColumn.<Finding>of(Field.LINE, INTEGER, f -> f.line() == 0 ? null : f.line()),
             OutputColumn.<Finding>of(Field.COLUMN, TEXT, Finding::column),
@@ -63,7 +63,7 @@ public final class HouseholdLists {
             OutputColumn.<Finding>of(Field.TYPE, TEXT, f -> f.type().name()).alsoRead("问题类型").machinesOnly(),
             OutputColumn.<Finding>of(Field.TYPE_ZH, TEXT, f -> f.type().chinese()),
             OutputColumn.<Finding>of(Field.LEFT_OUT, FLAG, Finding::leftOut).alsoRead("是否剔除"),
-            OutputColumn.<Finding>of(Field.MESSAGE, TEXT, Finding::message));
+            OutputColumn.<Finding>of(Field.MESSAGE, TEXT, Finding::message)));
 
     private static final Column HOUSEHOLD = DISCREPANCIES.reading(Field.HOUSEHOLD);
     private static final Column COUNTY = DISCREPANCIES.reading(Field.COUNTY);

@@ -49,7 +49,7 @@ public final class MeasureTallies {
      * register_in_spot}; written by a review and by the Spark job, read back by a review of tallies ({@link #read})
      * and by {@code lookback plan}.
      */
-    public static final OutputFile<TallyRow> FILE = OutputFile.of("tallies.csv",
+    public static final OutputFile<TallyRow> FILE = OutputFile.of("tallies.csv", () -> List.of(
             OutputColumn.<TallyRow>of(Field.COUNTY, TEXT, TallyRow::county).readAs(Columns.COUNTY),
             OutputColumn.<TallyRow>of(Field.VILLAGE, TEXT, TallyRow::village).readAs(Columns.VILLAGE),
             OutputColumn.<TallyRow>of(Field.MEASURE, TEXT, t -> t.measure().label()).shown(t -> t.measure().chinese()),
@@ -60,7 +60,7 @@ public final class MeasureTallies {
             OutputColumn.<TallyRow>of(Field.SPOT_HOUSEHOLDS, INTEGER, t -> t.match().spotHouseholds()),
             OutputColumn.<TallyRow>of(Field.SPOT_IN_REGISTER, INTEGER, t -> t.match().spotInRegister()),
             OutputColumn.<TallyRow>of(Field.REGISTER_HOUSEHOLDS, INTEGER, t -> t.match().registerHouseholds()),
-            OutputColumn.<TallyRow>of(Field.REGISTER_IN_SPOT, INTEGER, t -> t.match().registerInSpot()));
+            OutputColumn.<TallyRow>of(Field.REGISTER_IN_SPOT, INTEGER, t -> t.match().registerInSpot())));
 
     /** tallies.csv without the match counts (tallies that do not have them). */
     static final OutputFile<TallyRow> FILE_WITHOUT_MATCHES = FILE.without(Field.SPOT_HOUSEHOLDS,

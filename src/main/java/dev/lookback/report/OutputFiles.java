@@ -93,7 +93,7 @@ public final class OutputFiles {
      * deciding interval's row with its note (the CSV files keep notes in estimate_notes.csv) and without the degrees
      * of freedom.
      */
-    public static final OutputFile<EstimateRow> ESTIMATES = OutputFile.of("estimates.csv",
+    public static final OutputFile<EstimateRow> ESTIMATES = OutputFile.of("estimates.csv", () -> List.of(
             OutputColumn.<EstimateRow>of(Field.COUNTY, TEXT, EstimateRow::county)
                     .shown(r -> r.county().equals("ALL") ? "全市 ALL" : r.county()).readAs(Columns.COUNTY),
             OutputColumn.<EstimateRow>of(Field.MEASURE, TEXT, EstimateRow::measure).shown(EstimateRow::measureChinese)
@@ -114,7 +114,7 @@ public final class OutputFiles {
             OutputColumn.<EstimateRow>of(Field.CI_UPPER, PERCENT, r -> r.interval().upper()),
             OutputColumn.<EstimateRow>of(Field.CI_METHOD, TEXT, r -> r.interval().method().label()),
             OutputColumn.<EstimateRow>of(Field.LEVEL, PERCENT, EstimateRow::level),
-            OutputColumn.<EstimateRow>of(Field.NOTE, TEXT, r -> r.interval().note()).peopleOnly());
+            OutputColumn.<EstimateRow>of(Field.NOTE, TEXT, r -> r.interval().note()).peopleOnly()));
 
     /**
      * decisions.csv: {@code county, rule, measure, estimate, ci_lower, ci_upper, threshold, policy, outcome, fragile,
@@ -123,7 +123,7 @@ public final class OutputFiles {
      * above_line_not_proven}; people see the terms, the roles and the evidence in Chinese: who is reached (post, name) after the county,
      * then the rule, the measure, the outcome and how sure it is in words ({@link Decision#sureness()}).
      */
-    public static final OutputFile<Decision> DECISIONS = OutputFile.of("decisions.csv",
+    public static final OutputFile<Decision> DECISIONS = OutputFile.of("decisions.csv", () -> List.of(
             OutputColumn.<Decision>of(Field.COUNTY, TEXT, Decision::county),
             OutputColumn.<Decision>of(Field.RULE, TEXT, d -> d.rule().label()).shown(d -> d.rule().chinese()),
             OutputColumn.<Decision>of(Field.MEASURE, TEXT, d -> d.indicator().label())
@@ -149,7 +149,7 @@ public final class OutputFiles {
                     .shown(d -> DecisionText.sentence(d, Lang.ZH)),
             OutputColumn.<Decision>of(Field.ABOVE_LINE_NOT_PROVEN, FLAG, Decision::aboveLineNotProven),
             OutputColumn.<Decision>of(Field.SURENESS, TEXT, d -> d.sureness().label())
-                    .shown(d -> d.sureness().chinese()).peopleOnly())
+                    .shown(d -> d.sureness().chinese()).peopleOnly()))
             .shownInOrder(Field.COUNTY, Field.ROLES, Field.NAMES, Field.RULE, Field.MEASURE, Field.OUTCOME,
                     Field.SURENESS, Field.ESTIMATE, Field.CI_LOWER,
                     Field.CI_UPPER, Field.THRESHOLD, Field.POLICY, Field.FRAGILE, Field.ABOVE_LINE_NOT_PROVEN,
@@ -157,19 +157,19 @@ public final class OutputFiles {
                     Field.EVIDENCE);
 
     /** fund_referrals.csv: {@code county, project, amount, audited_misused, line}, largest misuse first. */
-    public static final OutputFile<FundChecks.Check> FUND_REFERRALS = OutputFile.of("fund_referrals.csv",
+    public static final OutputFile<FundChecks.Check> FUND_REFERRALS = OutputFile.of("fund_referrals.csv", () -> List.of(
             OutputColumn.<FundChecks.Check>of(Field.COUNTY, TEXT, c -> c.project().county()),
             OutputColumn.<FundChecks.Check>of(Field.PROJECT, TEXT, c -> c.project().project()),
             OutputColumn.<FundChecks.Check>of(Field.AMOUNT, MONEY, c -> c.project().amount()),
             OutputColumn.<FundChecks.Check>of(Field.AUDITED_MISUSED, MONEY, c -> c.project().auditedMisused()),
-            OutputColumn.<FundChecks.Check>of(Field.LINE, INTEGER, c -> c.project().line()));
+            OutputColumn.<FundChecks.Check>of(Field.LINE, INTEGER, c -> c.project().line())));
 
     /** estimate_notes.csv: {@code county, measure, ci_method, note}, one row per interval with a note. */
-    public static final OutputFile<EstimateRow> ESTIMATE_NOTES = OutputFile.of("estimate_notes.csv",
+    public static final OutputFile<EstimateRow> ESTIMATE_NOTES = OutputFile.of("estimate_notes.csv", () -> List.of(
             OutputColumn.<EstimateRow>of(Field.COUNTY, TEXT, EstimateRow::county),
             OutputColumn.<EstimateRow>of(Field.MEASURE, TEXT, EstimateRow::measure).shown(EstimateRow::measureChinese),
             OutputColumn.<EstimateRow>of(Field.CI_METHOD, TEXT, r -> r.interval().method().label()),
-            OutputColumn.<EstimateRow>of(Field.NOTE, TEXT, r -> r.interval().note()));
+            OutputColumn.<EstimateRow>of(Field.NOTE, TEXT, r -> r.interval().note())));
 
     /**
      * A lead as the review sees it: whether it is past the time limit, and the spot check's verdict on its household
@@ -190,7 +190,7 @@ public final class OutputFiles {
      * leads.csv (and the workbook's 群众举报 sheet): {@code report, received, channel, county, village, subject,
      * subject_id, allegation, status, verified_on, overdue, spot_check_verdict}.
      */
-    public static final OutputFile<LeadRow> LEADS = OutputFile.of("leads.csv",
+    public static final OutputFile<LeadRow> LEADS = OutputFile.of("leads.csv", () -> List.of(
             OutputColumn.<LeadRow>of(Field.REPORT, TEXT, r -> r.lead().report()),
             OutputColumn.<LeadRow>of(Field.RECEIVED, TEXT, r -> r.lead().received().toString()),
             OutputColumn.<LeadRow>of(Field.CHANNEL, TEXT, r -> r.lead().channel().label())
@@ -209,10 +209,10 @@ public final class OutputFiles {
             OutputColumn.<LeadRow>of(Field.OVERDUE, FLAG, LeadRow::overdue),
             OutputColumn.<LeadRow>of(Field.SPOT_CHECK_VERDICT, TEXT, r -> r.spotCheckVerdict() == null ? null
                     : r.spotCheckVerdict().name()).shown(r -> r.spotCheckVerdict() == null ? null
-                            : r.spotCheckVerdict().chinese()));
+                            : r.spotCheckVerdict().chinese())));
 
     /** lead_referrals.csv: {@code county, report, subject, subject_id, allegation, status, verified_on}. */
-    public static final OutputFile<Leads.Lead> LEAD_REFERRALS = OutputFile.of("lead_referrals.csv",
+    public static final OutputFile<Leads.Lead> LEAD_REFERRALS = OutputFile.of("lead_referrals.csv", () -> List.of(
             OutputColumn.<Leads.Lead>of(Field.COUNTY, TEXT, Leads.Lead::county),
             OutputColumn.<Leads.Lead>of(Field.REPORT, TEXT, Leads.Lead::report),
             OutputColumn.<Leads.Lead>of(Field.SUBJECT, TEXT, l -> l.subject().label()).shown(l -> l.subject().chinese()),
@@ -220,7 +220,7 @@ public final class OutputFiles {
             OutputColumn.<Leads.Lead>of(Field.ALLEGATION, TEXT, l -> l.allegation().label())
                     .shown(l -> l.allegation().chinese()),
             OutputColumn.<Leads.Lead>of(Field.LEAD_STATUS, TEXT, l -> l.status().name()).shown(l -> l.status().chinese()),
-            OutputColumn.<Leads.Lead>of(Field.VERIFIED_ON, TEXT, l -> String.valueOf(l.verifiedOn())));
+            OutputColumn.<Leads.Lead>of(Field.VERIFIED_ON, TEXT, l -> String.valueOf(l.verifiedOn()))));
 
     /** A row of reports_summary.csv: a county's leads of one allegation in one status. */
     public record ReportCount(String county, dev.lookback.vocabulary.Allegation allegation,
@@ -228,12 +228,12 @@ public final class OutputFiles {
     }
 
     /** reports_summary.csv: {@code county, allegation, status, count}. */
-    public static final OutputFile<ReportCount> REPORTS_SUMMARY = OutputFile.of("reports_summary.csv",
+    public static final OutputFile<ReportCount> REPORTS_SUMMARY = OutputFile.of("reports_summary.csv", () -> List.of(
             OutputColumn.<ReportCount>of(Field.COUNTY, TEXT, ReportCount::county),
             OutputColumn.<ReportCount>of(Field.ALLEGATION, TEXT, r -> r.allegation().label())
                     .shown(r -> r.allegation().chinese()),
             OutputColumn.<ReportCount>of(Field.LEAD_STATUS, TEXT, r -> r.status().name()).shown(r -> r.status().chinese()),
-            OutputColumn.<ReportCount>of(Field.COUNT, INTEGER, ReportCount::count));
+            OutputColumn.<ReportCount>of(Field.COUNT, INTEGER, ReportCount::count)));
 
     /**
      * A rectification item of a county: {@code item} (an {@code Item} label), {@code id}, {@code village},
@@ -251,7 +251,7 @@ public final class OutputFiles {
      * rectification/&lt;county&gt;.csv: {@code item, id, village, problem_zh, problem, amount}; the workbooks' 整改清单
      * sheets show the county first (a column for people only: a county's file is its own) and the item in Chinese.
      */
-    public static final OutputFile<RectificationItem> RECTIFICATION = OutputFile.of("rectification/<county>.csv",
+    public static final OutputFile<RectificationItem> RECTIFICATION = OutputFile.of("rectification/<county>.csv", () -> List.of(
             OutputColumn.<RectificationItem>of(Field.COUNTY, TEXT, RectificationItem::county).peopleOnly(),
             OutputColumn.<RectificationItem>of(Field.ITEM, TEXT, RectificationItem::item).shown(r -> dev.lookback
                     .vocabulary.Item.valueOf(r.item().toUpperCase(java.util.Locale.ROOT)).chinese()),
@@ -260,13 +260,13 @@ public final class OutputFiles {
             OutputColumn.<RectificationItem>of(Field.PROBLEM_ZH, TEXT, RectificationItem::problemChinese),
             OutputColumn.<RectificationItem>of(Field.PROBLEM, TEXT, RectificationItem::problem),
             OutputColumn.<RectificationItem>of(Field.AMOUNT, MONEY, r -> r.amount().isEmpty() ? null
-                    : Double.valueOf(r.amount())));
+                    : Double.valueOf(r.amount()))));
 
     /**
      * agreement.csv: {@code county, on, households, villages, agreements, both_yes, spot_yes_recheck_no,
      * spot_no_recheck_yes, both_no, kappa, kappa_lower, kappa_upper}; the four counts for {@code qualifies} only.
      */
-    public static final OutputFile<Recheck.Agreement> AGREEMENT = OutputFile.of("agreement.csv",
+    public static final OutputFile<Recheck.Agreement> AGREEMENT = OutputFile.of("agreement.csv", () -> List.of(
             OutputColumn.<Recheck.Agreement>of(Field.COUNTY, TEXT, Recheck.Agreement::county),
             OutputColumn.<Recheck.Agreement>of(Field.ON, TEXT, Recheck.Agreement::on),
             OutputColumn.<Recheck.Agreement>of(Field.HOUSEHOLDS, INTEGER, Recheck.Agreement::households),
@@ -278,7 +278,7 @@ public final class OutputFiles {
             OutputColumn.<Recheck.Agreement>of(Field.BOTH_NO, INTEGER, a -> cell(a, 3)),
             OutputColumn.<Recheck.Agreement>of(Field.KAPPA, DECIMAL, Recheck.Agreement::kappa),
             OutputColumn.<Recheck.Agreement>of(Field.KAPPA_LOWER, DECIMAL, Recheck.Agreement::lower),
-            OutputColumn.<Recheck.Agreement>of(Field.KAPPA_UPPER, DECIMAL, Recheck.Agreement::upper));
+            OutputColumn.<Recheck.Agreement>of(Field.KAPPA_UPPER, DECIMAL, Recheck.Agreement::upper)));
 
     /** A cell of the qualifies table, or null (a blank) for the verdicts' agreement. */
     private static Integer cell(Recheck.Agreement a, int k) {
@@ -290,7 +290,7 @@ public final class OutputFiles {
      * spot_qualifies, recheck_qualifies, spot_verdict, recheck_verdict, spot_verdict_zh, recheck_verdict_zh}.
      */
     public static final OutputFile<Recheck.Household> RECHECK_DISAGREEMENTS = OutputFile.of(
-            "recheck_disagreements.csv",
+            "recheck_disagreements.csv", () -> List.of(
             OutputColumn.<Recheck.Household>of(Field.HOUSEHOLD, TEXT, Recheck.Household::household),
             OutputColumn.<Recheck.Household>of(Field.COUNTY, TEXT, Recheck.Household::county),
             OutputColumn.<Recheck.Household>of(Field.VILLAGE, TEXT, Recheck.Household::village),
@@ -300,11 +300,11 @@ public final class OutputFiles {
             OutputColumn.<Recheck.Household>of(Field.RECHECK_VERDICT, TEXT, h -> h.recheckVerdict().name())
                     .machinesOnly(),
             OutputColumn.<Recheck.Household>of(Field.SPOT_VERDICT_ZH, TEXT, h -> h.spotVerdict().chinese()),
-            OutputColumn.<Recheck.Household>of(Field.RECHECK_VERDICT_ZH, TEXT, h -> h.recheckVerdict().chinese()));
+            OutputColumn.<Recheck.Household>of(Field.RECHECK_VERDICT_ZH, TEXT, h -> h.recheckVerdict().chinese())));
 
     /** rectification/index.csv: {@code county, file, workbook}, which list and workbook is whose. */
-    public static final OutputFile<String[]> RECTIFICATION_INDEX = OutputFile.of("rectification/index.csv",
+    public static final OutputFile<String[]> RECTIFICATION_INDEX = OutputFile.of("rectification/index.csv", () -> List.of(
             OutputColumn.<String[]>of(Field.COUNTY, TEXT, r -> r[0]),
             OutputColumn.<String[]>of(Field.FILE, TEXT, r -> r[1]),
-            OutputColumn.<String[]>of(Field.WORKBOOK, TEXT, r -> r[2]));
+            OutputColumn.<String[]>of(Field.WORKBOOK, TEXT, r -> r[2])));
 }

@@ -34,8 +34,22 @@ final class DatedPackage {
     private DatedPackage() {
     }
 
-    /** The package {@code zip} with every entry, and the document's creation, dated {@code date}. */
+    /**
+     * The package {@code zip} with every entry, and the document's creation, dated {@code date}.
+     *
+     * @throws IOException when {@code zip} is not a whole package: no end record, or an entry or a directory that
+     *                     runs past the end
+     */
     static byte[] of(byte[] zip, LocalDate date) throws IOException {
+        try {
+            return dated(zip, date);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IOException("the workbook's package is cut short: an entry or its directory runs past its "
+                    + zip.length + " bytes", e);
+        }
+    }
+
+    private static byte[] dated(byte[] zip, LocalDate date) throws IOException {
         int end = endRecord(zip);
         int entries = u16(zip, end + 10);
         long directorySize = u32(zip, end + 12);

@@ -100,7 +100,13 @@ class DatedPackageTest {
     }
 
     @Test
-    void whatIsNotAPackageIsRefused() {
+    void whatIsNotAPackageIsRefused() throws Exception {
+        // a package whose entries are cut away, its directory and end record kept, names what is wrong
+        byte[] whole = written("x");
+        byte[] cut = new byte[whole.length - 1500];
+        System.arraycopy(whole, 1500, cut, 0, cut.length);
+        IOException e = assertThrows(IOException.class, () -> DatedPackage.of(cut, LocalDate.of(2026, 1, 1)));
+        assertTrue(e.getMessage().startsWith("the workbook's package"), e.getMessage());
         assertEquals("the workbook's package has no end of central directory record",
                 assertThrows(IOException.class, () -> DatedPackage.of(new byte[100], LocalDate.of(2026, 1, 1)))
                         .getMessage());

@@ -1,14 +1,16 @@
 package dev.lookback.report;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * A workbook's package (a zip file, as the writer made it) given the review's date, so that the same review makes the
@@ -151,44 +153,29 @@ final class DatedPackage {
         throw new IOException("the workbook's package has no end of central directory record");
     }
 
+    /** The entry's content, by the platform's raw inflating stream (a truncated or corrupt entry is an IOException). */
     private static byte[] inflate(byte[] zip, int from, int length, int size) throws IOException {
         Inflater inflater = new Inflater(true);
-        try {
-            inflater.setInput(zip, from, length);
-            byte[] out = new byte[size];
-            int n = 0;
-            while (n < size && !inflater.finished()) {
-                int got = inflater.inflate(out, n, size - n);
-                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                n += got;
-            }
-            if (n != size) {
-                throw new IOException("the workbook's " + CORE + " inflates to " + n + " bytes, not " + size);
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(zip, from, length), inflater)) {
+            byte[] out = in.readAllBytes();
+            if (out.length != size) {
+                throw new IOException("the workbook's " + CORE + " inflates to " + out.length + " bytes, not " + size);
             }
             return out;
-        } catch (DataFormatException e) {
-            throw new IOException("the workbook's " + CORE + " is not deflate data: " + e.getMessage(), e);
         } finally {
             inflater.end();
         }
     }
 
-    private static byte[] deflate(byte[] content) {
+    private static byte[] deflate(byte[] content) throws IOException {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-            deflater.setInput(content);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(content.length);
-            byte[] buffer = new byte[4096];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length);
+        try (DeflaterOutputStream to = new DeflaterOutputStream(out, deflater)) {
+            to.write(content);
         } finally {
             deflater.end();
         }
+        return out.toByteArray();
     }
 
     private static int u16(byte[] b, int p) {

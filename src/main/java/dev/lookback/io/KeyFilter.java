@@ -73,18 +73,33 @@ public final class KeyFilter {
         if (values.isEmpty()) {
             return found;
         }
-        for (int i = 0; i < rejectedCount; i++) {
-            long h = rejected.get(i / CHUNK)[i % CHUNK];
+        int left = rejectedCount;
+        for (long[] chunk : rejected) {
+            int n = Math.min(left, chunk.length);
+            for (int at = 0; (at = nextIn(chunk, at, n, table, used, mask)) < n; at++) {
+                found.addAll(byHash.get(chunk[at]));
+            }
+            left -= n;
+        }
+        return found;
+    }
+
+    /**
+     * The first index from {@code from} below {@code n} whose hash is in the table, or {@code n}. The scan of a million
+     * kept hashes is a method of its own, so that the JIT compiles its small loop at once instead of the caller's.
+     */
+    private static int nextIn(long[] hashes, int from, int n, long[] table, boolean[] used, int mask) {
+        for (int i = from; i < n; i++) {
+            long h = hashes[i];
             int slot = (int) (h ^ (h >>> 32)) & mask;
             while (used[slot]) {
                 if (table[slot] == h) {
-                    found.addAll(byHash.get(h));
-                    break;
+                    return i;
                 }
                 slot = (slot + 1) & mask;
             }
         }
-        return found;
+        return n;
     }
 
 

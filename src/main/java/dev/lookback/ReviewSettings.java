@@ -49,6 +49,12 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
     /** The default public seed of the bootstrap, as text (the command line's {@code --seed}). */
     public static final String DEFAULT_SEED = "lookback";
 
+    /**
+     * {@link #seed seed}{@code (}{@value #DEFAULT_SEED}{@code )}, written out (a test derives it again): the defaults
+     * need no SHA-256, whose providers take a cold JVM 20 ms to load.
+     */
+    static final long DEFAULT_SEED_VALUE = 0xccd3dbc2838cf9f2L;
+
     /** Replicates of each decision's risk simulation: a chance to about ±2.5 percentage points. */
     public static final int RISK_REPLICATES = 400;
 
@@ -128,7 +134,7 @@ public record ReviewSettings(Unit unit, double level, List<IntervalMethod> metho
      */
     public static ReviewSettings defaults() {
         return new ReviewSettings(Unit.PERSONS, 0.95, List.of(IntervalMethod.DEFAULT), LonelyPsu.ADJUST,
-                RaoWuBootstrap.of(seed(DEFAULT_SEED), DEFAULT_REPLICATES), DecisionPolicy.CONFIDENT, Map.of(),
+                RaoWuBootstrap.of(DEFAULT_SEED_VALUE, DEFAULT_REPLICATES), DecisionPolicy.CONFIDENT, Map.of(),
                 AssistanceCheck.Minimums.defaults(), null, Plan.TYPICAL_RHO, 0, DEFAULT_REPORT_DAYS, MatchGate.defaults(),
                 Variance.LINEARISED);
     }

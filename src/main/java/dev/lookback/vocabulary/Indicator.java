@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * What the review measures and may decide on: the error rates ({@link Measure}), the assistance link
  * ({@link AssistanceMeasure}) and the fund link ({@link FundMeasure}). Each knows its code in files, its
  * names (the text table), whether it is bad when high, the line it is held against, and the rule that
- * reads it. Adding an indicator is adding a constant to one of these enums and a row to {@code names.tsv}.
+ * reads it. Adding an indicator is adding a constant to one of these enums and a row to {@code NamesTable}.
  */
 public sealed interface Indicator extends Term permits Measure, AssistanceMeasure, FundMeasure {
 

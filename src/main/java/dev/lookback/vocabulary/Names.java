@@ -1,11 +1,5 @@
 package dev.lookback.vocabulary;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The project's one text table ({@code names.tsv}): per term, {@code key}, Chinese and English names, their
- * explanations, and the other words a file may use for it ({@code ;}-separated). The key is the enum's
+ * A term's names, from the project's one text table ({@code NamesTable}): per term, {@code key}, Chinese and English
+ * names, their explanations, and the other words a file may use for it ({@code ;}-separated). The key is the enum's
  * simple name and the constant, e.g. {@code Measure.EXIT}.
  *
  * @param zh       Chinese name
@@ -34,7 +28,7 @@ record Names(String zh, String en, String zhDetail, String enDetail, List<String
     static Names of(Term t) {
         Names n = TABLE.get(key(t));
         if (n == null) {
-            throw new IllegalStateException("names.tsv has no row " + key(t));
+            throw new IllegalStateException("the names table (NamesTable) has no row " + key(t));
         }
         return n;
     }
@@ -65,29 +59,24 @@ record Names(String zh, String en, String zhDetail, String enDetail, List<String
 
     private static Map<String, Names> load() {
         Map<String, Names> m = new HashMap<>();
-        try (InputStream in = Names.class.getResourceAsStream("names.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("names.tsv is missing from the class path");
+        int number = 0;
+        for (String line : NamesTable.ROWS.split("\n")) {
+            number++;
+            if (line.isBlank()) {
+                continue;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = r.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = Arrays.copyOf(line.split("\t", -1), 6);
-                if (f[2] == null) {
-                    throw new IllegalStateException("names.tsv line " + number + ": key, Chinese and English are required");
-                }
-                List<String> aliases = f[5] == null || f[5].isEmpty() ? List.of() : List.of(f[5].split(";"));
-                if (m.put(f[0], new Names(f[1], f[2], f[3] == null ? "" : f[3], f[4] == null ? "" : f[4], aliases)) != null) {
-                    throw new IllegalStateException("names.tsv line " + number + ": " + f[0] + " twice");
-                }
+            String[] f = line.split("\\|", -1);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = f[i].strip();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            f = Arrays.copyOf(f, 6);
+            if (f[2] == null || f[0].isEmpty() || f[1].isEmpty() || f[2].isEmpty()) {
+                throw new IllegalStateException("the names table, row " + number + ": key, Chinese and English are required");
+            }
+            List<String> aliases = f[5] == null || f[5].isEmpty() ? List.of() : List.of(f[5].split(";"));
+            if (m.put(f[0], new Names(f[1], f[2], f[3] == null ? "" : f[3], f[4] == null ? "" : f[4], aliases)) != null) {
+                throw new IllegalStateException("the names table, row " + number + ": " + f[0] + " twice");
+            }
         }
         return m;
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A word of the review's vocabulary (a status, a verdict, a measure, a rule, a role, a policy, a line): an
  * enum constant that knows its code in files, and its Chinese and English names from the project's one
- * text table ({@code names.tsv} beside this class). Renderers ({@code report}, {@code chart}) build their
+ * text table ({@code NamesTable}). Renderers ({@code report}, {@code chart}) build their
  * sentences from these names; nothing else spells a term out.
  */
 public interface Term {

@@ -117,7 +117,7 @@ class DecisionsTest {
     /**
      * Every indicator, whatever its link, is decided by the one evaluator and written by the one sentence
      * builder, in both languages, with its own names, line and direction: a new indicator needs its enum
-     * constant and its row in names.tsv, nothing here.
+     * constant and its row in the names table (NamesTable), nothing here.
      */
     @Test
     void everyIndicatorIsDecidedAndWrittenByTheSameCode() {

@@ -93,6 +93,19 @@ class JarIT {
         assertTrue(inJar.size() < 30_000, "the jar holds " + inJar.size() + " entries: is it still minimized?");
     }
 
+    @Test
+    void theSlf4jProviderTheJobIsToldOfIsTheJarsOne() throws Exception {
+        // the launcher names the provider (-Dslf4j.provider) so that the job never searches the class path for one
+        try (ZipFile zip = new ZipFile(JAR.toFile())) {
+            ZipEntry services = zip.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
+            assertTrue(services != null, "the jar has no SLF4J provider");
+            String named = new String(zip.getInputStream(services).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(List.of("org.slf4j.nop.NOPServiceProvider"), named.lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+            assertTrue(zip.getEntry("org/slf4j/nop/NOPServiceProvider.class") != null);
+        }
+    }
+
     private static Set<String> entries(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             return zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());

@@ -22,8 +22,9 @@ import java.util.Optional;
  *   <li>usual jobs, over in a second or a few (a draw, a plan, the demo, a review up to a city's): only the JIT's
  *       quick compiler (C1, {@code -XX:TieredStopAtLevel=1}) and the serial collector, which start fastest; the
  *       optimising compiler (C2) would spend more CPU than it saves on two cores. C1 has no SHA instructions, so for a
- *       review this JVM, idle while the job runs, takes the SHA-256 of the household files for the manifest and hands
- *       it over ({@link ParentDigests}; hashing a city's 40 MB in C1 took 0.3 s of CPU);</li>
+ *       review this JVM, idle while the job runs, takes the SHA-256 of the CSV files it reads (the frame and the
+ *       sample first, the household files last) for the manifest and hands it over ({@link ParentDigests}; hashing a
+ *       city's 40 MB in C1 took 0.3 s of CPU, and the frame's 96 kB 16 ms in the job's first, interpreted moments);</li>
  *   <li>a review whose household files hold {@value #LARGE_BYTES} bytes or more (millions of households): the full
  *       JIT and the parallel collector (10 million households: 6.0 s against 10.2 s with C1); the job hashes its
  *       files itself.</li>
@@ -32,7 +33,10 @@ import java.util.Optional;
  * 1.02 s, a national draw 1.65 s → 1.34 s, the demo 3.25 s → 2.77 s.
  * And every job but the shell starts from a class-data-sharing archive of the classes a review loads
  * ({@code lookback.jsa} beside the jar), made by the first review or demo after each build
- * ({@code -XX:ArchiveClassesAtExit}; a city review 1.55 s → 1.33 s).
+ * ({@code -XX:ArchiveClassesAtExit}; a city review 1.55 s → 1.33 s). The job is started with the jar as its class
+ * path and {@link Main} named ({@code -cp}, not {@code -jar}), with the jar's SLF4J provider named too
+ * ({@value #SLF4J_PROVIDER}): with its classes from the archive and no manifest, resource or service to look up, its
+ * JVM never opens the jar's index of 19,000 entries (17–40 ms of its start).
  *
  * <p>The job runs in this JVM instead when it was started with {@code -XX:} options, also in {@code JDK_JAVA_OPTIONS},
  * {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} (whoever gives them has chosen; the last would also override the
@@ -54,6 +58,10 @@ final class Launcher {
     /** The environment variable whose JVM options Java picks up after the command line's. */
     static final String PICKED_UP_AFTER = "_JAVA_OPTIONS";
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    /** SLF4J's system property that names its provider (SLF4J 2.0.9 and later) instead of a search for one. */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    /** The SLF4J provider the jar holds (the pom's slf4j-nop; JarIT checks the jar's service file). */
+    static final String NOP_PROVIDER = "org.slf4j.nop.NOPServiceProvider";
     private Launcher() {
     }
 
@@ -87,8 +95,10 @@ final class Launcher {
         long bytes = bytes(household);
         String replaced = System.getenv("LOOKBACK_JAVA_OPTS");
         command.addAll(options(settings(bytes, hugePages()), replaced, System.getenv("LOOKBACK_HEAP")));
-        // the job's JIT is C1 alone: this JVM hashes the CSV files it reads (not when the settings are replaced)
-        List<Path> handed = bytes < LARGE_BYTES && replaced == null ? csvFiles(household) : List.of();
+        // the job's JIT is C1 alone: this JVM hashes the CSV files it reads (not when the settings are replaced), the
+        // small ones first: the frame and the sample too, which the job would otherwise hash in its first, interpreted
+        // 0.1 s (16 ms for a city's frame)
+        List<Path> handed = bytes < LARGE_BYTES && replaced == null ? handedFiles(args, household) : List.of();
         Path made = null;
         if (archiveUsable) {
             command.add("-XX:SharedArchiveFile=" + jsa);
@@ -98,14 +108,20 @@ final class Launcher {
             command.add("-XX:ArchiveClassesAtExit=" + made);
             command.addAll(QUIET_CDS);
         }
+        // the jar's one SLF4J provider, named, so that nothing searches the class path for one (Logging); an option
+        // given on the command line, after it, still wins
+        command.add("-D" + SLF4J_PROVIDER + "=" + NOP_PROVIDER);
         command.addAll(given);
         if (!handed.isEmpty()) {
             command.add("-D" + ParentDigests.PROPERTY + "=stdin");
         }
         command.add("-D" + LAUNCHED + "=true");
         command.addAll(tokens(System.getenv(PICKED_UP_AFTER)));
-        command.add("-jar");
+        // the class path and the class rather than -jar: the job's classes come from the archive, and a JVM that reads
+        // no manifest and no resource never opens the jar's index (19,000 entries: 20-40 ms of the job's start)
+        command.add("-cp");
         command.add(jar.toString());
+        command.add(Main.class.getName());
         command.addAll(List.of(args));
         if ("show".equals(asked)) {
             System.err.println("lookback: " + String.join(" ", command));
@@ -296,6 +312,37 @@ final class Launcher {
             }
         }
         return regular;
+    }
+
+    /**
+     * The files whose SHA-256 this JVM hands over to a review's job: the {@code .csv} files its options name (the
+     * frame, the sample, the lists of leaders, cadres, funds...) and those of {@code --input DIR}, then the household
+     * files as CSV ({@link #csvFiles}), the largest last; each once.
+     */
+    static List<Path> handedFiles(String[] args, List<Path> household) {
+        List<Path> named = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : "";
+            if (a.startsWith("--input")) {
+                String[] found = new File(value).list();
+                for (String name : found == null ? new String[0] : found) {
+                    named.add(new File(value, name).toPath());
+                }
+            } else if (a.startsWith("--")) {
+                named.add(new File(value).toPath());
+            }
+        }
+        List<Path> handed = new ArrayList<>();
+        List<Path> csv = csvFiles(household);
+        for (Path f : named) {
+            if (f.getFileName() != null && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                    && !handed.contains(f) && !csv.contains(f) && f.toFile().isFile()) {
+                handed.add(f);
+            }
+        }
+        handed.addAll(csv);
+        return handed;
     }
 
     /** The bytes of the household files a review reads ({@link #householdFiles}). */

@@ -7,7 +7,8 @@ import java.util.ServiceLoader;
  * application has no SLF4J provider, SLF4J would fall back to discarding every message and print a
  * three-line notice on standard error at the first table: noise for an embedder who chose no logging. So,
  * and only then, the notice is turned down ({@code slf4j.internal.verbosity=ERROR}, unless already set);
- * an application with a provider is left exactly as it is.
+ * an application with a provider is left exactly as it is, and one that names its provider
+ * ({@code slf4j.provider}, as {@code java -jar lookback.jar} does for its job) is not searched.
  */
 public final class Logging {
     private static volatile boolean done;
@@ -21,6 +22,9 @@ public final class Logging {
             return;
         }
         done = true;
+        if (System.getProperty("slf4j.provider") != null) {
+            return; // the application named its provider: SLF4J takes that one, and nothing searches the class path
+        }
         try {
             Class<?> provider = Class.forName("org.slf4j.spi.SLF4JServiceProvider");
             boolean none = ServiceLoader.load(provider, Logging.class.getClassLoader()).findFirst().isEmpty();

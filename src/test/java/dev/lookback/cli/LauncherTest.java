@@ -54,6 +54,24 @@ class LauncherTest {
     }
 
     @Test
+    void theDigestsHandedOverAreOfEveryCsvFileTheSmallOnesFirst(@TempDir Path dir) throws IOException {
+        Path register = Files.write(dir.resolve("self_check.csv"), new byte[1000]);
+        Path frame = Files.write(dir.resolve("villages.csv"), new byte[10]);
+        Path sample = Files.write(dir.resolve("sample.CSV"), new byte[10]);
+        Path config = Files.write(dir.resolve("review.properties"), new byte[10]);
+        String[] review = {"review", "--self-check", register.toString(), "--frame", frame.toString(), "--sample=" + sample,
+            "--config", config.toString(), "--leaders", dir.resolve("nothere.csv").toString(), "--out", dir.toString()};
+        assertEquals(List.of(frame, sample, register), Launcher.handedFiles(review, Launcher.householdFiles(review)),
+                "the CSV files named, each once, the household files last; not the properties, not a missing file");
+        Path workbook = Files.write(dir.resolve("spot_check.xlsx"), new byte[10]);
+        String[] folder = {"review", "--input", dir.toString()};
+        List<Path> handed = Launcher.handedFiles(folder, Launcher.householdFiles(folder));
+        assertEquals(java.util.Set.of(frame, sample, register), java.util.Set.copyOf(handed), "--input DIR: its .csv files");
+        assertEquals(register, handed.get(handed.size() - 1));
+        assertFalse(handed.contains(workbook), "a workbook is hashed by the job");
+    }
+
+    @Test
     void theEnvironmentAmendsTheSettings() {
         List<String> settings = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4m");
         assertEquals(settings, Launcher.options(settings, null, null));
@@ -101,7 +119,8 @@ class LauncherTest {
         assertEquals(2, missing.status, missing.out + missing.err);
         assertTrue(missing.err.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:PretenureSizeThreshold=4m" + (Launcher.hugePages()
                 ? " -XX:+UseTransparentHugePages" : "")), missing.err);
-        assertTrue(missing.err.contains("-Dlookback.launched=true -jar " + jar), missing.err);
+        assertTrue(missing.err.contains("-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider -Dlookback.launched=true -cp "
+                + jar + " dev.lookback.cli.Main review"), missing.err);
         assertTrue(missing.err.contains("nothere.csv: no such file"), "the job's message, from the second JVM");
 
         Run picked = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of(),
@@ -109,7 +128,7 @@ class LauncherTest {
         assertEquals(1, picked.err.split("Picked up JDK_JAVA_OPTIONS", -1).length - 1, "Java's note once: " + picked.err);
         assertEquals(1, picked.err.split("Picked up _JAVA_OPTIONS", -1).length - 1, picked.err);
         assertTrue(picked.err.contains("java -Dlookback.test=a b -XX:TieredStopAtLevel=1"), "before the settings: " + picked.err);
-        assertTrue(picked.err.contains("-Dlookback.launched=true -Xss2m -jar"), "after the command line's: " + picked.err);
+        assertTrue(picked.err.contains("-Dlookback.launched=true -Xss2m -cp"), "after the command line's: " + picked.err);
         assertTrue(picked.err.contains("nothere.csv: no such file"), picked.err);
 
         Run heap = run(dir, List.of("review", "--self-check", "nothere.csv"), "show", List.of("-Xmx300m"));

@@ -72,8 +72,11 @@ public record Encoding(Charset charset, String label, boolean detected) {
             return new Encoding(StandardCharsets.UTF_8, "UTF-8", true);
         }
         String utf8 = decode(head, n, StandardCharsets.UTF_8);
+        if (utf8 != null && hasChinese(utf8)) { // the usual file: no need to read it as GB18030 too (1 MB of it)
+            return new Encoding(StandardCharsets.UTF_8, "UTF-8", true);
+        }
         String gb = decode(head, n, GB18030);
-        if (utf8 != null && (gb == null || hasChinese(utf8))) {
+        if (utf8 != null && gb == null) {
             return new Encoding(StandardCharsets.UTF_8, "UTF-8", true);
         }
         if (utf8 == null && gb != null) {

@@ -423,29 +423,30 @@ public final class CrossCheck {
                     spot.village(), FindingType.BAD_RECORD, true, "household " + h + ": its register record ("
                             + registerFile + " line " + unusableLine + ") is unusable; the household is left out")), null);
         }
-        List<Finding> findings = new ArrayList<>(2);
+        List<Finding> findings = List.of(); // most households have none: no list made for them (100,000 in a city)
         Status status = registered == null ? Status.UNREGISTERED : registered.status();
         if (registered != null && (!registered.village().equals(spot.village())
                 || !registered.county().equals(spot.county()))) {
-            findings.add(new Finding(spotFile, spot.line(), VILLAGE.name(), h, spot.county(), spot.village(),
-                    FindingType.LOCATION_DIFFERS, false, "household " + h + " was checked in " + spot.county() + " "
-                            + spot.village() + " but the register (line " + registered.line() + ") has it in "
-                            + registered.county() + " " + registered.village() + "; it is counted where it was checked"));
+            findings = with(findings, new Finding(spotFile, spot.line(), VILLAGE.name(), h, spot.county(),
+                    spot.village(), FindingType.LOCATION_DIFFERS, false, "household " + h + " was checked in "
+                            + spot.county() + " " + spot.village() + " but the register (line " + registered.line()
+                            + ") has it in " + registered.county() + " " + registered.village()
+                            + "; it is counted where it was checked"));
         }
         int persons;
         if (spot.persons() >= 0) {
             persons = spot.persons();
             if (registered != null && registered.persons() != spot.persons()) {
-                findings.add(new Finding(spotFile, spot.line(), SPOT_PERSONS.name(), h, spot.county(), spot.village(),
-                        FindingType.PERSONS_DIFFER, false, "household " + h + ": " + spot.persons()
+                findings = with(findings, new Finding(spotFile, spot.line(), SPOT_PERSONS.name(), h, spot.county(),
+                        spot.village(), FindingType.PERSONS_DIFFER, false, "household " + h + ": " + spot.persons()
                                 + " persons verified, " + registered.persons() + " in the register (line "
                                 + registered.line() + "); the verified count is used"));
             }
         } else if (registered != null) {
             persons = registered.persons();
         } else {
-            findings.add(new Finding(spotFile, spot.line(), SPOT_PERSONS.name(), h, spot.county(), spot.village(),
-                    FindingType.BAD_RECORD, true, "household " + h
+            findings = with(findings, new Finding(spotFile, spot.line(), SPOT_PERSONS.name(), h, spot.county(),
+                    spot.village(), FindingType.BAD_RECORD, true, "household " + h
                             + " is not in the register and its persons are blank, so it cannot be counted;"
                             + " the household is left out"));
             return new Checked(status, -1, findings, null);
@@ -454,6 +455,13 @@ public final class CrossCheck {
         Discrepancy d = kind == Kind.CORRECT ? null : new Discrepancy(h, spot.county(), spot.village(), kind, status,
                 spot.qualifies(), persons, spot.line(), registered == null ? 0 : registered.line());
         return new Checked(status, persons, findings, d);
+    }
+
+    /** The findings with one more: a list of its own from the first on. */
+    private static List<Finding> with(List<Finding> findings, Finding f) {
+        List<Finding> more = findings.isEmpty() ? new ArrayList<>(2) : findings;
+        more.add(f);
+        return more;
     }
 
     /** Too many spot-checked households (of at least 20) not in the register: ids are probably written differently. */

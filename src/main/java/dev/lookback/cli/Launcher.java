@@ -1,5 +1,6 @@
 package dev.lookback.cli;
 
+import dev.lookback.io.Logging;
 import dev.lookback.io.ParentDigests;
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * ({@code lookback.jsa} beside the jar), made by the first review or demo after each build
  * ({@code -XX:ArchiveClassesAtExit}; a city review 1.55 s → 1.33 s). The job is started with the jar as its class
  * path and {@link Main} named ({@code -cp}, not {@code -jar}), with the jar's SLF4J provider named too
- * ({@value #SLF4J_PROVIDER}): with its classes from the archive and no manifest, resource or service to look up, its
+ * ({@value Logging#PROVIDER_PROPERTY}): with its classes from the archive and no manifest, resource or service to look up, its
  * JVM never opens the jar's index of 19,000 entries (17–40 ms of its start).
  *
  * <p>The job runs in this JVM instead when it was started with {@code -XX:} options, also in {@code JDK_JAVA_OPTIONS},
@@ -58,8 +59,6 @@ final class Launcher {
     /** The environment variable whose JVM options Java picks up after the command line's. */
     static final String PICKED_UP_AFTER = "_JAVA_OPTIONS";
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    /** SLF4J's system property that names its provider (SLF4J 2.0.9 and later) instead of a search for one. */
-    static final String SLF4J_PROVIDER = "slf4j.provider";
     /** The SLF4J provider the jar holds (the pom's slf4j-nop; JarIT checks the jar's service file). */
     static final String NOP_PROVIDER = "org.slf4j.nop.NOPServiceProvider";
     private Launcher() {
@@ -110,7 +109,7 @@ final class Launcher {
         }
         // the jar's one SLF4J provider, named, so that nothing searches the class path for one (Logging); an option
         // given on the command line, after it, still wins
-        command.add("-D" + SLF4J_PROVIDER + "=" + NOP_PROVIDER);
+        command.add("-D" + Logging.PROVIDER_PROPERTY + "=" + NOP_PROVIDER);
         command.addAll(given);
         if (!handed.isEmpty()) {
             command.add("-D" + ParentDigests.PROPERTY + "=stdin");
@@ -286,32 +285,43 @@ final class Launcher {
      * {@code --input DIR}; those that are not files are left out.
      */
     static List<Path> householdFiles(String[] args) {
-        List<Path> files = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : "";
-            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            switch (option) {
-                case "--self-check", "--spot-check", "--tallies" -> files.add(new File(value).toPath());
-                case "--input" -> {
-                    String[] found = new File(value).list();
-                    for (String name : found == null ? new String[0] : found) {
-                        if (name.startsWith("self_check.") || name.startsWith("spot_check.") || name.startsWith("tallies.")) {
-                            files.add(new File(value, name).toPath());
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
         List<Path> regular = new ArrayList<>();
-        for (Path f : files) {
+        for (Path f : namedFiles(args, true)) {
             if (f.toFile().isFile()) {
                 regular.add(f);
             }
         }
         return regular;
+    }
+
+    private static final List<String> HOUSEHOLD_OPTIONS = List.of("--self-check", "--spot-check", "--tallies");
+
+    /**
+     * The paths a command line's options name, in order: each option's value, and for {@code --input DIR} the files in
+     * that folder; with {@code households}, only the household files' options and names.
+     */
+    private static List<Path> namedFiles(String[] args, boolean households) {
+        List<Path> files = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                continue;
+            }
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : "";
+            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (option.equals("--input")) {
+                String[] found = new File(value).list();
+                for (String name : found == null ? new String[0] : found) {
+                    if (!households || name.startsWith("self_check.") || name.startsWith("spot_check.")
+                            || name.startsWith("tallies.")) {
+                        files.add(new File(value, name).toPath());
+                    }
+                }
+            } else if (!households || HOUSEHOLD_OPTIONS.contains(option)) {
+                files.add(new File(value).toPath());
+            }
+        }
+        return files;
     }
 
     /**
@@ -320,22 +330,9 @@ final class Launcher {
      * files as CSV ({@link #csvFiles}), the largest last; each once.
      */
     static List<Path> handedFiles(String[] args, List<Path> household) {
-        List<Path> named = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : "";
-            if (a.startsWith("--input")) {
-                String[] found = new File(value).list();
-                for (String name : found == null ? new String[0] : found) {
-                    named.add(new File(value, name).toPath());
-                }
-            } else if (a.startsWith("--")) {
-                named.add(new File(value).toPath());
-            }
-        }
         List<Path> handed = new ArrayList<>();
         List<Path> csv = csvFiles(household);
-        for (Path f : named) {
+        for (Path f : namedFiles(args, false)) {
             if (f.getFileName() != null && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
                     && !handed.contains(f) && !csv.contains(f) && f.toFile().isFile()) {
                 handed.add(f);

@@ -11,6 +11,9 @@ import java.util.ServiceLoader;
  * ({@code slf4j.provider}, as {@code java -jar lookback.jar} does for its job) is not searched.
  */
 public final class Logging {
+    /** SLF4J's system property that names its provider (SLF4J 2.0.9 and later) instead of a search for one. */
+    public static final String PROVIDER_PROPERTY = "slf4j.provider";
+
     private static volatile boolean done;
 
     private Logging() {
@@ -22,7 +25,7 @@ public final class Logging {
             return;
         }
         done = true;
-        if (System.getProperty("slf4j.provider") != null) {
+        if (System.getProperty(PROVIDER_PROPERTY) != null) {
             return; // the application named its provider: SLF4J takes that one, and nothing searches the class path
         }
         try {

@@ -40,6 +40,13 @@ abstract class Batches implements AutoCloseable {
         /** The header's fields: a record with more (not blank) is refused even when the keys would turn it away. */
         final int headerSize;
 
+        /** The same keys for another thread: a decoder and repeated values of its own. */
+        Keys forAnotherThread() {
+            return new Keys(fields, keys, hashField, decodeFields, decoder.charset().newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT), headerSize);
+        }
+
         Keys(int[] fields, KeyFilter.ByteKeys[] keys, int hashField, int[] decodeFields,
                 java.nio.charset.CharsetDecoder decoder, int headerSize) {
             this.headerSize = headerSize;
@@ -63,6 +70,11 @@ abstract class Batches implements AutoCloseable {
 
     /** Fills a batch with the next non-blank records that the keys let through. */
     void fill(ByteCsvParser parser, Batch b) throws IOException {
+        fill(parser, b, keys);
+    }
+
+    /** Fills a batch with the next non-blank records that {@code keys} let through. */
+    static void fill(ByteCsvParser parser, Batch b, Keys keys) throws IOException {
         b.size = 0;
         b.skipped = 0;
         b.fieldCount = 0;
@@ -71,6 +83,7 @@ abstract class Batches implements AutoCloseable {
         b.last = false;
         b.failure = null;
         b.runtimeFailure = null;
+        b.error = null;
         while (!b.full()) {
             if (!parser.next()) {
                 b.last = true;
@@ -80,7 +93,7 @@ abstract class Batches implements AutoCloseable {
                 continue;
             }
             int verdict = keys.fields == null ? 1 : parser.matches(keys.fields, keys.keys);
-            if (verdict == 0 && tooWide(parser)) {
+            if (verdict == 0 && tooWide(parser, keys)) {
                 verdict = 1; // let the reader refuse it: its fields may be shifted, its key not what it seems
             }
             if (verdict == 0) {
@@ -94,11 +107,11 @@ abstract class Batches implements AutoCloseable {
                 continue;
             }
             parser.copyTo(b, verdict);
-            decode(parser, b);
+            decode(parser, b, keys);
         }
     }
 
-    private boolean tooWide(ByteCsvParser parser) {
+    private static boolean tooWide(ByteCsvParser parser, Keys keys) {
         for (int i = keys.headerSize; i < parser.fieldCount(); i++) {
             if (!parser.isBlank(i)) {
                 return true;
@@ -108,7 +121,7 @@ abstract class Batches implements AutoCloseable {
     }
 
     /** Decodes the record's columns into the batch, marking bytes not valid in the encoding. */
-    private void decode(ByteCsvParser parser, Batch b) {
+    private static void decode(ByteCsvParser parser, Batch b, Keys keys) {
         int[] fields = keys.decodeFields;
         int columns = fields.length;
         if (b.values == null || b.values.length < b.lines.length * columns) {

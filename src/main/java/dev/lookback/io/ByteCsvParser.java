@@ -28,6 +28,9 @@ final class ByteCsvParser {
     private long line = 1;
     private long recordLine;
     private boolean first = true;
+    /** A parser over a chunk alone keeps its bytes as they were before its first unquoting ({@link #original}). */
+    private boolean keepOriginal;
+    private byte[] original;
     /** Bytes of the input before the window's start. */
     private long consumedBefore;
 
@@ -56,6 +59,47 @@ final class ByteCsvParser {
         this.in = in;
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * A parser of records that continue an input read by another parser: bytes [0, length) of {@code chunk} and then
+     * {@code rest} (null: nothing more), without a byte order mark; its lines are counted from 0 (the caller adds
+     * the line at which the bytes start).
+     */
+    ByteCsvParser(byte[] chunk, int length, InputStream rest, Charset charset) {
+        this.buffer = chunk;
+        this.record = chunk;
+        this.end = length;
+        this.in = rest == null ? InputStream.nullInputStream() : rest;
+        this.eof = rest == null;
+        this.first = false;
+        this.line = 0;
+        this.keepOriginal = rest == null;
+        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * The bytes of a parser over a chunk alone as they were before it unquoted a field in place (so that they can be
+     * parsed again from another record), or null when it has not.
+     */
+    byte[] original() {
+        return original;
+    }
+
+    /** The physical line at which the next record starts. */
+    long line() {
+        return line;
+    }
+
+    /** The bytes of the window not parsed yet (the start of what {@link #rest} has not read). */
+    byte[] unparsed() {
+        return Arrays.copyOfRange(buffer, position, end);
+    }
+
+    /** The input after the window. */
+    InputStream rest() {
+        return in;
     }
 
     /** Whether the parser can read an encoding (its delimiters are single ASCII bytes). */
@@ -166,6 +210,9 @@ final class ByteCsvParser {
         }
         for (int f = 0; f < fields; f++) {
             if (quoted[f]) {
+                if (keepOriginal && original == null) {
+                    original = Arrays.copyOf(buffer, end);
+                }
                 unquote(f);
             }
             // trimmed once here, so that every use of a field sees its value without surrounding spaces
@@ -411,7 +458,18 @@ final class ByteCsvParser {
         long[] rejected = new long[1024];
         IOException failure;
         RuntimeException runtimeFailure;
+        Error error;
         boolean last;
+        /** With two readers ({@link ChunkedBatches}): the chunk of the input the batch holds records of. */
+        int chunk;
+        /** Whether the batch holds its chunk's last records; then {@code chunkLines} its lines. */
+        boolean chunkEnd;
+        long chunkLines;
+        /** The bytes from the record left open at the chunk's end (a cut inside quotes), and its line; else null. */
+        byte[] openRecord;
+        long openLine;
+        /** Where the batch goes back to when the caller is done with it (its reader's). */
+        java.util.concurrent.BlockingQueue<Batch> pool;
         /** The decoded columns of each record, record-major; {@code invalid} marks undecodable bytes. */
         String[] values;
         boolean[] invalid;

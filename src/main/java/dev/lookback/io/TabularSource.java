@@ -129,6 +129,8 @@ public abstract class TabularSource {
 
     /** Files at least this large are parsed on a reader thread while the caller uses the records. */
     static final long PARALLEL_BYTES = 1L << 20;
+    /** Files of at least this many bytes are parsed by two reader threads ({@link ChunkedBatches}). */
+    static final long CHUNKED_BYTES = 8L << 20;
 
     /** Reads a CSV file or stream. Rows are valid only while the consumer has them. */
     static final class CsvSource extends TabularSource {
@@ -355,6 +357,9 @@ public abstract class TabularSource {
             long start = parser.offset();
             if (size - start < PARALLEL_BYTES) {
                 return Batches.of(parser, false, keys);
+            }
+            if (size - start >= CHUNKED_BYTES) {
+                return new ChunkedBatches(parser, keys, keys.decoder.charset());
             }
             return Batches.of(parser, true, keys);
         }

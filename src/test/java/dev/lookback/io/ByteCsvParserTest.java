@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ByteCsvParserTest {
 
     /** Random records with commas, quotes, line breaks, CRLF, Chinese text and blank lines. */
-    private static String randomCsv(List<List<String>> records, List<Long> lines, long seed) {
+    static String randomCsv(List<List<String>> records, List<Long> lines, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         String[] pieces = {"a", "村", "0012", " ", ",", "\"", "\n", "贫困户", "x y", "\r\n", ""};
         StringBuilder sb = new StringBuilder();

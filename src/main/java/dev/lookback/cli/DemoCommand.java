@@ -3,7 +3,6 @@ package dev.lookback.cli;
 import dev.lookback.ReviewResult;
 import dev.lookback.rates.ErrorRate;
 import dev.lookback.report.OutputFolder;
-import dev.lookback.report.ReviewFiles;
 import dev.lookback.report.Summary;
 import dev.lookback.sim.Demo;
 import dev.lookback.sim.SyntheticCity;
@@ -57,8 +56,7 @@ final class DemoCommand extends Command {
         ReviewResult result = demo.result();
         o.println(city + ";");
         o.println("  drew " + demo.draw().villages().size() + " villages with the public seed \"" + seed + "\"");
-        ReviewFiles.write(result, out);
-        Path report = MeetingOutputs.write(asked, result, out, o);
+        Path report = MeetingOutputs.write(asked, result, out, o); // and the review's files (ReviewFiles)
         OutputFolder.record(out, result, java.util.Map.of(), Main.version(), "input");
         o.print(Summary.of(result));
         o.println();

@@ -9,14 +9,17 @@ import dev.lookback.chart.Lang;
 import dev.lookback.chart.ReviewCharts;
 import dev.lookback.io.Writes;
 import dev.lookback.report.HtmlReport;
+import dev.lookback.report.ReviewFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** The options and the writing of report.html and charts/, shared by {@code review} and {@code demo}. */
+/** The options, and the writing of a review's outputs: its files, charts/ and report.html; shared by {@code review} and {@code demo}. */
 final class MeetingOutputs {
 
     private MeetingOutputs() {
@@ -57,27 +60,78 @@ final class MeetingOutputs {
     }
 
     /**
-     * Writes the charts and the report as the options ask; returns the report (null when none). The report shows the
-     * draw's certificate as the review checked it.
+     * Writes the review's files ({@link ReviewFiles#writes}) and the charts and the report as the options ask; returns
+     * the report (null when none). The report shows the draw's certificate as the review checked it. The files are
+     * written on the pool's thread while this one makes the charts ready (their figures, a font), and then both cores
+     * take whatever is left of the files and the charts; report.html, which shows the charts, comes last. A failure of
+     * the files is thrown before one of the charts.
      */
     static Path write(Asked asked, ReviewResult result, Path dir, PrintWriter out) throws IOException {
+        List<Writes.Write> files = ReviewFiles.writes(result, dir);
         boolean report = asked.report();
         List<ChartFormat> formats = asked.formats();
         Lang wanted = asked.lang();
         if (!report && formats.isEmpty()) {
+            Writes.all(files);
             return null;
         }
-        if (ChartFonts.usable(wanted) != wanted) {
-            out.println("Warning: no installed font displays Chinese (install one, e.g. apt-get install"
-                    + " fonts-wqy-microhei); the charts are labelled in English.");
+        CompletableFuture<IOException> filesWritten = CompletableFuture.supplyAsync(() -> {
+            try {
+                Writes.all(files);
+                return null;
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        IOException chartsFailed = null;
+        RuntimeException chartsBroke = null;
+        List<Figure> figures = null;
+        byte[][] images = null;
+        try {
+            if (ChartFonts.usable(wanted) != wanted) {
+                out.println("Warning: no installed font displays Chinese (install one, e.g. apt-get install"
+                        + " fonts-wqy-microhei); the charts are labelled in English.");
+            }
+            figures = ReviewCharts.of(result, wanted);
+            images = new byte[figures.size()][];
+            Writes.all(chartWrites(figures, formats, report, dir.resolve("charts"), images));
+        } catch (IOException e) {
+            chartsFailed = e;
+        } catch (RuntimeException e) {
+            chartsBroke = e;
         }
-        List<Figure> figures = ReviewCharts.of(result, wanted);
-        Path charts = dir.resolve("charts");
+        IOException filesFailed;
+        try {
+            filesFailed = filesWritten.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        if (filesFailed != null) {
+            throw filesFailed;
+        }
+        if (chartsFailed != null) {
+            throw chartsFailed;
+        }
+        if (chartsBroke != null) {
+            throw chartsBroke;
+        }
+        if (!report) {
+            return null;
+        }
+        return HtmlReport.write(dir, result, figures, java.util.Arrays.asList(images));
+    }
+
+    /**
+     * A write per chart: each chart is its own object; it is painted once at 300 dpi for its PNG file, and the report
+     * shows that image halved ({@code images}, by the figures' order).
+     */
+    private static List<Writes.Write> chartWrites(List<Figure> figures, List<ChartFormat> formats, boolean report,
+            Path charts, byte[][] images) throws IOException {
         Files.createDirectories(charts);
         boolean png = formats.contains(ChartFormat.PNG);
-        byte[][] images = new byte[figures.size()][];
-        // both cores: each chart is its own object; a chart is painted once at 300 dpi for its PNG file,
-        // and the report shows that image halved
         List<Writes.Write> writes = new java.util.ArrayList<>();
         for (int k = 0; k < figures.size(); k++) {
             int i = k;
@@ -99,10 +153,6 @@ final class MeetingOutputs {
                 }
             });
         }
-        Writes.all(writes);
-        if (!report) {
-            return null;
-        }
-        return HtmlReport.write(dir, result, figures, java.util.Arrays.asList(images));
+        return writes;
     }
 }

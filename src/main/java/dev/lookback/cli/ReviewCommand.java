@@ -7,7 +7,6 @@ import dev.lookback.ReviewSettings;
 import dev.lookback.assist.AssistanceCheck;
 import dev.lookback.io.TabularSource;
 import dev.lookback.report.OutputFolder;
-import dev.lookback.report.ReviewFiles;
 import dev.lookback.report.Summary;
 import dev.lookback.survey.IntervalMethod;
 import dev.lookback.survey.LonelyPsu;
@@ -259,8 +258,7 @@ final class ReviewCommand extends Command {
             }
         });
         List<String> replaced = OutputFolder.prepare(dir, a.flag("--force"), read);
-        ReviewFiles.write(result, dir);
-        Path report = MeetingOutputs.write(asked, result, dir, out);
+        Path report = MeetingOutputs.write(asked, result, dir, out); // and the review's files (ReviewFiles)
         OutputFolder.record(dir, result, a.text("--config").isEmpty() ? Map.of() : Map.of("config", a.path("--config")),
                 Main.version());
         out.print(Summary.of(result));

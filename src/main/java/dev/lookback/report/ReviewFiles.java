@@ -79,6 +79,13 @@ public final class ReviewFiles {
      * are written on every core ({@link Writes#all}).
      */
     public static void write(ReviewResult result, Path dir) throws IOException {
+        Writes.all(writes(result, dir));
+    }
+
+    /**
+     * The writes of {@link #write}, to be run with others ({@link Writes#all}); {@code dir} is created first.
+     */
+    public static List<Writes.Write> writes(ReviewResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Writes.Write> writes = new ArrayList<>();
         Map<String, List<String[]>> items = rectificationItems(result); // for the lists and review.xlsx's sheet
@@ -107,7 +114,7 @@ public final class ReviewFiles {
         if (result.recheck() != null) {
             writes.add(() -> writeRecheck(result.recheck(), dir));
         }
-        Writes.all(writes);
+        return writes;
     }
 
     /** Writes decisions.csv ({@link OutputFiles#DECISIONS}'s columns). */

@@ -317,13 +317,13 @@ public final class OutputFolder {
         m.put("settings", settings);
         m.putAll(status);
         m.put("inputs", inputs);
-        List<Object> out = new ArrayList<>();
-        for (String file : owned(dir, folders)) {
-            if (!file.equals(MANIFEST)) {
-                out.add(entry(null, file, dir.resolve(file)));
-            }
-        }
-        m.put("outputs", out);
+        List<String> files = new ArrayList<>(owned(dir, folders));
+        files.remove(MANIFEST);
+        // hashed on every core, listed in the folder's order (a default city review's 4.4 MB took 60-100 ms on one)
+        Object[] out = new Object[files.size()];
+        java.util.stream.IntStream.range(0, out.length).parallel()
+                .forEach(i -> out[i] = entry(null, files.get(i), dir.resolve(files.get(i))));
+        m.put("outputs", java.util.Arrays.asList(out));
         Files.writeString(dir.resolve(MANIFEST), Json.write(m), StandardCharsets.UTF_8);
     }
 

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The options, and the writing of a review's outputs: its files, charts/ and report.html; shared by {@code review} and {@code demo}. */
+/**
+ * The options, and the writing of a review's outputs: its files, charts/ and report.html; shared by {@code review} and
+ * {@code demo}.
+ */
 final class MeetingOutputs {
 
     private MeetingOutputs() {

@@ -33,7 +33,7 @@ import java.util.Optional;
  * Where Linux offers transparent huge pages, the heap is given in them ({@link #hugePages}): a city review 1.25 s →
  * 1.02 s, a national draw 1.65 s → 1.34 s, the demo 3.25 s → 2.77 s.
  * And every job but the shell starts from a class-data-sharing archive of the classes a review loads
- * ({@code lookback.jsa} beside the jar), made by the first review or demo after each build
+ * ({@code lookback-HASH.jsa} beside the jar, {@link #archive}), made by the first review or demo after each build
  * ({@code -XX:ArchiveClassesAtExit}; a city review 1.55 s → 1.33 s). The job is started with the jar as its class
  * path and {@link Main} named ({@code -cp}, not {@code -jar}), with the jar's SLF4J provider named too
  * ({@value Logging#PROVIDER_PROPERTY}): with its classes from the archive and no manifest, resource or service to look up, its
@@ -366,7 +366,12 @@ final class Launcher {
         return csv;
     }
 
-    /** The archive for a jar: {@code LOOKBACK_CDS}, else the jar's name with {@code .jsa}; null for {@code none}. */
+    /**
+     * The archive for a jar: {@code LOOKBACK_CDS}, else beside the jar, named by the jar's name and a hash of its path
+     * ({@code lookback-1a2b3c4d.jsa}); null for {@code none}. An archive records the path of the jar it was made for,
+     * and Java refuses it, without a word under {@code -Xlog:cds=off}, for a jar anywhere else: a folder copied with
+     * its archive ran without one. By the path in its name, a jar that moved makes an archive of its own.
+     */
     static Path archive(Path jar, String named) {
         if ("none".equals(named)) {
             return null;
@@ -375,7 +380,9 @@ final class Launcher {
             return Path.of(named);
         }
         String name = jar.getFileName().toString();
-        return jar.resolveSibling((name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + ".jsa");
+        String path = Integer.toHexString(jar.toAbsolutePath().toString().hashCode());
+        return jar.resolveSibling((name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + "-" + path
+                + ".jsa");
     }
 
     /** The jar this JVM runs from ({@code java -jar}), or null. */

@@ -2,6 +2,7 @@ package dev.lookback.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,7 +99,14 @@ class LauncherTest {
             assertFalse(Launcher.launches(c), c);
         }
         Path jar = Path.of("/opt/lookback/lookback.jar");
-        assertEquals(Path.of("/opt/lookback/lookback.jsa"), Launcher.archive(jar, null));
+        Path archive = Launcher.archive(jar, null);
+        assertEquals(jar.getParent(), archive.getParent());
+        assertTrue(archive.getFileName().toString().matches("lookback-[0-9a-f]{1,8}\\.jsa"), archive.toString());
+        assertEquals(archive, Launcher.archive(Path.of("/opt/lookback/lookback.jar"), ""));
+        // the same jar copied elsewhere with its archive: that archive, made for the first path, is not taken
+        Path copied = Launcher.archive(Path.of("/srv/review/lookback.jar"), null);
+        assertEquals(Path.of("/srv/review"), copied.getParent());
+        assertNotEquals(archive.getFileName(), copied.getFileName());
         assertEquals(Path.of("/tmp/a.jsa"), Launcher.archive(jar, "/tmp/a.jsa"));
         assertNull(Launcher.archive(jar, "none"));
     }

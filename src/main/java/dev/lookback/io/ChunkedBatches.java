@@ -402,8 +402,10 @@ final class ChunkedBatches extends Batches {
             ended = true;
             kept.clear();
         }
-        rest = new ByteCsvParser(b.openRecord, b.openRecord.length,
-                new SequenceInputStream(Collections.enumeration(parts)), charset);
+        // a window with room to read into after the open record's bytes
+        byte[] window = Arrays.copyOf(b.openRecord, Math.max(1 << 16, 2 * b.openRecord.length));
+        rest = new ByteCsvParser(window, b.openRecord.length, new SequenceInputStream(Collections.enumeration(parts)),
+                charset);
         restBase = base + b.openLine;
         b.openRecord = null;
     }

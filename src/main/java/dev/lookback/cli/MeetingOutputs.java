@@ -16,8 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The options, and the writing of a review's outputs: its files, charts/ and report.html; shared by {@code review} and
@@ -65,9 +64,9 @@ final class MeetingOutputs {
     /**
      * Writes the review's files ({@link ReviewFiles#writes}) and the charts and the report as the options ask; returns
      * the report (null when none). The report shows the draw's certificate as the review checked it. The files are
-     * written on the pool's thread while this one makes the charts ready (their figures, a font), and then both cores
-     * take whatever is left of the files and the charts; report.html, which shows the charts, comes last. A failure of
-     * the files is thrown before one of the charts.
+     * written while the charts are made ready (their figures, a font), and then both cores take whatever is left of
+     * the files and the charts; report.html, which shows the charts, comes last. A failure of the files is thrown
+     * before one of the charts.
      */
     static Path write(Asked asked, ReviewResult result, Path dir, PrintWriter out) throws IOException {
         List<Writes.Write> files = ReviewFiles.writes(result, dir);
@@ -78,53 +77,25 @@ final class MeetingOutputs {
             Writes.all(files);
             return null;
         }
-        CompletableFuture<IOException> filesWritten = CompletableFuture.supplyAsync(() -> {
-            try {
-                Writes.all(files);
-                return null;
-            } catch (IOException e) {
-                return e;
-            }
-        });
-        IOException chartsFailed = null;
-        RuntimeException chartsBroke = null;
-        List<Figure> figures = null;
-        byte[][] images = null;
-        try {
+        // two writes, run side by side and failing in this order (Writes.all): the files, and the charts made ready
+        // (their figures, a font) and then painted, both cores taking whatever is left of either
+        AtomicReference<List<Figure>> figures = new AtomicReference<>();
+        AtomicReference<byte[][]> images = new AtomicReference<>();
+        Writes.all(List.of(() -> Writes.all(files), () -> {
             if (ChartFonts.usable(wanted) != wanted) {
                 out.println("Warning: no installed font displays Chinese (install one, e.g. apt-get install"
                         + " fonts-wqy-microhei); the charts are labelled in English.");
             }
-            figures = ReviewCharts.of(result, wanted);
-            images = new byte[figures.size()][];
-            Writes.all(chartWrites(figures, formats, report, dir.resolve("charts"), images));
-        } catch (IOException e) {
-            chartsFailed = e;
-        } catch (RuntimeException e) {
-            chartsBroke = e;
-        }
-        IOException filesFailed;
-        try {
-            filesFailed = filesWritten.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        if (filesFailed != null) {
-            throw filesFailed;
-        }
-        if (chartsFailed != null) {
-            throw chartsFailed;
-        }
-        if (chartsBroke != null) {
-            throw chartsBroke;
-        }
+            List<Figure> made = ReviewCharts.of(result, wanted);
+            byte[][] shown = new byte[made.size()][];
+            Writes.all(chartWrites(made, formats, report, dir.resolve("charts"), shown));
+            figures.set(made);
+            images.set(shown);
+        }));
         if (!report) {
             return null;
         }
-        return HtmlReport.write(dir, result, figures, java.util.Arrays.asList(images));
+        return HtmlReport.write(dir, result, figures.get(), java.util.Arrays.asList(images.get()));
     }
 
     /**

@@ -62,7 +62,8 @@ abstract class Batches implements AutoCloseable {
     /** A hashed column that the file lacks: every turned-away record hashes as blank. */
     static final int HASH_MISSING_FIELD = -2;
 
-    private final Keys keys;
+    /** The keys of the caller's thread. */
+    final Keys keys;
 
     Batches(Keys keys) {
         this.keys = keys;

@@ -43,22 +43,33 @@ final class ChunkedBatches extends Batches {
     private static final int BROKEN = -1;
 
     /** A part of the input: whole records unless a cut fell inside quotes; or, with {@code rest}, all the rest. */
-    private record Chunk(int index, byte[] bytes, int length, InputStream rest, boolean last, IOException failure,
-            byte[][] original) {
+    private static final class Chunk {
+        final int index;
+        final byte[] bytes;
+        final int length;
+        final InputStream rest;
+        final boolean last;
+        final IOException failure;
+        /**
+         * Its bytes before its reader first unquoted a field in place, or null: a chunk read from a record's start that
+         * was not one must be read again as it was cut (set by the reader; read after it has been joined).
+         */
+        byte[] original;
+
         Chunk(int index, byte[] bytes, int length, InputStream rest, boolean last, IOException failure) {
-            this(index, bytes, length, rest, last, failure, new byte[1][]);
+            this.index = index;
+            this.bytes = bytes;
+            this.length = length;
+            this.rest = rest;
+            this.last = last;
+            this.failure = failure;
         }
 
-        /**
-         * The chunk's bytes as they were cut: its reader unquotes fields in place, and a chunk read from a record's
-         * start that was not one must be read again as it was (set by the reader; read after it has been joined).
-         */
         byte[] asCut() {
-            return original[0] != null ? original[0] : bytes;
+            return original != null ? original : bytes;
         }
     }
 
-    private final Keys keys;
     private final Charset charset;
     private final int chunk;
     private final InputStream in;
@@ -92,16 +103,15 @@ final class ChunkedBatches extends Batches {
      * Batches of the records after the header that {@code parser} has read, with {@code keys}: the bytes left in the
      * parser's window, then the rest of its input.
      */
-    ChunkedBatches(ByteCsvParser parser, Keys keys, Charset charset) {
-        this(parser, keys, charset, CHUNK);
+    ChunkedBatches(ByteCsvParser parser, Keys keys) {
+        this(parser, keys, CHUNK);
     }
 
     /** The same with chunks of {@code chunk} bytes (small ones, in tests, put many cuts in a small input). */
-    ChunkedBatches(ByteCsvParser parser, Keys keys, Charset charset, int chunk) {
+    ChunkedBatches(ByteCsvParser parser, Keys keys, int chunk) {
         super(keys);
         this.chunk = chunk;
-        this.keys = keys;
-        this.charset = charset;
+        this.charset = keys.decoder.charset();
         this.carry = parser.unparsed();
         this.in = parser.rest();
         this.base = parser.line();
@@ -200,10 +210,10 @@ final class ChunkedBatches extends Batches {
 
     /** Parses one chunk; false when the reader is to stop (a failure, or stopped). */
     private boolean parse(Chunk c, BlockingQueue<Batch> pool, Keys own) throws InterruptedException {
-        if (c.rest() != null && !awaitTurn(c.index())) {
+        if (c.rest != null && !awaitTurn(c.index)) {
             return false;
         }
-        ByteCsvParser parser = c.failure() == null ? new ByteCsvParser(c.bytes(), c.length(), c.rest(), charset) : null;
+        ByteCsvParser parser = c.failure == null ? new ByteCsvParser(c.bytes, c.length, c.rest, charset) : null;
         while (true) {
             Batch b = null;
             while (b == null) {
@@ -213,16 +223,16 @@ final class ChunkedBatches extends Batches {
                 b = pool.poll(100, TimeUnit.MILLISECONDS);
             }
             b.pool = pool;
-            b.chunk = c.index();
+            b.chunk = c.index;
             b.openRecord = null;
             boolean failed = false;
             try {
-                if (c.failure() != null) {
-                    throw c.failure();
+                if (c.failure != null) {
+                    throw c.failure;
                 }
                 fill(parser, b, own);
             } catch (ByteCsvParser.QuoteException e) {
-                if (c.last()) {
+                if (c.last) {
                     b.failure = e;
                     failed = true;
                 } else { // the cut after this chunk fell inside quotes: the caller reads on from this record
@@ -240,12 +250,12 @@ final class ChunkedBatches extends Batches {
                 failed = true;
             }
             if (parser != null) {
-                c.original()[0] = parser.original();
+                c.original = parser.original();
             }
             boolean chunkEnd = failed || b.last || b.openRecord != null;
             b.chunkEnd = chunkEnd;
             b.chunkLines = parser == null ? 0 : parser.line();
-            b.last = failed || chunkEnd && c.last() && b.openRecord == null;
+            b.last = failed || chunkEnd && c.last && b.openRecord == null;
             ready.put(b);
             if (chunkEnd) {
                 if (!failed && b.openRecord == null) {
@@ -260,8 +270,8 @@ final class ChunkedBatches extends Batches {
     /** A chunk parsed to its end: its buffer is cut into again once no read of the rest can need it. */
     private void parsedAll(Chunk c) {
         synchronized (cutting) {
-            if (kept.containsKey(c.index())) {
-                parsed.add(c.index());
+            if (kept.containsKey(c.index)) {
+                parsed.add(c.index);
             } else {
                 recycle(c);
             }
@@ -270,8 +280,8 @@ final class ChunkedBatches extends Batches {
 
     /** Guarded by {@link #cutting}: a chunk's buffer back to be cut into, when it has a chunk's size. */
     private void recycle(Chunk c) {
-        if (c.bytes() != null && c.bytes().length == chunk && c.rest() == null) {
-            free.push(c.bytes());
+        if (c.bytes != null && c.bytes.length == chunk && c.rest == null) {
+            free.push(c.bytes);
         }
     }
 
@@ -328,7 +338,7 @@ final class ChunkedBatches extends Batches {
             synchronized (cutting) {
                 passed = expected;
                 Chunk after = kept.remove(expected + 1);
-                if (after != null && parsed.remove(after.index())) {
+                if (after != null && parsed.remove(after.index)) {
                     recycle(after);
                 }
                 cutting.notifyAll();
@@ -386,12 +396,12 @@ final class ChunkedBatches extends Batches {
                 if (c == null) {
                     throw new IllegalStateException("chunk " + next + " of the input was not kept");
                 }
-                if (c.failure() != null) { // the input failed there: so does the rest, when it gets there
-                    parts.add(failing(c.failure()));
+                if (c.failure != null) { // the input failed there: so does the rest, when it gets there
+                    parts.add(failing(c.failure));
                 } else {
-                    parts.add(new ByteArrayInputStream(c.asCut(), 0, c.length()));
-                    if (c.rest() != null) {
-                        parts.add(c.rest());
+                    parts.add(new ByteArrayInputStream(c.asCut(), 0, c.length));
+                    if (c.rest != null) {
+                        parts.add(c.rest);
                     }
                 }
             }

@@ -359,7 +359,7 @@ public abstract class TabularSource {
                 return Batches.of(parser, false, keys);
             }
             if (size - start >= CHUNKED_BYTES) {
-                return new ChunkedBatches(parser, keys, keys.decoder.charset());
+                return new ChunkedBatches(parser, keys);
             }
             return Batches.of(parser, true, keys);
         }

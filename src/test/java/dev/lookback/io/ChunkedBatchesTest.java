@@ -93,7 +93,7 @@ class ChunkedBatchesTest {
 
     private static List<String> twoReaders(InputStream in, Set<String> villages, int chunk) throws IOException {
         ByteCsvParser parser = afterHeader(in);
-        return delivered(new ChunkedBatches(parser, keys(villages), StandardCharsets.UTF_8, chunk));
+        return delivered(new ChunkedBatches(parser, keys(villages), chunk));
     }
 
     private static byte[] randomCsv(long seed) {
@@ -126,8 +126,7 @@ class ChunkedBatchesTest {
                     "chunks of " + chunk);
         }
         // the first record's line break ends the first chunk of 20 bytes: its cut is inside quotes
-        ChunkedBatches batches = new ChunkedBatches(afterHeader(new ByteArrayInputStream(bytes)), keys(null),
-                StandardCharsets.UTF_8, 20);
+        ChunkedBatches batches = new ChunkedBatches(afterHeader(new ByteArrayInputStream(bytes)), keys(null), 20);
         List<String> read = delivered(batches);
         assertTrue(batches.readOnItself());
         assertSameReading(oneReader(bytes, null), read, "chunks of 20");
@@ -179,7 +178,7 @@ class ChunkedBatchesTest {
         byte[] csv = randomCsv(3);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             ByteCsvParser parser = afterHeader(new ByteArrayInputStream(csv));
-            ChunkedBatches batches = new ChunkedBatches(parser, keys(null), StandardCharsets.UTF_8, 64);
+            ChunkedBatches batches = new ChunkedBatches(parser, keys(null), 64);
             try (batches) {
                 assertTrue(batches.next().records > 0); // then the caller fails, say, and closes
             }

@@ -58,6 +58,8 @@ final class Launcher {
     static final List<String> PICKED_UP_BEFORE = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
     /** The environment variable whose JVM options Java picks up after the command line's. */
     static final String PICKED_UP_AFTER = "_JAVA_OPTIONS";
+    /** The environment variable naming OpenSSL's program that takes the SHA-256s here, or {@code none}. */
+    static final String OPENSSL = "LOOKBACK_OPENSSL";
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     /** The SLF4J provider the jar holds (the pom's slf4j-nop; JarIT checks the jar's service file). */
     static final String NOP_PROVIDER = "org.slf4j.nop.NOPServiceProvider";
@@ -135,7 +137,7 @@ final class Launcher {
             Process job = builder.start();
             if (!handed.isEmpty()) {
                 try (OutputStream to = job.getOutputStream()) {
-                    ParentDigests.send(handed, to);
+                    ParentDigests.send(handed, to, openssl(System.getenv(OPENSSL)));
                 } catch (IOException e) {
                     // the job ended or stopped reading: it hashes what it lacks itself (the manifest's fallback)
                 }
@@ -151,6 +153,17 @@ final class Launcher {
             Thread.currentThread().interrupt();
             return Optional.of(130);
         }
+    }
+
+    /**
+     * The program that takes the SHA-256s of the files this JVM hands over: {@value #OPENSSL}'s value, else
+     * {@code openssl} on the {@code PATH}; null for {@code none} (this JVM hashes them itself).
+     */
+    static String openssl(String variable) {
+        if (variable == null || variable.isBlank()) {
+            return "openssl";
+        }
+        return variable.equals("none") ? null : variable;
     }
 
     /** Whether the options Java picks up from the environment choose the compilers or the collector. */

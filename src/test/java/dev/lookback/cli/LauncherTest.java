@@ -89,6 +89,10 @@ class LauncherTest {
         assertEquals(List.of(), Launcher.tokens("   "));
         assertFalse(Launcher.chosen("-Xmx2g -Dx=y"));
         assertFalse(Launcher.chosen(null));
+        assertEquals("openssl", Launcher.openssl(null), "OpenSSL on the PATH takes the SHA-256s");
+        assertEquals("openssl", Launcher.openssl(" "));
+        assertEquals("/opt/ssl/bin/openssl", Launcher.openssl("/opt/ssl/bin/openssl"));
+        assertEquals(null, Launcher.openssl("none"), "LOOKBACK_OPENSSL=none: the first JVM hashes them itself");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lookback.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,7 @@ class ParentDigestsTest {
 
     private static InputStream sent(List<Path> files) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ParentDigests.send(files, out);
+        ParentDigests.send(files, out, null);
         return new ByteArrayInputStream(out.toByteArray());
     }
 
@@ -43,7 +46,7 @@ class ParentDigestsTest {
         Path abc = Files.writeString(dir.resolve("abc.csv"), "abc");
         Path other = Files.writeString(dir.resolve("other.csv"), "household,persons\nH1,3\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ParentDigests.send(List.of(abc, other, dir.resolve("gone.csv")), out);
+        ParentDigests.send(List.of(abc, other, dir.resolve("gone.csv")), out, null);
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals("lookback-digests 1", lines[0]);
         assertEquals("file\t" + abc.toAbsolutePath(), lines[1]);
@@ -109,5 +112,64 @@ class ParentDigestsTest {
                 assertEquals(sha256(Files.readAllBytes(file)), d.orElseThrow().sha256(), input);
             }
         }
+    }
+
+    /** Whether OpenSSL's command line program is on the PATH (it is on Debian and on CI's machine). */
+    private static boolean opensslInstalled() {
+        try {
+            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void openSslTakesTheSameSha256AsThePlatformFromTheBytesWhoseCrcIsTaken() throws Exception {
+        Assumptions.assumeTrue(opensslInstalled(), "OpenSSL's command line program is not installed");
+        Path abc = Files.writeString(dir.resolve("abc.csv"), "abc");
+        ParentDigests.Entry e = ParentDigests.digestByOpenssl(abc, "openssl");
+        // FIPS 180-2's example and CRC-32C("abc") (RFC 3720), as above
+        assertEquals(new ParentDigests.Entry(3, 0x364b3fb7L,
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), e);
+        Path empty = Files.write(dir.resolve("empty.csv"), new byte[0]);
+        assertEquals(new ParentDigests.Entry(0, 0,
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                ParentDigests.digestByOpenssl(empty, "openssl"));
+        byte[] bytes = new byte[1_000_003]; // pieces of 64 kB and a last one shorter
+        new Random(20261204L).nextBytes(bytes);
+        Path big = Files.write(dir.resolve("big.csv"), bytes);
+        assertEquals(ParentDigests.digest(big), ParentDigests.digestByOpenssl(big, "openssl"));
+        assertEquals(sha256(bytes), ParentDigests.digestByOpenssl(big, "openssl").sha256());
+
+        ByteArrayOutputStream here = new ByteArrayOutputStream();
+        ByteArrayOutputStream byOpenssl = new ByteArrayOutputStream();
+        List<Path> files = List.of(abc, big, dir.resolve("gone.csv"));
+        ParentDigests.send(files, here, null);
+        ParentDigests.send(files, byOpenssl, "openssl");
+        assertEquals(here.toString(StandardCharsets.UTF_8), byOpenssl.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aProgramThatIsMissingFailsOrAnswersNonsenseLeavesTheSha256ToThisJvm() throws Exception {
+        Path other = Files.writeString(dir.resolve("other.csv"), "household,persons\nH1,3\n");
+        Path missing = dir.resolve("no-such-openssl");
+        assertEquals(null, ParentDigests.digestByOpenssl(other, missing.toString()), "cannot be started");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/false")) && Files.isExecutable(Path.of("/bin/echo")));
+        assertEquals(null, ParentDigests.digestByOpenssl(other, "/bin/false"), "ends with status 1");
+        assertEquals(null, ParentDigests.digestByOpenssl(other, "/bin/echo"), "answers a line of text, not 32 bytes");
+        ByteArrayOutputStream here = new ByteArrayOutputStream();
+        ParentDigests.send(List.of(other), here, null);
+        for (String program : List.of(missing.toString(), "/bin/false", "/bin/echo")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ParentDigests.send(List.of(other, other.resolveSibling("x/../other.csv")), out, program);
+            assertEquals(here.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8), program);
+        }
+        assertThrows(IOException.class, () -> ParentDigests.digestByOpenssl(dir.resolve("gone.csv"), "/bin/echo"),
+                "a file that cannot be read is the file's failure, not the program's");
     }
 }

@@ -25,7 +25,8 @@ import java.util.Optional;
  *       optimising compiler (C2) would spend more CPU than it saves on two cores. C1 has no SHA instructions, so for a
  *       review this JVM, idle while the job runs, takes the SHA-256 of the CSV files it reads (the frame and the
  *       sample first, the household files last) for the manifest and hands it over ({@link ParentDigests}; hashing a
- *       city's 40 MB in C1 took 0.3 s of CPU, and the frame's 96 kB 16 ms in the job's first, interpreted moments);</li>
+ *       city's 40 MB in C1 took 0.3 s of CPU, and the frame's 96 kB 16 ms in the job's first, interpreted moments),
+ *       with OpenSSL's command line program where it is installed ({@value #OPENSSL} names another, or {@code none});</li>
  *   <li>a review whose household files hold {@value #LARGE_BYTES} bytes or more (millions of households): the full
  *       JIT and the parallel collector (10 million households: 6.0 s against 10.2 s with C1); the job hashes its
  *       files itself.</li>
@@ -45,7 +46,8 @@ import java.util.Optional;
  * program that embeds Lookback: only {@link Main#main} launches), for {@code --help}, {@code --version} and the shell,
  * and when {@code LOOKBACK_LAUNCH=here}; {@code LOOKBACK_LAUNCH=show} prints the second JVM's command. Environment:
  * {@code LOOKBACK_HEAP} the heap's cap ({@code -Xmx}), kept with the settings; {@code LOOKBACK_JAVA_OPTS} replaces
- * the settings; {@code LOOKBACK_CDS} another archive, or {@code none}. Other options in those three variables go to
+ * the settings; {@code LOOKBACK_CDS} another archive, or {@code none}; {@value #OPENSSL} the program that takes the
+ * SHA-256s, or {@code none}. Other options in those three variables go to
  * the second JVM on its command line, where Java put them (and the variables do not), so Java's "Picked up" note is
  * printed once.
  */

@@ -38,8 +38,9 @@ import java.util.zip.CRC32C;
  * -binary}), feeding it the very bytes whose CRC-32C it computes, through a pipe: OpenSSL reaches the processor's SHA
  * instructions at once, where this JVM would first run the platform's SHA-256 in the interpreter and have C2 compile
  * it (a city's 40 MB: 0.03 s of CPU in OpenSSL against 0.15 s or more here, on the two cores the review needs). A
- * program that cannot be started, ends with another status or answers anything but 32 bytes is not asked again, and
- * the file is hashed here with {@link MessageDigest}, as it always is without OpenSSL.
+ * program that cannot be started, stops reading, ends with another status, answers anything but 32 bytes or nothing
+ * within {@value #ANSWER_SECONDS} s of the file's end is not asked again, and the file is hashed here with
+ * {@link MessageDigest}, as it always is without OpenSSL.
  *
  * <p>The first JVM writes to the job's standard input (UTF-8 lines, fields split by tabs): {@code lookback-digests 1},
  * one {@code file PATH} line for each file it will hash, {@code files-end}, then for each file either
@@ -224,9 +225,13 @@ public final class ParentDigests {
         }
     }
 
+    /** How long OpenSSL may take to answer once it has all the bytes (it takes milliseconds). */
+    private static final long ANSWER_SECONDS = 30;
+
     /**
      * A file's byte count, CRC-32C and SHA-256, from one read, the SHA-256 taken by OpenSSL's command line program fed
-     * the bytes through a pipe; null when the program cannot be started, or fails or answers anything but 32 bytes.
+     * the bytes through a pipe; null when the program cannot be started, stops reading, fails, answers anything but 32
+     * bytes or does not answer within {@value #ANSWER_SECONDS} s of the file's end (it is then stopped).
      *
      * @throws IOException when the file cannot be read
      */
@@ -238,46 +243,77 @@ public final class ParentDigests {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+        Answer answer = new Answer(p);
+        answer.start();
         try {
             CRC32C crc = new CRC32C();
             long bytes = 0;
             byte[] buffer = new byte[1 << 16];
             OutputStream out = p.getOutputStream();
-            boolean fed = true;
             try (InputStream in = Files.newInputStream(file)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     crc.update(buffer, 0, n);
                     bytes += n;
-                    if (fed) {
-                        try {
-                            out.write(buffer, 0, n);
-                        } catch (IOException e) {
-                            fed = false; // the program went away: the file is still read to its end, then hashed here
-                        }
+                    if (!written(out, buffer, n)) {
+                        return null; // the program went away or was stopped: the caller hashes the file itself
                     }
                 }
             }
-            try {
-                out.close();
-            } catch (IOException e) {
-                fed = false;
-            }
-            if (!fed) {
+            if (!written(out, buffer, -1) || !p.waitFor(ANSWER_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                    || p.exitValue() != 0) {
                 return null;
             }
-            byte[] sha;
-            try {
-                sha = p.getInputStream().readNBytes(33);
-            } catch (IOException e) {
-                return null;
-            }
-            return p.waitFor() == 0 && sha.length == 32
+            answer.join(ANSWER_SECONDS * 1000);
+            byte[] sha = answer.bytes;
+            return sha != null && sha.length == 32
                     ? new Entry(bytes, crc.getValue(), HexFormat.of().formatHex(sha)) : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } finally {
-            p.destroy();
+            p.destroyForcibly();
+        }
+    }
+
+    /** Writes bytes to the program ({@code n} negative: closes its input); false when the pipe is broken. */
+    private static boolean written(OutputStream out, byte[] buffer, int n) {
+        try {
+            if (n < 0) {
+                out.close();
+            } else {
+                out.write(buffer, 0, n);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the program's answer while it is fed, so that a program that writes back (a wrong program named) cannot
+     * block the feeding: more than a digest's 32 bytes, and it is stopped.
+     */
+    private static final class Answer extends Thread {
+        private final Process process;
+        volatile byte[] bytes;
+
+        Answer(Process process) {
+            super("lookback-openssl");
+            this.process = process;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                byte[] b = process.getInputStream().readNBytes(33);
+                if (b.length > 32) {
+                    process.destroyForcibly();
+                }
+                bytes = b;
+            } catch (IOException e) {
+                bytes = null;
+            }
         }
     }
 

@@ -156,15 +156,21 @@ class ParentDigestsTest {
 
     @Test
     void aProgramThatIsMissingFailsOrAnswersNonsenseLeavesTheSha256ToThisJvm() throws Exception {
-        Path other = Files.writeString(dir.resolve("other.csv"), "household,persons\nH1,3\n");
+        byte[] bytes = new byte[1 << 20]; // more than a pipe holds: a program that echoes it must not block the feeding
+        new Random(7L).nextBytes(bytes);
+        Path other = Files.write(dir.resolve("other.csv"), bytes);
         Path missing = dir.resolve("no-such-openssl");
         assertEquals(null, ParentDigests.digestByOpenssl(other, missing.toString()), "cannot be started");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/false")) && Files.isExecutable(Path.of("/bin/echo")));
+        for (String program : List.of("/bin/false", "/bin/echo", "/bin/cat", "/bin/true")) {
+            Assumptions.assumeTrue(Files.isExecutable(Path.of(program)), program);
+        }
         assertEquals(null, ParentDigests.digestByOpenssl(other, "/bin/false"), "ends with status 1");
         assertEquals(null, ParentDigests.digestByOpenssl(other, "/bin/echo"), "answers a line of text, not 32 bytes");
+        assertEquals(null, ParentDigests.digestByOpenssl(other, "/bin/cat"), "answers all the bytes back: stopped");
+        assertEquals(null, ParentDigests.digestByOpenssl(other, "/bin/true"), "ends without reading or answering");
         ByteArrayOutputStream here = new ByteArrayOutputStream();
         ParentDigests.send(List.of(other), here, null);
-        for (String program : List.of(missing.toString(), "/bin/false", "/bin/echo")) {
+        for (String program : List.of(missing.toString(), "/bin/false", "/bin/echo", "/bin/cat", "/bin/true")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ParentDigests.send(List.of(other, other.resolveSibling("x/../other.csv")), out, program);
             assertEquals(here.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8), program);

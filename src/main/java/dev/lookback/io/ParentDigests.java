@@ -29,7 +29,8 @@ import java.util.zip.CRC32C;
  * them. The job still hashes what it reads, but with CRC-32C (which C1 computes with the processor's CRC instruction):
  * a digest from the first JVM stands for a file only when the job read the same number of bytes with the same CRC-32C,
  * so a file changed between the two reads gets no digest from here (the manifest then hashes the file as it is, as
- * when a file changes after a review read it). The SHA-256 itself is always the platform's ({@link MessageDigest}).
+ * when a file changes after a review read it). The SHA-256 is OpenSSL's where it is installed, else the platform's
+ * ({@link MessageDigest}), and the same either way (below).
  * The CRC-32C finds any accidental change and any careless edit between the two reads; it is no defence against
  * someone who, during the review, swaps a file for a crafted twin of the same length and CRC-32C (who can write the
  * inputs then can as well change them before the review).

@@ -255,12 +255,12 @@ public final class ParentDigests {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     crc.update(buffer, 0, n);
                     bytes += n;
-                    if (!written(out, buffer, n)) {
+                    if (!fed(out, buffer, n)) {
                         return null; // the program went away or was stopped: the caller hashes the file itself
                     }
                 }
             }
-            if (!written(out, buffer, -1) || !p.waitFor(ANSWER_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+            if (!closed(out) || !p.waitFor(ANSWER_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
                     || p.exitValue() != 0) {
                 return null;
             }
@@ -276,14 +276,20 @@ public final class ParentDigests {
         }
     }
 
-    /** Writes bytes to the program ({@code n} negative: closes its input); false when the pipe is broken. */
-    private static boolean written(OutputStream out, byte[] buffer, int n) {
+    /** Writes bytes to the program's input; false when the pipe is broken. */
+    private static boolean fed(OutputStream out, byte[] buffer, int n) {
         try {
-            if (n < 0) {
-                out.close();
-            } else {
-                out.write(buffer, 0, n);
-            }
+            out.write(buffer, 0, n);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Closes the program's input (the file's end); false when the pipe is broken. */
+    private static boolean closed(OutputStream out) {
+        try {
+            out.close();
             return true;
         } catch (IOException e) {
             return false;
@@ -313,7 +319,7 @@ public final class ParentDigests {
                 }
                 bytes = b;
             } catch (IOException e) {
-                bytes = null;
+                // no answer: bytes stays null
             }
         }
     }

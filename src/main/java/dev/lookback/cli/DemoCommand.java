@@ -58,7 +58,7 @@ final class DemoCommand extends Command {
         o.println("  drew " + demo.draw().villages().size() + " villages with the public seed \"" + seed + "\"");
         Path report = MeetingOutputs.write(asked, result, out, o); // and the review's files (ReviewFiles)
         OutputFolder.record(out, result, java.util.Map.of(), Main.version(), "input");
-        o.print(Summary.of(result));
+        o.print(Summary.of(result, asked.workbooks()));
         o.println();
         o.println("The city's true rates (known because the city is synthetic) against the estimates:");
         for (Measure m : new Measure[] {Measure.IDENTIFICATION, Measure.EXIT}) {
@@ -72,13 +72,15 @@ final class DemoCommand extends Command {
         if (report != null) {
             files.add(new String[] {report.toString(), "the report: decisions, estimates, charts, methods (open in a browser)"});
         }
-        files.add(new String[] {out.resolve("review.xlsx").toString(), "the workbook for officials (Excel, WPS): decisions, rates,"
-                + " rectification, data quality"});
+        if (asked.workbooks()) {
+            files.add(new String[] {out.resolve("review.xlsx").toString(), "the workbook for officials (Excel, WPS):"
+                    + " decisions, rates, rectification, data quality"});
+        }
         if (!asked.formats().isEmpty()) {
             files.add(new String[] {out.resolve("charts") + "/", "the charts (PNG at 300 dpi for slides)"});
         }
-        files.add(new String[] {out.resolve("rectification") + "/", "per county: the workbook it receives (.xlsx) and"
-                + " its list as CSV (整改清单)"});
+        files.add(new String[] {out.resolve("rectification") + "/", asked.workbooks() ? "per county: the workbook it"
+                + " receives (.xlsx) and its list as CSV (整改清单)" : "per county: its list as CSV (整改清单)"});
         files.add(new String[] {out + "/*.csv", "the same for machines: estimates, decisions, discrepancies, data"
                 + " quality, tallies (UTF-8)"});
         files.add(new String[] {input + "/", "the inputs, to rerun with `lookback review`"});

@@ -32,11 +32,16 @@ final class MeetingOutputs {
                 Option.optional("--report", "html|none", "html", "write report.html, one self-contained page"),
                 Option.optional("--charts", "png,svg,pdf|none", "png",
                         "chart files to write into charts/: PNG at 300 dpi for slides; add svg and pdf for vector files"),
-                Option.optional("--lang", "zh|en", "zh", "language of chart labels"));
+                Option.optional("--lang", "zh|en", "zh", "language of chart labels"),
+                Option.optional("--workbooks", "xlsx|none", "xlsx", "write review.xlsx and each county's"
+                        + " rectification workbook for officials; none leaves them out (the CSV files stay)"));
     }
 
-    /** What the options ask for: whether to write the report, the chart formats, the language. */
-    record Asked(boolean report, List<ChartFormat> formats, Lang lang) {
+    /**
+     * What the options ask for: whether to write the report, the chart formats, the language, and whether to write
+     * the workbooks.
+     */
+    record Asked(boolean report, List<ChartFormat> formats, Lang lang, boolean workbooks) {
     }
 
     /** Reads and checks the options, before any work, so that a typo costs nothing. */
@@ -58,7 +63,12 @@ final class MeetingOutputs {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lang: " + e.getMessage());
         }
-        return new Asked(report, formats, lang);
+        boolean workbooks = switch (a.text("--workbooks").strip()) {
+            case "xlsx" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("--workbooks must be xlsx or none; got " + a.text("--workbooks"));
+        };
+        return new Asked(report, formats, lang, workbooks);
     }
 
     /**
@@ -69,7 +79,7 @@ final class MeetingOutputs {
      * before one of the charts.
      */
     static Path write(Asked asked, ReviewResult result, Path dir, PrintWriter out) throws IOException {
-        List<Writes.Write> files = ReviewFiles.writes(result, dir);
+        List<Writes.Write> files = ReviewFiles.writes(result, dir, asked.workbooks());
         boolean report = asked.report();
         List<ChartFormat> formats = asked.formats();
         Lang wanted = asked.lang();
@@ -95,7 +105,7 @@ final class MeetingOutputs {
         if (!report) {
             return null;
         }
-        return HtmlReport.write(dir, result, figures.get(), java.util.Arrays.asList(images.get()));
+        return HtmlReport.write(dir, result, figures.get(), java.util.Arrays.asList(images.get()), asked.workbooks());
     }
 
     /**

@@ -261,7 +261,7 @@ final class ReviewCommand extends Command {
         Path report = MeetingOutputs.write(asked, result, dir, out); // and the review's files (ReviewFiles)
         OutputFolder.record(dir, result, a.text("--config").isEmpty() ? Map.of() : Map.of("config", a.path("--config")),
                 Main.version());
-        out.print(Summary.of(result));
+        out.print(Summary.of(result, asked.workbooks()));
         if (!a.text("--previous").isEmpty()) {
             out.println(compareRounds(a.path("--previous"), result));
         }
@@ -269,7 +269,7 @@ final class ReviewCommand extends Command {
         out.println("Wrote " + dir.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv, data_quality.csv"
                 + (tallies ? "" : ", tallies.csv") + (result.decisions().isEmpty() ? "" : ", decisions.csv")
                 + (report == null ? "" : ", report.html") + (asked.formats().isEmpty() ? "" : ", charts/")
-                + ", review.xlsx, rectification/, manifest.json" + (replaced.isEmpty() ? ""
+                + (asked.workbooks() ? ", review.xlsx" : "") + ", rectification/, manifest.json" + (replaced.isEmpty() ? ""
                         : " (replacing the " + replaced.size() + " files of the run before)"));
         if (!result.usable()) { // written for inspection, but not a review to act on
             throw new IllegalArgumentException(Summary.unusable(result));

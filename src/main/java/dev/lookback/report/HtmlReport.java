@@ -66,6 +66,15 @@ public final class HtmlReport {
      * 300-dpi files; null: painted here at 150 dpi).
      */
     public static String html(ReviewResult result, List<Figure> figures, List<byte[]> images) throws IOException {
+        return html(result, figures, images, true);
+    }
+
+    /**
+     * As {@link #html(ReviewResult, List, List)}, for a review written with or without its workbooks ({@code
+     * --workbooks none}): the page names review.xlsx and the counties' workbooks only when they were written.
+     */
+    public static String html(ReviewResult result, List<Figure> figures, List<byte[]> images, boolean workbooks)
+            throws IOException {
         ReviewSettings s = result.settings();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -91,7 +100,7 @@ public final class HtmlReport {
                             Formats.number(result.crossCheck().registerRecords()), s.unit().label(),
                             Charts.percentLabel(s.level())))).append("</span></p></header>\n");
         }
-        notUsable(h, result);
+        notUsable(h, result, workbooks);
         if (result.draw().status() != dev.lookback.vocabulary.DrawStatus.VERIFIED) {
             var d = result.draw().status();
             h.append("<p class=\"warning\"><b>").append(esc(d.chinese())).append("</b>：").append(esc(d.chineseDetail()))
@@ -117,11 +126,19 @@ public final class HtmlReport {
                             + " O'Brien–Fleming-type function), so that the chance of a wrong accusation over the rounds"
                             + " stays within one look's.")).append("</span></p>\n");
         }
-        h.append("<p class=\"note\">表格版见同一文件夹中的 <b>review.xlsx</b>（可用 Excel、WPS 打开）；各县整改清单见"
-                + " <b>rectification/</b> 中该县的工作簿；manifest.json 记录本次复核读入和写出的全部文件及其 SHA-256。"
-                + "<br><span class=\"en\">The same tables for Excel and WPS: review.xlsx in this folder; each county's"
-                + " rectification workbook in rectification/; manifest.json lists every file read and written, with"
-                + " SHA-256 sums.</span></p>\n");
+        if (workbooks) {
+            h.append("<p class=\"note\">表格版见同一文件夹中的 <b>review.xlsx</b>（可用 Excel、WPS 打开）；各县整改清单见"
+                    + " <b>rectification/</b> 中该县的工作簿；manifest.json 记录本次复核读入和写出的全部文件及其 SHA-256。"
+                    + "<br><span class=\"en\">The same tables for Excel and WPS: review.xlsx in this folder; each county's"
+                    + " rectification workbook in rectification/; manifest.json lists every file read and written, with"
+                    + " SHA-256 sums.</span></p>\n");
+        } else {
+            h.append("<p class=\"note\">本次未写工作簿（--workbooks none）：各县整改清单见 <b>rectification/</b> 中该县的"
+                    + " CSV 文件；manifest.json 记录本次复核读入和写出的全部文件及其 SHA-256。"
+                    + "<br><span class=\"en\">No workbooks were written this time (--workbooks none): each county's"
+                    + " rectification list is its CSV file in rectification/; manifest.json lists every file read and"
+                    + " written, with SHA-256 sums.</span></p>\n");
+        }
         estimates(h, result);
         charts(h, figures, images);
         assistanceAndFunds(h, result);
@@ -141,9 +158,15 @@ public final class HtmlReport {
     /** As {@link #write(Path, ReviewResult, List)}, with the figures' images already made. */
     public static Path write(Path dir, ReviewResult result, List<Figure> figures, List<byte[]> images)
             throws IOException {
+        return write(dir, result, figures, images, true);
+    }
+
+    /** As {@link #write(Path, ReviewResult, List, List)}, naming the workbooks only when they were written. */
+    public static Path write(Path dir, ReviewResult result, List<Figure> figures, List<byte[]> images,
+            boolean workbooks) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("report.html");
-        Files.writeString(file, html(result, figures, images), StandardCharsets.UTF_8);
+        Files.writeString(file, html(result, figures, images, workbooks), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -151,7 +174,7 @@ public final class HtmlReport {
      * The first thing on the page when the match gate withheld counties: which, and why, with what to do, so that
      * nobody acts on their rates or decisions.
      */
-    private static void notUsable(StringBuilder h, ReviewResult result) {
+    private static void notUsable(StringBuilder h, ReviewResult result, boolean workbooks) {
         if (result.usable()) {
             return;
         }
@@ -176,8 +199,9 @@ public final class HtmlReport {
         for (int i = 0; i < all.size(); i++) {
             if (i == MISMATCHES_SHOWN && all.size() > MISMATCHES_SHOWN + 1) { // the decisions stay on the first screen
                 h.append("</tbody></table>\n<details><summary>其余 ").append(all.size() - i).append(" 个村 <span"
-                        + " class=\"en\">the other ").append(all.size() - i).append(" villages (also in review.xlsx and"
-                        + " data_quality.csv)</span></summary>\n<table><tbody>\n");
+                        + " class=\"en\">the other ").append(all.size() - i).append(" villages (also in ")
+                        .append(workbooks ? "review.xlsx and " : "").append("data_quality.csv)</span></summary>\n"
+                        + "<table><tbody>\n");
             }
             var m = all.get(i);
             var c = m.match();

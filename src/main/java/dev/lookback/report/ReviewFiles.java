@@ -86,16 +86,27 @@ public final class ReviewFiles {
      * The writes of {@link #write}, to be run with others ({@link Writes#all}); {@code dir} is created first.
      */
     public static List<Writes.Write> writes(ReviewResult result, Path dir) throws IOException {
+        return writes(result, dir, true);
+    }
+
+    /**
+     * As {@link #writes(ReviewResult, Path)}, with or without the workbooks: without them ({@code --workbooks
+     * none}, for machines), review.xlsx and the counties' .xlsx lists are not written, and the index of the
+     * rectification lists leaves their column blank.
+     */
+    public static List<Writes.Write> writes(ReviewResult result, Path dir, boolean workbooks) throws IOException {
         Files.createDirectories(dir);
         List<Writes.Write> writes = new ArrayList<>();
         Map<String, List<String[]>> items = rectificationItems(result); // for the lists and review.xlsx's sheet
-        writes.add(() -> Workbooks.writeReview(result, items, dir.resolve("review.xlsx")));
+        if (workbooks) {
+            writes.add(() -> Workbooks.writeReview(result, items, dir.resolve("review.xlsx")));
+        }
         writes.add(() -> writeDiscrepancies(dir.resolve("discrepancies.csv"), result.discrepancies()));
         if (!result.crossCheck().tallies().isEmpty()) {
             writes.add(() -> MeasureTallies.of(result.crossCheck(), result.settings().unit())
                     .write(dir.resolve("tallies.csv")));
         }
-        writes.addAll(rectificationLists(dir.resolve("rectification"), result, items));
+        writes.addAll(rectificationLists(dir.resolve("rectification"), result, items, workbooks));
         writes.add(() -> writeEstimates(dir.resolve("estimates.csv"), result.rates()));
         writes.add(() -> writeEstimateNotes(dir.resolve("estimate_notes.csv"), result.rates()));
         if (!result.assistance().isEmpty()) {
@@ -246,12 +257,12 @@ public final class ReviewFiles {
      * when there is nothing to act on.
      */
     public static void writeRectificationLists(Path dir, ReviewResult result) throws IOException {
-        Writes.all(rectificationLists(dir, result, rectificationItems(result)));
+        Writes.all(rectificationLists(dir, result, rectificationItems(result), true));
     }
 
     /** The writes of {@link #writeRectificationLists}: a county's workbook and CSV file each, then the index. */
     private static List<Writes.Write> rectificationLists(Path dir, ReviewResult result,
-            Map<String, List<String[]>> byCounty) throws IOException {
+            Map<String, List<String[]>> byCounty, boolean workbooks) throws IOException {
         if (byCounty.isEmpty()) {
             return List.of();
         }
@@ -262,8 +273,10 @@ public final class ReviewFiles {
         for (Map.Entry<String, List<String[]>> e : byCounty.entrySet()) {
             String name = files.get(e.getKey()) + ".csv";
             String workbook = files.get(e.getKey()) + ".xlsx";
-            index.add(new String[] {e.getKey(), name, workbook});
-            writes.add(() -> Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook)));
+            index.add(new String[] {e.getKey(), name, workbooks ? workbook : ""});
+            if (workbooks) {
+                writes.add(() -> Workbooks.writeCounty(result, e.getKey(), e.getValue(), FileNames.inside(dir, workbook)));
+            }
             writes.add(() -> OutputFiles.RECTIFICATION.write(FileNames.inside(dir, name),
                     OutputFiles.RectificationItem.of(e.getKey(), e.getValue())));
         }

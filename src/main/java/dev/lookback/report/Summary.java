@@ -40,6 +40,15 @@ public final class Summary {
      * The full lists are in review.xlsx, decisions.csv and the report.
      */
     public static String of(ReviewResult result) {
+        return of(result, true);
+    }
+
+    /**
+     * As {@link #of(ReviewResult)}, for a review whose files were written with or without the workbooks
+     * ({@code --workbooks none}): where the summary points to the full lists, it names review.xlsx only when it was
+     * written.
+     */
+    public static String of(ReviewResult result, boolean workbooks) {
         StringBuilder sb = new StringBuilder();
         if (!result.usable()) { // first: the review must not be acted on (for these counties)
             line(sb, unusable(result));
@@ -48,9 +57,9 @@ public final class Summary {
         line(sb, "Lookback 回头看 — " + result.crossCheck().tallies().size() + " villages 样本村, " + first.unit().chinese()
                 + " " + first.unit().label() + ", 问责线 threshold " + Formats.percent(result.settings().threshold()));
         if (!result.decisions().isEmpty()) {
-            sb.append(firstScreen(result));
+            sb.append(firstScreen(result, workbooks));
         }
-        sb.append(rates(result.crossCheck(), result.rates(), result.settings().threshold()));
+        sb.append(rates(result.crossCheck(), result.rates(), result.settings().threshold(), workbooks));
         var sample = result.crossCheck().sample();
         if (sample.lastRound() > 1) {
             java.util.Map<String, Integer> added = sample.lastRoundAdditions();
@@ -112,14 +121,15 @@ public final class Summary {
      * interval at the decision's level against the line, and how sure the finding is in words; the decisions above
      * the line but not proven and those without data; what each word means; then what to do next.
      */
-    static String firstScreen(ReviewResult result) {
+    static String firstScreen(ReviewResult result, boolean workbooks) {
         StringBuilder sb = new StringBuilder();
         List<Decision> decisions = result.decisions();
         List<Decision> triggered = decisions.stream().filter(Decision::triggered).toList();
         DecisionPolicy policy = decisions.get(0).policy();
         line(sb, "问责 Who is reached — 启动 " + triggered.size() + " triggered of " + decisions.size() + " "
                 + plural(decisions.size(), "decision") + ", " + policy.chinese() + " " + policy.label() + ", at "
-                + Formats.percent(decisions.get(0).interval().level()) + " (review.xlsx, decisions.csv):");
+                + Formats.percent(decisions.get(0).interval().level()) + " (" + (workbooks ? "review.xlsx, " : "")
+                + "decisions.csv):");
         for (Decision d : triggered.subList(0, Math.min(TRIGGERED_ROWS, triggered.size()))) {
             line(sb, "  " + triggeredLine(d));
         }
@@ -301,7 +311,7 @@ public final class Summary {
     }
 
     /** The rates part: per county the four rates with their intervals, flagged at or above the threshold. */
-    static String rates(CrossCheckResult cross, List<ErrorRate> rates, double threshold) {
+    static String rates(CrossCheckResult cross, List<ErrorRate> rates, double threshold, boolean workbooks) {
         StringBuilder sb = new StringBuilder();
         ErrorRate first = rates.get(0);
         Interval ci = first.interval();
@@ -337,7 +347,8 @@ public final class Summary {
         }
         if (shown.size() < counties.size()) {
             line(sb, "… " + (counties.size() - shown.size()) + " more counties, " + counties.stream().filter(flagged)
-                    .filter(c -> !shown.contains(c)).count() + " of them flagged (estimates.csv, review.xlsx)");
+                    .filter(c -> !shown.contains(c)).count() + " of them flagged (estimates.csv"
+                    + (workbooks ? ", review.xlsx)" : ")"));
         }
         if (byCounty.containsKey(ErrorRate.ALL)) {
             row(sb, ErrorRate.ALL, byCounty.get(ErrorRate.ALL), threshold, notes);

@@ -799,4 +799,64 @@ class CommandLineTest {
         assertEquals(d.policy().label(), defaults.get("--policy"));
         assertEquals(Double.toString(d.level()), defaults.get("--level"));
     }
+    @Test
+    void withoutWorkbooksTheCsvFilesAreTheSameAndNothingNamesAWorkbook() throws IOException {
+        Path leaders = dir.resolve("leaders.csv");
+        Files.writeString(leaders, "county,role,name\nC01,党委书记,王一\nC01,县长,李一\n");
+        Path with = dir.resolve("with");
+        Path without = dir.resolve("without");
+        String[] files = {"--frame", SRS.resolve("villages.csv").toString(), "--sample", SRS.resolve("sample.csv").toString(),
+                "--self-check", SRS.resolve("self_check.csv").toString(), "--spot-check",
+                SRS.resolve("spot_check.csv").toString(), "--leaders", leaders.toString(), "--charts", "none"};
+        Run all = run(concat(files, "review", "--out", with.toString()));
+        assertEquals(0, all.status(), all.err());
+        // into a folder that holds a run with workbooks: that run's workbooks go (nothing stale is left)
+        Run first = run(concat(files, "review", "--out", without.toString()));
+        assertEquals(0, first.status(), first.err());
+        Run none = run(concat(files, "review", "--out", without.toString(), "--workbooks", "none"));
+        assertEquals(0, none.status(), none.err());
+
+        assertTrue(all.out().contains("review.xlsx"), all.out());
+        assertFalse(none.out().contains("review.xlsx"), "the summary and the files' line name no workbook: " + none.out());
+        assertTrue(none.out().contains("(decisions.csv):"), none.out());
+        assertTrue(none.out().contains("Wrote " + without.resolve("estimates.csv") + ", estimate_notes.csv, discrepancies.csv,"
+                + " data_quality.csv, tallies.csv, decisions.csv, report.html, rectification/, manifest.json"), none.out());
+        try (var walk = Files.walk(without)) {
+            assertEquals(List.of(), walk.filter(f -> f.toString().endsWith(".xlsx")).toList());
+        }
+        String manifest = Files.readString(without.resolve("manifest.json"));
+        assertFalse(manifest.contains(".xlsx"), manifest);
+        String html = Files.readString(without.resolve("report.html"));
+        assertFalse(html.contains("review.xlsx"), "the report names no workbook");
+        assertTrue(html.contains("No workbooks were written this time (--workbooks none)"));
+
+        // every CSV file the same bytes, but the index's workbook column, left blank
+        try (var walk = Files.walk(with)) {
+            for (Path f : walk.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Path other = without.resolve(with.relativize(f));
+                if (f.getFileName().toString().equals("index.csv")) {
+                    List<String> a = Files.readAllLines(f);
+                    List<String> b = Files.readAllLines(other);
+                    assertEquals("county,file,workbook", b.get(0));
+                    assertEquals(a.size(), b.size());
+                    for (int i = 1; i < a.size(); i++) {
+                        assertTrue(a.get(i).endsWith(".xlsx") && Files.isRegularFile(f.resolveSibling(
+                                a.get(i).substring(a.get(i).lastIndexOf(',') + 1))), a.get(i));
+                        assertEquals(a.get(i).substring(0, a.get(i).lastIndexOf(',') + 1), b.get(i));
+                    }
+                } else {
+                    assertEquals(Files.readString(f), Files.readString(other), f.toString());
+                }
+            }
+        }
+        Run bad = run(concat(files, "review", "--out", dir.resolve("bad").toString(), "--workbooks", "xls"));
+        assertEquals(2, bad.status());
+        assertEquals("lookback review: --workbooks must be xlsx or none; got xls\n", bad.err());
+    }
+
+    private static String[] concat(String[] options, String... head) {
+        List<String> args = new java.util.ArrayList<>(List.of(head));
+        args.addAll(List.of(options));
+        return args.toArray(new String[0]);
+    }
 }

@@ -21,7 +21,8 @@
 # in a second JVM with the settings it picks by the job (dev.lookback.cli.Launcher: compilers, collector, its
 # class-data-sharing archive). The city review is also timed in one JVM with those settings (the second JVM's own
 # command, so the cost of the second JVM shows; alone, it hashes the household files itself, with C1, which the first
-# JVM does for it otherwise), in one JVM with Java's default settings (LOOKBACK_LAUNCH=here), and
+# JVM does for it otherwise), in one JVM with Java's default settings (LOOKBACK_LAUNCH=here), without its workbooks
+# (--workbooks none: what writing review.xlsx and the counties' workbooks costs the review), and
 # with the report and PNG charts it writes by default (the R workflow writes nothing, so the comparison with R uses
 # --report none --charts none). The floor is a minimal Java program (benchmarks/floor/Floor.java) that reads the
 # register and the spot check and splits every line into fields. Prints medians, the runs, and the ratios against the
@@ -135,6 +136,7 @@ for i in $(seq "$runs"); do
     time_job city_review review "$work/city" --report none --charts none
     time_job city_floor java -Xmx2g -cp "$work/floor" Floor "$work/city/self_check.csv" "$work/city/spot_check.csv"
     [ "$mode" = check ] && continue
+    time_job city_review_no_workbooks review "$work/city" --report none --charts none --workbooks none
     [ "$have_r" = 1 ] && time_job city_r Rscript "$anchor" "$work/city"
     time_job city_review_one_jvm "${one_jvm[@]}"
     time_job city_review_default_jit default_jit_review "$work/city" --report none --charts none
@@ -190,6 +192,10 @@ if [ -n "${med[city_review]-}" ] && [ -n "${med[city_r]-}" ]; then
   printf "  %-60s %s  (target <= 0.35)\n" "default city review (report, charts) / R workflow" \
     "$(ratio "${med[city_review_report]}" "${med[city_r]}")"
 fi
+if [ -n "${med[city_review_no_workbooks]-}" ]; then
+  printf "  %-60s %s  (target >= 0.90: the workbooks <= 10%%)\n" "city review without its workbooks / with them" \
+    "$(ratio "${med[city_review_no_workbooks]}" "${med[city_review]}")"
+fi
 if [ -n "${med[city_floor]-}" ]; then
   printf "  %-60s %s  (--check fails above 3)\n" "city review / floor (read and split both files)" \
     "$(ratio "${med[city_review]}" "${med[city_floor]}")"
@@ -221,6 +227,7 @@ if [ "$mode" = readme ]; then
     echo "| city review, \`--report none --charts none\` (workbooks written) | $(cell city_review) | R workflow $(cell city_r) | $(rcell city_review city_r) | ≤ 0.15 (issue 22) |"
     echo "| the same in one JVM with the settings the jar picks (no second JVM: it hashes its files itself, with C1) | $(cell city_review_one_jvm) | the city review $(cell city_review) | $(rcell city_review_one_jvm city_review) | — |"
     echo "| the same in one JVM with Java's default settings (\`LOOKBACK_LAUNCH=here\`) | $(cell city_review_default_jit) | the city review $(cell city_review) | $(rcell city_review_default_jit city_review) | ≥ 1 |"
+    echo "| the same without its workbooks (\`--workbooks none\`): what writing them costs | $(cell city_review_no_workbooks) | the city review $(cell city_review) | $(rcell city_review_no_workbooks city_review) | ≥ 0.90: the workbooks ≤ 10% of the review (issue 22) |"
     echo "| the default city review (report, its 7 charts at 300 dpi and their halved copies, workbooks) | $(cell city_review_report) | R workflow $(cell city_r) | $(rcell city_review_report city_r) | ≤ 0.35 (issue 22) |"
     echo "| city review against its floor (reading and splitting both files) | $(cell city_review) | floor $(cell city_floor) | $(rcell city_review city_floor) | ≤ 3 (\`--check\`) |"
     echo "| province review (100 counties × 200 villages) | $(cell province_review) | floor $(cell province_floor) | $(rcell province_review province_floor) | ≤ 10 s; ≤ 3 × floor |"

@@ -46,11 +46,7 @@ final class MeetingOutputs {
 
     /** Reads and checks the options, before any work, so that a typo costs nothing. */
     static Asked check(Arguments a) {
-        boolean report = switch (a.text("--report").strip()) {
-            case "html" -> true;
-            case "none" -> false;
-            default -> throw new IllegalArgumentException("--report must be html or none; got " + a.text("--report"));
-        };
+        boolean report = written(a, "--report", "html");
         List<ChartFormat> formats;
         Lang lang;
         try {
@@ -63,12 +59,16 @@ final class MeetingOutputs {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lang: " + e.getMessage());
         }
-        boolean workbooks = switch (a.text("--workbooks").strip()) {
-            case "xlsx" -> true;
-            case "none" -> false;
-            default -> throw new IllegalArgumentException("--workbooks must be xlsx or none; got " + a.text("--workbooks"));
-        };
-        return new Asked(report, formats, lang, workbooks);
+        return new Asked(report, formats, lang, written(a, "--workbooks", "xlsx"));
+    }
+
+    /** Whether an option that is {@code format} or {@code none} asks for its files. */
+    private static boolean written(Arguments a, String option, String format) {
+        String value = a.text(option).strip();
+        if (value.equals(format) || value.equals("none")) {
+            return value.equals(format);
+        }
+        throw new IllegalArgumentException(option + " must be " + format + " or none; got " + a.text(option));
     }
 
     /**

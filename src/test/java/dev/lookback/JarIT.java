@@ -81,7 +81,7 @@ class JarIT {
         List<Class<?>> libraries = List.of(org.apache.commons.statistics.distribution.NormalDistribution.class,
                 org.apache.commons.math3.distribution.NormalDistribution.class, tech.tablesaw.api.Table.class,
                 org.apache.poi.xssf.usermodel.XSSFWorkbook.class, org.apache.xmlbeans.XmlObject.class,
-                org.knowm.xchart.XYChart.class, org.dhatim.fastexcel.Workbook.class);
+                org.knowm.xchart.XYChart.class);
         Set<String> inJar = entries(JAR);
         for (Class<?> library : libraries) {
             Path from = Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -17,10 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dhatim.fastexcel.BorderSide;
-import org.dhatim.fastexcel.BorderStyle;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Workbooks for people (Excel and WPS on Chinese Windows), beside the CSV files for machines:
@@ -32,10 +28,14 @@ import org.dhatim.fastexcel.Worksheet;
  * empty cell), terms are written in Chinese, the header row is frozen and filtered, and columns are as wide
  * as their content (Chinese characters counted twice). Every text is a text cell, never a formula. The
  * files are the same bytes for the same review (their dates are the review's date, or 1980-01-01 without one, never the clock).
- * They are written by a streaming writer (fastexcel): Apache POI, which reads .xlsx inputs, took most of a city
- * review's time to write its 17 workbooks.
+ * They are written by {@link Xlsx}, which writes these sheets as fastexcel wrote them, byte for byte, in a third to
+ * a half of its time: Apache POI, which reads .xlsx inputs, took most of a city review's time to write its 17
+ * workbooks, and fastexcel's code run cold in a fresh JVM still took 16% of it (docs/performance.md).
  */
 public final class Workbooks {
+    /** The application a workbook names as its maker. */
+    static final String APPLICATION = "Lookback";
+
     private Workbooks() {
     }
 
@@ -46,51 +46,61 @@ public final class Workbooks {
 
     /** Writes {@code review.xlsx} with the rectification items already listed ({@link ReviewFiles#rectificationItems}). */
     static void writeReview(ReviewResult result, Map<String, List<String[]>> items, Path file) throws IOException {
-        save(result, file, wb -> {
-            if (!result.mismatches().isEmpty()) { // first: the counties this review must not be acted on for
-                sheet(wb, "不可用 NOT USABLE", mismatchColumns(), result.mismatches());
-            } else if (!result.usable()) {
-                sheet(wb, "不可用 NOT USABLE", List.of(OutputColumn.<String>of(Field.MESSAGE, TEXT, m -> m)),
-                        List.of(Summary.unusable(result)));
-            }
-            if (!result.decisions().isEmpty()) {
-                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(result.decisions()));
-            }
-            if (!result.decisions().isEmpty()) { // then what the leading group must do next
-                sheet(wb, "下一步", List.of(OutputColumn.<String[]>of(Field.NEXT_STEP, TEXT, st -> st[0]),
-                        OutputColumn.<String[]>of(Field.NEXT_STEP_EN, TEXT, st -> st[1])), NextSteps.of(result).lines());
-            }
-            sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(result.rates()));
-            sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), rows(items));
-            sheet(wb, "数据质量", HouseholdLists.DATA_QUALITY.forPeople(), result.findings());
-            if (!result.fundChecks().isEmpty()) {
-                sheet(wb, "资金移送", OutputFiles.FUND_REFERRALS.forPeople(), ReviewFiles.referrals(result.fundChecks()));
-            }
-            if (!result.leads().isEmpty()) {
-                sheet(wb, "群众举报", OutputFiles.LEADS.forPeople(), OutputFiles.LeadRow.of(result));
-            }
-            about(wb, result);
-        });
+        save(result, file, reviewSheets(result, items));
+    }
+
+    /** The sheets of {@code review.xlsx}, in order. */
+    static List<Xlsx.Sheet> reviewSheets(ReviewResult result, Map<String, List<String[]>> items) {
+        List<Xlsx.Sheet> wb = new ArrayList<>();
+        if (!result.mismatches().isEmpty()) { // first: the counties this review must not be acted on for
+            sheet(wb, "不可用 NOT USABLE", mismatchColumns(), result.mismatches());
+        } else if (!result.usable()) {
+            sheet(wb, "不可用 NOT USABLE", List.of(OutputColumn.<String>of(Field.MESSAGE, TEXT, m -> m)),
+                    List.of(Summary.unusable(result)));
+        }
+        if (!result.decisions().isEmpty()) {
+            sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(result.decisions()));
+        }
+        if (!result.decisions().isEmpty()) { // then what the leading group must do next
+            sheet(wb, "下一步", List.of(OutputColumn.<String[]>of(Field.NEXT_STEP, TEXT, st -> st[0]),
+                    OutputColumn.<String[]>of(Field.NEXT_STEP_EN, TEXT, st -> st[1])), NextSteps.of(result).lines());
+        }
+        sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(result.rates()));
+        sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), rows(items));
+        sheet(wb, "数据质量", HouseholdLists.DATA_QUALITY.forPeople(), result.findings());
+        if (!result.fundChecks().isEmpty()) {
+            sheet(wb, "资金移送", OutputFiles.FUND_REFERRALS.forPeople(), ReviewFiles.referrals(result.fundChecks()));
+        }
+        if (!result.leads().isEmpty()) {
+            sheet(wb, "群众举报", OutputFiles.LEADS.forPeople(), OutputFiles.LeadRow.of(result));
+        }
+        about(wb, result);
+        return wb;
     }
 
     /** Writes the workbook a county receives: its rectification list, its decisions and its rates. */
     public static void writeCounty(ReviewResult result, String county, List<String[]> items, Path file)
             throws IOException {
-        save(result, file, wb -> {
-            List<dev.lookback.check.Mismatch> mismatched = result.mismatches().stream()
-                    .filter(m -> m.county().equals(county)).toList();
-            if (!mismatched.isEmpty()) {
-                sheet(wb, "不可用 NOT USABLE", mismatchColumns(), mismatched);
-            }
-            sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), OutputFiles.RectificationItem.of(county, items));
-            List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
-            if (!decisions.isEmpty()) {
-                sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(decisions));
-            }
-            sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(
-                    result.rates().stream().filter(r -> r.county().equals(county)).toList()));
-            about(wb, result);
-        });
+        save(result, file, countySheets(result, county, items));
+    }
+
+    /** The sheets of a county's workbook, in order. */
+    static List<Xlsx.Sheet> countySheets(ReviewResult result, String county, List<String[]> items) {
+        List<Xlsx.Sheet> wb = new ArrayList<>();
+        List<dev.lookback.check.Mismatch> mismatched = result.mismatches().stream()
+                .filter(m -> m.county().equals(county)).toList();
+        if (!mismatched.isEmpty()) {
+            sheet(wb, "不可用 NOT USABLE", mismatchColumns(), mismatched);
+        }
+        sheet(wb, "整改清单", OutputFiles.RECTIFICATION.forPeople(), OutputFiles.RectificationItem.of(county, items));
+        List<Decision> decisions = result.decisions().stream().filter(d -> d.county().equals(county)).toList();
+        if (!decisions.isEmpty()) {
+            sheet(wb, "问责结论", OutputFiles.DECISIONS.forPeople(), byStake(decisions));
+        }
+        sheet(wb, "误差率", OutputFiles.ESTIMATES.forPeople(), OutputFiles.EstimateRow.deciding(
+                result.rates().stream().filter(r -> r.county().equals(county)).toList()));
+        about(wb, result);
+        return wb;
     }
 
     /**
@@ -125,53 +135,46 @@ public final class Workbooks {
                 OutputColumn.of(Field.MESSAGE, TEXT, dev.lookback.check.Mismatch::explanation));
     }
 
-    /** The header's look: bold, wrapped, centred vertically, light grey, a thin line below. */
-    private static void header(Worksheet ws, int top, int left, int bottom, int right) {
-        ws.range(top, left, bottom, right).style().bold().wrapText(true).verticalAlignment("center")
-                .fillColor("C0C0C0").borderStyle(BorderSide.BOTTOM, BorderStyle.THIN).set();
+    /** Adds a sheet to {@code book}: a frozen, filtered header row of Chinese and English names, then a row per value. */
+    private static <T> void sheet(List<Xlsx.Sheet> book, String name, List<OutputColumn<T>> cols, List<T> rows) {
+        book.add(sheet(name, cols, rows));
     }
 
     /** One sheet: a frozen, filtered header row of Chinese and English names, then a row per value. */
-    static <T> Worksheet sheet(Workbook wb, String name, List<OutputColumn<T>> cols, List<T> rows) {
-        Worksheet ws = wb.newWorksheet(name);
+    static <T> Xlsx.Sheet sheet(String name, List<OutputColumn<T>> cols, List<T> rows) {
+        List<String> header = new ArrayList<>(cols.size());
+        List<String> formats = new ArrayList<>(cols.size());
         int[] widths = new int[cols.size()];
         for (int c = 0; c < cols.size(); c++) {
-            ws.value(0, c, cols.get(c).field().header());
+            header.add(cols.get(c).field().header());
+            formats.add(cols.get(c).kind().format());
             widths[c] = Math.max(displayWidth(cols.get(c).field().chinese()), displayWidth(cols.get(c).field().english()));
         }
-        if (!cols.isEmpty()) {
-            header(ws, 0, 0, 0, cols.size() - 1);
-        }
-        for (int r = 0; r < rows.size(); r++) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Object[] cells = new Object[cols.size()];
             for (int c = 0; c < cols.size(); c++) {
                 OutputColumn<T> col = cols.get(c);
-                Object v = col.shownOf(rows.get(r));
+                Object v = col.shownOf(row);
                 if (v instanceof Number n) {
-                    ws.value(r + 1, c, n.doubleValue());
+                    cells[c] = n.doubleValue();
                     widths[c] = Math.max(widths[c], col.kind() == OutputColumn.Kind.MONEY ? 14 : 10);
                 } else if (v != null) {
                     String text = v.toString();
-                    ws.value(r + 1, c, text); // a string cell: shown as text, never run as a formula
+                    cells[c] = text; // a string cell: shown as text, never run as a formula
                     widths[c] = Math.max(widths[c], displayWidth(text));
                 }
             }
+            values.add(cells);
         }
-        for (int c = 0; c < cols.size(); c++) {
-            if (!rows.isEmpty()) { // every body cell of the column, an empty one included, in the column's format
-                ws.range(1, c, rows.size(), c).style().format(cols.get(c).kind().format()).verticalAlignment("top")
-                        .wrapText(false).set();
-            }
-            ws.width(c, Math.min(80, widths[c] + 2));
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.min(80, widths[c] + 2);
         }
-        ws.freezePane(0, 1);
-        if (!cols.isEmpty()) {
-            ws.setAutoFilter(0, 0, Math.max(0, rows.size()), cols.size() - 1);
-        }
-        return ws;
+        return Xlsx.Sheet.table(name, header, formats, values, widths);
     }
 
     /** The last sheet: what the review was, so that a workbook sent on its own still says it. */
-    private static void about(Workbook wb, ReviewResult r) {
+    private static void about(List<Xlsx.Sheet> book, ReviewResult r) {
         var s = r.settings();
         List<String[]> rows = List.of(
                 new String[] {"单位 unit", s.unit().chinese() + " " + s.unit().label()},
@@ -183,36 +186,20 @@ public final class Workbooks {
                 new String[] {"样本村 sampled villages", Integer.toString(r.crossCheck().tallies().size())},
                 new String[] {"说明 note", "数字为数值格式，比率为百分比；空白表示无法计算。CSV 文件供程序读取。"
                         + " Numbers are numbers, rates percentages; a blank cell is undefined. The CSV files are for machines."});
-        Worksheet ws = wb.newWorksheet("说明");
-        for (int i = 0; i < rows.size(); i++) {
-            ws.value(i, 0, rows.get(i)[0]);
-            ws.value(i, 1, rows.get(i)[1]);
-        }
-        header(ws, 0, 0, rows.size() - 1, 0);
-        ws.width(0, 28);
-        ws.width(1, 100);
-    }
-
-    /** What a workbook holds: its sheets, written into the workbook given. */
-    private interface Sheets {
-        void write(Workbook wb) throws IOException;
+        book.add(Xlsx.Sheet.form("说明", rows, new int[] {28, 100}));
     }
 
     /**
      * Writes a workbook with the review's date as the document's and its zip entries' (the same review, the same
-     * bytes), or 1980-01-01 without one: the writer's package is made in memory and given the date by
-     * {@link DatedPackage}, which copies its entries as they were deflated.
+     * bytes), or 1980-01-01 without one.
      */
-    private static void save(ReviewResult r, Path file, Sheets sheets) throws IOException {
-        LocalDate date = r.asOf() != null ? r.asOf() : LocalDate.of(1980, 1, 1);
-        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream(1 << 16);
-        Workbook wb = new Workbook(written, "Lookback", null);
-        // the fastest level: the workbooks are a few tens of kB (5-13% larger than at the default level), and
-        // deflating the city's 1.3 MB of sheets at the default level took 40 ms more of the two threads' time
-        wb.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
-        sheets.write(wb);
-        wb.finish();
-        Files.write(file, DatedPackage.of(written.toByteArray(), date));
+    private static void save(ReviewResult r, Path file, List<Xlsx.Sheet> sheets) throws IOException {
+        Files.write(file, Xlsx.write(sheets, APPLICATION, dated(r)));
+    }
+
+    /** The date a review's workbooks carry: the review's, or 1980-01-01 (zip's first day) without one. */
+    static LocalDate dated(ReviewResult r) {
+        return r.asOf() != null ? r.asOf() : LocalDate.of(1980, 1, 1);
     }
 
     /** Columns a text takes on screen: a Chinese (wide) character counts two. */

@@ -30,7 +30,7 @@ import java.util.Map;
  * files are the same bytes for the same review (their dates are the review's date, or 1980-01-01 without one, never the clock).
  * They are written by {@link Xlsx}, which writes these sheets as fastexcel wrote them, byte for byte, in a third to
  * a half of its time: Apache POI, which reads .xlsx inputs, took most of a city review's time to write its 17
- * workbooks, and fastexcel's code run cold in a fresh JVM still took 16% of it (docs/performance.md).
+ * workbooks, and fastexcel's code run cold in a fresh JVM still took 11-16% of it (docs/performance.md).
  */
 public final class Workbooks {
     /** The application a workbook names as its maker. */

@@ -18,7 +18,8 @@ import java.util.zip.Deflater;
  * wrote it: the same XML, part for part and byte for byte, deflated at the same level, with every zip entry dated the
  * review's day ({@code XlsxTest} checks this against fastexcel on the demo's workbooks and on random sheets), so
  * Excel and WPS open them as they did. It replaced fastexcel because a general writer's code, run cold in each
- * review's fresh JVM, took 16% of a city review; this one takes about 6% (docs/performance.md, Session 23).
+ * review's fresh JVM, took 11-16% of a like-for-like city review; with this one the workbooks take 4-6% of it
+ * (docs/performance.md, Session 23).
  *
  * <p>Strings are shared ({@code xl/sharedStrings.xml}, in the order they are first met), every character outside
  * printable ASCII is written as a character reference ({@code &#x8bef;}), and characters XML 1.0 cannot hold (most

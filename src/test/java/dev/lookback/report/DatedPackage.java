@@ -13,8 +13,9 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * A workbook's package (a zip file, as the writer made it) given the review's date, so that the same review makes the
- * same bytes: every entry is dated the review's day, and {@code docProps/core.xml}, where the writer stamps the
+ * Part of the reference {@link XlsxTest} checks {@link Xlsx} against: how the workbooks were dated while fastexcel wrote
+ * them (until 2026-12-04, in the main code). A workbook's package (a zip file, as fastexcel made it) given the review's
+ * date, so that the same review makes the same bytes: every entry is dated the review's day, and {@code docProps/core.xml}, where the writer stamps the
  * clock's time as the document's creation, says that day instead. Every other entry is copied as the writer deflated
  * it, without inflating it again; only {@code core.xml}, a few hundred bytes, is inflated, changed and deflated.
  *

@@ -35,6 +35,8 @@ final class Xlsx {
     private static final String NOT_STANDALONE = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>";
     /** The key of the header's look among the cell styles; a body cell's style is keyed by its number format. */
     private static final String HEADER = "";
+    /** The rows a worksheet holds (Excel's and WPS's limit; fastexcel refused a cell below it too). */
+    static final int MAX_ROWS = 1_048_576;
     /** The first number format id a workbook defines itself; lower ids are Excel's own. */
     private static final int FIRST_FORMAT = 165;
 
@@ -56,6 +58,10 @@ final class Xlsx {
                     : header.isEmpty() || formats.size() != header.size() || widths.length != header.size()) {
                 throw new IllegalArgumentException("sheet " + name + (form ? ": a form needs a row, and two widths"
                         : ": a table needs a header, and a format and a width for each of its columns"));
+            }
+            if (rows.size() + (form ? 0 : 1) > MAX_ROWS) {
+                throw new IllegalArgumentException("sheet " + name + ": " + rows.size() + " rows and its header, more"
+                        + " than a worksheet holds (" + MAX_ROWS + "); the CSV file beside the workbook has them all");
             }
             for (Object[] row : rows) {
                 if (row.length != widths.length) {

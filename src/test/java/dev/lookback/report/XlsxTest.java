@@ -241,6 +241,12 @@ class XlsxTest {
                 new int[0]));
         assertThrows(IllegalArgumentException.class, () -> Xlsx.Sheet.table("t", List.of("x", "y"), List.of("0", "0"),
                 List.<Object[]>of(new Object[] {1.0}), new int[] {8, 8}), "a row short of a value");
+        List<Object[]> tooMany = java.util.Collections.nCopies(Xlsx.MAX_ROWS, new Object[] {"x"});
+        e = assertThrows(IllegalArgumentException.class, () -> Xlsx.Sheet.table("整改清单", List.of("x"), List.of("@"),
+                tooMany, new int[] {8}));
+        assertEquals("sheet 整改清单: 1048576 rows and its header, more than a worksheet holds (1048576); the CSV file"
+                + " beside the workbook has them all", e.getMessage());
+        Xlsx.Sheet.table("t", List.of("x"), List.of("@"), tooMany.subList(1, tooMany.size()), new int[] {8});
         assertThrows(IllegalArgumentException.class, () -> Xlsx.write(List.of(Xlsx.Sheet.form("f",
                 List.<String[]>of(new String[] {"a", "b"}), new int[] {1, 1})), "Lookback", LocalDate.of(1979, 12, 31)));
     }

@@ -255,12 +255,13 @@ final class Xlsx {
         x.append("</borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"
                 + "</cellStyleXfs><cellXfs count=\"").append(styles.size() + 1)
                 .append("\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>");
+        int format = FIRST_FORMAT; // the body styles' formats, numbered in the same order as above
         for (String key : styles.keySet()) {
             if (key.equals(HEADER)) {
                 x.append("<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\""
                         + " applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"true\"/></xf>");
             } else {
-                x.append("<xf numFmtId=\"").append(FIRST_FORMAT + formats.indexOf(key)).append("\" fontId=\"0\""
+                x.append("<xf numFmtId=\"").append(format++).append("\" fontId=\"0\""
                         + " fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\"/>"
                         + "</xf>");
             }
